@@ -1,0 +1,10 @@
+// Every command, in the order `kuulo --help` lists them. Each factory builds its commander
+// Command; heavy modules are imported inside the action, never at the top of these files.
+import type { Command } from "commander";
+import type { CommandContext } from "../main.js";
+import { previewCommand } from "./preview.js";
+import { validateCommand } from "./validate.js";
+
+export type CommandFactory = (ctx: CommandContext) => Command;
+
+export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand];

@@ -1,0 +1,28 @@
+// `kuulo preview <file>`: the questionnaire as readable text for proofreading, in one
+// language, with the plain wording if asked, and skip logic written out in words.
+import { Command } from "commander";
+import { out } from "../io.js";
+import type { CommandContext } from "../main.js";
+
+export function previewCommand(ctx: CommandContext): Command {
+  return new Command("preview")
+    .description("print a survey as readable text for proofreading")
+    .argument("<file>", "survey file (.yaml)")
+    .option("--lang <code>", "language (fi, sv, en); default: the survey's first language")
+    .option("--plain", "use the plain-language (selkokieli) wording where there is one")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  kuulo preview surveys/welcome-baseline.yaml
+  kuulo preview surveys/welcome-baseline.yaml --lang fi --plain`,
+    )
+    .action(async (file: string, opts: { lang?: string; plain?: boolean }) => {
+      const { loadSurvey } = await import("../../definition/load.js");
+      const { renderQuestionnaireText } = await import("../../render/questionnaire-text.js");
+      const { checkLanguage } = await import("../options.js");
+      const survey = loadSurvey(file);
+      const lang = checkLanguage(opts.lang, survey.languages);
+      out(ctx.io, renderQuestionnaireText(survey, { lang, plain: opts.plain === true }));
+    });
+}

@@ -1,0 +1,104 @@
+// The command-line entry: builds the commander program and is the one place that catches
+// errors and chooses exit codes. Commands live in ./commands/*, one file each; their heavy
+// dependencies (SQLite, inquirer, chart.js, canvas) are imported inside their actions only,
+// so `kuulo --help` stays fast.
+import { Command, CommanderError } from "commander";
+import { ExitCode, formatLocation, KuuloError } from "../errors.js";
+import { COMMANDS } from "./commands/index.js";
+import { colorsFor, err, type Io, processIo } from "./io.js";
+import { VERSION } from "./version.js";
+
+export interface CommandContext {
+  io: Io;
+  /** A command may set a non-zero exit code without failing (e.g. verify-entry found differences). */
+  exitCode: number;
+}
+
+export function buildProgram(ctx: CommandContext): Command {
+  const { io } = ctx;
+  const program = new Command("kuulo")
+    .description("Kuulo – library surveys and needs assessments: run workshop surveys, import paper forms, report.")
+    .version(VERSION, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(colorsFor(io, io.stderr).red(s)),
+    })
+    .addHelpText(
+      "after",
+      `
+Examples:
+  kuulo validate surveys/*.yaml
+  kuulo run surveys/welcome-baseline.yaml --session s1 --kiosk
+  kuulo import surveys/welcome-baseline.yaml forms.csv
+  kuulo report welcome-baseline --out report/
+
+Run "kuulo <command> --help" for the options of one command.`,
+    );
+  for (const make of COMMANDS) {
+    const cmd = make(ctx);
+    cmd.copyInheritedSettings(program);
+    for (const sub of cmd.commands) sub.copyInheritedSettings(cmd);
+    program.addCommand(cmd);
+  }
+  return program;
+}
+
+/** Run Kuulo with these arguments; never throws; returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const ctx: CommandContext = { io, exitCode: ExitCode.ok };
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return ctx.exitCode;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+function reportError(e: unknown, io: Io): number {
+  const c = colorsFor(io, io.stderr);
+  if (e instanceof CommanderError) {
+    // Help and version are "errors" to commander's exitOverride; they are a success to us.
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+      return ExitCode.ok;
+    if (e.code === "commander.executeSubCommandAsync") return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (e instanceof KuuloError) {
+    const where = formatLocation(e.location);
+    err(io, `${where ? `${where}: ` : ""}${c.red(c.bold("error"))} ${e.message}`);
+    for (const d of e.options.details ?? []) err(io, `  ${d}`);
+    if (e.hint) err(io, `  ${c.dim("hint:")} ${e.hint}`);
+    return e.exitCode;
+  }
+  if (isInterrupt(e)) {
+    err(io, "Interrupted.");
+    return ExitCode.interrupted;
+  }
+  // A bug in Kuulo: say so plainly, keep the stack available for whoever fixes it.
+  const error = e as Error;
+  err(io, `${c.red(c.bold("internal error"))} ${error?.message ?? String(e)}`);
+  err(io, "  This is a bug in Kuulo. Please report it with the command you ran.");
+  if (io.env.KUULO_DEBUG) err(io, String(error?.stack ?? ""));
+  return ExitCode.internal;
+}
+
+function isInterrupt(e: unknown): boolean {
+  const name = (e as Error | undefined)?.name;
+  return name === "ExitPromptError" || name === "AbortPromptError";
+}
+
+/** Entry for bin/kuulo.js: real streams, and `kuulo … | head` ends quietly with 0. */
+export async function main(argv: string[]): Promise<number> {
+  const onPipeError = (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  };
+  process.stdout.on("error", onPipeError);
+  process.stderr.on("error", onPipeError);
+  return run(argv, processIo());
+}

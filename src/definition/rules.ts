@@ -1,0 +1,386 @@
+// Cross-field rules that a schema cannot express: unique ids, references to choice lists and
+// earlier questions, show_if expressions, ranges, translations. Pure: returns every problem
+// found, each pointing at a data path that parse.ts maps back to line:col.
+import type { Severity } from "./diagnostics.js";
+import { checkExpression, parseExpression, type RefInfo } from "./expr/index.js";
+import type { ChoiceFile, QuestionFile, SurveyFile } from "./schema.js";
+import type { Path } from "./source.js";
+import { closest, didYouMean } from "./suggest.js";
+
+export interface RuleIssue {
+  severity: Severity;
+  code: string;
+  message: string;
+  hint?: string;
+  path: Path;
+  /** Underline a key rather than its value. */
+  key?: string;
+  /** A span inside the string value at `path` (show_if expressions). */
+  span?: { start: number; end: number };
+}
+
+interface Slot {
+  kind: RefInfo["kind"];
+  codes?: string[];
+  order: number;
+  ordinal: boolean;
+}
+
+export function checkRules(file: SurveyFile): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const add = (i: RuleIssue) => issues.push(i);
+  const lists = file.choices ?? {};
+  const listNames = Object.keys(lists);
+  const langs = file.languages;
+  const [defaultLang] = langs;
+
+  checkLanguages(file, add);
+  for (const [name, list] of Object.entries(lists)) checkChoiceList(list, ["choices", name], add);
+
+  const resolve = (ref: string | ChoiceFile[], path: Path): ChoiceFile[] | undefined => {
+    if (typeof ref !== "string") {
+      checkChoiceList(ref, path, add);
+      return ref;
+    }
+    const list = lists[ref];
+    if (!list)
+      add({
+        severity: "error",
+        code: "SURVEY_UNKNOWN_LIST",
+        message: `There is no choice list called "${ref}".`,
+        hint:
+          didYouMean(ref, listNames) ??
+          (listNames.length ? `Defined lists: ${listNames.join(", ")}.` : "Define it under `choices:` at the top."),
+        path,
+      });
+    return list;
+  };
+
+  const slots = new Map<string, Slot>();
+  const seenIds = new Map<string, string>();
+  const seenSections = new Set<string>();
+  let order = 0;
+  file.sections.forEach((section, si) => {
+    if (seenSections.has(section.id))
+      add({ severity: "error", code: "SURVEY_DUPLICATE_ID", message: `Section id "${section.id}" is used twice.`, path: ["sections", si, "id"] });
+    seenSections.add(section.id);
+    section.questions.forEach((q, qi) => {
+      const qp: Path = ["sections", si, "questions", qi];
+      order++;
+      if (seenIds.has(q.id))
+        add({
+          severity: "error",
+          code: "SURVEY_DUPLICATE_ID",
+          message: `Question id "${q.id}" is used twice (first in section "${seenIds.get(q.id)}").`,
+          hint: "Ids name data columns, so each must be unique in the survey.",
+          path: [...qp, "id"],
+        });
+      seenIds.set(q.id, section.id);
+      if (q.type !== "info" && !q.plain && defaultLang)
+        add({
+          severity: "warning",
+          code: "SURVEY_NO_PLAIN",
+          message: `Question "${q.id}" has no plain-language wording.`,
+          hint: "Add `plain: { fi: … }` with short, common words; it is used with --plain.",
+          path: [...qp, "id"],
+        });
+      if (q.show_if) checkShowIf(q.show_if, [...qp, "show_if"], order, slots, add);
+      checkQuestion(q, qp, resolve, add);
+      registerSlots(q, order, lists, slots);
+    });
+  });
+  checkAnalysis(file, slots, add);
+  return issues;
+}
+
+function registerSlots(q: QuestionFile, order: number, lists: Record<string, ChoiceFile[]>, slots: Map<string, Slot>): void {
+  // Unknown list names were reported by checkQuestion; here they just give no codes.
+  const codes = (ref: string | ChoiceFile[], extra: string[] = []): string[] | undefined => {
+    const list = typeof ref === "string" ? lists[ref] : ref;
+    return list ? [...list.map((c) => String(c.value)), ...extra] : undefined;
+  };
+  const put = (id: string, kind: RefInfo["kind"], ordinal: boolean, c?: string[]) =>
+    slots.set(id, { kind, order, ordinal, ...(c ? { codes: c } : {}) });
+  switch (q.type) {
+    case "single":
+    case "multi":
+      put(q.id, q.type === "single" ? "choice" : "choices", false, codes(q.choices, q.other ? ["other"] : []));
+      if (q.other) put(`${q.id}.other`, "text", false);
+      break;
+    case "yesno":
+      put(q.id, "choice", false, ["yes", "no", ...(q.dont_know ? ["dk"] : [])]);
+      break;
+    case "likert":
+      put(q.id, "choice", true, codes(q.scale));
+      break;
+    case "scale": {
+      const pts: string[] = [];
+      for (let v = q.min; v <= q.max && pts.length < 101; v++) pts.push(String(v));
+      put(q.id, "choice", true, [...pts, ...(q.dont_know ? ["dk"] : [])]);
+      break;
+    }
+    case "matrix":
+      for (const it of q.items) put(`${q.id}.${it.id}`, "choice", true, codes(q.scale));
+      break;
+    case "number":
+    case "text":
+      put(q.id, q.type, false);
+      break;
+    case "ranking":
+    case "allocate":
+      put(q.id, q.type === "ranking" ? "ranking" : "allocation", false, codes(q.choices));
+      break;
+    case "info":
+      break;
+  }
+}
+
+function checkShowIf(src: string, path: Path, order: number, slots: Map<string, Slot>, add: (i: RuleIssue) => void) {
+  const parsed = parseExpression(src);
+  if (!parsed.ok) {
+    const e = parsed.error;
+    add({
+      severity: "error",
+      code: e.code ?? "SURVEY_EXPR_SYNTAX",
+      message: `show_if: ${e.message}`,
+      ...(e.hint ? { hint: e.hint } : {}),
+      path,
+      span: { start: e.start, end: e.end },
+    });
+    return;
+  }
+  const lookup = (ref: string): RefInfo | undefined => {
+    const s = slots.get(ref);
+    if (!s) return undefined;
+    return { kind: s.kind, ...(s.codes ? { codes: s.codes } : {}), later: s.order >= order };
+  };
+  for (const p of checkExpression(parsed.expr, lookup, (ref) => closest(ref, slots.keys())))
+    add({
+      severity: "error",
+      code: p.code,
+      message: `show_if: ${p.message}`,
+      ...(p.hint ? { hint: p.hint } : {}),
+      path,
+      span: { start: p.start, end: p.end },
+    });
+}
+
+type Add = (i: RuleIssue) => void;
+type Resolve = (ref: string | ChoiceFile[], path: Path) => ChoiceFile[] | undefined;
+
+function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): void {
+  const range = (min: number | undefined, max: number | undefined, what: string) => {
+    if (min !== undefined && max !== undefined && min > max)
+      add({
+        severity: "error",
+        code: "SURVEY_MIN_GT_MAX",
+        message: `${what}: min (${min}) is greater than max (${max}).`,
+        hint: "Swap the two values.",
+        path: [...qp, "min"],
+      });
+  };
+  switch (q.type) {
+    case "single":
+      resolve(q.choices, [...qp, "choices"]);
+      break;
+    case "multi": {
+      const list = resolve(q.choices, [...qp, "choices"]);
+      range(q.min, q.max, `Question "${q.id}"`);
+      if (list && q.max !== undefined && q.max > list.length + (q.other ? 1 : 0))
+        add({
+          severity: "error",
+          code: "SURVEY_MAX_TOO_LARGE",
+          message: `Question "${q.id}" allows ${q.max} picks but has only ${list.length} choices.`,
+          path: [...qp, "max"],
+        });
+      const codes = list?.map((c) => String(c.value)) ?? [];
+      (q.exclusive ?? []).forEach((v, i) => {
+        if (list && !codes.includes(String(v)))
+          add({
+            severity: "error",
+            code: "SURVEY_NOT_A_CHOICE",
+            message: `exclusive: "${v}" is not one of the choices of "${q.id}".`,
+            hint: didYouMean(String(v), codes) ?? `Choices: ${codes.join(", ")}.`,
+            path: [...qp, "exclusive", i],
+          });
+      });
+      break;
+    }
+    case "likert":
+    case "matrix": {
+      const list = resolve(q.scale, [...qp, "scale"]);
+      const bad = list?.filter((c) => !c.missing && !Number.isInteger(Number(c.value)));
+      if (bad && bad.length > 0)
+        add({
+          severity: "error",
+          code: "SURVEY_SCALE_NOT_NUMERIC",
+          message: `The scale of "${q.id}" has non-numeric points: ${bad.map((c) => c.value).join(", ")}.`,
+          hint: "Scale points need numeric values (1–5); mark answers like 'don't know' with `missing: true`.",
+          path: [...qp, "scale"],
+        });
+      if (q.type === "matrix") {
+        const seen = new Set<string>();
+        q.items.forEach((it, i) => {
+          if (seen.has(it.id))
+            add({
+              severity: "error",
+              code: "SURVEY_DUPLICATE_ID",
+              message: `Item id "${it.id}" is used twice in matrix "${q.id}".`,
+              path: [...qp, "items", i, "id"],
+            });
+          seen.add(it.id);
+        });
+      }
+      break;
+    }
+    case "scale":
+      range(q.min, q.max, `Scale "${q.id}"`);
+      if (q.max - q.min > 100)
+        add({
+          severity: "error",
+          code: "SURVEY_SCALE_TOO_LONG",
+          message: `Scale "${q.id}" has ${q.max - q.min + 1} points; at most 101 are allowed.`,
+          hint: "Use a number question for wide ranges.",
+          path: [...qp, "max"],
+        });
+      break;
+    case "number":
+      range(q.min, q.max, `Question "${q.id}"`);
+      break;
+    case "ranking": {
+      const list = resolve(q.choices, [...qp, "choices"]);
+      if (list && q.top > list.length)
+        add({
+          severity: "error",
+          code: "SURVEY_TOP_TOO_LARGE",
+          message: `Ranking "${q.id}" asks for the top ${q.top} of only ${list.length} choices.`,
+          hint: `Set top to at most ${list.length}.`,
+          path: [...qp, "top"],
+        });
+      break;
+    }
+    case "allocate":
+      resolve(q.choices, [...qp, "choices"]);
+      break;
+    case "yesno":
+    case "text":
+    case "info":
+      break;
+  }
+}
+
+function checkChoiceList(list: ChoiceFile[], path: Path, add: Add): void {
+  const seen = new Set<string>();
+  list.forEach((c, i) => {
+    const v = String(c.value);
+    if (seen.has(v))
+      add({
+        severity: "error",
+        code: "SURVEY_DUPLICATE_CHOICE",
+        message: `Choice value "${v}" appears twice in the list.`,
+        hint: "Each choice needs its own code.",
+        path: [...path, i, "value"],
+      });
+    seen.add(v);
+  });
+}
+
+const TEXT_KEYS = new Set(["title", "description", "intro", "outro", "text", "label", "help", "unit", "min", "max"]);
+
+/** Every language-map text: the default language is required, the others are expected. */
+function checkLanguages(file: SurveyFile, add: Add): void {
+  const [def, ...others] = file.languages;
+  const langs = new Set(file.languages);
+  const visit = (value: unknown, path: Path, key: string | undefined): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, [...path, i], undefined));
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const obj = value as Record<string, unknown>;
+    const isText = key !== undefined && (TEXT_KEYS.has(key) || key === "plain");
+    if (isText && Object.values(obj).every((v) => typeof v === "string")) {
+      for (const lang of Object.keys(obj))
+        if (!langs.has(lang))
+          add({
+            severity: "warning",
+            code: "SURVEY_UNKNOWN_LANGUAGE",
+            message: `Text in "${lang}", which is not in languages (${file.languages.join(", ")}).`,
+            hint: didYouMean(lang, file.languages) ?? `Add "${lang}" to languages or remove this text.`,
+            path,
+            key: lang,
+          });
+      if (key === "plain") return; // plain wording is optional per language
+      if (def && !(def in obj))
+        add({
+          severity: "error",
+          code: "SURVEY_MISSING_TEXT",
+          message: `Missing the text in the default language "${def}".`,
+          hint: `The first language listed (${def}) is the default and every text needs it.`,
+          path,
+        });
+      for (const lang of others)
+        if (!(lang in obj))
+          add({
+            severity: "warning",
+            code: "SURVEY_MISSING_TRANSLATION",
+            message: `Missing the "${lang}" translation.`,
+            hint: `Add ${lang}: …; until then the ${def} text is shown.`,
+            path,
+          });
+      return;
+    }
+    for (const [k, v] of Object.entries(obj)) visit(v, [...path, k], k);
+  };
+  visit(file, [], undefined);
+}
+
+function checkAnalysis(file: SurveyFile, slots: Map<string, Slot>, add: Add): void {
+  const ref = (id: string, path: Path) => {
+    const slot = slots.get(id);
+    if (!slot)
+      add({
+        severity: "error",
+        code: "SURVEY_UNKNOWN_REF",
+        message: `"${id}" is not a question or matrix item of this survey.`,
+        hint: didYouMean(id, slots.keys()) ?? "Refer to a likert/scale question by id, or a matrix item as matrix.item.",
+        path,
+      });
+    else if (!slot.ordinal)
+      add({
+        severity: "error",
+        code: "SURVEY_NOT_ORDINAL",
+        message: `"${id}" is not on a numeric scale, so it cannot be averaged.`,
+        hint: "Indices, IPA pairs and gaps use likert, scale or matrix items.",
+        path,
+      });
+  };
+  const ids = new Set<string>();
+  const unique = (id: string, path: Path) => {
+    if (ids.has(id))
+      add({ severity: "error", code: "SURVEY_DUPLICATE_ID", message: `Analysis id "${id}" is used twice.`, path });
+    ids.add(id);
+  };
+  (file.indices ?? []).forEach((ix, i) => {
+    unique(ix.id, ["indices", i, "id"]);
+    ix.items.forEach((it, j) => ref(it, ["indices", i, "items", j]));
+    (ix.reverse ?? []).forEach((it, j) => {
+      if (!ix.items.includes(it))
+        add({
+          severity: "error",
+          code: "SURVEY_UNKNOWN_REF",
+          message: `reverse: "${it}" is not one of this index's items.`,
+          path: ["indices", i, "reverse", j],
+        });
+    });
+  });
+  (file.ipa ?? []).forEach((p, i) => {
+    unique(p.id, ["ipa", i, "id"]);
+    ref(p.importance, ["ipa", i, "importance"]);
+    ref(p.performance, ["ipa", i, "performance"]);
+  });
+  (file.gaps ?? []).forEach((g, i) => {
+    unique(g.id, ["gaps", i, "id"]);
+    for (const k of ["minimum", "desired", "perceived"] as const) ref(g[k], ["gaps", i, k]);
+  });
+}

@@ -1,0 +1,160 @@
+// Reading survey text safely (size, encoding) and parsing YAML into plain data while keeping
+// a way back from a data path (["sections", 0, "questions", 2, "show_if"]) to line:col.
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from "yaml";
+import type { Diagnostic } from "./diagnostics.js";
+
+/** Survey files are a few kilobytes; refusing big files early keeps a mistaken path harmless. */
+export const MAX_SURVEY_BYTES = 1_000_000;
+const MAX_ALIASES = 100;
+
+export type Path = readonly (string | number)[];
+
+export interface ParsedYaml {
+  data: unknown;
+  /** Line, column and length of the node at `path` (the key for a missing/unknown key when asked). */
+  locate(path: Path, opts?: { key?: string }): { line: number; col: number; length: number };
+}
+
+const YAML_CODES: Record<string, { code: string; hint?: string }> = {
+  DUPLICATE_KEY: { code: "SURVEY_DUPLICATE_KEY", hint: "Each key may appear once in a mapping; remove or rename one." },
+  TAB_AS_INDENT: { code: "SURVEY_TAB_INDENT", hint: "YAML indents with spaces only; replace the tabs with spaces." },
+};
+
+/** Decode bytes as UTF-8 (a BOM is fine) or UTF-16 with a BOM; anything else is a diagnostic. */
+export function decodeSurveyBytes(bytes: Uint8Array, file: string): { text: string } | { diagnostic: Diagnostic } {
+  const at0 = (code: string, message: string, hint?: string): { diagnostic: Diagnostic } => ({
+    diagnostic: { severity: "error", code, message, file, line: 0, col: 0, length: 1, ...(hint ? { hint } : {}) },
+  });
+  if (bytes.length > MAX_SURVEY_BYTES)
+    return at0(
+      "SURVEY_TOO_LARGE",
+      `The file is ${(bytes.length / 1e6).toFixed(1)} MB; a survey file may be at most ${MAX_SURVEY_BYTES / 1e6} MB.`,
+      "Is this the right file? Survey definitions are usually a few kilobytes.",
+    );
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le", { fatal: true }).decode(bytes) };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be", { fatal: true }).decode(bytes) };
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, bad));
+    const lines = before.split("\n");
+    return {
+      diagnostic: {
+        severity: "error",
+        code: "SURVEY_NOT_UTF8",
+        message: "The file is not valid UTF-8 text.",
+        hint: "Save it as UTF-8 (in most editors: Save as → Encoding: UTF-8).",
+        file,
+        line: lines.length,
+        col: (lines.at(-1)?.length ?? 0) + 1,
+        length: 1,
+      },
+    };
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const dec = new TextDecoder("utf-8", { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the longest valid prefix; a cut inside a multi-byte char also fails, which is fine here.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      dec.decode(bytes.subarray(0, mid));
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  if (text.trim() === "" || /^(\s*#.*\n?)*\s*$/.test(text)) {
+    diagnostics.push({
+      severity: "error",
+      code: "SURVEY_EMPTY",
+      message: "The file is empty.",
+      hint: "A survey starts with `kuulo: 1`, an id, a title, languages and sections; see surveys/ for examples.",
+      file,
+      line: 0,
+      col: 0,
+      length: 1,
+    });
+    return { diagnostics };
+  }
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: "core", prettyErrors: false });
+  const pos = (offset: number) => lineCounter.linePos(Math.min(offset, text.length));
+  for (const e of doc.errors) {
+    const known = YAML_CODES[e.code];
+    const start = pos(e.pos[0]);
+    diagnostics.push({
+      severity: "error",
+      code: known?.code ?? "SURVEY_YAML_SYNTAX",
+      message: `YAML: ${e.message.split("\n")[0]}`,
+      hint: known?.hint ?? "Check indentation, colons and quotes on this line and the one above.",
+      file,
+      line: start.line,
+      col: start.col,
+      length: Math.max(1, e.pos[1] - e.pos[0]),
+    });
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    diagnostics.push({
+      severity: "error",
+      code: "SURVEY_ALIAS_LIMIT",
+      message: `YAML aliases expand too much (${(e as Error).message}).`,
+      hint: "Survey files need no anchors or aliases (& and *); use named choice lists instead.",
+      file,
+      line: 1,
+      col: 1,
+      length: 1,
+    });
+    return { diagnostics };
+  }
+  return { parsed: { data, locate: (path, opts) => locate(doc, text, lineCounter, path, opts?.key) }, diagnostics };
+}
+
+function locate(
+  doc: Document,
+  text: string,
+  lc: LineCounter,
+  path: Path,
+  key?: string,
+): { line: number; col: number; length: number } {
+  let node: unknown = doc.contents;
+  let keyNode: Node | undefined;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof step === "number" && node.items[step]) {
+      keyNode = undefined;
+      node = node.items[step];
+    } else break;
+  }
+  let target = node as Node | undefined;
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    if (pair) target = pair.key as Node;
+  } else if (target && (isMap(target) || isSeq(target)) && keyNode) {
+    // Underline the key of a block mapping/list rather than its whole multi-line body.
+    target = keyNode;
+  }
+  const range = target?.range;
+  if (!range) return { line: 1, col: 1, length: 1 };
+  const start = lc.linePos(range[0]);
+  const lineEnd = text.indexOf("\n", range[0]);
+  const end = Math.min(range[1], lineEnd === -1 ? text.length : lineEnd);
+  return { line: start.line, col: start.col, length: Math.max(1, end - range[0]) };
+}

@@ -1,0 +1,35 @@
+// English interface and report strings. The keys here define the set every locale must have.
+export const en = {
+  "lang.name": "English",
+  "preview.required": "required",
+  "preview.optional": "optional",
+  "preview.shownIf": "Shown if {cond}",
+  "preview.pickOne": "Pick one",
+  "preview.pickMany": "Pick one or more",
+  "preview.pickBetween": "Pick {min}–{max}",
+  "preview.pickAtMost": "Pick at most {max}",
+  "preview.pickAtLeast": "Pick at least {min}",
+  "preview.exclusive": "cannot be picked with others",
+  "preview.missing": "not counted in averages",
+  "preview.scaleRange": "Scale {min}–{max}",
+  "preview.number": "A number",
+  "preview.numberRange": "A number from {min} to {max}",
+  "preview.integer": "whole numbers",
+  "preview.text": "Free text, at most {max} characters",
+  "preview.ranking": "Put your top {top} in order",
+  "preview.allocate": "Spread {points} points",
+  "preview.info": "Information",
+  "preview.items": "Statements",
+  "preview.questions": "{n} questions",
+  "expr.and": "and",
+  "expr.or": "or",
+  "expr.not": "not",
+  "expr.answered": "{q} was answered",
+  "expr.is": "is",
+  "expr.isNot": "is not",
+  "expr.isOneOf": "is one of",
+  "expr.includes": "includes",
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,44 @@
+// Test helpers: run Kuulo in-process (fast, sees stdout/stderr/exit code) or as the built binary
+// (the real thing: bin/kuulo.js → dist/), each in a fresh temporary working directory.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { memoryIo } from "../../src/cli/io.js";
+import { run } from "../../src/cli/main.js";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const BIN = join(ROOT, "bin/kuulo.js");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const io = memoryIo({ cwd: opts.cwd ?? ROOT, env: { ...opts.env } });
+  const code = await run(argv, io);
+  return { code, stdout: io.output(), stderr: io.errors() };
+}
+
+/** The built binary as a child process. Needs `npm run build` first (npm test does it). */
+export function runBin(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {},
+): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    input: opts.input ?? "",
+    encoding: "utf8",
+    timeout: opts.timeout ?? 60_000,
+  });
+  return { code: r.status ?? (r.signal ? 128 : -1), stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh temporary directory, removed by the returned cleanup. */
+export function tempDir(prefix = "kuulo-test-"): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

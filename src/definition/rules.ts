@@ -84,9 +84,17 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
           hint: "Add `plain: { fi: … }` with short, common words; it is used with --plain.",
           path: [...qp, "id"],
         });
-      if (q.show_if) checkShowIf(q.show_if, [...qp, "show_if"], order, slots, add);
       checkQuestion(q, qp, resolve, add);
       registerSlots(q, order, lists, slots);
+    });
+  });
+  // Expressions are checked once every slot is known, so a reference to a later question is
+  // reported as such rather than as unknown.
+  order = 0;
+  file.sections.forEach((section, si) => {
+    section.questions.forEach((q, qi) => {
+      order++;
+      if (q.show_if) checkShowIf(q.show_if, ["sections", si, "questions", qi, "show_if"], order, slots, add);
     });
   });
   checkAnalysis(file, slots, add);

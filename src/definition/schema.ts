@@ -190,10 +190,16 @@ const Gap = z.strictObject({
   perceived: SlotRef,
 });
 
+const SurveyId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, "A survey id uses lower-case letters, digits, _ and -, e.g. welcome-baseline")
+  .max(64)
+  .describe("Stable survey identifier, e.g. welcome-baseline");
+
 export const SurveyFile = z.strictObject({
   $schema: z.string().optional(),
   kuulo: z.literal(1).describe("Format version; always 1 for now"),
-  id: Id,
+  id: SurveyId,
   title: Text,
   description: Text.optional(),
   languages: z.array(LangCode).min(1).describe("Languages of the texts; the first is the default"),

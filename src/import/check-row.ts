@@ -1,0 +1,115 @@
+// Whole-row checks of one mapped response against the survey: required answers (only where the
+// question would be shown), answers to questions that would not have been shown (a warning;
+// the answer is kept), exclusive choices, multi-select min/max, ranking length, point totals.
+// Pure; never changes the answers.
+import { type Answers, type AnswerValue, slotsOf } from "../definition/answers.js";
+import { compileShowIf, type Expr, evaluate, isAnswered } from "../definition/expr/index.js";
+import { allQuestions, type Question, type Survey } from "../definition/model.js";
+import type { CellProblem } from "./map-row.js";
+
+export type RowChecker = (answers: Answers) => CellProblem[];
+
+interface Plan {
+  q: Question;
+  slots: string[];
+  expr?: Expr;
+}
+
+export function makeRowChecker(survey: Pick<Survey, "sections">): RowChecker {
+  const plans: Plan[] = allQuestions(survey)
+    .filter((q) => q.type !== "info")
+    .map((q) => ({
+      q,
+      slots: slotsOf(q).map((s) => s.id),
+      ...(q.showIf ? { expr: compileShowIf(q.showIf) } : {}),
+    }));
+  return (answers) => {
+    const problems: CellProblem[] = [];
+    // Visibility follows the answers a person could have given: those to hidden questions do
+    // not open further branches, as in an interactive session.
+    const shown: Answers = {};
+    for (const { q, slots, expr } of plans) {
+      const visible = expr === undefined || evaluate(expr, shown);
+      const given = slots.filter((s) => isAnswered(answers[s]));
+      if (!visible) {
+        if (given.length > 0)
+          problems.push({
+            severity: "warning",
+            code: "CSV_HIDDEN_ANSWERED",
+            column: given[0]!,
+            value: show(answers[given[0]!]),
+            message: `is answered, although the question is shown only when ${q.showIf}; the answer was kept`,
+          });
+        continue;
+      }
+      for (const s of given) shown[s] = answers[s]!;
+      if (q.required) requiredProblems(q, answers, problems);
+      if (given.length > 0) valueProblems(q, answers[q.id], problems);
+    }
+    return problems;
+  };
+}
+
+function requiredProblems(q: Question, answers: Answers, problems: CellProblem[]): void {
+  const why = q.showIf ? ` (it is shown because ${q.showIf})` : "";
+  if (q.type === "matrix") {
+    const missing = q.items.filter((it) => !isAnswered(answers[`${q.id}.${it.id}`]));
+    for (const it of missing)
+      problems.push({
+        severity: "error",
+        code: "CSV_REQUIRED_MISSING",
+        column: `${q.id}.${it.id}`,
+        value: "",
+        message: `is blank, but every statement of ${q.id} must be answered${why}`,
+      });
+    return;
+  }
+  if (!isAnswered(answers[q.id]))
+    problems.push({
+      severity: "error",
+      code: "CSV_REQUIRED_MISSING",
+      column: q.id,
+      value: "",
+      message: `is blank, but the question is required${why}`,
+    });
+}
+
+function valueProblems(q: Question, v: AnswerValue | undefined, problems: CellProblem[]): void {
+  const add = (code: CellProblem["code"], message: string, severity: CellProblem["severity"] = "error") =>
+    problems.push({ severity, code, column: q.id, value: show(v), message });
+  if (q.type === "multi" && Array.isArray(v)) {
+    const excl = v.filter((c) => q.exclusive.includes(c));
+    if (excl.length > 0 && v.length > 1)
+      add(
+        "CSV_EXCLUSIVE_CHOICE",
+        `picks "${excl[0]}" together with other choices; "${excl[0]}" must be picked alone`,
+      );
+    if (v.length > 0 && q.min !== undefined && v.length < q.min)
+      add("CSV_TOO_FEW_CHOICES", `picks ${v.length} choice(s); at least ${q.min} are expected`);
+    if (q.max !== undefined && v.length > q.max)
+      add("CSV_TOO_MANY_CHOICES", `picks ${v.length} choices; at most ${q.max} are allowed`);
+  } else if (q.type === "ranking" && Array.isArray(v)) {
+    if (v.length > q.top)
+      add("CSV_RANKING", `ranks ${v.length} choices; only the top ${q.top} are asked for`);
+  } else if (q.type === "allocate" && v !== null && typeof v === "object" && !Array.isArray(v)) {
+    const total = Object.values(v).reduce((a, b) => a + b, 0);
+    if (total > q.points)
+      add("CSV_ALLOCATION", `gives ${total} points in all; there are only ${q.points} to spread`);
+    else if (total < q.points)
+      add(
+        "CSV_ALLOCATION",
+        `gives ${total} of the ${q.points} points; the rest were left unspent`,
+        "warning",
+      );
+  }
+}
+
+function show(v: AnswerValue | undefined): string {
+  if (v === undefined || v === null) return "";
+  if (Array.isArray(v)) return v.join(";");
+  if (typeof v === "object")
+    return Object.entries(v)
+      .map(([k, n]) => `${k}:${n}`)
+      .join(";");
+  return String(v);
+}

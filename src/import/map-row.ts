@@ -1,0 +1,368 @@
+// One data row (its cells, in header order) → the response's answers and meta fields, with a
+// problem for each cell that cannot be read. Column handlers are compiled once per file so a
+// million rows cost little. Pure; checks that need the whole row live in check-row.ts.
+import { type Answers, type AnswerValue, OTHER_CODE, type Slot } from "../definition/answers.js";
+import type { Survey } from "../definition/model.js";
+import { defaultLanguage } from "../definition/model.js";
+import type { ColumnPlan, MetaName } from "./columns.js";
+import type { ImportCode } from "./diagnostics.js";
+import {
+  type ChoiceIndex,
+  indexChoices,
+  isTrueFlag,
+  parseChoice,
+  parseChoiceList,
+  parseFlag,
+  parseInteger,
+  parseNumber,
+} from "./values.js";
+
+export interface CellProblem {
+  severity: "error" | "warning";
+  code: ImportCode;
+  column?: string;
+  value?: string;
+  message: string;
+}
+
+export interface MappedRow {
+  answers: Answers;
+  meta: Partial<Record<MetaName, string>>;
+  problems: CellProblem[];
+}
+
+/** Per-question scratch while a row is read: ticks, ranks, points, other text. */
+interface Acc {
+  flags?: Map<string, boolean>;
+  ranks?: Map<string, number>;
+  points?: Map<string, number>;
+  otherText?: string;
+  otherTick?: boolean;
+  otherColumn?: string;
+}
+
+type Handler = (raw: string, row: MappedRow, acc: Map<string, Acc>) => void;
+
+export type RowMapper = (cells: readonly string[]) => MappedRow;
+
+export function makeRowMapper(survey: Survey, plan: ColumnPlan): RowMapper {
+  const lang = defaultLanguage(survey);
+  const indexes = new Map<string, ChoiceIndex>();
+  const ixOf = (slot: Slot): ChoiceIndex => {
+    const q = slot.question;
+    let ix = indexes.get(q.id);
+    if (!ix) {
+      ix = indexChoices("choices" in q ? q.choices : [], lang);
+      indexes.set(q.id, ix);
+    }
+    return ix;
+  };
+  const handlers: { index: number; header: string; run: Handler }[] = [];
+  for (const col of plan.columns) {
+    const h = compileHandler(col.role, col.header, ixOf);
+    if (h) handlers.push({ index: col.index, header: col.header, run: h });
+  }
+  const perChoiceQuestions = new Set(
+    plan.columns.flatMap((c) =>
+      c.role.kind === "flag" || c.role.kind === "rank" || c.role.kind === "points" ? [c.role.slot] : [],
+    ),
+  );
+  const otherSlots = plan.columns.flatMap((c) =>
+    c.role.kind === "slot" && c.role.slot.other ? [c.role.slot] : [],
+  );
+
+  return (cells) => {
+    const row: MappedRow = { answers: {}, meta: {}, problems: [] };
+    const acc = new Map<string, Acc>();
+    for (const h of handlers) {
+      const raw = cells[h.index];
+      if (raw === undefined || raw === "") continue;
+      h.run(raw, row, acc);
+    }
+    for (const slot of perChoiceQuestions) finishPerChoice(slot, acc.get(slot.question.id), row);
+    for (const slot of otherSlots) finishOther(slot, acc.get(slot.question.id), row);
+    return row;
+  };
+}
+
+function bad(
+  row: MappedRow,
+  column: string,
+  raw: string,
+  message: string,
+  code: ImportCode = "CSV_BAD_VALUE",
+): void {
+  row.problems.push({ severity: "error", code, column, value: raw, message });
+}
+
+function accFor(acc: Map<string, Acc>, qid: string): Acc {
+  let a = acc.get(qid);
+  if (!a) {
+    a = {};
+    acc.set(qid, a);
+  }
+  return a;
+}
+
+function compileHandler(
+  role: ColumnPlan["columns"][number]["role"],
+  column: string,
+  ixOf: (s: Slot) => ChoiceIndex,
+): Handler | null {
+  switch (role.kind) {
+    case "ignore":
+      return null;
+    case "unnamed":
+      return (raw, row) => {
+        if (raw.trim() !== "")
+          bad(row, column || "(no header)", raw, "is in a column without a header", "CSV_RAGGED_ROW");
+      };
+    case "meta":
+      return (raw, row) => {
+        const v = raw.trim();
+        if (v !== "") row.meta[role.meta] = v;
+      };
+    case "flag":
+    case "rank":
+    case "points":
+      return perChoiceHandler(role, column);
+    case "slot":
+      return slotHandler(role.slot, column, ixOf);
+  }
+}
+
+function perChoiceHandler(
+  role: { kind: "flag" | "rank" | "points"; slot: Slot; code: string },
+  column: string,
+): Handler {
+  const q = role.slot.question;
+  const qid = q.id;
+  if (role.kind === "flag")
+    return (raw, row, acc) => {
+      const f = parseFlag(raw);
+      if (!f.ok) return bad(row, column, raw, f.message);
+      if (f.value === null) return;
+      const a = accFor(acc, qid);
+      if (!a.flags) a.flags = new Map();
+      a.flags.set(role.code, f.value);
+    };
+  if (role.kind === "rank") {
+    const top = q.type === "ranking" ? q.top : 1;
+    return (raw, row, acc) => {
+      if (raw.trim() === "") return;
+      const n = parseInteger(raw, "rank", 1, top);
+      if (!n.ok) return bad(row, column, raw, n.message);
+      const a = accFor(acc, qid);
+      if (!a.ranks) a.ranks = new Map();
+      a.ranks.set(role.code, n.value);
+    };
+  }
+  const points = q.type === "allocate" ? q.points : 0;
+  return (raw, row, acc) => {
+    if (raw.trim() === "") return;
+    const n = parseInteger(raw, "number of points", 0, points);
+    if (!n.ok) return bad(row, column, raw, n.message);
+    const a = accFor(acc, qid);
+    if (!a.points) a.points = new Map();
+    a.points.set(role.code, n.value);
+  };
+}
+
+function slotHandler(slot: Slot, column: string, ixOf: (s: Slot) => ChoiceIndex): Handler {
+  const q = slot.question;
+  const set = (row: MappedRow, v: AnswerValue) => {
+    row.answers[slot.id] = v;
+  };
+  if (slot.other)
+    return (raw, _row, acc) => {
+      const a = accFor(acc, q.id);
+      a.otherColumn = column;
+      const v = raw.trim();
+      if (v === "") return;
+      // A tick in the "other" column picks "other" without a text; a 0/ei/no is just "not picked".
+      if (isTrueFlag(v)) a.otherTick = true;
+      else if (parseFlag(v).ok) return;
+      else a.otherText = v.replace(/\r\n?/g, "\n");
+    };
+  switch (slot.kind) {
+    case "choice": {
+      const ix = ixOf(slot);
+      return (raw, row) => {
+        if (raw.trim() === "") return;
+        const r = parseChoice(raw, ix);
+        r.ok ? set(row, r.value) : bad(row, column, raw, r.message);
+      };
+    }
+    case "choices":
+    case "ranking": {
+      const ix = ixOf(slot);
+      const order = new Map(ix.codes.map((c, i) => [c, i]));
+      return (raw, row) => {
+        if (raw.trim() === "") return;
+        const { codes, bad: unknown } = parseChoiceList(raw, ix);
+        if (unknown.length > 0) {
+          const one = parseChoice(unknown[0]!, ix);
+          return bad(
+            row,
+            column,
+            raw,
+            one.ok
+              ? "is not a list of choices"
+              : `contains ${JSON.stringify(unknown[0])}, which ${one.message}`,
+          );
+        }
+        const unique = [...new Set(codes)];
+        if (slot.kind === "ranking") {
+          if (unique.length < codes.length)
+            return bad(row, column, raw, "names a choice twice in a ranking", "CSV_RANKING");
+          return set(row, unique);
+        }
+        set(
+          row,
+          unique.sort((a, b) => order.get(a)! - order.get(b)!),
+        );
+      };
+    }
+    case "number": {
+      if (q.type !== "number") return () => {};
+      const range =
+        q.min !== undefined && q.max !== undefined
+          ? `from ${q.min} to ${q.max}`
+          : q.min !== undefined
+            ? `of at least ${q.min}`
+            : q.max !== undefined
+              ? `of at most ${q.max}`
+              : "";
+      return (raw, row) => {
+        if (raw.trim() === "") return;
+        const n = parseNumber(raw);
+        if (!n.ok) return bad(row, column, raw, `${n.message}${range ? `; expected a number ${range}` : ""}`);
+        if (q.integer && !Number.isInteger(n.value))
+          return bad(row, column, raw, `is not a whole number (expected a whole number ${range})`.trim());
+        if ((q.min !== undefined && n.value < q.min) || (q.max !== undefined && n.value > q.max))
+          return bad(row, column, raw, `is out of range (expected a number ${range})`);
+        set(row, n.value);
+      };
+    }
+    case "text": {
+      const max = q.type === "text" ? q.maxLength : 2000;
+      return (raw, row) => {
+        const v = raw.trim().replace(/\r\n?/g, "\n");
+        if (v === "") return;
+        if (v.length > max)
+          return bad(row, column, raw, `is ${v.length} characters long; at most ${max} fit this answer`);
+        set(row, v);
+      };
+    }
+    case "allocation": {
+      const ix = ixOf(slot);
+      return (raw, row) => {
+        if (raw.trim() === "") return;
+        const out: Record<string, number> = {};
+        for (const part of raw.split(/[;|\n]/)) {
+          if (part.trim() === "") continue;
+          const m = /^(.*?)\s*[:=]\s*(\d+)\s*$/.exec(part.trim());
+          const code = m ? parseChoice(m[1]!, ix) : null;
+          if (!m || !code?.ok)
+            return bad(
+              row,
+              column,
+              raw,
+              `is not a list of choice:points pairs (e.g. ${ix.codes
+                .slice(0, 2)
+                .map((c) => `${c}:2`)
+                .join(";")})`,
+            );
+          out[code.value] = (out[code.value] ?? 0) + Number(m[2]);
+        }
+        set(row, out);
+      };
+    }
+  }
+}
+
+/** Ticks → picked codes, ranks → codes in rank order, points → a points map. */
+function finishPerChoice(slot: Slot, a: Acc | undefined, row: MappedRow): void {
+  if (!a) return;
+  const q = slot.question;
+  if (!("choices" in q)) return;
+  const codes = q.choices.map((c) => c.value);
+  if (a.flags) {
+    const picked = codes.filter((c) => a.flags!.get(c) === true);
+    if (a.otherTick || a.otherText) {
+      if (!picked.includes(OTHER_CODE)) picked.push(OTHER_CODE);
+      a.otherTick = false; // ticking and writing are one act on a one-column-per-choice sheet
+      a.flags.set(OTHER_CODE, true);
+    }
+    row.answers[slot.id] = picked;
+  }
+  if (a.ranks) {
+    const byRank = [...a.ranks].sort((x, y) => x[1] - y[1]);
+    const ranks = byRank.map(([, r]) => r);
+    const dup = ranks.find((r, i) => ranks.indexOf(r) !== i);
+    if (dup !== undefined) {
+      const names = byRank.filter(([, r]) => r === dup).map(([c]) => `${q.id}.${c}`);
+      bad(
+        row,
+        names.join(", "),
+        String(dup),
+        `rank ${dup} is given to ${names.length} choices; each rank may be used once`,
+        "CSV_RANKING",
+      );
+      return;
+    }
+    const gap = ranks.findIndex((r, i) => r !== i + 1);
+    if (gap >= 0) {
+      bad(
+        row,
+        q.id,
+        ranks.join(","),
+        `the ranks skip ${gap + 1}; ranks must run 1, 2, 3… without gaps`,
+        "CSV_RANKING",
+      );
+      return;
+    }
+    row.answers[slot.id] = byRank.map(([c]) => c);
+  }
+  if (a.points) {
+    const out: Record<string, number> = {};
+    for (const c of codes) {
+      const p = a.points.get(c);
+      if (p !== undefined && p > 0) out[c] = p;
+    }
+    row.answers[slot.id] = out;
+  }
+}
+
+/** The "other" text: stored, and "other" picked when the person wrote without ticking. */
+function finishOther(slot: Slot, a: Acc | undefined, row: MappedRow): void {
+  if (!a || (!a.otherText && !a.otherTick)) return;
+  const q = slot.question;
+  const main = q.id;
+  if (a.otherText !== undefined) row.answers[slot.id] = a.otherText;
+  const current = row.answers[main];
+  if (q.type === "multi") {
+    const list = Array.isArray(current) ? current : [];
+    if (!list.includes(OTHER_CODE)) {
+      if (a.otherText !== undefined && current !== undefined)
+        row.problems.push({
+          severity: "warning",
+          code: "CSV_OTHER_NOT_PICKED",
+          column: a.otherColumn ?? slot.id,
+          value: a.otherText,
+          message: `has an "other" text but "${OTHER_CODE}" is not picked in ${main}; it was picked`,
+        });
+      row.answers[main] = [...list, OTHER_CODE];
+    }
+  } else if (q.type === "single") {
+    if (current === undefined) row.answers[main] = OTHER_CODE;
+    else if (current !== OTHER_CODE && a.otherText !== undefined)
+      row.problems.push({
+        severity: "warning",
+        code: "CSV_OTHER_NOT_PICKED",
+        column: a.otherColumn ?? slot.id,
+        value: a.otherText,
+        message: `has an "other" text but ${main} is ${JSON.stringify(current)}, not "${OTHER_CODE}"; both were kept`,
+      });
+  }
+}

@@ -1,0 +1,206 @@
+// Reads an Excel workbook's data sheet as batches of records (cells as text, the sheet row as
+// the line). Formulas give their cached result; merged cells, error cells, password-protected
+// and damaged files are reported by cell or file. Big workbooks go through exceljs's streaming
+// reader (which cannot see merges); small ones are loaded whole so merges can be named.
+import { open, stat } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { ExitCode, fileError, KuuloError } from "../errors.js";
+import type { ImportDiagnostic } from "./diagnostics.js";
+import type { RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
+
+/** Above this size a workbook is streamed and merged cells are not detected. */
+export const XLSX_STREAM_BYTES = 20_000_000;
+const BATCH = 2000;
+
+export class XlsxSource implements RecordSource {
+  info: SourceInfo = { format: "xlsx" };
+  bytesRead = 0;
+  problem = null;
+  /** Cell-level notes found while reading (merged cells, error cells). */
+  readonly notes: ImportDiagnostic[] = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly isKnown: (header: string) => boolean,
+  ) {}
+
+  async *batches(): AsyncGenerator<SourceRecord[]> {
+    const size = await checkWorkbookFile(this.path);
+    if (size > XLSX_STREAM_BYTES) {
+      yield* this.streamed();
+      this.bytesRead = size;
+      return;
+    }
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.readFile(this.path);
+    } catch (e) {
+      throw damaged(this.path, e);
+    }
+    const ws = this.pickSheet(wb.worksheets);
+    if (!ws) return;
+    this.info.sheet = ws.name;
+    let batch: SourceRecord[] = [];
+    const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const fields: string[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        if (cell.isMerged && cell.master !== cell && rowNumber > 1) {
+          this.notes.push({
+            severity: "error",
+            code: "XLSX_MERGED_CELL",
+            file: this.path,
+            line: rowNumber,
+            column: cell.address,
+            message: `is merged with ${cell.master.address}; each answer needs a cell of its own`,
+            hint: "Unmerge the cells (Home → Merge & Center → Unmerge) and type the value in each cell.",
+          });
+        }
+        fields.push(this.cellText(cell.value, rowNumber, cell.address));
+      }
+      batch.push({ fields, line: rowNumber });
+    });
+    this.bytesRead = size;
+    while (batch.length > 0) {
+      yield batch.slice(0, BATCH);
+      batch = batch.slice(BATCH);
+    }
+  }
+
+  private pickSheet<T extends { name: string; getRow(n: number): ExcelJS.Row; state?: string }>(
+    sheets: T[],
+  ): T | undefined {
+    const visible = sheets.filter((s) => s.state === undefined || s.state === "visible");
+    const score = (s: T) => {
+      const values = s.getRow(1).values;
+      const cells = Array.isArray(values) ? values : [];
+      return cells.filter((v) => typeof v === "string" && this.isKnown(v.trim())).length;
+    };
+    let best: T | undefined;
+    let bestScore = -1;
+    for (const s of visible) {
+      const sc = score(s);
+      if (sc > bestScore) {
+        best = s;
+        bestScore = sc;
+      }
+    }
+    return best;
+  }
+
+  private async *streamed(): AsyncGenerator<SourceRecord[]> {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(this.path, {
+      worksheets: "emit",
+      sharedStrings: "cache",
+      hyperlinks: "ignore",
+      styles: "ignore",
+      entries: "ignore",
+    });
+    try {
+      for await (const ws of reader) {
+        let batch: SourceRecord[] = [];
+        for await (const row of ws) {
+          const values = Array.isArray(row.values) ? row.values : [];
+          const fields: string[] = [];
+          for (let c = 1; c < values.length; c++)
+            fields.push(this.cellText(values[c] as ExcelJS.CellValue, row.number, `R${row.number}C${c}`));
+          batch.push({ fields, line: row.number });
+          if (batch.length >= BATCH) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
+        this.info.sheet = "first sheet";
+        return; // the data sheet is the first one in a workbook from `kuulo template`
+      }
+    } catch (e) {
+      if (e instanceof KuuloError) throw e;
+      throw damaged(this.path, e);
+    }
+  }
+
+  /** A cell as the text a person sees; numbers without float noise; formulas as their result. */
+  private cellText(v: ExcelJS.CellValue | undefined, row: number, address: string): string {
+    if (v === null || v === undefined) return "";
+    if (typeof v === "string") return v;
+    if (typeof v === "number") return numberText(v);
+    if (typeof v === "boolean") return v ? "1" : "0";
+    if (v instanceof Date) return v.toISOString().replace(/T00:00:00\.000Z$/, "");
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("formula" in v || "sharedFormula" in v)
+      return this.cellText((v as { result?: ExcelJS.CellValue }).result as ExcelJS.CellValue, row, address);
+    if ("error" in v) {
+      this.notes.push({
+        severity: "error",
+        code: "XLSX_ERROR_CELL",
+        file: this.path,
+        line: row,
+        column: address,
+        value: String(v.error),
+        message: `holds the Excel error ${String(v.error)} instead of a value`,
+        hint: "Fix the formula or type the value in the cell.",
+      });
+      return "";
+    }
+    if ("text" in v) return typeof v.text === "string" ? v.text : "";
+    return String(v);
+  }
+}
+
+function numberText(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(12)));
+}
+
+/** Size, or a clear error for a missing, encrypted, old-format or non-zip file. */
+async function checkWorkbookFile(path: string): Promise<number> {
+  let size: number;
+  const head = Buffer.alloc(8);
+  try {
+    size = (await stat(path)).size;
+    const fh = await open(path, "r");
+    try {
+      await fh.read(head, 0, 8, 0);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    throw fileError(e, path, "read");
+  }
+  if (head.readUInt32BE(0) === 0xd0cf11e0)
+    throw new KuuloError(
+      "XLSX_PROTECTED",
+      `${path} is password-protected or an old .xls workbook`,
+      ExitCode.dataError,
+      {
+        location: { file: path },
+        hint: "Open it in Excel, remove the password (File → Info → Protect Workbook) and save as .xlsx, or save as CSV.",
+      },
+    );
+  if (head.readUInt32BE(0) !== 0x504b0304)
+    throw new KuuloError(
+      "XLSX_CORRUPT",
+      `${path} is not an Excel .xlsx workbook (or it is damaged)`,
+      ExitCode.dataError,
+      {
+        location: { file: path },
+        hint: "Open it in Excel and save it again as .xlsx or as CSV.",
+      },
+    );
+  return size;
+}
+
+function damaged(path: string, e: unknown): KuuloError {
+  return new KuuloError(
+    "XLSX_CORRUPT",
+    `${path} cannot be read as a workbook: ${(e as Error)?.message ?? e}`,
+    ExitCode.dataError,
+    {
+      location: { file: path },
+      hint: "Open it in Excel and save it again as .xlsx, or save the sheet as CSV.",
+      cause: e,
+    },
+  );
+}

@@ -48,7 +48,9 @@ function questionLines(
   const flag = q.type === "info" ? "" : ` (${q.required ? t("preview.required") : t("preview.optional")})`;
   const lines = [wrap(`${head} ${txt(q.text, q.plain)}${flag}  [${q.id}]`, 78, "   ")];
   if (q.help) lines.push(`   ${wrap(txt(q.help), 75, "   ")}`);
-  if (q.showIf) lines.push(`   → ${t("preview.shownIf", { cond: describeShowIf(q.showIf, survey, opts.lang, numbers) })}`);
+  if (q.showIf) lines.push(
+      `   ${wrap(`→ ${t("preview.shownIf", { cond: describeShowIf(q.showIf, survey, opts.lang, numbers) })}`, 75, "     ")}`,
+    );
   const choiceLine = (c: Choice, marker: string, extra = "") =>
     `   ${marker} ${txt(c.label, c.plain)}  (${c.value})${c.missing ? ` – ${t("preview.missing")}` : ""}${extra}`;
   switch (q.type) {

@@ -10,7 +10,7 @@ export const en = {
   "preview.pickAtMost": "Pick at most {max}",
   "preview.pickAtLeast": "Pick at least {min}",
   "preview.exclusive": "cannot be picked with others",
-  "preview.missing": "not counted in averages",
+  "preview.missing": "counted apart",
   "preview.scaleRange": "Scale {min}–{max}",
   "preview.number": "A number",
   "preview.numberRange": "A number from {min} to {max}",

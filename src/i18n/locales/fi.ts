@@ -12,7 +12,7 @@ export const fi: Messages = {
   "preview.pickAtMost": "Valitse enintään {max}",
   "preview.pickAtLeast": "Valitse vähintään {min}",
   "preview.exclusive": "ei voi valita muiden kanssa",
-  "preview.missing": "ei lasketa keskiarvoihin",
+  "preview.missing": "lasketaan erikseen",
   "preview.scaleRange": "Asteikko {min}–{max}",
   "preview.number": "Luku",
   "preview.numberRange": "Luku väliltä {min}–{max}",

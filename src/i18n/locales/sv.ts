@@ -12,7 +12,7 @@ export const sv: Messages = {
   "preview.pickAtMost": "Välj högst {max}",
   "preview.pickAtLeast": "Välj minst {min}",
   "preview.exclusive": "kan inte väljas med andra",
-  "preview.missing": "räknas inte i medelvärden",
+  "preview.missing": "räknas separat",
   "preview.scaleRange": "Skala {min}–{max}",
   "preview.number": "Ett tal",
   "preview.numberRange": "Ett tal från {min} till {max}",

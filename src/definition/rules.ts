@@ -76,6 +76,14 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
           path: [...qp, "id"],
         });
       seenIds.set(q.id, section.id);
+      if (RESERVED_IDS.has(q.id))
+        add({
+          severity: "error",
+          code: "SURVEY_RESERVED_ID",
+          message: `"${q.id}" is a word of the show_if language and cannot be a question id.`,
+          hint: `Rename it, e.g. "${q.id}_q".`,
+          path: [...qp, "id"],
+        });
       if (q.type !== "info" && !q.plain && defaultLang)
         add({
           severity: "warning",
@@ -174,6 +182,9 @@ function checkShowIf(src: string, path: Path, order: number, slots: Map<string, 
 }
 
 type Add = (i: RuleIssue) => void;
+
+/** Words of the show_if language; a question with such an id could not be referred to. */
+const RESERVED_IDS = new Set(["and", "or", "not", "in", "contains", "answered", "true", "false"]);
 type Resolve = (ref: string | ChoiceFile[], path: Path) => ChoiceFile[] | undefined;
 
 function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): void {

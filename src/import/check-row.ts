@@ -3,36 +3,42 @@
 // the answer is kept), exclusive choices, multi-select min/max, ranking length, point totals.
 // Pure; never changes the answers.
 import { type Answers, type AnswerValue, slotsOf } from "../definition/answers.js";
-import { compileShowIf, type Expr, evaluate, isAnswered } from "../definition/expr/index.js";
+import { compileShowIf, type Expr, evaluate, isAnswered, referencedSlots } from "../definition/expr/index.js";
 import { allQuestions, type Question, type Survey } from "../definition/model.js";
 import type { CellProblem } from "./map-row.js";
 
-export type RowChecker = (answers: Answers) => CellProblem[];
+/** `unreadable`: questions with a cell that could not be read; they are neither required nor judged. */
+export type RowChecker = (answers: Answers, unreadable?: ReadonlySet<string>) => CellProblem[];
 
 interface Plan {
   q: Question;
   slots: string[];
   expr?: Expr;
+  /** Questions the show_if looks at. */
+  refs: string[];
 }
 
 export function makeRowChecker(survey: Pick<Survey, "sections">): RowChecker {
   const plans: Plan[] = allQuestions(survey)
     .filter((q) => q.type !== "info")
-    .map((q) => ({
-      q,
-      slots: slotsOf(q).map((s) => s.id),
-      ...(q.showIf ? { expr: compileShowIf(q.showIf) } : {}),
-    }));
-  return (answers) => {
+    .map((q) => {
+      const expr = q.showIf ? compileShowIf(q.showIf) : undefined;
+      const refs = expr ? referencedSlots(expr).map((r) => r.split(".")[0]!) : [];
+      return { q, slots: slotsOf(q).map((s) => s.id), refs, ...(expr ? { expr } : {}) };
+    });
+  const none: ReadonlySet<string> = new Set();
+  return (answers, unreadable = none) => {
     const problems: CellProblem[] = [];
     // Visibility follows the answers a person could have given: those to hidden questions do
     // not open further branches, as in an interactive session.
     const shown: Answers = {};
-    for (const { q, slots, expr } of plans) {
+    for (const { q, slots, expr, refs } of plans) {
+      if (unreadable.has(q.id)) continue;
       const visible = expr === undefined || evaluate(expr, shown);
       const given = slots.filter((s) => isAnswered(answers[s]));
       if (!visible) {
-        if (given.length > 0)
+        // Whether it was shown is unknown when a question it depends on could not be read.
+        if (given.length > 0 && !refs.some((r) => unreadable.has(r)))
           problems.push({
             severity: "warning",
             code: "CSV_HIDDEN_ANSWERED",

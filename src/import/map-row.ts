@@ -20,6 +20,8 @@ import {
 export interface CellProblem {
   severity: "error" | "warning";
   code: ImportCode;
+  /** The question whose cell this is: row checks leave a question with an unreadable cell alone. */
+  question?: string;
   column?: string;
   value?: string;
   message: string;
@@ -88,11 +90,19 @@ export function makeRowMapper(survey: Survey, plan: ColumnPlan): RowMapper {
 function bad(
   row: MappedRow,
   column: string,
-  raw: string,
+  raw: string | undefined,
   message: string,
   code: ImportCode = "CSV_BAD_VALUE",
+  question = column.split(".")[0],
 ): void {
-  row.problems.push({ severity: "error", code, column, value: raw, message });
+  row.problems.push({
+    severity: "error",
+    code,
+    column,
+    ...(raw !== undefined ? { value: raw } : {}),
+    ...(question ? { question } : {}),
+    message,
+  });
 }
 
 function accFor(acc: Map<string, Acc>, qid: string): Acc {
@@ -115,7 +125,7 @@ function compileHandler(
     case "unnamed":
       return (raw, row) => {
         if (raw.trim() !== "")
-          bad(row, column || "(no header)", raw, "is in a column without a header", "CSV_RAGGED_ROW");
+          bad(row, column || "(no header)", raw, "is in a column without a header", "CSV_RAGGED_ROW", "");
       };
     case "meta":
       return (raw, row) => {
@@ -305,7 +315,7 @@ function finishPerChoice(slot: Slot, a: Acc | undefined, row: MappedRow): void {
       bad(
         row,
         names.join(", "),
-        String(dup),
+        undefined,
         `rank ${dup} is given to ${names.length} choices; each rank may be used once`,
         "CSV_RANKING",
       );

@@ -61,8 +61,8 @@ export function parseChoice(raw: string, ix: ChoiceIndex): Parsed<string> {
   if (n.ok && Number.isInteger(n.value) && ix.exact.has(String(n.value)))
     return { ok: true, value: String(n.value) };
   const near = closest(raw.trim(), ix.candidates) ?? closest(raw.trim(), ix.codes);
-  const mean = near === undefined ? "" : ` did you mean ${JSON.stringify(near)}?`;
-  return { ok: false, message: `is not a choice;${mean} (expected one of: ${expectedList(ix)})` };
+  const mean = near === undefined ? "" : `; did you mean ${JSON.stringify(near)}?`;
+  return { ok: false, message: `is not a choice${mean} (expected one of: ${expectedList(ix)})` };
 }
 
 const NUMBER_RE = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;

@@ -1,0 +1,125 @@
+// A mapped row → the SurveyResponse to store, and the row's content hash. Meta columns (form_no,
+// session, language…) are checked here; options given on the command line win over them.
+// Pure apart from the injected clock and id source.
+import { createHash } from "node:crypto";
+import type { Answers, ResponseSource, ResponseStatus, SurveyResponse } from "../definition/answers.js";
+import { defaultLanguage, type Survey } from "../definition/model.js";
+import { canonicalJson } from "../definition/normalize.js";
+import type { MetaName } from "./columns.js";
+import type { CellProblem } from "./map-row.js";
+import { isTrueFlag } from "./values.js";
+
+export interface PrepareOptions {
+  sessionId?: string;
+  wave?: string;
+  source?: ResponseSource;
+  /** ISO time used for started/submitted when the file does not give them. */
+  now: string;
+  newId: () => string;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const SOURCES: ResponseSource[] = ["interactive", "paper", "import"];
+const STATUSES: ResponseStatus[] = ["partial", "complete"];
+
+export function isUuid(s: string): boolean {
+  return UUID_RE.test(s);
+}
+
+/** ISO dates and times, and Finnish d.m.yyyy (with an optional hh:mm or hh.mm). */
+export function parseWhen(raw: string): string | null {
+  const fi = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2})[:.](\d{2}))?$/.exec(raw.trim());
+  if (fi) {
+    const [, d, m, y, hh, mm] = fi;
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0)));
+    return date.getUTCDate() === Number(d) ? date.toISOString() : null;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw.trim())) return null;
+  const t = Date.parse(raw.trim());
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+export function prepareResponse(
+  survey: Survey,
+  answers: Answers,
+  meta: Partial<Record<MetaName, string>>,
+  opts: PrepareOptions,
+): { response: SurveyResponse; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  const bad = (column: MetaName, message: string) =>
+    problems.push({ severity: "error", code: "CSV_BAD_VALUE", column, value: meta[column] ?? "", message });
+
+  let id: string | undefined;
+  if (meta.response_id !== undefined) {
+    if (isUuid(meta.response_id)) id = meta.response_id.toLowerCase();
+    else
+      bad(
+        "response_id",
+        "is not a response id (a UUID such as 0b9f…-…); leave the column blank for paper forms",
+      );
+  }
+  let language = defaultLanguage(survey);
+  if (meta.language !== undefined) {
+    const l = meta.language.toLowerCase();
+    if (survey.languages.includes(l)) language = l;
+    else
+      bad("language", `is not a language of this survey (expected one of: ${survey.languages.join(", ")})`);
+  }
+  let source: ResponseSource = opts.source ?? "paper";
+  if (!opts.source && meta.source !== undefined) {
+    const s = meta.source.toLowerCase() as ResponseSource;
+    if (SOURCES.includes(s)) source = s;
+    else bad("source", `is not a source (expected one of: ${SOURCES.join(", ")})`);
+  }
+  let status: ResponseStatus = "complete";
+  if (meta.status !== undefined) {
+    const s = meta.status.toLowerCase() as ResponseStatus;
+    if (STATUSES.includes(s)) status = s;
+    else bad("status", `is not a status (expected one of: ${STATUSES.join(", ")})`);
+  }
+  const when = (column: "started_at" | "submitted_at"): string | null => {
+    const raw = meta[column];
+    if (raw === undefined) return null;
+    const t = parseWhen(raw);
+    if (t === null) bad(column, "is not a date (expected e.g. 2025-03-14, 2025-03-14T10:30 or 14.3.2025)");
+    return t;
+  };
+  const submittedAt = when("submitted_at") ?? (status === "complete" ? opts.now : null);
+  const startedAt = when("started_at") ?? submittedAt ?? opts.now;
+
+  const response: SurveyResponse = {
+    id: id ?? opts.newId(),
+    surveyId: survey.id,
+    surveyHash: survey.hash,
+    sessionId: opts.sessionId ?? meta.session ?? null,
+    wave: opts.wave ?? meta.wave ?? null,
+    source,
+    language,
+    plain: meta.plain !== undefined && isTrueFlag(meta.plain),
+    startedAt,
+    submittedAt,
+    status,
+    answers,
+  };
+  return { response, problems };
+}
+
+/**
+ * What a row says, independent of the file it came in and of when it was imported: the answers
+ * plus the identifying meta columns. Equal rows in one file are told apart by their occurrence.
+ */
+export function rowContentHash(
+  surveyId: string,
+  answers: Answers,
+  meta: Partial<Record<MetaName, string>>,
+): string {
+  const key = canonicalJson({
+    s: surveyId,
+    a: answers,
+    f: meta.form_no ?? null,
+    r: meta.response_id?.toLowerCase() ?? null,
+    g: meta.session ?? null,
+    w: meta.wave ?? null,
+  });
+  return createHash("sha256").update(key).digest("base64url");
+}

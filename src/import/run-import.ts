@@ -1,0 +1,319 @@
+// The import pipeline: records from a CSV/XLSX source → header plan → per-row mapping and checks
+// → new rows written in batches into one transaction → commit, or roll back when any row failed
+// (unless --skip-invalid, which sends failed rows to a rejects file). Returns a summary; prints
+// nothing itself. Memory stays bounded: one batch of records at a time.
+import type { ResponseSource } from "../definition/answers.js";
+import type { Survey } from "../definition/model.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { makeRowChecker } from "./check-row.js";
+import { type ColumnPlan, columnCatalog, planColumns } from "./columns.js";
+import { DiagnosticLog, formatDiagnostic, type ImportDiagnostic, quoteValue } from "./diagnostics.js";
+import type { EncodingName } from "./encoding.js";
+import { explainNothingImported } from "./explain.js";
+import { type CellProblem, type MappedRow, makeRowMapper, type RowMapper } from "./map-row.js";
+import { prepareResponse, rowContentHash } from "./prepare.js";
+import { CsvSource, type RecordSource, type SourceInfo, type SourceRecord } from "./read-csv.js";
+import { XlsxSource } from "./read-xlsx.js";
+import { RejectsWriter } from "./rejects.js";
+import type { ImportTarget, PreparedRow } from "./target.js";
+
+export interface ImportOptions {
+  survey: Survey;
+  file: string;
+  format: "csv" | "xlsx";
+  target: ImportTarget;
+  fileHash: string;
+  encoding?: EncodingName;
+  delimiter?: string;
+  skipInvalid?: boolean;
+  /** Write rejected rows here (always with --skip-invalid; also without it when given). */
+  rejectsPath?: string;
+  dryRun?: boolean;
+  ignoreColumns?: string[];
+  sessionId?: string;
+  wave?: string;
+  source?: ResponseSource;
+  maxDiagnostics?: number;
+  now: () => Date;
+  newId: () => string;
+  onProgress?: (p: { bytes: number; rows: number }) => void;
+}
+
+export interface ImportSummary {
+  file: string;
+  info: SourceInfo;
+  rowsRead: number;
+  blankRows: number;
+  imported: number;
+  rejected: number;
+  duplicates: number;
+  rowsWithWarnings: number;
+  committed: boolean;
+  rejectsFile?: string;
+  log: DiagnosticLog;
+}
+
+const WRITE_BATCH = 2000;
+
+export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
+  const { survey, file, target } = opts;
+  const catalog = columnCatalog(survey);
+  const isKnown = (h: string) => catalog.has(h.trim().toLowerCase());
+  const source: RecordSource =
+    opts.format === "xlsx"
+      ? new XlsxSource(file, isKnown)
+      : new CsvSource(file, {
+          isKnown,
+          ...(opts.encoding ? { encoding: opts.encoding } : {}),
+          ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+        });
+  const log = new DiagnosticLog(opts.maxDiagnostics ?? 50);
+  const checker = makeRowChecker(survey);
+  const now = opts.now().toISOString();
+  const s: ImportSummary = {
+    file,
+    info: source.info,
+    rowsRead: 0,
+    blankRows: 0,
+    imported: 0,
+    rejected: 0,
+    duplicates: 0,
+    rowsWithWarnings: 0,
+    committed: false,
+    log,
+  };
+  let header: string[] | undefined;
+  let plan: ColumnPlan | undefined;
+  let mapper: RowMapper | undefined;
+  let width = 0;
+  let rejects: RejectsWriter | undefined;
+  let pending: PreparedRow[] = [];
+  let records = 0;
+  // After the first bad row of an all-or-nothing import, rows are still checked (to list every
+  // problem) but no longer written: the transaction will be rolled back anyway.
+  const writing = () => opts.skipInvalid === true || s.rejected === 0;
+  const flush = () => {
+    if (pending.length > 0 && writing()) {
+      for (const outcome of target.write(pending)) outcome === "stored" ? s.imported++ : s.duplicates++;
+    }
+    pending = [];
+  };
+
+  target.begin({ survey, file, fileHash: opts.fileHash });
+  try {
+    for await (const batch of source.batches()) {
+      for (const rec of batch) {
+        records++;
+        if (isBlank(rec.fields)) {
+          if (header) s.blankRows++;
+          continue;
+        }
+        if (!header || !plan) {
+          header = rec.fields.map((h) => h.replace(/^\uFEFF/, "").trim());
+          plan = planColumns(survey, header, {
+            file,
+            ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
+          });
+          headerStop(plan, header, source.info, file, log, opts);
+          mapper = makeRowMapper(survey, plan);
+          width = namedWidth(plan);
+          if (opts.rejectsPath || opts.skipInvalid)
+            rejects = new RejectsWriter(opts.rejectsPath!, header, source.info.delimiter ?? ";");
+          continue;
+        }
+        s.rowsRead++;
+        const row = readRow(rec, header.length, width, source, mapper!, plan.formColumn);
+        const unreadable = new Set(
+          row.problems.flatMap((p) => (p.severity === "error" && p.question ? [p.question] : [])),
+        );
+        const problems = row.ragged ? row.problems : [...row.problems, ...checker(row.answers, unreadable)];
+        const prepared = prepareResponse(survey, row.answers, row.meta, {
+          now,
+          newId: opts.newId,
+          ...(opts.sessionId ? { sessionId: opts.sessionId } : {}),
+          ...(opts.wave ? { wave: opts.wave } : {}),
+          ...(opts.source ? { source: opts.source } : {}),
+        });
+        problems.push(...prepared.problems);
+        const form = row.meta.form_no;
+        const diags = problems.map((p) => toDiagnostic(p, file, rec.line, form));
+        log.addAll(diags);
+        const errors = diags.filter((d) => d.severity === "error");
+        if (errors.length > 0) {
+          s.rejected++;
+          rejects?.add(rec.fields, reasonOf(errors));
+          continue;
+        }
+        if (diags.length > 0) s.rowsWithWarnings++;
+        pending.push({
+          response: prepared.response,
+          contentHash: rowContentHash(survey.id, row.answers, row.meta),
+          line: rec.line,
+          ...(form ? { form } : {}),
+        });
+        if (pending.length >= WRITE_BATCH) flush();
+      }
+      flush();
+      await rejects?.drain();
+      opts.onProgress?.({ bytes: source.bytesRead, rows: s.rowsRead });
+    }
+    if (source.problem?.code === "CSV_RECORD_TOO_LARGE")
+      throw new KuuloError(
+        "CSV_RECORD_TOO_LARGE",
+        `the record starting on line ${source.problem.line} is longer than any form could be`,
+        ExitCode.dataError,
+        {
+          location: { file, line: source.problem.line },
+          hint: 'A quote (") on that line is probably never closed. Nothing was imported.',
+        },
+      );
+    if (source instanceof XlsxSource) for (const n of source.notes) log.add(n);
+    if (records === 0 || !header)
+      throw new KuuloError("CSV_EMPTY_FILE", `${file} is empty`, ExitCode.dataError, {
+        location: { file },
+        hint: "Save the sheet again from Excel, or check that this is the right file. Nothing was imported.",
+      });
+    if (s.rowsRead === 0)
+      throw new KuuloError(
+        "CSV_HEADER_ONLY",
+        `${file} has a header line but no rows of answers`,
+        ExitCode.dataError,
+        {
+          location: { file, line: 2 },
+          hint: "Type the forms below the header line (one form per row) and save again.",
+        },
+      );
+    const xlsxErrors = source instanceof XlsxSource && source.notes.some((n) => n.severity === "error");
+    const ok = !xlsxErrors && (s.rejected === 0 || opts.skipInvalid === true);
+    if (ok && !opts.dryRun && s.imported > 0) {
+      target.commit({
+        rowsRead: s.rowsRead,
+        stored: s.imported,
+        rejected: s.rejected,
+        duplicates: s.duplicates,
+      });
+      s.committed = true;
+    } else target.rollback();
+    if (!ok) s.imported = 0;
+    if (rejects) {
+      const written = await rejects.finish();
+      if (written) s.rejectsFile = written;
+    }
+    return s;
+  } catch (e) {
+    target.rollback();
+    rejects?.discard();
+    throw e;
+  }
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  for (const f of fields) if (f.trim() !== "") return false;
+  return true;
+}
+
+/** Cells up to the last column with a name; Excel's trailing empty columns do not count. */
+function namedWidth(plan: ColumnPlan): number {
+  let w = 0;
+  for (const c of plan.columns) if (c.role.kind !== "unnamed") w = c.index + 1;
+  return w;
+}
+
+/** A header that cannot be imported stops everything before the first row. */
+function headerStop(
+  plan: ColumnPlan,
+  header: string[],
+  info: SourceInfo,
+  file: string,
+  log: DiagnosticLog,
+  opts: ImportOptions,
+): void {
+  const errors = plan.problems.filter((p) => p.severity === "error");
+  for (const w of plan.problems) if (w.severity === "warning") log.add(w);
+  if (plan.answerColumns === 0) {
+    const why = explainNothingImported(header, info, opts.survey);
+    throw new KuuloError(
+      "CSV_NOTHING_IMPORTED",
+      `no column of ${file} is a question of ${opts.survey.id}`,
+      ExitCode.dataError,
+      {
+        location: { file, line: 1 },
+        details: why.details,
+        hint: why.hint,
+      },
+    );
+  }
+  if (errors.length > 0)
+    throw new KuuloError(
+      errors[0]!.code,
+      `the header of ${file} has ${errors.length} problem(s); nothing was imported`,
+      ExitCode.dataError,
+      {
+        location: { file, line: 1 },
+        details: errors.map((e) => formatDiagnostic(e)),
+        hint: "Fix the header line (the column names) and import again.",
+      },
+    );
+}
+
+function readRow(
+  rec: SourceRecord,
+  headerLength: number,
+  width: number,
+  source: RecordSource,
+  mapper: RowMapper,
+  formColumn: number,
+): MappedRow & { ragged: boolean } {
+  const extra: CellProblem[] = [];
+  const f = rec.fields;
+  if (source.info.format === "csv") {
+    if (source.problem?.code === "CSV_UNTERMINATED_QUOTE" && source.problem.line === rec.line)
+      extra.push({
+        severity: "error",
+        code: "CSV_UNTERMINATED_QUOTE",
+        message: `a quote (") opened on line ${source.problem.quoteLine ?? rec.line} is never closed, so the rest of the file became one cell`,
+      });
+    else if (f.length < width)
+      extra.push({
+        severity: "error",
+        code: "CSV_RAGGED_ROW",
+        message: `has ${f.length} cells but the header has ${width}; a delimiter is missing or a cell was merged`,
+      });
+    else if (f.length > headerLength && f.slice(headerLength).some((c) => c.trim() !== ""))
+      extra.push({
+        severity: "error",
+        code: "CSV_RAGGED_ROW",
+        message: `has ${f.length} cells but the header has ${headerLength}; is there an unquoted delimiter in a cell?`,
+      });
+  }
+  // Cells of a ragged row sit under the wrong headers: reading them would only add noise.
+  const mapped = extra.length > 0 ? { answers: {}, meta: {}, problems: [] } : mapper(f);
+  if (mapped.meta.form_no === undefined && formColumn >= 0 && f[formColumn])
+    mapped.meta.form_no = f[formColumn]!.trim();
+  mapped.problems.unshift(...extra);
+  return { ...mapped, ragged: extra.length > 0 };
+}
+
+function toDiagnostic(
+  p: CellProblem,
+  file: string,
+  line: number,
+  form: string | undefined,
+): ImportDiagnostic {
+  const value = p.value !== undefined && p.value !== "" ? `${quoteValue(p.value)} ` : "";
+  return {
+    severity: p.severity,
+    code: p.code,
+    file,
+    line,
+    ...(form ? { form } : {}),
+    ...(p.column ? { column: p.column } : {}),
+    ...(p.value !== undefined ? { value: p.value } : {}),
+    message: `${value}${p.message}`,
+  };
+}
+
+function reasonOf(errors: ImportDiagnostic[]): string {
+  const parts = errors.slice(0, 3).map((e) => `${e.column ? `${e.column}: ` : ""}${e.message}`);
+  return parts.join(" | ") + (errors.length > 3 ? ` | … and ${errors.length - 3} more` : "");
+}

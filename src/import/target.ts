@@ -1,0 +1,107 @@
+// Where an import puts its rows: the contract between the import pipeline and storage, and an
+// in-memory implementation (tests, dry runs without a database). The pipeline decides what is
+// valid; a target decides only what is new, and stores it all-or-nothing.
+import type { SurveyResponse } from "../definition/answers.js";
+import type { Survey } from "../definition/model.js";
+
+export interface PreparedRow {
+  response: SurveyResponse;
+  /** rowContentHash(): the same form typed the same way hashes the same. */
+  contentHash: string;
+  line: number;
+  form?: string;
+}
+
+/** "duplicate": this row was imported before (same content, or same response id). */
+export type RowOutcome = "stored" | "duplicate";
+
+export interface PreviousImport {
+  importedAt: string;
+  file: string;
+  stored: number;
+  rejected: number;
+}
+
+export interface ImportTotals {
+  rowsRead: number;
+  stored: number;
+  rejected: number;
+  duplicates: number;
+}
+
+export interface ImportTarget {
+  /** The last committed import of a file with exactly these bytes, if any. */
+  previousImport(fileHash: string): PreviousImport | undefined;
+  /** Opens the one transaction of this import. */
+  begin(info: { survey: Survey; file: string; fileHash: string }): void;
+  /**
+   * Stores rows that are new. The k-th row with a given content hash in this file is a
+   * duplicate exactly when an earlier import already holds a k-th such row, so importing
+   * the same forms twice adds nothing while two identical forms in one file both count.
+   */
+  write(rows: readonly PreparedRow[]): RowOutcome[];
+  /** Records the file and its row hashes, and commits everything at once. */
+  commit(totals: ImportTotals): void;
+  rollback(): void;
+}
+
+/** Everything in memory; `committed` holds what survived. For tests and --dry-run without a store. */
+export class MemoryTarget implements ImportTarget {
+  readonly committed: SurveyResponse[] = [];
+  private readonly hashes = new Map<string, number>(); // "hash#k" → import number
+  private readonly ids = new Set<string>();
+  private readonly files = new Map<string, PreviousImport>();
+  private pending:
+    | { rows: SurveyResponse[]; keys: string[]; ids: string[]; file: string; fileHash: string }
+    | undefined;
+  private seen = new Map<string, number>();
+  private imports = 0;
+
+  previousImport(fileHash: string): PreviousImport | undefined {
+    return this.files.get(fileHash);
+  }
+
+  begin(info: { file: string; fileHash: string }): void {
+    this.pending = { rows: [], keys: [], ids: [], file: info.file, fileHash: info.fileHash };
+    this.seen = new Map();
+    this.imports++;
+  }
+
+  write(rows: readonly PreparedRow[]): RowOutcome[] {
+    const p = this.pending!;
+    return rows.map((r) => {
+      const k = (this.seen.get(r.contentHash) ?? 0) + 1;
+      this.seen.set(r.contentHash, k);
+      const key = `${r.contentHash}#${k}`;
+      if (
+        this.hashes.has(key) ||
+        p.keys.includes(key) ||
+        this.ids.has(r.response.id) ||
+        p.ids.includes(r.response.id)
+      )
+        return "duplicate";
+      p.rows.push(r.response);
+      p.keys.push(key);
+      p.ids.push(r.response.id);
+      return "stored";
+    });
+  }
+
+  commit(totals: ImportTotals): void {
+    const p = this.pending!;
+    this.committed.push(...p.rows);
+    for (const k of p.keys) this.hashes.set(k, this.imports);
+    for (const id of p.ids) this.ids.add(id);
+    this.files.set(p.fileHash, {
+      importedAt: new Date(0).toISOString(),
+      file: p.file,
+      stored: totals.stored,
+      rejected: totals.rejected,
+    });
+    this.pending = undefined;
+  }
+
+  rollback(): void {
+    this.pending = undefined;
+  }
+}

@@ -3,8 +3,10 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../main.js";
 import { previewCommand } from "./preview.js";
+import { templateCommand } from "./template.js";
 import { validateCommand } from "./validate.js";
+import { verifyEntryCommand } from "./verify-entry.js";
 
 export type CommandFactory = (ctx: CommandContext) => Command;
 
-export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand];
+export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand, templateCommand, verifyEntryCommand];

@@ -1,0 +1,62 @@
+// Chooses the reader for a data file (Excel workbook or delimited text) by its first bytes and
+// name, and reads a small file whole for commands that need every row at once (verify-entry).
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { extname } from "node:path";
+import { fileError } from "../errors.js";
+import type { EncodingName } from "./encoding.js";
+import { CsvSource, type RecordSource, type SourceRecord } from "./read-csv.js";
+import { XlsxSource } from "./read-xlsx.js";
+
+export interface SourceOptions {
+  encoding?: EncodingName;
+  delimiter?: string;
+  isKnown: (header: string) => boolean;
+}
+
+/** "xlsx" for a zip (or anything named .xlsx/.xlsm, so a damaged workbook is named as one). */
+export function sniffFormat(path: string): "csv" | "xlsx" {
+  let head = Buffer.alloc(0);
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+    const fd = openSync(path, "r");
+    try {
+      head = Buffer.alloc(4);
+      const n = readSync(fd, head, 0, 4, 0);
+      head = head.subarray(0, n);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw fileError(e, path, "read");
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm" || ext === ".xls") return "xlsx";
+  if (head.length === 4 && head.readUInt32BE(0) === 0x504b0304) return "xlsx";
+  if (head.length === 4 && head.readUInt32BE(0) === 0xd0cf11e0) return "xlsx";
+  return "csv";
+}
+
+export function openSource(path: string, format: "csv" | "xlsx", opts: SourceOptions): RecordSource {
+  if (format === "xlsx") return new XlsxSource(path, opts.isKnown);
+  return new CsvSource(path, {
+    isKnown: opts.isKnown,
+    ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+  });
+}
+
+/** Header and non-blank rows of a whole file (double-entry files are a few hundred forms). */
+export async function readWholeFile(
+  source: RecordSource,
+): Promise<{ header: string[]; rows: SourceRecord[] }> {
+  let header: string[] | undefined;
+  const rows: SourceRecord[] = [];
+  for await (const batch of source.batches())
+    for (const r of batch) {
+      if (r.fields.every((f) => f.trim() === "")) continue;
+      if (!header) header = r.fields.map((h) => h.replace(/^\uFEFF/, "").trim());
+      else rows.push(r);
+    }
+  return { header: header ?? [], rows };
+}

@@ -1,0 +1,88 @@
+// Horizontal bars for single choice (shares of answers) and multi-select (shares of respondents),
+// in the survey's order, each with its value label ("42 % (24)"); suppressed items as empty slots.
+import type { ChartConfiguration, Plugin } from "chart.js";
+import { framePlugin } from "./frame.js";
+import { type ChartPlan, type Env, notesOf, subtitleOf } from "./plan.js";
+import { drawSlot, drawValue, layoutRows, rowAxis, rowLabelsPlugin, valueAxis } from "./rows.js";
+import type { Ctx } from "./surface.js";
+import { COLOR, font, SIZE } from "./theme.js";
+import type { BarsSpec } from "./types.js";
+
+export function planBars(spec: BarsSpec, env: Env): ChartPlan {
+  const { fmt, measure } = env;
+  const valueText = spec.items.map((it) =>
+    it.share === null
+      ? null
+      : it.count == null
+        ? fmt.share(it.share)
+        : `${fmt.share(it.share)} (${fmt.number(it.count, 0)})`,
+  );
+  const widest = Math.max(0, ...valueText.map((t) => (t ? measure(t, font(SIZE.value)) : 0)));
+  const layout = layoutRows(measure, env.width, env.height, {
+    frame: {
+      title: spec.title,
+      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
+      notes: notesOf(
+        spec.notes,
+        spec.n === null || spec.items.some((it) => it.share === null),
+        fmt,
+        spec.suppressedLabel,
+      ),
+    },
+    labels: spec.items.map((it) => it.label),
+    minRow: 30,
+    right: Math.max(30, widest + 14),
+  });
+  const values: Plugin = {
+    id: "kuuloBarValues",
+    afterDatasetsDraw(chart) {
+      const ctx = chart.ctx as unknown as Ctx;
+      const x = chart.scales.x!;
+      const y = chart.scales.y!;
+      spec.items.forEach((it, i) => {
+        const cy = y.getPixelForValue(i);
+        const text = valueText[i];
+        if (text === null || text === undefined || it.share === null) {
+          drawSlot(ctx, x.left, x.right, cy, 22, spec.suppressedLabel);
+          return;
+        }
+        drawValue(ctx, text, x.getPixelForValue(it.share) + 5, cy);
+      });
+    },
+  };
+  const config: ChartConfiguration = {
+    type: "bar",
+    data: {
+      labels: spec.items.map((_, i) => String(i)),
+      datasets: [
+        {
+          data: spec.items.map((it) => it.share),
+          backgroundColor: spec.items.map((it) => (it.muted ? COLOR.barMuted : COLOR.bar)),
+          maxBarThickness: 22,
+          barPercentage: 0.8,
+          categoryPercentage: 0.9,
+        },
+      ],
+    },
+    options: {
+      indexAxis: "y",
+      layout: { padding: layout.padding },
+      plugins: { legend: { display: false }, title: { display: false }, tooltip: { enabled: false } },
+      scales: {
+        x: {
+          ...valueAxis(
+            layout,
+            fmt.t(spec.measure === "answers" ? "chart.shareOfAnswers" : "chart.shareOfRespondents"),
+            fmt.share,
+            { stepSize: 0.2 },
+          ),
+          min: 0,
+          max: 1,
+        },
+        y: rowAxis(layout, spec.items.length),
+      },
+    },
+    plugins: [framePlugin(layout.frame), rowLabelsPlugin(layout), values],
+  };
+  return { width: layout.width, height: layout.height, config };
+}

@@ -1,0 +1,91 @@
+// Rankings (Borda scores) and dot-voting or other totals as bars sorted largest first, each with its
+// value. Suppressed items keep their label and come last as empty slots, in the order given.
+import type { Plugin } from "chart.js";
+import { framePlugin } from "./frame.js";
+import { type ChartPlan, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
+import { drawSlot, drawValue, layoutRows, rowAxis, rowLabelsPlugin, valueAxis } from "./rows.js";
+import type { Ctx } from "./surface.js";
+import { COLOR, font, SIZE } from "./theme.js";
+import type { OrderedBarsSpec } from "./types.js";
+
+const AXIS_KEY = { borda: "chart.bordaScore", points: "chart.points", count: "chart.count" } as const;
+
+export function planOrderedBars(spec: OrderedBarsSpec, env: Env): ChartPlan {
+  const { fmt, measure } = env;
+  const decimals = spec.decimals ?? 1;
+  // Stable: equal values keep the caller's order.
+  const items = spec.items
+    .map((it, i) => ({ ...it, i }))
+    .sort((a, b) => {
+      if (a.value === null || b.value === null)
+        return a.value === b.value ? a.i - b.i : a.value === null ? 1 : -1;
+      return b.value - a.value || a.i - b.i;
+    });
+  const texts = items.map((it) => (it.value === null ? null : fmt.number(it.value, decimals)));
+  const widest = Math.max(0, ...texts.map((t) => (t ? measure(t, font(SIZE.value)) : 0)));
+  const layout = layoutRows(measure, env.width, env.height, {
+    frame: {
+      title: spec.title,
+      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
+      notes: notesOf(
+        spec.notes,
+        spec.n === null || spec.items.some((it) => it.value === null),
+        fmt,
+        spec.suppressedLabel,
+      ),
+    },
+    labels: items.map((it) => it.label),
+    minRow: 30,
+    right: Math.max(30, widest + 14),
+  });
+  const values: Plugin = {
+    id: "kuuloOrderedValues",
+    afterDatasetsDraw(chart) {
+      const ctx = chart.ctx as unknown as Ctx;
+      const x = chart.scales.x!;
+      const y = chart.scales.y!;
+      items.forEach((it, i) => {
+        const cy = y.getPixelForValue(i);
+        const text = texts[i];
+        if (it.value === null || !text) drawSlot(ctx, x.left, x.right, cy, 22, spec.suppressedLabel);
+        else drawValue(ctx, text, x.getPixelForValue(Math.max(0, it.value)) + 5, cy);
+      });
+    },
+  };
+  const max = Math.max(0, ...items.map((it) => it.value ?? 0));
+  return {
+    width: layout.width,
+    height: layout.height,
+    config: {
+      type: "bar",
+      data: {
+        labels: items.map((_, i) => String(i)),
+        datasets: [
+          {
+            data: items.map((it) => it.value),
+            backgroundColor: COLOR.bar,
+            maxBarThickness: 22,
+            barPercentage: 0.8,
+            categoryPercentage: 0.9,
+          },
+        ],
+      },
+      options: {
+        indexAxis: "y",
+        layout: { padding: layout.padding },
+        plugins: { legend: { display: false }, title: { display: false }, tooltip: { enabled: false } },
+        scales: {
+          x: {
+            ...valueAxis(layout, fmt.t(AXIS_KEY[spec.measure]), tickFormat(fmt, decimals), {
+              maxTicksLimit: 7,
+            }),
+            min: 0,
+            suggestedMax: max > 0 ? max : 1,
+          },
+          y: rowAxis(layout, items.length),
+        },
+      },
+      plugins: [framePlugin(layout.frame), rowLabelsPlugin(layout), values],
+    },
+  };
+}

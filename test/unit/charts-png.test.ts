@@ -1,0 +1,86 @@
+// Every chart type renders a valid PNG of the promised size and resolution, the same bytes every
+// time, and the text is drawn in the bundled font only.
+import { describe, expect, it } from "vitest";
+import { inspectChart, renderChart, renderCharts } from "../../src/render/charts/index.js";
+import { ALL_SPECS, bars, diverging } from "./charts-specs.js";
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The chunks of a PNG file, checking the structure on the way. */
+function chunks(png: Buffer): { type: string; data: Buffer }[] {
+  expect(png.subarray(0, 8).equals(SIGNATURE)).toBe(true);
+  const out: { type: string; data: Buffer }[] = [];
+  let at = 8;
+  while (at < png.length) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString("latin1", at + 4, at + 8);
+    out.push({ type, data: png.subarray(at + 8, at + 8 + length) });
+    at += 12 + length;
+  }
+  expect(at).toBe(png.length);
+  expect(out[0]?.type).toBe("IHDR");
+  expect(out.at(-1)?.type).toBe("IEND");
+  return out;
+}
+
+function size(png: Buffer): { width: number; height: number } {
+  const ihdr = chunks(png)[0]!.data;
+  return { width: ihdr.readUInt32BE(0), height: ihdr.readUInt32BE(4) };
+}
+
+describe.each(ALL_SPECS.map((s) => [s.type, s] as const))("%s chart", (_type, spec) => {
+  it.each(["fi", "sv", "en"])("renders a 1600 px wide PNG in %s", (locale) => {
+    const png = renderChart(spec, { locale });
+    const { width, height } = size(png);
+    expect(width).toBe(1600);
+    expect(height).toBeGreaterThan(400);
+    expect(height).toBeLessThan(4000);
+  });
+
+  it("gives the same bytes every time", () => {
+    const a = renderChart(spec, { locale: "fi" });
+    const b = renderChart(spec, { locale: "fi" });
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it("draws every text in the bundled font", () => {
+    const { texts } = inspectChart(spec, { locale: "fi" });
+    expect(texts.length).toBeGreaterThan(3);
+    for (const t of texts) expect(t.font).toMatch(/KuuloSans/);
+  });
+});
+
+describe("sizes and resolution", () => {
+  it("records the print resolution: 1600 px over 16 cm", () => {
+    const phys = chunks(renderChart(bars, { locale: "fi" })).find((c) => c.type === "pHYs");
+    expect(phys).toBeDefined();
+    const perMetre = phys!.data.readUInt32BE(0);
+    expect(perMetre / 39.3701).toBeCloseTo(254, 0);
+    expect(phys!.data[8]).toBe(1);
+  });
+
+  it("follows width and scale", () => {
+    expect(size(renderChart(bars, { locale: "fi", scale: 1 })).width).toBe(800);
+    expect(size(renderChart(bars, { locale: "fi", width: 600, scale: 3 })).width).toBe(1800);
+  });
+
+  it("grows with the number of rows", () => {
+    const few = size(renderChart({ ...bars, items: bars.items.slice(0, 2) }, { locale: "fi" })).height;
+    const many = size(
+      renderChart({ ...bars, items: [...bars.items, ...bars.items] }, { locale: "fi" }),
+    ).height;
+    expect(many).toBeGreaterThan(few + 400);
+  });
+
+  it("honours a fixed height", () => {
+    expect(size(renderChart(diverging, { locale: "fi", height: 500 })).height).toBe(1000);
+  });
+
+  it("renders the same bytes in batch (parallel encoding) as one by one", async () => {
+    const batch = await renderCharts(ALL_SPECS, { locale: "sv" }, 3);
+    expect(batch).toHaveLength(ALL_SPECS.length);
+    ALL_SPECS.forEach((spec, i) => {
+      expect(batch[i]!.equals(renderChart(spec, { locale: "sv" }))).toBe(true);
+    });
+  });
+});

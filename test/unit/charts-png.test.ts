@@ -1,8 +1,10 @@
 // Every chart type renders a valid PNG of the promised size and resolution, the same bytes every
 // time, and the text is drawn in the bundled font only.
+import { crc32, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import type { ChartSpec } from "../../src/render/charts/index.js";
 import { inspectChart, renderChart, renderCharts } from "../../src/render/charts/index.js";
-import { ALL_SPECS, bars, diverging } from "./charts-specs.js";
+import { ALL_SPECS, bars, diverging, gaps, histogram, ipa, ordered, paired } from "./charts-specs.js";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -14,7 +16,11 @@ function chunks(png: Buffer): { type: string; data: Buffer }[] {
   while (at < png.length) {
     const length = png.readUInt32BE(at);
     const type = png.toString("latin1", at + 4, at + 8);
-    out.push({ type, data: png.subarray(at + 8, at + 8 + length) });
+    const data = png.subarray(at + 8, at + 8 + length);
+    expect(png.readUInt32BE(at + 8 + length), `CRC of ${type}`).toBe(
+      crc32(png.subarray(at + 4, at + 8 + length)),
+    );
+    out.push({ type, data });
     at += 12 + length;
   }
   expect(at).toBe(png.length);
@@ -51,6 +57,18 @@ describe.each(ALL_SPECS.map((s) => [s.type, s] as const))("%s chart", (_type, sp
 });
 
 describe("sizes and resolution", () => {
+  it("is an opaque 8-bit RGB image whose scanlines decompress to the full size", () => {
+    const png = renderChart(bars, { locale: "fi" });
+    const all = chunks(png);
+    const ihdr = all[0]!.data;
+    expect([ihdr[8], ihdr[9], ihdr[12]]).toEqual([8, 2, 0]);
+    const { width, height } = size(png);
+    const raw = inflateSync(Buffer.concat(all.filter((c) => c.type === "IDAT").map((c) => c.data)));
+    expect(raw.length).toBe(height * (width * 3 + 1));
+    // The first pixel is the white background.
+    expect([...raw.subarray(1, 4)]).toEqual([255, 255, 255]);
+  });
+
   it("records the print resolution: 1600 px over 16 cm", () => {
     const phys = chunks(renderChart(bars, { locale: "fi" })).find((c) => c.type === "pHYs");
     expect(phys).toBeDefined();
@@ -82,5 +100,29 @@ describe("sizes and resolution", () => {
     ALL_SPECS.forEach((spec, i) => {
       expect(batch[i]!.equals(renderChart(spec, { locale: "sv" }))).toBe(true);
     });
+  });
+});
+
+describe("edge cases", () => {
+  const empty: ChartSpec[] = [
+    { ...bars, items: [] },
+    { ...diverging, rows: [] },
+    { ...histogram, bins: [], markers: [] },
+    { ...ordered, items: [] },
+    { ...paired, items: [] },
+    { ...ipa, points: [] },
+    { ...gaps, rows: [] },
+  ];
+  it.each(empty.map((s) => [s.type, s] as const))("renders %s with no data", (_t, spec) => {
+    expect(size(renderChart(spec, { locale: "fi" })).width).toBe(1600);
+  });
+
+  it("leaves the don't-know column empty for rows that have no such answer", () => {
+    const spec = {
+      ...diverging,
+      rows: diverging.rows.slice(0, 2).map((r, i) => (i === 0 ? { ...r, dontKnow: undefined } : r)),
+    };
+    const { texts } = inspectChart(spec, { locale: "fi" });
+    expect(texts.filter((t) => t.text === "< 5")).toEqual([]);
   });
 });

@@ -116,7 +116,7 @@ export function planDiverging(spec: DivergingSpec, env: Env): ChartPlan {
           drawSegmentLabels(ctx, chart.getDatasetMeta.bind(chart), segs, spec, r, cy);
           drawTotals(ctx, spec, row.shares, x, cy);
         }
-        if (hasDk) drawDontKnow(ctx, row.dontKnow ?? null, x.right + TOTAL_COL + 16, cy);
+        if (row.dontKnow !== undefined) drawDontKnow(ctx, row.dontKnow, x.right + TOTAL_COL + 16, cy);
       });
       if (dkHeader) {
         const lh = dkHeader.size * SIZE.lineHeight;

@@ -46,7 +46,7 @@ export function planGaps(spec: GapsSpec, env: Env): ChartPlan {
     },
     labels: spec.rows.map((r) => r.label),
     minRow: 32,
-    right: 30,
+    right: 48,
   });
   const draw: Plugin = {
     id: "kuuloGaps",
@@ -69,7 +69,7 @@ export function planGaps(spec: GapsSpec, env: Env): ChartPlan {
         // The perceived level beside its marker, on the side with room, with a white halo over the zone.
         const text = fmt.number(row.perceived, decimals);
         const w = measure(text, font(SIZE.value));
-        const left = px + 11 + w > x.right;
+        const left = px + 11 + w > x.right + 40;
         drawValue(ctx, text, left ? px - 11 - w : px + 11, cy, COLOR.text, true);
       });
     },

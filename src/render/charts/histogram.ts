@@ -2,7 +2,7 @@
 // optional mean/median markers placed by value within the bins. A suppressed bin is an empty slot.
 import type { Plugin } from "chart.js";
 import { framePlugin, type LegendItem, planFrame } from "./frame.js";
-import { type ChartPlan, type Env, notesOf, subtitleOf } from "./plan.js";
+import { type ChartPlan, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
 import { valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
@@ -50,9 +50,8 @@ export function planHistogram(spec: HistogramSpec, env: Env): ChartPlan {
     ),
   });
   const height = env.height ?? Math.ceil(frame.header + PLOT_HEIGHT + AXIS_HEIGHT + frame.footer);
-  const labels = spec.bins.map(
-    (b) => b.label ?? `${fmt.number(b.from, decimals)}–${fmt.number(b.to, decimals)}`,
-  );
+  const edge = tickFormat(fmt, decimals);
+  const labels = spec.bins.map((b) => b.label ?? `${edge(b.from)}–${edge(b.to)}`);
   const yAxisWidth = 56;
 
   const draw: Plugin = {

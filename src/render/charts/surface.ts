@@ -4,6 +4,7 @@ import { type Canvas, createCanvas, GlobalFonts, type SKRSContext2D } from "@nap
 import { Chart, type ChartConfiguration, type ChartItem, registerables } from "chart.js";
 import { ExitCode, KuuloError } from "../../errors.js";
 import { FONT_BOLD, FONT_REGULAR } from "../fonts.js";
+import { encodeRgbPng, encodeRgbPngAsync, type Pixels } from "./png.js";
 import type { Measure } from "./text.js";
 import { COLOR, FONT_FAMILY, SIZE } from "./theme.js";
 import type { ChartInspection } from "./types.js";
@@ -110,14 +111,17 @@ export function drawChart<T>(
   }
 }
 
-const resolution = (canvas: Canvas) => Math.round(canvas.width / (16 / 2.54));
-
-/** PNG bytes with the print resolution recorded (a 16 cm wide figure). */
-export function encodePng(canvas: Canvas): Buffer {
-  return canvas.encodeSync("png", { resolution: resolution(canvas) });
+/** The pixels of a drawn canvas, with the resolution of a 16 cm wide figure. */
+function pixels(canvas: Canvas): Pixels {
+  return { rgba: canvas.data(), width: canvas.width, height: canvas.height, dpi: canvas.width / (16 / 2.54) };
 }
 
-/** The same, encoded off the main thread (the pixels are taken at the call), so charts encode in parallel. */
+/** PNG bytes (opaque RGB, print resolution recorded). */
+export function encodePng(canvas: Canvas): Buffer {
+  return encodeRgbPng(pixels(canvas));
+}
+
+/** The same, compressed off the main thread (the pixels are copied at the call), so charts encode in parallel. */
 export function encodePngAsync(canvas: Canvas): Promise<Buffer> {
-  return canvas.encode("png", { resolution: resolution(canvas) });
+  return encodeRgbPngAsync(pixels(canvas));
 }

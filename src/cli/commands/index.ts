@@ -3,10 +3,11 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../main.js";
 import { previewCommand } from "./preview.js";
+import { printCommand } from "./print.js";
 import { templateCommand } from "./template.js";
 import { validateCommand } from "./validate.js";
 import { verifyEntryCommand } from "./verify-entry.js";
 
 export type CommandFactory = (ctx: CommandContext) => Command;
 
-export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand, templateCommand, verifyEntryCommand];
+export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand, printCommand, templateCommand, verifyEntryCommand];

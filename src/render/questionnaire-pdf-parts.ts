@@ -1,0 +1,228 @@
+// Blocks of the paper form that list answers one per line: the question head, tick-box rows,
+// write-in lines, number boxes, ranking and dot-voting boxes. Each block measures and draws alike.
+import type { Choice, Question, Survey, Text } from "../definition/model.js";
+import { pickText, translator } from "../i18n/index.js";
+import type { Block } from "./pdf/flow.js";
+import type { Pen } from "./pdf/pen.js";
+import { arrowRight, smiley, tickBox, writeLine } from "./pdf/shapes.js";
+import { choiceColumn, hasChoiceColumns, otherColumn } from "./questionnaire-pdf-codes.js";
+import type { Routing, Target } from "./questionnaire-pdf-routing.js";
+import { COLOR, type FormTheme } from "./questionnaire-pdf-theme.js";
+
+export interface FormContext {
+  survey: Survey;
+  lang: string;
+  plain: boolean;
+  theme: FormTheme;
+  routing: Routing;
+  t: ReturnType<typeof translator>;
+  /** A survey text in the form's language; with `plain`, its plain wording where there is one. */
+  txt: (text: Text | undefined, plain?: Text) => string;
+}
+
+export function formContext(
+  survey: Survey,
+  lang: string,
+  plain: boolean,
+  theme: FormTheme,
+  routing: Routing,
+): FormContext {
+  const def = survey.languages[0] ?? lang;
+  return {
+    survey,
+    lang,
+    plain,
+    theme,
+    routing,
+    t: translator(lang),
+    txt: (text, plainText) => pickText(text, lang, def, plain ? plainText : undefined),
+  };
+}
+
+export function choiceLabel(c: Choice, ctx: FormContext): string {
+  return ctx.txt(c.label, c.plain);
+}
+
+export function goToText(target: Target, ctx: FormContext): string {
+  return target.kind === "end" ? ctx.t("print.goToEnd") : ctx.t("print.goTo", { n: target.number });
+}
+
+/** A shaded note with an arrow: skip instructions. */
+export function routeNote(text: string, ctx: FormContext): Block {
+  const th = ctx.theme;
+  return (pen, x, y, width) => {
+    const pad = th.plain ? 8 : 6;
+    const arrowW = th.box + 8;
+    const h = pen.measure(text, width - arrowW - 2 * pad, th.route) + 2 * pad;
+    if (pen.drawing) {
+      pen.rect(x, y, width, h, { fill: COLOR.panel });
+      const mid = y + pad + pen.lineHeight(th.route) / 2;
+      arrowRight(pen, x + pad, mid, th.box, th.box * 0.55);
+    }
+    pen.text(text, x + pad + arrowW, y + pad, width - arrowW - 2 * pad, th.route);
+    return h;
+  };
+}
+
+/** The question's number and text, its help and how to answer, and "Answer only if …". */
+export function headBlock(
+  q: Question,
+  ctx: FormContext,
+  opts: { number: string; instruction?: string; code?: string },
+): Block {
+  const th = ctx.theme;
+  const text = ctx.txt(q.text, q.plain);
+  const help = q.help ? ctx.txt(q.help) : "";
+  const onlyIf = ctx.routing.onlyIf.get(q.id);
+  return (pen, x, y, width) => {
+    let h = 0;
+    if (onlyIf) h += routeNote(onlyIf, ctx)(pen, x, y, width) + th.rowGap + 2;
+    const codeW = opts.code ? pen.widthOf(opts.code, th.code) + 10 : 0;
+    pen.label(opts.number, x, y + h, th.question);
+    const qh = pen.text(text, x + th.indent, y + h, width - th.indent - codeW, th.question);
+    if (opts.code) pen.labelRight(opts.code, x + width, y + h + codeOffset(pen, th, th.question), th.code);
+    h += qh;
+    const w = width - th.indent;
+    if (help) h += 3 + pen.text(help, x + th.indent, y + h, w, th.help);
+    if (opts.instruction) h += 3 + pen.text(opts.instruction, x + th.indent, y + h, w, th.help);
+    return h + th.rowGap + 3;
+  };
+}
+
+/** Vertical offset that centres a code on the first line of text in `style`. */
+export function codeOffset(pen: Pen, th: FormTheme, style: FormTheme["body"]): number {
+  return (pen.lineHeight(style) - pen.lineHeight(th.code)) / 2 + 0.5;
+}
+
+type Marker = "tick" | "digit" | "points";
+
+interface RowSpec {
+  marker: Marker;
+  label: string;
+  /** Grey code at the right edge. */
+  code: string;
+  /** Width reserved for codes in this question, so that labels line up. */
+  codeWidth: number;
+  goTo?: Target | undefined;
+  /** A line to write on under the label (for "other"), with its own code. */
+  writeIn?: string | undefined;
+  /** A smiley after the box, from -1 (sad) to 1 (happy). */
+  face?: number | undefined;
+}
+
+function markerSize(marker: Marker, th: FormTheme): { w: number; h: number } {
+  if (marker === "tick") return { w: th.box, h: th.box };
+  const h = Math.round(th.box * 1.5);
+  return { w: marker === "digit" ? h : Math.round(th.box * 2.4), h };
+}
+
+/** One answer: a box, its label, the code, then maybe a write-in line and a skip arrow. */
+export function answerRow(spec: RowSpec, ctx: FormContext): Block {
+  const th = ctx.theme;
+  return (pen, x, y, width) => {
+    const line = pen.lineHeight(th.body);
+    const m = markerSize(spec.marker, th);
+    const bx = x + th.indent;
+    const faceW = spec.face === undefined ? 0 : 2 * th.face + 10;
+    const lx = bx + m.w + (th.plain ? 12 : 10) + faceW;
+    const lw = x + width - spec.codeWidth - lx;
+    const top = Math.max(0, (m.h - line) / 2);
+    tickBox(pen, bx, y + Math.max(0, (line - m.h) / 2), m.h, { width: m.w });
+    if (spec.face !== undefined)
+      smiley(pen, lx - faceW + th.face, y + top + line / 2, th.face * 0.8, spec.face);
+    const lh = pen.text(spec.label, lx, y + top, lw, th.body);
+    pen.labelRight(spec.code, x + width, y + top + codeOffset(pen, th, th.body), th.code);
+    let h = Math.max(m.h, top + lh);
+    if (spec.writeIn !== undefined) {
+      h += th.writeLine;
+      writeLine(pen, lx, x + width - spec.codeWidth, y + h);
+      if (spec.writeIn) pen.labelRight(spec.writeIn, x + width, y + h - pen.lineHeight(th.code), th.code);
+      h += 4;
+    }
+    if (spec.goTo) {
+      h += 2;
+      arrowRight(pen, lx, y + h + line / 2, th.box, th.box * 0.5);
+      h += pen.text(goToText(spec.goTo, ctx), lx + th.box + 6, y + h, lw - th.box - 6, th.route);
+    }
+    return h + th.rowGap;
+  };
+}
+
+/** Width to reserve at the right for the widest of these codes. */
+export function codeWidth(pen: Pen, codes: string[], th: FormTheme): number {
+  return Math.max(0, ...codes.map((c) => pen.widthOf(c, th.code))) + 12;
+}
+
+/** Rows of a single-, multi-, ranking- or allocate-question, one per choice. */
+export function choiceRows(q: Extract<Question, { choices: Choice[] }>, ctx: FormContext): Block[] {
+  const perChoice = hasChoiceColumns(q);
+  const marker: Marker = q.type === "ranking" ? "digit" : q.type === "allocate" ? "points" : "tick";
+  const routes = ctx.routing.goTo.get(q.id);
+  const exclusive = q.type === "multi" ? new Set(q.exclusive) : new Set<string>();
+  const hasOther = (q.type === "single" || q.type === "multi") && q.other;
+  const codes = q.choices.map((c) => (perChoice ? choiceColumn(q, c.value) : c.value));
+  if (hasOther && q.type === "single") codes.push(otherColumn(q));
+  return q.choices.map((c, i) => {
+    const extra = exclusive.has(c.value) ? ` ${ctx.t("print.onlyThis")}` : "";
+    const isOther = hasOther && c.value === "other";
+    // For multi, `q.other` is both the tick column and the text column: one code is enough.
+    const writeIn = isOther ? (q.type === "single" ? otherColumn(q) : "") : undefined;
+    return (pen, x, y, width) =>
+      answerRow(
+        {
+          marker,
+          label: choiceLabel(c, ctx) + extra,
+          code: codes[i] ?? c.value,
+          codeWidth: codeWidth(pen, codes, ctx.theme),
+          goTo: routes?.get(c.value),
+          writeIn,
+        },
+        ctx,
+      )(pen, x, y, width);
+  });
+}
+
+/** The "total" row under dot-voting boxes. */
+export function totalRow(points: number, ctx: FormContext): Block {
+  const th = ctx.theme;
+  return (pen, x, y, width) => {
+    const h = Math.round(th.box * 1.5);
+    const w = Math.round(th.box * 2.4);
+    const bx = x + th.indent;
+    // A double border sets the total apart from the boxes that add up to it.
+    pen.rect(bx - 2.5, y + 2.5, w + 5, h + 5, { stroke: COLOR.ink, lineWidth: 0.8 });
+    tickBox(pen, bx, y + 5, h, { width: w });
+    const lx = bx + w + (th.plain ? 12 : 10);
+    const lh = pen.text(
+      ctx.t("print.total", { points }),
+      lx,
+      y + 5 + (h - pen.lineHeight(th.route)) / 2,
+      width - lx + x,
+      th.route,
+    );
+    return Math.max(h, lh) + 5 + th.rowGap;
+  };
+}
+
+/** Box for a number, with the unit after it. */
+export function numberRow(unit: string, ctx: FormContext): Block {
+  const th = ctx.theme;
+  return (pen, x, y) => {
+    const h = Math.round(th.box * 1.8);
+    const w = th.plain ? 110 : 90;
+    const bx = x + th.indent;
+    tickBox(pen, bx, y, h, { width: w });
+    if (unit) pen.label(unit, bx + w + 8, y + (h - pen.lineHeight(th.body)) / 2, th.body);
+    return h + th.rowGap;
+  };
+}
+
+/** Lines to write a text answer on; more lines for longer answers. */
+export function writeInLines(maxLength: number, ctx: FormContext): Block {
+  const th = ctx.theme;
+  const n = maxLength <= 60 ? 1 : maxLength <= 200 ? 2 : maxLength <= 600 ? 3 : 4;
+  return (pen, x, y, width) => {
+    for (let i = 1; i <= n; i++) writeLine(pen, x + th.indent, x + width, y + i * th.writeLine);
+    return n * th.writeLine + th.rowGap + 4;
+  };
+}

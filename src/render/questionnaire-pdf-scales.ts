@@ -1,0 +1,229 @@
+// Blocks of the paper form that lay answers side by side: rows of boxes for scales (with
+// smiley faces or numbers above), the matrix grid, and a matrix asked as single questions.
+import type { Choice, MatrixQuestion, Question } from "../definition/model.js";
+import type { Block } from "./pdf/flow.js";
+import type { Pen, TextStyle } from "./pdf/pen.js";
+import { smiley, smileyMoods, tickBox } from "./pdf/shapes.js";
+import { itemColumn } from "./questionnaire-pdf-codes.js";
+import {
+  answerRow,
+  choiceLabel,
+  codeOffset,
+  codeWidth,
+  type FormContext,
+  routeNote,
+} from "./questionnaire-pdf-parts.js";
+import { answerList, itemLetter, type Target } from "./questionnaire-pdf-routing.js";
+import { COLOR } from "./questionnaire-pdf-theme.js";
+
+function widestWord(pen: Pen, texts: string[], style: TextStyle): number {
+  const words = texts.flatMap((t) => t.split(/\s+/)).filter(Boolean);
+  return Math.max(0, ...words.map((w) => pen.widthOf(w, style)));
+}
+
+/** The same answers one per line, each with its face when the scale has faces. */
+function verticalScale(choices: Choice[], ctx: FormContext, opts: ScaleRowOptions): Block {
+  const valid = choices.filter((c) => !c.missing);
+  const moods = smileyMoods(valid.length);
+  return (pen, x, y, width) => {
+    const codes = choices.map((c) => opts.code(c) ?? "");
+    const cw = codeWidth(pen, codes, ctx.theme);
+    let h = 0;
+    choices.forEach((c, i) => {
+      const vi = valid.indexOf(c);
+      const face = opts.faces ? (vi >= 0 ? moods[vi] : undefined) : undefined;
+      // A numeric scale names its ends beside the first and last number.
+      const label =
+        opts.ends && vi === 0
+          ? opts.ends.min
+          : opts.ends && vi === valid.length - 1
+            ? opts.ends.max
+            : choiceLabel(c, ctx);
+      const row = answerRow({ marker: "tick", label, code: codes[i] ?? "", codeWidth: cw, face }, ctx);
+      h += row(pen, x, y + h, width);
+    });
+    return h;
+  };
+}
+
+export interface ScaleRowOptions {
+  faces: boolean;
+  /** Print each choice's label under its box (numeric scales print the number above instead). */
+  numbersAbove: boolean;
+  /** The grey code under each box, or null for none. */
+  code: (c: Choice) => string | null;
+  /** Words for the two ends of a numeric scale, printed under the first and last box. */
+  ends?: { min: string; max: string };
+}
+
+/** One row of boxes, one per answer, "don't know" set a little apart. */
+export function scaleRow(choices: Choice[], ctx: FormContext, opts: ScaleRowOptions): Block {
+  const th = ctx.theme;
+  const valid = choices.filter((c) => !c.missing);
+  const apart = choices.filter((c) => c.missing);
+  const moods = smileyMoods(valid.length);
+  return (pen, x, y, width) => {
+    const avail = width - th.indent;
+    // "Don't know" gets a wider column set a little apart: its label is long and not on the scale.
+    const wide = 1.6;
+    const col = Math.min(
+      th.plain ? 104 : 92,
+      avail / (valid.length + apart.length * wide + (apart.length ? 0.4 : 0)),
+    );
+    const widthOf = (c: Choice) => (c.missing ? col * wide : col);
+    const labels = choices.map((c) => (opts.numbersAbove && !c.missing ? "" : choiceLabel(c, ctx)));
+    const labelStyle: TextStyle = { ...th.body, align: "center" };
+    // Labels never shrink below body size: when a word does not fit a column, list the answers
+    // one per line instead.
+    if (choices.some((c, i) => widestWord(pen, [labels[i] ?? ""], labelStyle) > widthOf(c) - 6))
+      return verticalScale(choices, ctx, opts)(pen, x, y, width);
+    let h = 0;
+    let belowBoxes = 0;
+    let left = x + th.indent;
+    choices.forEach((c, i) => {
+      if (c.missing && i > 0 && !choices[i - 1]?.missing) left += col * 0.4;
+      const cw = widthOf(c);
+      const cx = left + cw / 2;
+      left += cw;
+      let cy = y;
+      const vi = valid.indexOf(c);
+      if (opts.faces && vi >= 0) {
+        smiley(pen, cx, cy + th.face, th.face, moods[vi] ?? 0);
+        cy += 2 * th.face + 5;
+      } else if (opts.faces) cy += 2 * th.face + 5;
+      if (opts.numbersAbove) {
+        if (!c.missing)
+          pen.text(choiceLabel(c, ctx), cx - cw / 2, cy, cw, { ...th.question, align: "center" });
+        cy += pen.lineHeight(th.question);
+      }
+      tickBox(pen, cx - th.box / 2, cy, th.box);
+      cy += th.box + 4;
+      if (!c.missing) belowBoxes = Math.max(belowBoxes, cy - y);
+      cy += pen.text(labels[i] ?? "", cx - cw / 2 + 3, cy, cw - 6, labelStyle);
+      const code = opts.code(c);
+      if (code) {
+        const w = pen.widthOf(code, th.code);
+        pen.label(code, cx - w / 2, cy + 1, th.code);
+        cy += pen.lineHeight(th.code) + 1;
+      }
+      h = Math.max(h, cy - y);
+    });
+    if (opts.ends && valid.length > 1) {
+      const first = x + th.indent;
+      const last = first + col * valid.length;
+      const half = (last - first) / 2 - 6;
+      // Under the numbered boxes, beside the taller "don't know" column if there is one.
+      const top = y + belowBoxes + 2;
+      const a = pen.text(opts.ends.min, first, top, half, th.help);
+      const b = pen.text(opts.ends.max, last - half, top, half, { ...th.help, align: "right" });
+      h = Math.max(h, top - y + Math.max(a, b));
+    }
+    return h + th.rowGap + 2;
+  };
+}
+
+/** "If you answered ”A” or ”B”, go to question 9." under a row of boxes, one per target. */
+export function goToNotes(q: Question, ctx: FormContext): Block[] {
+  const routes = ctx.routing.goTo.get(q.id);
+  if (!routes || routes.size === 0) return [];
+  const byTarget = new Map<string, { target: Target; codes: string[] }>();
+  for (const [code, target] of routes) {
+    const key = target.kind === "end" ? "end" : String(target.number);
+    const entry = byTarget.get(key) ?? { target, codes: [] };
+    entry.codes.push(code);
+    byTarget.set(key, entry);
+  }
+  return [...byTarget.values()].map(({ target, codes }) => {
+    const answers = answerList(q, codes, ctx.survey, { lang: ctx.lang, plain: ctx.plain });
+    const text =
+      target.kind === "end"
+        ? ctx.t("print.ifAnsweredGoToEnd", { answers })
+        : ctx.t("print.ifAnsweredGoTo", { answers, n: target.number });
+    const note = routeNote(text, ctx);
+    return (pen, x, y, width) =>
+      note(pen, x + ctx.theme.indent, y, width - ctx.theme.indent) + ctx.theme.rowGap;
+  });
+}
+
+interface GridLayout {
+  itemWidth: number;
+  col: number;
+  label: TextStyle;
+}
+
+function gridLayout(pen: Pen, q: MatrixQuestion, ctx: FormContext, width: number): GridLayout {
+  const th = ctx.theme;
+  const n = q.choices.length;
+  const labels = q.choices.map((c) => choiceLabel(c, ctx));
+  const minItem = width * 0.3;
+  for (let size = th.small.size; size >= 8; size -= 0.5) {
+    const style = { ...th.small, size };
+    const words = labels.flatMap((l) => l.split(/\s+/));
+    const need = Math.max(...words.map((w) => pen.widthOf(w, style))) + 8;
+    const col = Math.max(need, (width * 0.55) / n);
+    if (width - col * n >= minItem) return { itemWidth: width - col * n, col, label: style };
+  }
+  return { itemWidth: minItem, col: (width - minItem) / n, label: { ...th.small, size: 8 } };
+}
+
+/** A matrix as a grid: statements down the side, the scale across, one box per cell. */
+export function matrixGrid(q: MatrixQuestion, ctx: FormContext): { header: Block; rows: Block[] } {
+  const th = ctx.theme;
+  const moods = smileyMoods(q.choices.filter((c) => !c.missing).length);
+  const header: Block = (pen, x, y, width) => {
+    const g = gridLayout(pen, q, ctx, width);
+    let h = 0;
+    let vi = 0;
+    q.choices.forEach((c, i) => {
+      const left = x + g.itemWidth + g.col * i;
+      let cy = y;
+      if (q.smileys) {
+        if (!c.missing) smiley(pen, left + g.col / 2, cy + th.face, th.face, moods[vi++] ?? 0);
+        cy += 2 * th.face + 4;
+      }
+      cy += pen.text(choiceLabel(c, ctx), left + 2, cy, g.col - 4, g.label);
+      const w = pen.widthOf(c.value, th.code);
+      pen.label(c.value, left + (g.col - w) / 2, cy + 1, th.code);
+      h = Math.max(h, cy + pen.lineHeight(th.code) + 3 - y);
+    });
+    pen.line(x, y + h, x + width, y + h, { stroke: COLOR.rule, lineWidth: 0.8 });
+    return h + 1;
+  };
+  const rows = q.items.map((item, r): Block => {
+    const text = ctx.txt(item.text, item.plain);
+    const code = itemColumn(q, item.id);
+    return (pen, x, y, width) => {
+      const g = gridLayout(pen, q, ctx, width);
+      const pad = th.plain ? 7 : 5;
+      const th1 = pen.measure(text, g.itemWidth - 10, th.body);
+      const h = Math.max(th1 + pen.lineHeight(th.code), th.box) + 2 * pad;
+      if (pen.drawing && r % 2 === 1) pen.rect(x, y, width, h, { fill: COLOR.zebra });
+      pen.text(text, x + 4, y + pad, g.itemWidth - 10, th.body);
+      pen.label(code, x + 4, y + pad + th1, th.code);
+      for (let i = 0; i < q.choices.length; i++)
+        tickBox(pen, x + g.itemWidth + g.col * i + (g.col - th.box) / 2, y + (h - th.box) / 2, th.box);
+      pen.line(x, y + h, x + width, y + h, { stroke: COLOR.rule, lineWidth: 0.4 });
+      return h;
+    };
+  });
+  return { header, rows };
+}
+
+/** A matrix as a series of single questions (7a, 7b, …), each with its own row of boxes. */
+export function matrixSeries(q: MatrixQuestion, number: number, ctx: FormContext): Block[] {
+  const th = ctx.theme;
+  return q.items.map((item, i): Block => {
+    const text = ctx.txt(item.text, item.plain);
+    const code = itemColumn(q, item.id);
+    const row = scaleRow(q.choices, ctx, { faces: q.smileys, numbersAbove: false, code: (c) => c.value });
+    return (pen, x, y, width) => {
+      const codeW = pen.widthOf(code, th.code) + 10;
+      pen.label(`${number}${itemLetter(i)}`, x, y, th.question);
+      let h = pen.text(text, x + th.indent, y, width - th.indent - codeW, th.question);
+      pen.labelRight(code, x + width, y + codeOffset(pen, th, th.question), th.code);
+      h += th.rowGap;
+      h += row(pen, x, y + h, width);
+      return h + th.rowGap;
+    };
+  });
+}

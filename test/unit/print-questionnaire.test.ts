@@ -1,0 +1,237 @@
+// The paper form as a reader and a typist see it: every question and answer in order, every
+// data-entry column of the template printed as a code, no question split across pages, large
+// type, embedded fonts, skip instructions in words, and the same bytes for the same survey.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSurvey } from "../../src/definition/load.js";
+import { allQuestions, type Question, type Survey } from "../../src/definition/model.js";
+import { parseSurvey } from "../../src/definition/parse.js";
+import { pickText } from "../../src/i18n/index.js";
+import { templateColumns } from "../../src/import/template.js";
+import { renderQuestionnairePdf } from "../../src/render/questionnaire-pdf.js";
+import { entryColumns, questionColumns } from "../../src/render/questionnaire-pdf-codes.js";
+import { formTheme } from "../../src/render/questionnaire-pdf-theme.js";
+import { ROOT } from "../helpers/cli.js";
+import { pageTexts, pdfFonts, pdfPages, positionsInOrder } from "./print-pdf-tools.js";
+
+const SURVEYS = ["welcome-baseline", "welcome-followup", "workshop-feedback"];
+const VARIANTS = [
+  { lang: "fi", plain: false },
+  { lang: "sv", plain: false },
+  { lang: "en", plain: false },
+  { lang: "fi", plain: true },
+];
+const minimal = parseSurvey(
+  readFileSync(join(ROOT, "fixtures/surveys/valid/minimal.yaml"), "utf8"),
+  "minimal.yaml",
+).survey as Survey;
+
+const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+
+function texts(survey: Survey, lang: string, plain: boolean) {
+  const def = survey.languages[0] ?? lang;
+  return (t: Record<string, string> | undefined, p?: Record<string, string>) =>
+    norm(pickText(t, lang, def, plain ? p : undefined));
+}
+
+/** What a reader should meet, in order: each question's text, then its answers (and statements). */
+function expectedOrder(survey: Survey, lang: string, plain: boolean): string[] {
+  const txt = texts(survey, lang, plain);
+  const out: string[] = [];
+  for (const q of allQuestions(survey)) {
+    out.push(txt(q.text, q.plain));
+    if (q.type === "matrix") {
+      const labels = q.choices.map((c) => txt(c.label, c.plain));
+      if (plain) for (const it of q.items) out.push(txt(it.text, it.plain), ...labels);
+      else out.push(...labels, ...q.items.map((it) => txt(it.text, it.plain)));
+    } else if (q.type === "scale") {
+      out.push(...q.choices.map((c) => txt(c.label, c.plain)));
+    } else if ("choices" in q) out.push(...q.choices.map((c) => txt(c.label, c.plain)));
+  }
+  return out;
+}
+
+interface Word {
+  text: string;
+  size: number;
+  yMin: number;
+  pageHeight: number;
+}
+
+/** Words with their font size (Noto's line box is 1.362 em tall), from pdftotext -bbox. */
+function words(pdf: Buffer): Word[] {
+  const r = spawnSync("pdftotext", ["-bbox", "-", "-"], {
+    input: pdf,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+  const out: Word[] = [];
+  let pageHeight = 0;
+  for (const line of r.stdout.split("\n")) {
+    const page = /<page width="[\d.]+" height="([\d.]+)"/.exec(line);
+    if (page) pageHeight = Number(page[1]);
+    const m = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (m)
+      out.push({
+        text: unescapeXml(m[3] ?? ""),
+        size: (Number(m[2]) - Number(m[1])) / 1.362,
+        yMin: Number(m[1]),
+        pageHeight,
+      });
+  }
+  return out;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(
+    /&(amp|lt|gt|quot|apos);/g,
+    (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e] ?? "",
+  );
+}
+
+const rendered = new Map<string, { survey: Survey; pdf: Buffer; pages: number }>();
+beforeAll(async () => {
+  for (const id of SURVEYS) {
+    const survey = loadSurvey(join(ROOT, "surveys", `${id}.yaml`));
+    for (const v of VARIANTS) {
+      const r = await renderQuestionnairePdf(survey, v);
+      rendered.set(`${id}:${v.lang}:${v.plain}`, { survey, pdf: r.bytes, pages: r.pages });
+    }
+  }
+}, 120_000);
+
+describe.each(SURVEYS)("%s", (id) => {
+  describe.each(VARIANTS)("$lang plain=$plain", ({ lang, plain }) => {
+    const get = () => rendered.get(`${id}:${lang}:${plain}`)!;
+
+    it("is an A4 PDF with the bundled fonts embedded", () => {
+      const { pdf, pages } = get();
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(pdfPages(pdf)).toBe(pages);
+      const fonts = pdfFonts(pdf);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.every((f) => f.embedded && /NotoSans/.test(f.name))).toBe(true);
+    });
+
+    it("shows every question and answer in questionnaire order", () => {
+      const { survey, pdf } = get();
+      // A word like "e-tjänster" may break after its hyphen at the end of a line.
+      const text = pageTexts(pdf).join(" ").replace(/- /g, "-");
+      const needles = expectedOrder(survey, lang, plain).map((n) => n.replace(/- /g, "-"));
+      const missing = positionsInOrder(text, needles).filter((p) => p.at < 0);
+      expect(
+        missing.map((m) => m.needle),
+        text,
+      ).toEqual([]);
+    });
+
+    it("prints every column of the data-entry template as a code", () => {
+      const { survey, pdf } = get();
+      const tokens = new Set(pageTexts(pdf).join(" ").split(" "));
+      const headers = templateColumns(survey, lang).map((c) => c.header);
+      expect(headers.filter((h) => !tokens.has(h))).toEqual([]);
+      expect(entryColumns(survey)).toEqual(headers.filter((h) => h !== "form_no"));
+    });
+
+    it("never splits a question across pages", () => {
+      const { survey, pdf } = get();
+      const pages = pageTexts(pdf);
+      const txt = texts(survey, lang, plain);
+      for (const q of allQuestions(survey).filter((x) => x.type !== "info")) {
+        const page = pages.find((p) => p.includes(txt(q.text, q.plain)));
+        expect(page, `question ${q.id} in one piece on one page`).toBeDefined();
+        const tokens = new Set(page?.split(" "));
+        if (q.type === "matrix" && plain) {
+          // Asked as single questions: each statement stays with its code and answers.
+          for (const it of q.items) {
+            const p = pages.find((x) => x.split(" ").includes(`${q.id}.${it.id}`));
+            expect(p).toContain(txt(it.text, it.plain));
+          }
+          expect(tokens.has(`${q.id}.${q.items[0]?.id}`)).toBe(true);
+          continue;
+        }
+        for (const code of questionColumns(q)) expect(tokens.has(code), `${code} beside ${q.id}`).toBe(true);
+        const last = lastAnswer(q, txt);
+        if (last) expect(page).toContain(last);
+      }
+    });
+
+    it("uses large type: body at least 14 pt in plain language, 12 pt otherwise", () => {
+      const { survey, pdf } = get();
+      const min = plain ? 14 : 12;
+      // Grid column headers may be smaller on the ordinary form; codes and the footer are for staff.
+      const txt = texts(survey, lang, plain);
+      const headerWords = new Set(
+        allQuestions(survey).flatMap((q) =>
+          q.type === "matrix" && !plain ? q.choices.flatMap((c) => txt(c.label, c.plain).split(" ")) : [],
+        ),
+      );
+      const small = words(pdf).filter(
+        (w) => w.size >= 9 && w.yMin < w.pageHeight - 64 && !headerWords.has(w.text) && w.size < min - 0.05,
+      );
+      expect(small.map((w) => `${w.text} ${w.size.toFixed(1)}`)).toEqual([]);
+      expect(formTheme(plain).body.size).toBe(min);
+    });
+  });
+
+  it("gives the same bytes for the same survey", async () => {
+    const { survey, pdf } = rendered.get(`${id}:fi:false`)!;
+    const again = await renderQuestionnairePdf(survey, { lang: "fi", plain: false });
+    expect(again.bytes.equals(pdf)).toBe(true);
+  });
+});
+
+function lastAnswer(q: Question, txt: ReturnType<typeof texts>): string | null {
+  if (q.type === "matrix") return txt(q.items.at(-1)?.text, q.items.at(-1)?.plain);
+  if ("choices" in q) {
+    const c = q.choices.at(-1);
+    return c ? txt(c.label, c.plain) : null;
+  }
+  return null;
+}
+
+describe("skip logic on paper", () => {
+  it("prints 'answer only if' before conditional questions of the baseline, in each language", () => {
+    const count = (key: string, s: string) => s.split(key).length - 1;
+    const fi = pageTexts(rendered.get("welcome-baseline:fi:false")!.pdf).join(" ");
+    const sv = pageTexts(rendered.get("welcome-baseline:sv:false")!.pdf).join(" ");
+    const en = pageTexts(rendered.get("welcome-baseline:en:false")!.pdf).join(" ");
+    expect(count("Vastaa vain, jos vastasit kysymykseen", fi)).toBe(5);
+    expect(count("Svara bara om du svarade", sv)).toBe(5);
+    expect(count("Answer only if you answered", en)).toBe(5);
+    expect(fi).toContain("Vastaa vain, jos vastasit kysymykseen 9 ”Harvemmin” tai ”En koskaan”. 14.");
+  });
+
+  it("puts 'go to question N' beside the answers that skip the next question", async () => {
+    const { bytes } = await renderQuestionnairePdf(minimal, { lang: "fi", plain: false });
+    const text = pageTexts(bytes).join(" ");
+    expect(text).toContain("Viikoittain weekly Siirry kysymykseen 3");
+    expect(text).not.toContain("Kuukausittain monthly Siirry");
+    const en = pageTexts((await renderQuestionnairePdf(minimal, { lang: "en", plain: true })).bytes).join(
+      " ",
+    );
+    expect(en).toContain("Weekly weekly Go to question 3");
+  });
+});
+
+describe("every question type", () => {
+  it.each([
+    { lang: "fi", plain: false },
+    { lang: "sv", plain: true },
+  ])("prints the fixture that has them all ($lang, plain=$plain)", async (v) => {
+    const { bytes, pages } = await renderQuestionnairePdf(minimal, v);
+    const text = pageTexts(bytes).join(" ");
+    const tokens = new Set(text.split(" "));
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(entryColumns(minimal).filter((c) => !tokens.has(c))).toEqual([]);
+    expect(positionsInOrder(text, expectedOrder(minimal, v.lang, v.plain)).filter((p) => p.at < 0)).toEqual(
+      [],
+    );
+    expect(text).toContain(v.lang === "fi" ? "Yhteensä (pitää olla 5)" : "Sammanlagt (ska bli 5)");
+    expect(text).toContain(
+      v.lang === "fi" ? "Kirjoita ruutuihin numerot 1 ja 2." : "Skriv siffrorna 1 och 2 i rutorna.",
+    );
+  });
+});

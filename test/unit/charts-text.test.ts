@@ -1,7 +1,9 @@
 // Label wrapping (src/render/charts/text.ts) with a fake measurer: every character 10 px wide at
-// size 10, scaled with the font size. Lines must fit, and no character may be lost.
+// size 10, scaled with the font size. Lines must fit, and no character may be lost. And the
+// locale formats (format.ts) the charts print numbers with.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { formatsFor } from "../../src/render/charts/format.js";
 import { fitText, type Measure } from "../../src/render/charts/text.js";
 
 const sizeOf = (font: string) => Number(/([\d.]+)px/.exec(font)?.[1] ?? 10);
@@ -75,5 +77,22 @@ describe("fitText", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("formatsFor", () => {
+  it("formats shares and numbers for the language", () => {
+    const fi = formatsFor("fi");
+    expect(fi.share(0.42)).toBe("42\u00A0%");
+    expect(fi.share(0.004)).toBe("0,4\u00A0%");
+    expect(fi.number(3.456, 1)).toBe("3,5");
+    expect(fi.n(1234)).toBe("n = 1\u00A0234");
+    expect(formatsFor("en").share(0.42)).toBe("42%");
+    expect(formatsFor("sv-FI").t("chart.dontKnow")).toBe("Vet inte");
+  });
+
+  it("falls back to English for an unknown or malformed language", () => {
+    expect(formatsFor("xx").t("chart.dontKnow")).toBe("Don't know");
+    expect(formatsFor("not a tag!").share(0.5)).toBe("50%");
   });
 });

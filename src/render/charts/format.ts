@@ -14,10 +14,19 @@ export interface Formats {
 
 const cache = new Map<string, Formats>();
 
+/** A well-formed language tag that Intl knows; anything else falls back to English. */
+function isSupported(locale: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export function formatsFor(locale: string): Formats {
   const hit = cache.get(locale);
   if (hit) return hit;
-  const tag = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : "en";
+  const tag = isSupported(locale) ? locale : "en";
   const pct0 = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 });
   const pct1 = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 });
   const nums = new Map<number, Intl.NumberFormat>();

@@ -30,27 +30,35 @@ export function makeRowChecker(survey: Pick<Survey, "sections">): RowChecker {
   return (answers, unreadable = none) => {
     const problems: CellProblem[] = [];
     // Visibility follows the answers a person could have given: those to hidden questions do
-    // not open further branches, as in an interactive session.
-    const shown: Answers = {};
+    // not open further branches, as in an interactive session. The row itself serves as that
+    // view until a hidden question turns out to be answered (rare), then a copy without it.
+    let shown: Answers = answers;
     for (const { q, slots, expr, refs } of plans) {
-      if (unreadable.has(q.id)) continue;
+      if (unreadable.size > 0 && unreadable.has(q.id)) continue;
       const visible = expr === undefined || evaluate(expr, shown);
-      const given = slots.filter((s) => isAnswered(answers[s]));
+      let first: string | undefined;
+      for (const s of slots)
+        if (isAnswered(answers[s])) {
+          first = s;
+          break;
+        }
       if (!visible) {
+        if (first === undefined) continue;
+        if (shown === answers) shown = { ...answers };
+        for (const s of slots) delete shown[s];
         // Whether it was shown is unknown when a question it depends on could not be read.
-        if (given.length > 0 && !refs.some((r) => unreadable.has(r)))
+        if (!refs.some((r) => unreadable.has(r)))
           problems.push({
             severity: "warning",
             code: "CSV_HIDDEN_ANSWERED",
-            column: given[0]!,
-            value: show(answers[given[0]!]),
+            column: first,
+            value: show(answers[first]),
             message: `is answered, although the question is shown only when ${q.showIf}; the answer was kept`,
           });
         continue;
       }
-      for (const s of given) shown[s] = answers[s]!;
       if (q.required) requiredProblems(q, answers, problems);
-      if (given.length > 0) valueProblems(q, answers[q.id], problems);
+      if (first !== undefined) valueProblems(q, answers[q.id], problems);
     }
     return problems;
   };

@@ -4,7 +4,6 @@
 import { createHash } from "node:crypto";
 import type { Answers, ResponseSource, ResponseStatus, SurveyResponse } from "../definition/answers.js";
 import { defaultLanguage, type Survey } from "../definition/model.js";
-import { canonicalJson } from "../definition/normalize.js";
 import type { MetaName } from "./columns.js";
 import type { CellProblem } from "./map-row.js";
 import { isTrueFlag } from "./values.js";
@@ -113,13 +112,15 @@ export function rowContentHash(
   answers: Answers,
   meta: Partial<Record<MetaName, string>>,
 ): string {
-  const key = canonicalJson({
-    s: surveyId,
-    a: answers,
-    f: meta.form_no ?? null,
-    r: meta.response_id?.toLowerCase() ?? null,
-    g: meta.session ?? null,
-    w: meta.wave ?? null,
-  });
+  // A fixed layout built as one string rather than canonical JSON: this runs for every row.
+  let key = `${surveyId}\u0000${meta.form_no ?? ""}\u0000${meta.response_id?.toLowerCase() ?? ""}\u0000${meta.session ?? ""}\u0000${meta.wave ?? ""}`;
+  for (const k of Object.keys(answers).sort()) {
+    const v = answers[k];
+    key += `\u0001${k}\u0002`;
+    if (typeof v === "string") key += `s${v}`;
+    else if (typeof v === "number") key += `n${v}`;
+    else if (Array.isArray(v)) key += `l${v.join("\u0003")}`;
+    else if (v !== null && v !== undefined) key += `p${JSON.stringify(Object.entries(v).sort())}`;
+  }
   return createHash("sha256").update(key).digest("base64url");
 }

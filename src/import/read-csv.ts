@@ -11,6 +11,17 @@ export interface SourceRecord {
   fields: string[];
   /** CSV: physical line where the record starts (header = 1). XLSX: the sheet row. */
   line: number;
+  /** Problems the reader saw in a cell (XLSX: merged cells, error values), by cell index. */
+  notes?: CellNote[];
+}
+
+export interface CellNote {
+  index: number;
+  /** The spreadsheet address, e.g. B4. */
+  address: string;
+  code: "XLSX_MERGED_CELL" | "XLSX_ERROR_CELL";
+  message: string;
+  value?: string;
 }
 
 export interface SourceInfo {

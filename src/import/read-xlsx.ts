@@ -5,8 +5,7 @@
 import { open, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { ExitCode, fileError, KuuloError } from "../errors.js";
-import type { ImportDiagnostic } from "./diagnostics.js";
-import type { RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
+import type { CellNote, RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
 
 /** Above this size a workbook is streamed and merged cells are not detected. */
 export const XLSX_STREAM_BYTES = 20_000_000;
@@ -16,8 +15,6 @@ export class XlsxSource implements RecordSource {
   info: SourceInfo = { format: "xlsx" };
   bytesRead = 0;
   problem = null;
-  /** Cell-level notes found while reading (merged cells, error cells). */
-  readonly notes: ImportDiagnostic[] = [];
 
   constructor(
     private readonly path: string,
@@ -44,22 +41,20 @@ export class XlsxSource implements RecordSource {
     const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const fields: string[] = [];
+      const notes: CellNote[] = [];
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
-        if (cell.isMerged && cell.master !== cell && rowNumber > 1) {
-          this.notes.push({
-            severity: "error",
+        // A merged cell repeats its neighbour's value: two forms would silently share one answer.
+        if (cell.isMerged && cell.master !== cell)
+          notes.push({
+            index: c - 1,
+            address: cell.address,
             code: "XLSX_MERGED_CELL",
-            file: this.path,
-            line: rowNumber,
-            column: cell.address,
-            message: `is merged with ${cell.master.address}; each answer needs a cell of its own`,
-            hint: "Unmerge the cells (Home → Merge & Center → Unmerge) and type the value in each cell.",
+            message: `is merged with ${cell.master.address}; unmerge the cells and type each form's answer in its own cell`,
           });
-        }
-        fields.push(this.cellText(cell.value, rowNumber, cell.address));
+        fields.push(this.cellText(cell.value, c - 1, cell.address, notes));
       }
-      batch.push({ fields, line: rowNumber });
+      batch.push({ fields, line: rowNumber, ...(notes.length > 0 ? { notes } : {}) });
     });
     this.bytesRead = size;
     while (batch.length > 0) {
@@ -103,9 +98,12 @@ export class XlsxSource implements RecordSource {
         for await (const row of ws) {
           const values = Array.isArray(row.values) ? row.values : [];
           const fields: string[] = [];
+          const notes: CellNote[] = [];
           for (let c = 1; c < values.length; c++)
-            fields.push(this.cellText(values[c] as ExcelJS.CellValue, row.number, `R${row.number}C${c}`));
-          batch.push({ fields, line: row.number });
+            fields.push(
+              this.cellText(values[c] as ExcelJS.CellValue, c - 1, `${colName(c)}${row.number}`, notes),
+            );
+          batch.push({ fields, line: row.number, ...(notes.length > 0 ? { notes } : {}) });
           if (batch.length >= BATCH) {
             yield batch;
             batch = [];
@@ -122,7 +120,12 @@ export class XlsxSource implements RecordSource {
   }
 
   /** A cell as the text a person sees; numbers without float noise; formulas as their result. */
-  private cellText(v: ExcelJS.CellValue | undefined, row: number, address: string): string {
+  private cellText(
+    v: ExcelJS.CellValue | undefined,
+    index: number,
+    address: string,
+    notes: CellNote[],
+  ): string {
     if (v === null || v === undefined) return "";
     if (typeof v === "string") return v;
     if (typeof v === "number") return numberText(v);
@@ -130,23 +133,31 @@ export class XlsxSource implements RecordSource {
     if (v instanceof Date) return v.toISOString().replace(/T00:00:00\.000Z$/, "");
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
     if ("formula" in v || "sharedFormula" in v)
-      return this.cellText((v as { result?: ExcelJS.CellValue }).result as ExcelJS.CellValue, row, address);
+      return this.cellText(
+        (v as { result?: ExcelJS.CellValue }).result as ExcelJS.CellValue,
+        index,
+        address,
+        notes,
+      );
     if ("error" in v) {
-      this.notes.push({
-        severity: "error",
+      notes.push({
+        index,
+        address,
         code: "XLSX_ERROR_CELL",
-        file: this.path,
-        line: row,
-        column: address,
         value: String(v.error),
-        message: `holds the Excel error ${String(v.error)} instead of a value`,
-        hint: "Fix the formula or type the value in the cell.",
+        message: `holds the Excel error ${String(v.error)} instead of a value; fix the formula or type the value`,
       });
       return "";
     }
     if ("text" in v) return typeof v.text === "string" ? v.text : "";
     return String(v);
   }
+}
+
+function colName(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 function numberText(n: number): string {

@@ -11,9 +11,9 @@ import { DiagnosticLog, formatDiagnostic, type ImportDiagnostic, quoteValue } fr
 import type { EncodingName } from "./encoding.js";
 import { explainNothingImported } from "./explain.js";
 import { type CellProblem, type MappedRow, makeRowMapper, type RowMapper } from "./map-row.js";
+import { openSource } from "./open-source.js";
 import { prepareResponse, rowContentHash } from "./prepare.js";
-import { CsvSource, type RecordSource, type SourceInfo, type SourceRecord } from "./read-csv.js";
-import { XlsxSource } from "./read-xlsx.js";
+import type { RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
 import { RejectsWriter } from "./rejects.js";
 import type { ImportTarget, PreparedRow } from "./target.js";
 
@@ -54,19 +54,17 @@ export interface ImportSummary {
 }
 
 const WRITE_BATCH = 2000;
+const NONE: ReadonlySet<string> = new Set();
 
 export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const { survey, file, target } = opts;
   const catalog = columnCatalog(survey);
   const isKnown = (h: string) => catalog.has(h.trim().toLowerCase());
-  const source: RecordSource =
-    opts.format === "xlsx"
-      ? new XlsxSource(file, isKnown)
-      : new CsvSource(file, {
-          isKnown,
-          ...(opts.encoding ? { encoding: opts.encoding } : {}),
-          ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
-        });
+  const source: RecordSource = openSource(file, opts.format, {
+    isKnown,
+    ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+  });
   const log = new DiagnosticLog(opts.maxDiagnostics ?? 50);
   const checker = makeRowChecker(survey);
   const now = opts.now().toISOString();
@@ -122,10 +120,13 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
           continue;
         }
         s.rowsRead++;
-        const row = readRow(rec, header.length, width, source, mapper!, plan.formColumn);
-        const unreadable = new Set(
-          row.problems.flatMap((p) => (p.severity === "error" && p.question ? [p.question] : [])),
-        );
+        const row = readRow(rec, header, width, source, mapper!, plan.formColumn);
+        const unreadable =
+          row.problems.length === 0
+            ? NONE
+            : new Set(
+                row.problems.flatMap((p) => (p.severity === "error" && p.question ? [p.question] : [])),
+              );
         const problems = row.ragged ? row.problems : [...row.problems, ...checker(row.answers, unreadable)];
         const prepared = prepareResponse(survey, row.answers, row.meta, {
           now,
@@ -167,7 +168,6 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
           hint: 'A quote (") on that line is probably never closed. Nothing was imported.',
         },
       );
-    if (source instanceof XlsxSource) for (const n of source.notes) log.add(n);
     if (records === 0 || !header)
       throw new KuuloError("CSV_EMPTY_FILE", `${file} is empty`, ExitCode.dataError, {
         location: { file },
@@ -183,8 +183,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
           hint: "Type the forms below the header line (one form per row) and save again.",
         },
       );
-    const xlsxErrors = source instanceof XlsxSource && source.notes.some((n) => n.severity === "error");
-    const ok = !xlsxErrors && (s.rejected === 0 || opts.skipInvalid === true);
+    const ok = s.rejected === 0 || opts.skipInvalid === true;
     if (ok && !opts.dryRun && s.imported > 0) {
       target.commit({
         rowsRead: s.rowsRead,
@@ -258,7 +257,7 @@ function headerStop(
 
 function readRow(
   rec: SourceRecord,
-  headerLength: number,
+  header: readonly string[],
   width: number,
   source: RecordSource,
   mapper: RowMapper,
@@ -266,6 +265,7 @@ function readRow(
 ): MappedRow & { ragged: boolean } {
   const extra: CellProblem[] = [];
   const f = rec.fields;
+  const headerLength = header.length;
   if (source.info.format === "csv") {
     if (source.problem?.code === "CSV_UNTERMINATED_QUOTE" && source.problem.line === rec.line)
       extra.push({
@@ -291,6 +291,17 @@ function readRow(
   if (mapped.meta.form_no === undefined && formColumn >= 0 && f[formColumn])
     mapped.meta.form_no = f[formColumn]!.trim();
   mapped.problems.unshift(...extra);
+  for (const n of rec.notes ?? []) {
+    const name = header[n.index] ?? "";
+    mapped.problems.unshift({
+      severity: "error",
+      code: n.code,
+      column: name ? `${name} (${n.address})` : n.address,
+      ...(name ? { question: name.split(".")[0]! } : {}),
+      ...(n.value !== undefined ? { value: n.value } : {}),
+      message: n.message,
+    });
+  }
   return { ...mapped, ragged: extra.length > 0 };
 }
 

@@ -48,23 +48,22 @@ export interface ImportTarget {
 /** Everything in memory; `committed` holds what survived. For tests and --dry-run without a store. */
 export class MemoryTarget implements ImportTarget {
   readonly committed: SurveyResponse[] = [];
-  private readonly hashes = new Map<string, number>(); // "hash#k" → import number
+  private readonly hashes = new Set<string>(); // "hash#k" of committed rows
   private readonly ids = new Set<string>();
   private readonly files = new Map<string, PreviousImport>();
-  private pending:
-    | { rows: SurveyResponse[]; keys: string[]; ids: string[]; file: string; fileHash: string }
-    | undefined;
+  private pending: Pending | undefined;
   private seen = new Map<string, number>();
-  private imports = 0;
+
+  /** keepRows: false for dry runs, which need the verdicts but not the rows. */
+  constructor(private readonly opts: { keepRows?: boolean } = {}) {}
 
   previousImport(fileHash: string): PreviousImport | undefined {
     return this.files.get(fileHash);
   }
 
   begin(info: { file: string; fileHash: string }): void {
-    this.pending = { rows: [], keys: [], ids: [], file: info.file, fileHash: info.fileHash };
+    this.pending = { rows: [], keys: new Set(), ids: new Set(), file: info.file, fileHash: info.fileHash };
     this.seen = new Map();
-    this.imports++;
   }
 
   write(rows: readonly PreparedRow[]): RowOutcome[] {
@@ -73,16 +72,11 @@ export class MemoryTarget implements ImportTarget {
       const k = (this.seen.get(r.contentHash) ?? 0) + 1;
       this.seen.set(r.contentHash, k);
       const key = `${r.contentHash}#${k}`;
-      if (
-        this.hashes.has(key) ||
-        p.keys.includes(key) ||
-        this.ids.has(r.response.id) ||
-        p.ids.includes(r.response.id)
-      )
-        return "duplicate";
-      p.rows.push(r.response);
-      p.keys.push(key);
-      p.ids.push(r.response.id);
+      const id = r.response.id;
+      if (this.hashes.has(key) || p.keys.has(key) || this.ids.has(id) || p.ids.has(id)) return "duplicate";
+      if (this.opts.keepRows !== false) p.rows.push(r.response);
+      p.keys.add(key);
+      p.ids.add(id);
       return "stored";
     });
   }
@@ -90,7 +84,7 @@ export class MemoryTarget implements ImportTarget {
   commit(totals: ImportTotals): void {
     const p = this.pending!;
     this.committed.push(...p.rows);
-    for (const k of p.keys) this.hashes.set(k, this.imports);
+    for (const k of p.keys) this.hashes.add(k);
     for (const id of p.ids) this.ids.add(id);
     this.files.set(p.fileHash, {
       importedAt: new Date(0).toISOString(),
@@ -104,4 +98,12 @@ export class MemoryTarget implements ImportTarget {
   rollback(): void {
     this.pending = undefined;
   }
+}
+
+interface Pending {
+  rows: SurveyResponse[];
+  keys: Set<string>;
+  ids: Set<string>;
+  file: string;
+  fileHash: string;
 }

@@ -2,6 +2,7 @@
 // Command; heavy modules are imported inside the action, never at the top of these files.
 import type { Command } from "commander";
 import type { CommandContext } from "../main.js";
+import { importCommand } from "./import.js";
 import { previewCommand } from "./preview.js";
 import { printCommand } from "./print.js";
 import { templateCommand } from "./template.js";
@@ -10,4 +11,4 @@ import { verifyEntryCommand } from "./verify-entry.js";
 
 export type CommandFactory = (ctx: CommandContext) => Command;
 
-export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand, printCommand, templateCommand, verifyEntryCommand];
+export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand, printCommand, templateCommand, importCommand, verifyEntryCommand];

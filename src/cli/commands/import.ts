@@ -1,0 +1,215 @@
+// `kuulo import <survey> <file>`: typed-in paper forms (CSV or XLSX) into the store, all rows
+// in one transaction or none (unless --skip-invalid), each problem named by line and column,
+// the same file never imported twice.
+import { randomUUID } from "node:crypto";
+import { Command, Option } from "commander";
+import type { ResponseSource } from "../../definition/answers.js";
+import { colorsFor, err, out } from "../io.js";
+import type { CommandContext } from "../main.js";
+
+interface ImportCliOptions {
+  db?: string;
+  session?: string;
+  wave?: string;
+  source?: ResponseSource;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  rejects?: string;
+  encoding?: string;
+  delimiter?: string;
+  ignoreColumn: string[];
+  maxErrors: string;
+  json?: boolean;
+}
+
+export function importCommand(ctx: CommandContext): Command {
+  return new Command("import")
+    .description("import typed-in paper forms (CSV or Excel) — all rows or none")
+    .argument("<survey>", "survey file (.yaml)")
+    .argument("<file>", "the forms: .csv/.txt (any Excel CSV flavour) or .xlsx")
+    .option("--db <file>", "database file (default: $KUULO_DB or ./kuulo.db)")
+    .option("--session <id>", "workshop session the forms belong to")
+    .option("--wave <name>", "wave, e.g. baseline or followup")
+    .addOption(
+      new Option("--source <source>", "how the answers were collected").choices([
+        "paper",
+        "import",
+        "interactive",
+      ]),
+    )
+    .option("--dry-run", "check everything and report, store nothing")
+    .option("--skip-invalid", "store the valid rows; write the others to a rejects file")
+    .option("--rejects <file>", "where rejected rows go (default with --skip-invalid: FILE.rejects.csv)")
+    .option("--encoding <name>", "utf-8, windows-1252 (latin1), utf-16le … (default: detected)")
+    .option("--delimiter <char>", '";", ",", tab … (default: detected)')
+    .option("--ignore-column <name>", "leave out a column that is not a question (repeatable)", collect, [])
+    .option("--max-errors <n>", "how many problems to list of each kind", "50")
+    .option("--json", "print the summary as JSON")
+    .addHelpText(
+      "after",
+      `
+Values may be codes or labels in any of the survey's languages, numbers may use a
+decimal comma, multi-select may be one column of joined codes (1;3) or one column per
+choice ticked with x. An empty cell is an unanswered question.
+
+Nothing partial: any row with an error and nothing is stored. With --skip-invalid the
+valid rows are stored and the rejected ones are written unchanged, with a reject_reason
+column, to a file you can correct and import again. Importing the same file twice adds
+nothing; a corrected rejects file adds only its rows.
+
+Exit status: 0 imported (or nothing new), 65 problems in the file (nothing stored),
+66 file not found, 74 database problem.
+
+Examples:
+  kuulo import surveys/welcome-baseline.yaml lomakkeet.csv --session kirjasto-1
+  kuulo import surveys/welcome-baseline.yaml lomakkeet.xlsx --dry-run
+  kuulo import surveys/welcome-baseline.yaml lomakkeet.csv --skip-invalid --rejects korjattavat.csv`,
+    )
+    .action(async (surveyPath: string, file: string, opts: ImportCliOptions) => {
+      const { existsSync } = await import("node:fs");
+      const { loadSurvey } = await import("../../definition/load.js");
+      const { parseEncodingName } = await import("../../import/encoding.js");
+      const { parseDelimiterOption } = await import("../../import/delimiter.js");
+      const { defaultRejectsPath } = await import("../../import/rejects.js");
+      const { importFile } = await import("../../import/import-file.js");
+      const { summaryLines, failureOf } = await import("../../import/summary.js");
+      const { MemoryTarget } = await import("../../import/target.js");
+      const { parsePositiveInt } = await import("../options.js");
+      const { io } = ctx;
+      const c = colorsFor(io);
+      const survey = loadSurvey(surveyPath);
+      const encoding = opts.encoding ? parseEncodingName(opts.encoding) : undefined;
+      const delimiter = opts.delimiter ? parseDelimiterOption(opts.delimiter) : undefined;
+      const maxErrors = parsePositiveInt(opts.maxErrors, "--max-errors");
+      const rejectsPath = opts.rejects ?? (opts.skipInvalid ? defaultRejectsPath(file) : undefined);
+      const dbPath = opts.db ?? io.env.KUULO_DB ?? "kuulo.db";
+      let close: (() => void) | undefined;
+      const openTarget = () => {
+        // A dry run against a database that does not exist yet must not create one.
+        if (opts.dryRun && !existsSync(dbPath)) return new MemoryTarget({ keepRows: false });
+        const t = openStoreTarget(dbPath, survey);
+        close = () => t.close();
+        return t;
+      };
+      const { openStoreTarget } = await import("../../import/store-target.js");
+      const progress = progressBar(io);
+      let result: Awaited<ReturnType<typeof importFile>>;
+      try {
+        result = await importFile({
+          survey,
+          file,
+          openTarget,
+          ...(encoding ? { encoding } : {}),
+          ...(delimiter ? { delimiter } : {}),
+          ...(opts.skipInvalid ? { skipInvalid: true } : {}),
+          ...(rejectsPath ? { rejectsPath } : {}),
+          ...(opts.dryRun ? { dryRun: true } : {}),
+          ...(opts.ignoreColumn.length > 0 ? { ignoreColumns: opts.ignoreColumn } : {}),
+          ...(opts.session ? { sessionId: opts.session } : {}),
+          ...(opts.wave ? { wave: opts.wave } : {}),
+          ...(opts.source ? { source: opts.source } : {}),
+          maxDiagnostics: maxErrors,
+          now: () => new Date(),
+          newId: randomUUID,
+          onProgress: progress.update,
+        });
+      } finally {
+        progress.clear();
+        close?.();
+      }
+      if (result.kind === "imported-before") {
+        const p = result.previous;
+        const msg = `Nothing new: ${file} was imported before (${p.importedAt.slice(0, 16).replace("T", " ")}, ${p.stored} row(s) stored${p.rejected ? `, ${p.rejected} rejected` : ""}). Nothing was added.`;
+        if (opts.json) out(io, JSON.stringify({ file, outcome: "imported-before", previous: p }, null, 2));
+        else out(io, msg);
+        return reportRss(ctx);
+      }
+      const s = result.summary;
+      const failure = failureOf(s, {
+        ...(opts.skipInvalid ? { skipInvalid: true } : {}),
+        ...(opts.dryRun ? { dryRun: true } : {}),
+      });
+      if (opts.json)
+        out(
+          io,
+          JSON.stringify(
+            {
+              file,
+              outcome: failure
+                ? "failed"
+                : s.imported === 0
+                  ? "nothing-new"
+                  : opts.dryRun
+                    ? "dry-run"
+                    : "imported",
+              format: s.info.format,
+              encoding: s.info.encoding?.encoding ?? null,
+              delimiter: s.info.delimiter ?? null,
+              rowsRead: s.rowsRead,
+              imported: s.imported,
+              rejected: s.rejected,
+              duplicates: s.duplicates,
+              blankRows: s.blankRows,
+              rejectsFile: s.rejectsFile ?? null,
+              errors: s.log.errors,
+              warnings: s.log.warnings,
+              errorCount: s.log.errorCount,
+              warningCount: s.log.warningCount,
+            },
+            null,
+            2,
+          ),
+        );
+      else for (const line of summaryLines(s, { ...(opts.dryRun ? { dryRun: true } : {}), c })) out(io, line);
+      reportRss(ctx);
+      if (failure) throw failure;
+      if (opts.json) return;
+      if (opts.dryRun)
+        out(io, c.green(`✓ Dry run: ${s.imported} row(s) would be imported. Nothing was stored.`));
+      else if (s.imported === 0)
+        out(io, `Nothing new: all ${s.duplicates} row(s) were imported before. Nothing was added.`);
+      else
+        out(
+          io,
+          c.green(
+            `✓ Imported ${s.imported} response(s) into ${dbPath} (survey ${survey.id}, version ${survey.hash.slice(0, 12)})` +
+              (s.duplicates ? `; ${s.duplicates} duplicate(s) skipped.` : "."),
+          ),
+        );
+    });
+}
+
+function reportRss(ctx: CommandContext): void {
+  if (ctx.io.env.KUULO_REPORT_RSS) err(ctx.io, `maxRSS ${process.resourceUsage().maxRSS} kB`);
+}
+
+/** A one-line progress bar on a terminal, shown only when the import takes more than a second. */
+function progressBar(io: CommandContext["io"]): {
+  update: (p: { bytes: number; rows: number; total: number }) => void;
+  clear: () => void;
+} {
+  const start = Date.now();
+  let drawn = false;
+  let last = 0;
+  return {
+    update: (p) => {
+      const now = Date.now();
+      if (!io.stderr.isTTY || now - start < 1000 || now - last < 100) return;
+      last = now;
+      const share = p.total > 0 ? Math.min(1, p.bytes / p.total) : 0;
+      const width = 30;
+      const full = Math.round(share * width);
+      io.stderr.write(
+        `\r[${"#".repeat(full)}${".".repeat(width - full)}] ${(share * 100).toFixed(0).padStart(3)}%  ${p.rows} rows`,
+      );
+      drawn = true;
+    },
+    clear: () => {
+      if (drawn) io.stderr.write("\r\x1b[K");
+    },
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

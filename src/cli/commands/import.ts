@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { Command, Option } from "commander";
 import type { ResponseSource } from "../../definition/answers.js";
+import { KuuloError } from "../../errors.js";
 import { colorsFor, err, out } from "../io.js";
 import type { CommandContext } from "../main.js";
 
@@ -113,6 +114,8 @@ Examples:
           newId: randomUUID,
           onProgress: progress.update,
         });
+      } catch (e) {
+        throw withCode(e);
       } finally {
         progress.clear();
         close?.();
@@ -162,7 +165,7 @@ Examples:
         );
       else for (const line of summaryLines(s, { ...(opts.dryRun ? { dryRun: true } : {}), c })) out(io, line);
       reportRss(ctx);
-      if (failure) throw failure;
+      if (failure) throw withCode(failure);
       if (opts.json) return;
       if (opts.dryRun)
         out(io, c.green(`✓ Dry run: ${s.imported} row(s) would be imported. Nothing was stored.`));
@@ -177,6 +180,12 @@ Examples:
           ),
         );
     });
+}
+
+/** Data-file errors carry their stable code in the message, as the row diagnostics do. */
+function withCode(e: unknown): unknown {
+  if (!(e instanceof KuuloError) || !/^(CSV|XLSX)_/.test(e.code) || e.message.endsWith("]")) return e;
+  return new KuuloError(e.code, `${e.message} [${e.code}]`, e.exitCode, e.options);
 }
 
 function reportRss(ctx: CommandContext): void {

@@ -1,0 +1,76 @@
+// The counts section: responses matched and analysed, by status, source, session, wave and
+// survey version, each list a line in the suppression ledger; and the period they cover.
+import type { SurveyResponse } from "../definition/answers.js";
+import { BASE_CELL, COST_BASE, COST_TOTAL, type Ctx, compareText, countOf } from "./context.js";
+import { responseTime } from "./options.js";
+import type { KeyCount, ReportCounts } from "./report.js";
+
+export type CountDimension = "source" | "session" | "wave" | "version";
+const SOURCES = ["interactive", "paper", "import"];
+
+export function keyOf(r: SurveyResponse, dim: CountDimension): string | null {
+  if (dim === "source") return r.source;
+  if (dim === "session") return r.sessionId;
+  if (dim === "wave") return r.wave;
+  return r.surveyHash;
+}
+
+/** Ledger id of the count of analysed responses with this key. */
+export function keyCellId(dim: CountDimension, key: string | null): string {
+  return `counts/${dim}/${key === null ? "~none" : `=${key}`}`;
+}
+
+export function prepareCounts(
+  ctx: Ctx,
+  matched: SurveyResponse[],
+  includePartial: boolean,
+): () => ReportCounts {
+  const { ledger } = ctx;
+  const complete = matched.filter((r) => r.status === "complete").length;
+  const partial = matched.length - complete;
+  ledger.cell("counts/matched", matched.length, { cost: COST_BASE });
+  ledger.cell("counts/complete", complete, { cost: COST_TOTAL });
+  ledger.cell("counts/partial", partial);
+  ledger.line("counts/matched", ["counts/complete", "counts/partial"]);
+  ledger.cell(BASE_CELL, ctx.responses.length, { cost: COST_BASE });
+  ledger.line(BASE_CELL, includePartial ? ["counts/complete", "counts/partial"] : ["counts/complete"]);
+  const lists = new Map<CountDimension, Map<string | null, number>>();
+  for (const dim of ["source", "session", "wave", "version"] as const) {
+    const m = new Map<string | null, number>(dim === "source" ? SOURCES.map((s) => [s, 0]) : []);
+    for (const r of ctx.responses) m.set(keyOf(r, dim), (m.get(keyOf(r, dim)) ?? 0) + 1);
+    const keys = [...m.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : compareText(a, b)));
+    const sorted = new Map(keys.map((k) => [k, m.get(k)!]));
+    lists.set(dim, sorted);
+    ledger.line(
+      BASE_CELL,
+      keys.map((k) => ledger.cell(keyCellId(dim, k), sorted.get(k)!)),
+    );
+  }
+  const list = (dim: CountDimension): KeyCount[] =>
+    [...lists.get(dim)!].map(([key, n]) => {
+      const c = countOf(ctx, keyCellId(dim, key), n);
+      return { key, count: c.value, suppressed: c.suppressed };
+    });
+  return () => ({
+    matched: countOf(ctx, "counts/matched", matched.length),
+    complete: countOf(ctx, "counts/complete", complete),
+    partial: countOf(ctx, "counts/partial", partial),
+    analysed: countOf(ctx, BASE_CELL, ctx.responses.length),
+    bySource: list("source"),
+    bySession: list("session"),
+    byWave: list("wave"),
+    byVersion: list("version"),
+  });
+}
+
+/** First and last submission dates (UTC days) of the analysed responses. */
+export function periodOf(responses: readonly SurveyResponse[]): {
+  firstSubmitted: string | null;
+  lastSubmitted: string | null;
+} {
+  const days = responses
+    .filter((r) => r.submittedAt !== null)
+    .map((r) => new Date(Date.parse(responseTime(r))).toISOString().slice(0, 10))
+    .sort(compareText);
+  return { firstSubmitted: days[0] ?? null, lastSubmitted: days[days.length - 1] ?? null };
+}

@@ -1,0 +1,130 @@
+// Builds the groups for `by` (the choices of a grouping question, then "no answer") and for
+// `compare` (waves, sessions or sources), and the group tables of every question over them.
+import { findSlot } from "../definition/answers.js";
+import { allQuestions } from "../definition/model.js";
+import { didYouMean } from "../definition/suggest.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { BASE_CELL, COST_TOTAL, type Ctx, compareText, countOf, statesOf } from "./context.js";
+import { type CountDimension, keyCellId, keyOf } from "./counts.js";
+import { type GroupSpec, groupableSlots, prepareGroupTable, settleGroups, testTable } from "./groups.js";
+import { responseTime } from "./options.js";
+import type { Comparison, CrossTabs, Group, GroupTable } from "./report.js";
+import { chiSquareTest, expectedCountsAllow } from "./stats.js";
+import { choiceCellId } from "./tally-choice.js";
+
+/** Check `by` before anything is counted, so a typo is a usage error with a suggestion. */
+export function checkBy(ctx: Ctx, by: string): void {
+  const slot = findSlot(ctx.survey, by);
+  const one = ["single", "yesno", "likert", "scale", "matrix"];
+  if (!slot || slot.other || slot.kind !== "choice" || !one.includes(slot.question.type)) {
+    const candidates = allQuestions(ctx.survey)
+      .filter((q) => one.includes(q.type))
+      .flatMap((q) => (q.type === "matrix" ? q.items.map((i) => `${q.id}.${i.id}`) : [q.id]));
+    const guess = didYouMean(by, candidates);
+    throw new KuuloError(
+      "ANALYSIS_BAD_BY",
+      slot
+        ? `Cannot group by "${by}": only a question with one answer from a list can form groups`
+        : `There is no question "${by}" in survey ${ctx.survey.id}${guess ? `. ${guess}` : ""}`,
+      ExitCode.usage,
+      { hint: `Group by one of: ${candidates.join(", ") || "(none in this survey)"}.` },
+    );
+  }
+}
+
+function publicGroup(ctx: Ctx, g: GroupSpec): Group {
+  return { code: g.code, label: g.label, size: countOf(ctx, g.sizeId, g.size), tooFew: g.tooFew };
+}
+
+export function prepareCrossTabs(ctx: Ctx, by: string): () => () => CrossTabs {
+  const slot = findSlot(ctx.survey, by)!;
+  const states = statesOf(ctx, slot);
+  const choices = "choices" in slot.question ? slot.question.choices.filter((c) => !c.missing) : [];
+  const groups: GroupSpec[] = choices.map((c) => {
+    const members = states.map((s) => s.state === "valid" && s.value === c.value);
+    const size = members.filter(Boolean).length;
+    return {
+      code: c.value,
+      label: c.label,
+      members,
+      size,
+      sizeId: choiceCellId(`q/${slot.id}`, c.value),
+      tooFew: false,
+    };
+  });
+  const noneMembers = states.map((s) => s.state !== "valid");
+  const noneSize = noneMembers.filter(Boolean).length;
+  // No valid answer = not shown + non-answers, which base − valid already tells a reader.
+  const noneId = ctx.ledger.cell("by/none", noneSize, { exempt: true });
+  ctx.ledger.line(BASE_CELL, [...groups.map((g) => g.sizeId), noneId]);
+  groups.push({
+    code: null,
+    label: null,
+    members: noneMembers,
+    size: noneSize,
+    sizeId: noneId,
+    tooFew: false,
+  });
+  for (const g of groups) ctx.ledger.protect(g.sizeId, COST_TOTAL);
+  return () => {
+    // Second stage, after the question counts are settled: which groups can be shown.
+    ctx.ledger.solve(ctx.minCell);
+    const { restId } = settleGroups(ctx, "by", groups);
+    const tables = groupableSlots(ctx, by).map(({ slot: s, kind }) => ({
+      kind,
+      p: prepareGroupTable(ctx, "by", s, kind, groups, restId),
+    }));
+    return () => ({
+      by,
+      groups: groups.map((g) => publicGroup(ctx, g)),
+      tables: tables.map(({ kind, p }) => withTest(p.finish("by", null), kind, groups)),
+    });
+  };
+}
+
+function withTest(table: GroupTable, kind: GroupTable["kind"], groups: GroupSpec[]): GroupTable {
+  if (kind === "multi" || kind === "number") return { ...table, test: null, testNote: "not-applicable" };
+  const { counts, hidden } = testTable(table, groups);
+  if (hidden) return { ...table, test: null, testNote: "suppressed-cells" };
+  const res = chiSquareTest(counts);
+  if (!res) return { ...table, test: null, testNote: "too-few-groups" };
+  if (!expectedCountsAllow(res.expected))
+    return { ...table, test: null, testNote: "expected-counts-too-small" };
+  return { ...table, test: { chi2: res.chi2, df: res.df, p: res.p, cramersV: res.cramersV }, testNote: "ok" };
+}
+
+export function prepareComparison(ctx: Ctx, by: "wave" | "session" | "source"): () => () => Comparison {
+  const dim: CountDimension = by;
+  const first = new Map<string | null, string>();
+  for (const r of ctx.responses) {
+    const k = keyOf(r, dim);
+    const t = new Date(Date.parse(responseTime(r))).toISOString();
+    if (!first.has(k) || t < first.get(k)!) first.set(k, t);
+  }
+  const keys = [...first.keys()].sort((a, b) => {
+    if (a === null) return 1;
+    if (b === null) return -1;
+    return compareText(first.get(a)!, first.get(b)!) || compareText(a, b);
+  });
+  const groups: GroupSpec[] = keys.map((k) => {
+    const members = ctx.responses.map((r) => keyOf(r, dim) === k);
+    const size = members.filter(Boolean).length;
+    return { code: k, label: null, members, size, sizeId: keyCellId(dim, k), tooFew: false };
+  });
+  for (const g of groups) ctx.ledger.protect(g.sizeId, COST_TOTAL);
+  return () => {
+    ctx.ledger.solve(ctx.minCell);
+    const { restId } = settleGroups(ctx, "cmp", groups);
+    const refIndex = groups.findIndex((g) => g.code !== null && !g.tooFew && g.size > 0);
+    const reference = refIndex < 0 ? null : refIndex;
+    const tables = groupableSlots(ctx, null).map(({ slot, kind }) =>
+      prepareGroupTable(ctx, "cmp", slot, kind, groups, restId),
+    );
+    return () => ({
+      by,
+      groups: groups.map((g) => publicGroup(ctx, g)),
+      reference: reference === null ? null : groups[reference]!.code,
+      tables: tables.map((p) => p.finish("compare", reference)),
+    });
+  };
+}

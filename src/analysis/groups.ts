@@ -1,0 +1,263 @@
+// Questions split by groups: cross-tabulation by a grouping question (`by`, with a chi-square
+// test) and waves, sessions or sources side by side (`compare`, with differences and effect
+// sizes). Every cell joins the ledger, tied to the question's own counts, so no table can be
+// subtracted from another to reveal a small count. Groups smaller than minCell are "too few".
+import type { Slot } from "../definition/answers.js";
+import { surveySlots } from "../definition/answers.js";
+import type { Text } from "../definition/model.js";
+import { hasChoices } from "../definition/model.js";
+import { codeNumber } from "./classify.js";
+import { COST_MARGIN, COST_TOTAL, type Ctx, countOf, statesOf } from "./context.js";
+import type { Count, GroupRow, GroupTable, ScaleStats } from "./report.js";
+import { scaleStats } from "./scale-stats.js";
+import { ciMean, diffMeans, diffProportions, mean, median, sd } from "./stats.js";
+import { LOCKED } from "./suppress.js";
+import { choiceCellId } from "./tally-choice.js";
+
+export interface GroupSpec {
+  code: string | null;
+  label: Text | null;
+  /** Per analysed response (aligned with ctx.responses): in this group? */
+  members: boolean[];
+  size: number;
+  /** Ledger id of the group size (registered and settled before the tables). */
+  sizeId: string;
+  /** Not shown on its own: smaller than minCell, or its size hidden to protect one that is. */
+  tooFew: boolean;
+}
+
+/**
+ * Settle which groups are shown (size published, at least minCell) and lock their sizes, so the
+ * tables cannot change them. Groups not shown are pooled into one never-printed "rest" column:
+ * a reader can compute the pool from the question's own counts, so it is protected like any cell.
+ */
+export function settleGroups(ctx: Ctx, t: string, groups: GroupSpec[]): { restId: string | null } {
+  for (const g of groups) {
+    g.tooFew = ctx.ledger.isHidden(g.sizeId) || (g.size > 0 && g.size < ctx.minCell);
+    ctx.ledger.protect(g.sizeId, LOCKED);
+  }
+  ctx.tooFewGroups += groups.filter((g) => g.tooFew).length;
+  const rest = groups.filter((g) => g.tooFew).reduce((a, g) => a + g.size, 0);
+  if (rest === 0) return { restId: null };
+  // Known to a reader as the analysed total minus the shown groups; protected in the first solve.
+  const restId = ctx.ledger.cell(`${t}/rest/size`, rest, { exempt: true, cost: LOCKED });
+  return { restId };
+}
+
+type TableKind = GroupTable["kind"];
+
+/** Slots that can be split by groups, with their table kind. */
+export function groupableSlots(ctx: Ctx, exclude: string | null): { slot: Slot; kind: TableKind }[] {
+  const out: { slot: Slot; kind: TableKind }[] = [];
+  for (const slot of surveySlots(ctx.survey)) {
+    if (slot.other || slot.id === exclude) continue;
+    const t = slot.question.type;
+    if (t === "single" || t === "yesno") out.push({ slot, kind: "choice" });
+    else if (t === "multi") out.push({ slot, kind: "multi" });
+    else if (t === "likert" || t === "scale" || t === "matrix") out.push({ slot, kind: "scale" });
+    else if (t === "number") out.push({ slot, kind: "number" });
+  }
+  return out;
+}
+
+interface Prepared {
+  finish(mode: "by" | "compare", reference: number | null): GroupTable;
+}
+
+/** Register one slot split by `groups` under ledger prefix `t`. */
+export function prepareGroupTable(
+  ctx: Ctx,
+  t: string,
+  slot: Slot,
+  kind: TableKind,
+  groups: GroupSpec[],
+  restId: string | null,
+): Prepared {
+  const { ledger } = ctx;
+  const states = statesOf(ctx, slot);
+  const q = slot.question;
+  const choices = kind === "number" || !hasChoices(q) ? [] : q.choices.filter((c) => !c.missing);
+  const prefix = `${t}/${slot.id}`;
+  // Columns: the shown groups, then the pooled rest (never printed).
+  const columns = groups
+    .map((g, gi) => ({ key: `g${gi}`, members: g.members, size: g.size, sizeId: g.sizeId, shown: !g.tooFew }))
+    .filter((c) => c.shown);
+  if (restId !== null)
+    columns.push({
+      key: "rest",
+      members: ctx.responses.map((_, i) => groups.some((g) => g.tooFew && g.members[i])),
+      size: 0,
+      sizeId: restId,
+      shown: false,
+    });
+  const perCol = columns.map((col) => {
+    const publish = col.shown;
+    const counts = new Map(choices.map((c) => [c.value, 0]));
+    const values: number[] = [];
+    let valid = 0;
+    let notShown = 0;
+    let size = 0;
+    states.forEach((s, i) => {
+      if (!col.members[i]) return;
+      size++;
+      if (s.state === "notShown") notShown++;
+      if (s.state !== "valid") return;
+      valid++;
+      if (typeof s.value === "number") values.push(s.value);
+      const codes = Array.isArray(s.value)
+        ? (s.value as string[])
+        : typeof s.value === "string"
+          ? [s.value]
+          : [];
+      for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+      if (kind === "scale" && typeof s.value === "string") {
+        const v = codeNumber(s.value);
+        if (v !== null) values.push(v);
+      }
+    });
+    const cp = `${prefix}/${col.key}`;
+    const validId = ledger.cell(`${cp}/valid`, valid, { cost: COST_TOTAL, publish });
+    const notShownId = ledger.cell(`${cp}/notShown`, notShown, { publish: false });
+    const otherId = ledger.cell(`${cp}/nonanswer`, size - valid - notShown, { publish: false, exempt: true });
+    ledger.line(col.sizeId, [validId, notShownId, otherId]);
+    const cellId = (code: string) => `${cp}/c/${code}`;
+    for (const c of choices) {
+      const n = counts.get(c.value)!;
+      ledger.cell(cellId(c.value), n, { publish });
+      if (kind === "multi")
+        ledger.line(validId, [
+          cellId(c.value),
+          ledger.cell(`${cp}/not/${c.value}`, valid - n, { publish: false }),
+        ]);
+    }
+    if (kind !== "multi" && choices.length > 0)
+      ledger.line(
+        validId,
+        choices.map((c) => cellId(c.value)),
+      );
+    return { valid, validId, counts, cellId, values, notShownId, otherId };
+  });
+  // Published columns by group index (undefined for groups that are not shown).
+  const colOf = new Map<number, (typeof perCol)[number]>();
+  let k = 0;
+  groups.forEach((g, gi) => {
+    if (!g.tooFew) colOf.set(gi, perCol[k++]!);
+  });
+  const per = groups.map((_, gi) => colOf.get(gi));
+  // The question's own counts are the margins here: keep them visible before group cells.
+  for (const c of choices) ledger.protect(choiceCellId(`q/${slot.id}`, c.value), COST_MARGIN);
+  // The groups partition the analysed responses, so each row adds up to the question's own count.
+  ledger.line(
+    `q/${slot.id}/valid`,
+    perCol.map((p) => p.validId),
+  );
+  ledger.line(
+    `q/${slot.id}/notShown`,
+    perCol.map((p) => p.notShownId),
+  );
+  ledger.line(
+    `q/${slot.id}/nonanswer`,
+    perCol.map((p) => p.otherId),
+  );
+  for (const c of choices)
+    ledger.line(
+      choiceCellId(`q/${slot.id}`, c.value),
+      perCol.map((p) => p.cellId(c.value)),
+    );
+
+  const hiddenCount = { value: null, suppressed: true };
+  const noStats = (n: Count): ScaleStats => ({
+    n,
+    mean: null,
+    median: null,
+    sd: null,
+    ci: null,
+    topBox: null,
+    bottomBox: null,
+    withheld: [],
+  });
+  return {
+    finish(mode, reference) {
+      const valid: Count[] = per.map((p) => (p ? countOf(ctx, p.validId, p.valid) : hiddenCount));
+      const rows: GroupRow[] = choices.map((c) => {
+        const cells = per.map((p, gi) => {
+          if (!p) return { count: null, share: null, suppressed: true };
+          const n = p.counts.get(c.value)!;
+          const cnt = countOf(ctx, p.cellId(c.value), n);
+          const share = cnt.suppressed || valid[gi]!.suppressed || p.valid === 0 ? null : n / p.valid;
+          return { count: cnt.value, share, suppressed: cnt.suppressed };
+        });
+        const row: GroupRow = { code: c.value, label: c.label, cells };
+        if (mode === "compare") {
+          const r = reference;
+          row.differences = cells.map((cell, gi) => {
+            const p = per[gi];
+            const ref = r === null ? undefined : per[r];
+            if (!p || !ref || gi === r || cell.share === null || cells[r!]!.share === null) return null;
+            const d = diffProportions(p.counts.get(c.value)!, p.valid, ref.counts.get(c.value)!, ref.valid);
+            return d ? { diff: d.diff, ci: d.ci, cohenH: d.cohenH } : null;
+          });
+        }
+        return row;
+      });
+      let stats: ScaleStats[] | null = null;
+      if (kind === "scale")
+        stats = per.map((p, gi) =>
+          p
+            ? scaleStats(
+                ctx,
+                p.values,
+                valid[gi]!,
+                choices
+                  .map((c) => ({
+                    value: codeNumber(c.value),
+                    count: p.counts.get(c.value)!,
+                    hidden: ledger.isHidden(p.cellId(c.value)),
+                  }))
+                  .filter((x): x is { value: number; count: number; hidden: boolean } => x.value !== null),
+              )
+            : noStats(hiddenCount),
+        );
+      if (kind === "number")
+        stats = per.map((p, gi) => {
+          if (!p) return noStats(hiddenCount);
+          const show = !valid[gi]!.suppressed && p.values.length > 0;
+          return {
+            ...noStats(valid[gi]!),
+            mean: show ? mean(p.values) : null,
+            median: show ? median(p.values) : null,
+            sd: show ? sd(p.values) : null,
+            ci: show ? ciMean(p.values) : null,
+          };
+        });
+      const table: GroupTable = { slot: slot.id, questionType: q.type, kind, valid, rows, stats };
+      if (mode === "compare" && stats) {
+        const st = stats;
+        table.meanDifferences = per.map((p, gi) => {
+          const r = reference;
+          const ref = r === null ? undefined : per[r];
+          if (!p || !ref || gi === r) return null;
+          const ok = (k: number) => st[k]!.mean !== null && st[k]!.sd !== null;
+          if (!ok(gi) || !ok(r!)) return null;
+          const d = diffMeans(p.values, ref.values);
+          return d ? { diff: d.diff, ci: d.ci, cohenD: d.cohenD } : null;
+        });
+      }
+      return table;
+    },
+  };
+}
+
+/** Cell counts of the groups that have a code and are not too few (for the chi-square test). */
+export function testTable(table: GroupTable, groups: GroupSpec[]): { counts: number[][]; hidden: boolean } {
+  const cols = groups.map((g, i) => ({ g, i })).filter(({ g }) => g.code !== null && !g.tooFew);
+  let hidden = false;
+  const counts = table.rows.map((row) =>
+    cols.map(({ i }) => {
+      const c = row.cells[i]!;
+      if (c.suppressed || c.count === null) hidden = true;
+      return c.count ?? 0;
+    }),
+  );
+  return { counts, hidden };
+}

@@ -1,0 +1,105 @@
+// The analysis engine: (survey, responses, options) → Report. Pure: no file system, no store,
+// no clock, no randomness; the same input gives byte-identical JSON. Counts are registered first,
+// suppression is solved once over all of them, then the published Report is assembled.
+import type { SurveyResponse } from "../definition/answers.js";
+import type { Survey } from "../definition/model.js";
+import { allQuestions } from "../definition/model.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { prepareGaps, prepareIndices, prepareIpa } from "./composites.js";
+import { createContext } from "./context.js";
+import { periodOf, prepareCounts } from "./counts.js";
+import { checkBy, prepareComparison, prepareCrossTabs } from "./crosstab.js";
+import { MASK_KINDS } from "./mask.js";
+import { type AnalysisOptions, filterResponses, resolveOptions } from "./options.js";
+import { prepareQuestion } from "./questions.js";
+import { REPORT_FORMAT, type Report } from "./report.js";
+import { createLedger } from "./suppress.js";
+
+export type { AnalysisFilters, AnalysisOptions, CompareBy } from "./options.js";
+export { DEFAULT_MIN_CELL, MIN_CELL_FLOOR } from "./options.js";
+export type * from "./report.js";
+export { REPORT_FORMAT } from "./report.js";
+
+export function analyze(survey: Survey, responses: SurveyResponse[], options: AnalysisOptions = {}): Report {
+  const opts = resolveOptions(options);
+  const foreign = responses.find((r) => r.surveyId !== survey.id);
+  if (foreign)
+    throw new KuuloError(
+      "ANALYSIS_WRONG_SURVEY",
+      `Response ${foreign.id} belongs to survey "${foreign.surveyId}", not "${survey.id}"`,
+      ExitCode.dataError,
+      { hint: "Analyse one survey at a time: choose its responses by the survey id." },
+    );
+  const { matched, analysed } = filterResponses(responses, opts.filters);
+  const ledger = createLedger();
+  const ctx = createContext(survey, analysed, opts.minCell, ledger);
+  if (opts.by !== null) checkBy(ctx, opts.by);
+
+  const counts = prepareCounts(ctx, matched, opts.filters.includePartial);
+  const questions = allQuestions(survey)
+    .map((q) => prepareQuestion(ctx, q))
+    .filter((p) => p !== null);
+  const indices = prepareIndices(ctx);
+  const ipa = prepareIpa(ctx);
+  const gaps = prepareGaps(ctx);
+  const crossTabsStage = opts.by !== null ? prepareCrossTabs(ctx, opts.by) : null;
+  const comparisonStage = opts.compare !== null ? prepareComparison(ctx, opts.compare) : null;
+
+  // Settle the question counts first; group tables then build on the group sizes it leaves shown.
+  ledger.solve(opts.minCell);
+  const crossTabs = crossTabsStage ? crossTabsStage() : null;
+  const comparison = comparisonStage ? comparisonStage() : null;
+  ledger.solve(opts.minCell);
+
+  const f = opts.filters;
+  const report: Report = {
+    format: REPORT_FORMAT,
+    survey: {
+      id: survey.id,
+      hash: survey.hash,
+      title: survey.title,
+      ...(survey.description ? { description: survey.description } : {}),
+      languages: survey.languages,
+    },
+    generatedAt: opts.generatedAt,
+    options: {
+      minCell: opts.minCell,
+      by: opts.by,
+      compare: opts.compare,
+      filters: {
+        sessionIds: f.sessionIds ?? null,
+        waves: f.waves ?? null,
+        sources: f.sources ?? null,
+        since: f.since ?? null,
+        until: f.until ?? null,
+        includePartial: f.includePartial,
+      },
+    },
+    counts: counts(),
+    period: periodOf(ctx.responses),
+    privacy: {
+      minCell: opts.minCell,
+      smallCellsAllowed: opts.minCell < 3,
+      suppressedCells: 0,
+      withheldStatistics: 0,
+      tooFewGroups: 0,
+      masked: { email: 0, phone: 0, hetu: 0, address: 0, total: 0 },
+    },
+    questions: questions.map((finish) => finish()),
+    crossTabs: crossTabs ? crossTabs() : null,
+    comparison: comparison ? comparison() : null,
+    indices: indices(),
+    ipa: ipa(),
+    gaps: gaps(),
+  };
+  // Filled last: the finishers above tally what they withheld and masked.
+  const masked = { ...ctx.masked, total: MASK_KINDS.reduce((s, k) => s + ctx.masked[k], 0) };
+  report.privacy = {
+    ...report.privacy,
+    suppressedCells: ledger.suppressedCount(),
+    withheldStatistics: ctx.withheld,
+    tooFewGroups: ctx.tooFewGroups,
+    masked,
+  };
+  return report;
+}

@@ -1,0 +1,122 @@
+// Analysis options: defaults, the minCell floor, and which responses a report covers. Pure;
+// throws KuuloError (exit 2) for options a person typed wrong, saying how to fix them.
+import type { ResponseSource, SurveyResponse } from "../definition/answers.js";
+import { ExitCode, KuuloError } from "../errors.js";
+
+export type CompareBy = "wave" | "session" | "source";
+
+export interface AnalysisFilters {
+  sessionIds?: string[];
+  waves?: string[];
+  sources?: ResponseSource[];
+  /** ISO date (YYYY-MM-DD, whole UTC day) or date-time; compared with submittedAt (startedAt for partials). */
+  since?: string;
+  until?: string;
+  /** Analyse partial responses too (default false: complete ones only). */
+  includePartial?: boolean;
+}
+
+export interface AnalysisOptions {
+  /** Smallest count shown (default 5). Below 3 only with allowSmallCells. */
+  minCell?: number;
+  allowSmallCells?: boolean;
+  /** Slot id of a grouping question for cross-tabulations. */
+  by?: string;
+  compare?: CompareBy;
+  filters?: AnalysisFilters;
+  /** Time stamp to put in the report; analysis never reads the clock. */
+  generatedAt?: string;
+}
+
+export interface ResolvedOptions {
+  minCell: number;
+  allowSmallCells: boolean;
+  by: string | null;
+  compare: CompareBy | null;
+  filters: Required<Pick<AnalysisFilters, "includePartial">> & Omit<AnalysisFilters, "includePartial">;
+  generatedAt: string | null;
+}
+
+export const DEFAULT_MIN_CELL = 5;
+export const MIN_CELL_FLOOR = 3;
+const COMPARE_BY: readonly CompareBy[] = ["wave", "session", "source"];
+
+export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
+  const minCell = options.minCell ?? DEFAULT_MIN_CELL;
+  if (!Number.isInteger(minCell) || minCell < 1)
+    throw new KuuloError(
+      "ANALYSIS_BAD_MIN_CELL",
+      `The smallest shown count must be a whole number of 1 or more, not ${minCell}`,
+      ExitCode.usage,
+      {
+        hint: `Use --min-cell ${DEFAULT_MIN_CELL} (the default) or another whole number.`,
+      },
+    );
+  if (minCell < MIN_CELL_FLOOR && options.allowSmallCells !== true)
+    throw new KuuloError(
+      "ANALYSIS_MIN_CELL_TOO_SMALL",
+      `A smallest shown count of ${minCell} could identify people; the floor is ${MIN_CELL_FLOOR}`,
+      ExitCode.usage,
+      {
+        hint: `Use --min-cell ${MIN_CELL_FLOOR} or more, or add --allow-small-cells if the report stays with the project team.`,
+      },
+    );
+  if (options.compare !== undefined && !COMPARE_BY.includes(options.compare))
+    throw new KuuloError(
+      "ANALYSIS_BAD_COMPARE",
+      `Cannot compare by "${String(options.compare)}"`,
+      ExitCode.usage,
+      {
+        hint: "Compare by wave, session or source.",
+      },
+    );
+  const f = options.filters ?? {};
+  for (const [name, v] of [
+    ["since", f.since],
+    ["until", f.until],
+  ] as const)
+    if (v !== undefined && Number.isNaN(Date.parse(v)))
+      throw new KuuloError("ANALYSIS_BAD_DATE", `The ${name} date "${v}" is not a date`, ExitCode.usage, {
+        hint: "Write dates as YYYY-MM-DD, e.g. 2025-03-31.",
+      });
+  return {
+    minCell,
+    allowSmallCells: options.allowSmallCells === true,
+    by: options.by ?? null,
+    compare: options.compare ?? null,
+    filters: { ...f, includePartial: f.includePartial === true },
+    generatedAt: options.generatedAt ?? null,
+  };
+}
+
+/** The date a response counts at: when it was submitted, or started for a partial one. */
+export function responseTime(r: SurveyResponse): string {
+  return r.submittedAt ?? r.startedAt;
+}
+
+function inRange(time: string, since?: string, until?: string): boolean {
+  const t = Date.parse(time);
+  if (since !== undefined && t < Date.parse(since)) return false;
+  if (until !== undefined) {
+    // A bare date means the whole day.
+    const end = /^\d{4}-\d{2}-\d{2}$/.test(until) ? Date.parse(until) + 86_400_000 : Date.parse(until) + 1;
+    if (t >= end) return false;
+  }
+  return true;
+}
+
+/** Responses that pass the filters (`matched`) and of them those analysed. */
+export function filterResponses(
+  responses: readonly SurveyResponse[],
+  f: ResolvedOptions["filters"],
+): { matched: SurveyResponse[]; analysed: SurveyResponse[] } {
+  const matched = responses.filter(
+    (r) =>
+      (!f.sessionIds || (r.sessionId !== null && f.sessionIds.includes(r.sessionId))) &&
+      (!f.waves || (r.wave !== null && f.waves.includes(r.wave))) &&
+      (!f.sources || f.sources.includes(r.source)) &&
+      inRange(responseTime(r), f.since, f.until),
+  );
+  const analysed = matched.filter((r) => f.includePartial || r.status === "complete");
+  return { matched, analysed };
+}

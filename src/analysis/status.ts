@@ -1,0 +1,64 @@
+// The answer status of one slot (valid, don't know, skipped, not shown, not reached, invalid),
+// registered with the suppression ledger as one line that adds up to the analysed responses.
+import type { Slot } from "../definition/answers.js";
+import { hasChoices } from "../definition/model.js";
+import type { SlotState } from "./classify.js";
+import { BASE_CELL, COST_TOTAL, type Ctx, countOf } from "./context.js";
+import type { AnswerStatus } from "./report.js";
+
+export interface PreparedStatus {
+  /** Ledger id of the valid count (the denominator of shares). */
+  validId: string;
+  /** Ledger ids of "not shown" and of all non-answers together (unpublished). */
+  notShownId: string;
+  nonAnswerId: string;
+  valid: number;
+  finish(): AnswerStatus;
+}
+
+export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix: string): PreparedStatus {
+  const tally = { valid: 0, skipped: 0, notShown: 0, notReached: 0, invalid: 0 };
+  const missing = new Map<string, number>();
+  for (const s of states) {
+    if (s.state === "missing") missing.set(s.code, (missing.get(s.code) ?? 0) + 1);
+    else tally[s.state]++;
+  }
+  const q = slot.question;
+  const missingChoices = hasChoices(q) ? q.choices.filter((c) => c.missing) : [];
+  const { ledger } = ctx;
+  const validId = ledger.cell(`${prefix}/valid`, tally.valid, { cost: COST_TOTAL });
+  // Not answering (skipping, "don't know", stopping early) says nothing about what anyone thinks:
+  // those counts are shown even when small. Not shown follows from earlier answers, so it is not.
+  const nonAnswer = [
+    ...(["skipped", "notReached", "invalid"] as const).map((k) =>
+      ledger.cell(`${prefix}/${k}`, tally[k], { exempt: true }),
+    ),
+    ...missingChoices.map((c) =>
+      ledger.cell(`${prefix}/missing/${c.value}`, missing.get(c.value) ?? 0, { exempt: true }),
+    ),
+  ];
+  const nonAnswerTotal = states.length - tally.valid - tally.notShown;
+  const nonAnswerId = ledger.cell(`${prefix}/nonanswer`, nonAnswerTotal, { publish: false, exempt: true });
+  ledger.line(nonAnswerId, nonAnswer);
+  const notShownId = ledger.cell(`${prefix}/notShown`, tally.notShown);
+  ledger.line(BASE_CELL, [validId, notShownId, nonAnswerId]);
+  return {
+    validId,
+    notShownId,
+    nonAnswerId,
+    valid: tally.valid,
+    finish: () => ({
+      base: countOf(ctx, BASE_CELL, states.length),
+      valid: countOf(ctx, validId, tally.valid),
+      skipped: countOf(ctx, `${prefix}/skipped`, tally.skipped),
+      notShown: countOf(ctx, `${prefix}/notShown`, tally.notShown),
+      notReached: countOf(ctx, `${prefix}/notReached`, tally.notReached),
+      invalid: countOf(ctx, `${prefix}/invalid`, tally.invalid),
+      missing: missingChoices.map((c) => {
+        const n = missing.get(c.value) ?? 0;
+        const cnt = countOf(ctx, `${prefix}/missing/${c.value}`, n);
+        return { code: c.value, label: c.label, count: cnt.value, suppressed: cnt.suppressed };
+      }),
+    }),
+  };
+}

@@ -1,0 +1,349 @@
+// Small-cell suppression over every count a Report publishes, with complementary suppression so
+// that no hidden count below minCell can be worked out from the published ones. Pure; knows
+// nothing about questions: callers register counts ("cells") and the sums that tie them ("lines").
+//
+// The guarantee, for counts v with 1 ≤ v < minCell ("sensitive"):
+//  1. every sensitive count is hidden;
+//  2. no line has exactly one hidden member that is sensitive (the classic complement rule);
+//  3. no hidden sensitive count is determined by the published counts through any combination of
+//     lines (checked exactly with linear algebra over all lines at once, across tables), counting
+//     as known every hidden count that a line forces to zero (counts are never negative).
+// A reader may still learn bounds (two hidden cells that add up to 3); never an exact small count.
+// Zero counts are published: a zero identifies no one. Cells marked `exempt` (counts of people
+// who did not answer) are never sensitive themselves but still take part in the sums.
+
+export interface CellOptions {
+  /** False for counts that are never printed but take part in sums (e.g. "did not choose"). */
+  publish?: boolean;
+  /** Hide whatever the value (a group shown only as "too few"). */
+  hide?: boolean;
+  /** Higher cost = hidden as a complement only when nothing cheaper helps (totals, group sizes). */
+  cost?: number;
+  /** Never sensitive, whatever the value (non-answers: skipped, don't know, not reached). */
+  exempt?: boolean;
+}
+
+interface Cell {
+  id: string;
+  order: number;
+  value: number;
+  publish: boolean;
+  hidden: boolean;
+  cost: number;
+  exempt: boolean;
+}
+
+export interface Ledger {
+  /** Register a count; registering the same id again must give the same value. */
+  cell(id: string, value: number, options?: CellOptions): string;
+  /** total = Σ parts, all registered cells. */
+  line(total: string, parts: readonly string[]): void;
+  /**
+   * Hide what must be hidden; afterwards `isHidden` answers for every cell. May be called again
+   * after more cells are registered: what was hidden stays hidden.
+   */
+  solve(minCell: number): void;
+  isHidden(id: string): boolean;
+  /** Make a registered cell dearer to hide as a complement (group sizes, totals). */
+  protect(id: string, cost: number): void;
+  /** Number of published counts that ended hidden. */
+  suppressedCount(): number;
+}
+
+export function createLedger(): Ledger {
+  const cells = new Map<string, Cell>();
+  const lines: { total: Cell; parts: Cell[] }[] = [];
+  const get = (id: string): Cell => {
+    const c = cells.get(id);
+    if (!c) throw new Error(`suppression: unknown cell ${id}`);
+    return c;
+  };
+  return {
+    cell(id, value, options = {}) {
+      const old = cells.get(id);
+      if (old) {
+        if (old.value !== value)
+          throw new Error(`suppression: cell ${id} registered as ${old.value} and ${value}`);
+        if (options.hide) old.hidden = true;
+        return id;
+      }
+      const publish = options.publish !== false;
+      cells.set(id, {
+        id,
+        order: cells.size,
+        value,
+        publish,
+        hidden: !publish || options.hide === true,
+        cost: options.cost ?? 0,
+        exempt: options.exempt === true,
+      });
+      return id;
+    },
+    line(total, parts) {
+      const t = get(total);
+      const ps = parts.map(get);
+      const s = ps.reduce((a, c) => a + c.value, 0);
+      if (s !== t.value) throw new Error(`suppression: ${total} = ${t.value} but its parts sum to ${s}`);
+      lines.push({ total: t, parts: ps });
+    },
+    solve(minCell) {
+      solveCells([...cells.values()], lines, minCell);
+    },
+    isHidden(id) {
+      return get(id).hidden;
+    },
+    protect(id, cost) {
+      const c = get(id);
+      c.cost = Math.max(c.cost, cost);
+    },
+    suppressedCount() {
+      let n = 0;
+      for (const c of cells.values()) if (c.publish && c.hidden) n++;
+      return n;
+    },
+  };
+}
+
+/** Cost of a cell that must stay as it is (settled in an earlier solve). */
+export const LOCKED = Number.POSITIVE_INFINITY;
+
+const sensitive = (c: Cell, minCell: number): boolean => !c.exempt && c.value >= 1 && c.value < minCell;
+
+// Cheapest first, then a non-zero count (hiding a zero protects nothing), then the smallest.
+function pickComplement(candidates: Cell[]): Cell | undefined {
+  let best: Cell | undefined;
+  for (const c of candidates) {
+    if (c.hidden || c.cost === LOCKED) continue;
+    if (!best) {
+      best = c;
+      continue;
+    }
+    const key = (x: Cell) => [x.cost, x.value > 0 ? 0 : 1, x.value, x.order] as const;
+    const a = key(c);
+    const b = key(best);
+    for (let i = 0; i < 4; i++) {
+      if (a[i]! !== b[i]!) {
+        if (a[i]! < b[i]!) best = c;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+type Line = { total: Cell; parts: Cell[] };
+
+function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
+  for (const c of cells) if (sensitive(c, minCell)) c.hidden = true;
+  const linesOf = new Map<Cell, Line[]>();
+  for (const l of lines)
+    for (const m of [l.total, ...l.parts]) {
+      const list = linesOf.get(m);
+      if (list) list.push(l);
+      else linesOf.set(m, [l]);
+    }
+  for (let guard = 0; guard <= cells.length + 1; guard++) {
+    if (applyLineRules(lines, minCell)) continue;
+    const zero = forcedZeros(lines);
+    const leaks = findLeaks(cells, linesOf, zero, minCell);
+    if (leaks.length === 0) return;
+    for (const leak of leaks) {
+      if (!determinedIn(leak, linesOf, zero)) continue;
+      // Hide the first candidate (cheapest, nearest, smallest) that makes the leaking cell
+      // undetermined; if none does alone, the cheapest, and let the next round continue.
+      const candidates = candidatesFor(leak, linesOf);
+      let pick = candidates[0];
+      for (const c of candidates.slice(0, 12)) {
+        c.hidden = true;
+        const still = determinedIn(leak, linesOf, zero);
+        c.hidden = false;
+        if (!still) {
+          pick = c;
+          break;
+        }
+      }
+      pick ??= pickComplement(cells);
+      if (pick) pick.hidden = true;
+    }
+  }
+}
+
+/** Published members of lines reached from `start` through unknown cells, best first. */
+function candidatesFor(start: Cell, linesOf: Map<Cell, Line[]>): Cell[] {
+  const dist = new Map<Cell, number>();
+  const seen = new Set<Cell>([start]);
+  let frontier = [start];
+  for (let d = 0; frontier.length > 0 && d < 6; d++) {
+    const next: Cell[] = [];
+    for (const c of frontier)
+      for (const l of linesOf.get(c) ?? [])
+        for (const m of [l.total, ...l.parts]) {
+          if (!m.hidden) {
+            if (!dist.has(m)) dist.set(m, d);
+          } else if (!seen.has(m)) {
+            seen.add(m);
+            next.push(m);
+          }
+        }
+    frontier = next;
+  }
+  const key = (x: Cell) => [x.cost, dist.get(x)!, x.value > 0 ? 0 : 1, x.value, x.order];
+  return [...dist.keys()]
+    .filter((c) => c.cost !== LOCKED)
+    .sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+      return 0;
+    });
+}
+
+/** Rules 1 and 2 line by line; true when something was hidden. */
+function applyLineRules(lines: Line[], minCell: number): boolean {
+  let changed = false;
+  for (const { total, parts } of lines) {
+    const members = [total, ...parts];
+    const hidden = members.filter((c) => c.hidden);
+    if (!hidden.some((c) => sensitive(c, minCell))) continue;
+    if (hidden.length !== 1) continue;
+    const pick = pickComplement(parts) ?? pickComplement([total]);
+    if (pick) {
+      pick.hidden = true;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Unknown cells (hidden, not forced to zero) connected to `start` through lines, and those lines. */
+function componentOf(
+  start: Cell,
+  linesOf: Map<Cell, Line[]>,
+  zero: Set<Cell>,
+): { cells: Cell[]; lines: Set<Line> } {
+  const seen = new Set<Cell>([start]);
+  const used = new Set<Line>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const c = queue.pop()!;
+    for (const l of linesOf.get(c) ?? []) {
+      used.add(l);
+      for (const m of [l.total, ...l.parts])
+        if (m.hidden && !zero.has(m) && !seen.has(m)) {
+          seen.add(m);
+          queue.push(m);
+        }
+    }
+  }
+  return { cells: [...seen], lines: used };
+}
+
+/** Cells whose value the lines fix, among the unknown cells of one component. */
+function determinedCells(cells: Cell[], lines: Iterable<Line>, zero: Set<Cell>): Set<Cell> {
+  const index = new Map(cells.map((c, i) => [c, i]));
+  const rows: Map<number, number>[] = [];
+  for (const { total, parts } of lines) {
+    const row = new Map<number, number>();
+    const add = (c: Cell, k: number) => {
+      if (zero.has(c)) return;
+      const i = index.get(c);
+      if (i !== undefined) row.set(i, (row.get(i) ?? 0) + k);
+    };
+    add(total, 1);
+    for (const p of parts) add(p, -1);
+    for (const [k, v] of row) if (v === 0) row.delete(k);
+    if (row.size > 0) rows.push(row);
+  }
+  const out = new Set<Cell>();
+  for (const row of reduceRows(rows)) if (row.size === 1) out.add(cells[[...row.keys()][0]!]!);
+  return out;
+}
+
+// `zero` may be stale (computed before more cells were hidden); that only makes this answer
+// "determined" too often, which costs a candidate, never privacy: each round starts afresh.
+function determinedIn(leak: Cell, linesOf: Map<Cell, Line[]>, zero: Set<Cell>): boolean {
+  const comp = componentOf(leak, linesOf, zero);
+  return determinedCells(comp.cells, comp.lines, zero).has(leak);
+}
+
+/**
+ * Hidden sensitive cells whose values follow from the published cells, at most one per connected
+ * component of unknown cells. Gaussian elimination per component: a cell is determined exactly
+ * when its unit vector lies in the row space, i.e. some reduced row has a single non-zero entry.
+ */
+function findLeaks(cells: Cell[], linesOf: Map<Cell, Line[]>, zero: Set<Cell>, minCell: number): Cell[] {
+  const done = new Set<Cell>();
+  const leaks: Cell[] = [];
+  for (const c of cells) {
+    if (!c.hidden || zero.has(c) || done.has(c) || !sensitive(c, minCell)) continue;
+    const comp = componentOf(c, linesOf, zero);
+    for (const m of comp.cells) done.add(m);
+    const fixed = determinedCells(comp.cells, comp.lines, zero);
+    const leak = comp.cells.find((m) => fixed.has(m) && sensitive(m, minCell));
+    if (leak) leaks.push(leak);
+  }
+  return leaks;
+}
+
+/**
+ * Hidden cells a reader knows to be zero: in a line whose known members already add up, every
+ * unknown part must be 0. Repeated until nothing changes, since a zero can complete another line.
+ */
+function forcedZeros(lines: { total: Cell; parts: Cell[] }[]): Set<Cell> {
+  const zero = new Set<Cell>();
+  const known = (c: Cell) => !c.hidden || zero.has(c);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { total, parts } of lines) {
+      if (!known(total)) continue;
+      const unknown = parts.filter((p) => !known(p));
+      if (unknown.length === 0) continue;
+      const rest = parts.reduce((a, p) => a + (known(p) ? p.value : 0), 0);
+      if (rest === total.value) {
+        for (const u of unknown) zero.add(u);
+        changed = true;
+      }
+    }
+  }
+  return zero;
+}
+
+const EPS = 1e-9;
+
+/** Reduced row echelon form of sparse rows (column → coefficient). */
+function reduceRows(input: Map<number, number>[]): Map<number, number>[] {
+  const rows = input.map((r) => new Map(r));
+  const pivots: Map<number, number>[] = [];
+  const pivotCol: number[] = [];
+  for (const row of rows) {
+    // Eliminate existing pivots from this row.
+    for (let p = 0; p < pivots.length; p++) {
+      const col = pivotCol[p]!;
+      const k = row.get(col);
+      if (k === undefined) continue;
+      for (const [c, v] of pivots[p]!) {
+        const nv = (row.get(c) ?? 0) - k * v;
+        if (Math.abs(nv) < EPS) row.delete(c);
+        else row.set(c, nv);
+      }
+    }
+    if (row.size === 0) continue;
+    // Pivot on the smallest column index for a stable, order-independent result.
+    const col = Math.min(...row.keys());
+    const k = row.get(col)!;
+    for (const [c, v] of row) row.set(c, v / k);
+    // Back-substitute into earlier pivots.
+    for (const other of pivots) {
+      const f = other.get(col);
+      if (f === undefined) continue;
+      for (const [c, v] of row) {
+        const nv = (other.get(c) ?? 0) - f * v;
+        if (Math.abs(nv) < EPS) other.delete(c);
+        else other.set(c, nv);
+      }
+    }
+    pivots.push(row);
+    pivotCol.push(col);
+  }
+  return pivots;
+}

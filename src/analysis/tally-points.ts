@@ -1,0 +1,134 @@
+// Ranking (order the top N) and allocation (spread N points): the people counts behind them are
+// registered with the ledger; rank and point statistics are published when they reveal no small count.
+import type { Slot } from "../definition/answers.js";
+import type { AllocateQuestion, RankingQuestion } from "../definition/model.js";
+import { type Ctx, countOf, noteWithheld, statesOf } from "./context.js";
+import type { AllocateResult, RankingResult, StatName } from "./report.js";
+import { prepareStatus } from "./status.js";
+
+function common(slot: Slot) {
+  const q = slot.question;
+  return {
+    id: q.id,
+    type: q.type,
+    sectionId: q.sectionId,
+    text: q.text,
+    ...(q.plain ? { plain: q.plain } : {}),
+  };
+}
+
+export function prepareRanking(ctx: Ctx, slot: Slot): () => RankingResult {
+  const q = slot.question as RankingQuestion;
+  const prefix = `q/${slot.id}`;
+  const states = statesOf(ctx, slot);
+  const status = prepareStatus(ctx, slot, states, prefix);
+  const choices = q.choices.filter((c) => !c.missing);
+  // byRank[code][r] = people who put code at position r + 1.
+  const byRank = new Map(choices.map((c) => [c.value, new Array<number>(q.top).fill(0)]));
+  for (const s of states)
+    if (s.state === "valid" && Array.isArray(s.value))
+      (s.value as string[]).forEach((code, r) => {
+        const row = byRank.get(code);
+        if (row && r < q.top) row[r]!++;
+      });
+  const { ledger } = ctx;
+  const firstIds: string[] = [];
+  for (const c of choices) {
+    const ranks = byRank.get(c.value)!;
+    const inTop = ranks.reduce((a, b) => a + b, 0);
+    const first = ledger.cell(`${prefix}/first/${c.value}`, ranks[0]!);
+    firstIds.push(first);
+    const top = ledger.cell(`${prefix}/top/${c.value}`, inTop);
+    const later = ranks
+      .slice(1)
+      .map((n, i) => ledger.cell(`${prefix}/rank/${c.value}/${i + 2}`, n, { publish: false }));
+    ledger.line(top, [first, ...later]);
+    ledger.line(status.validId, [
+      top,
+      ledger.cell(`${prefix}/nottop/${c.value}`, status.valid - inTop, { publish: false }),
+    ]);
+  }
+  ledger.line(status.validId, firstIds);
+  return () => {
+    const validHidden = ledger.isHidden(status.validId);
+    const share = (n: number, hidden: boolean) =>
+      hidden || validHidden || status.valid === 0 ? null : n / status.valid;
+    return {
+      ...common(slot),
+      kind: "ranking",
+      status: status.finish(),
+      top: q.top,
+      choices: choices.map((c) => {
+        const ranks = byRank.get(c.value)!;
+        const inTop = ranks.reduce((a, b) => a + b, 0);
+        const first = countOf(ctx, `${prefix}/first/${c.value}`, ranks[0]!);
+        const top = countOf(ctx, `${prefix}/top/${c.value}`, inTop);
+        // Mean rank adds one equation over the hidden rank counts: publish it only when none of
+        // them is a small count, and with the counts it is computed from.
+        const small = ranks.slice(1).some((n) => n >= 1 && n < ctx.minCell);
+        const ok = !first.suppressed && !top.suppressed && !validHidden && !small && inTop > 0;
+        const withheld: StatName[] = !ok && inTop > 0 ? ["meanRank", "borda"] : [];
+        const rankSum = ranks.reduce((a, n, r) => a + n * (r + 1), 0);
+        return {
+          code: c.value,
+          label: c.label,
+          first,
+          firstShare: share(ranks[0]!, first.suppressed),
+          inTop: top,
+          inTopShare: share(inTop, top.suppressed),
+          meanRank: ok ? rankSum / inTop : null,
+          borda: ok ? ranks.reduce((a, n, r) => a + n * (q.top - r), 0) : null,
+          withheld: noteWithheld(ctx, withheld),
+        };
+      }),
+    };
+  };
+}
+
+export function prepareAllocate(ctx: Ctx, slot: Slot): () => AllocateResult {
+  const q = slot.question as AllocateQuestion;
+  const prefix = `q/${slot.id}`;
+  const states = statesOf(ctx, slot);
+  const status = prepareStatus(ctx, slot, states, prefix);
+  const choices = q.choices.filter((c) => !c.missing);
+  const points = new Map(choices.map((c) => [c.value, 0]));
+  const supporters = new Map(choices.map((c) => [c.value, 0]));
+  for (const s of states) {
+    if (s.state !== "valid" || typeof s.value !== "object" || Array.isArray(s.value)) continue;
+    for (const [code, v] of Object.entries(s.value)) {
+      if (!points.has(code)) continue;
+      points.set(code, points.get(code)! + v);
+      supporters.set(code, supporters.get(code)! + 1);
+    }
+  }
+  for (const c of choices) {
+    const n = supporters.get(c.value)!;
+    const id = ctx.ledger.cell(`${prefix}/supporters/${c.value}`, n);
+    ctx.ledger.line(status.validId, [
+      id,
+      ctx.ledger.cell(`${prefix}/nonsupporters/${c.value}`, status.valid - n, { publish: false }),
+    ]);
+  }
+  return () => {
+    const show = !ctx.ledger.isHidden(status.validId) && status.valid > 0;
+    const total = [...points.values()].reduce((a, b) => a + b, 0);
+    return {
+      ...common(slot),
+      kind: "allocate",
+      status: status.finish(),
+      points: q.points,
+      totalPoints: show ? total : null,
+      choices: choices.map((c) => {
+        const p = points.get(c.value)!;
+        return {
+          code: c.value,
+          label: c.label,
+          totalPoints: show ? p : null,
+          meanPoints: show ? p / status.valid : null,
+          shareOfPoints: show && total > 0 ? p / total : null,
+          supporters: countOf(ctx, `${prefix}/supporters/${c.value}`, supporters.get(c.value)!),
+        };
+      }),
+    };
+  };
+}

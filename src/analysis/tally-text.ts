@@ -1,0 +1,70 @@
+// Free text: the answers to a text question and the "other, what?" texts, masked before they
+// enter the Report, sorted (never in answering order), and listed only for at least minCell writers.
+import type { Slot } from "../definition/answers.js";
+import { type Ctx, compareText, countOf, statesOf } from "./context.js";
+import { addMaskCounts, emptyMaskCounts, type MaskCounts, maskText } from "./mask.js";
+import type { AnswerStatus, TextList, TextResult } from "./report.js";
+import { prepareStatus } from "./status.js";
+import { countTerms } from "./terms.js";
+
+function validTexts(ctx: Ctx, slot: Slot): string[] {
+  const out: string[] = [];
+  for (const s of statesOf(ctx, slot))
+    if (s.state === "valid" && typeof s.value === "string") out.push(s.value);
+  return out;
+}
+
+function maskAll(texts: string[]): { texts: string[]; counts: MaskCounts } {
+  const counts = emptyMaskCounts();
+  const masked = texts.map((t) => {
+    const m = maskText(t.trim());
+    addMaskCounts(counts, m.counts);
+    return m.text;
+  });
+  return { texts: masked.sort(compareText), counts };
+}
+
+function listOf(ctx: Ctx, cellId: string, texts: string[]): TextList {
+  const c = countOf(ctx, cellId, texts.length);
+  if (c.suppressed) return { count: null, texts: null, suppressed: true };
+  const m = maskAll(texts);
+  addMaskCounts(ctx.masked, m.counts);
+  return { count: texts.length, texts: m.texts, suppressed: false };
+}
+
+/** The "other" texts of a single or multi question; null when the question has no "other". */
+export function prepareOtherTexts(ctx: Ctx, otherSlot: Slot | undefined): () => TextList | null {
+  if (!otherSlot) return () => null;
+  const texts = validTexts(ctx, otherSlot);
+  const id = ctx.ledger.cell(`q/${otherSlot.id}/texts`, texts.length);
+  return () => listOf(ctx, id, texts);
+}
+
+export function prepareText(ctx: Ctx, slot: Slot): () => TextResult {
+  const status = prepareStatus(ctx, slot, statesOf(ctx, slot), `q/${slot.id}`);
+  const texts = validTexts(ctx, slot);
+  return () => {
+    const q = slot.question;
+    const answers = listOf(ctx, status.validId, texts);
+    let masked = emptyMaskCounts();
+    let terms: TextResult["terms"] = [];
+    if (!answers.suppressed) {
+      const m = maskAll(texts);
+      masked = m.counts;
+      terms = countTerms(m.texts, ctx.minCell);
+    }
+    const st: AnswerStatus = status.finish();
+    return {
+      id: q.id,
+      type: q.type,
+      sectionId: q.sectionId,
+      text: q.text,
+      ...(q.plain ? { plain: q.plain } : {}),
+      kind: "text",
+      status: st,
+      answers,
+      terms,
+      masked,
+    };
+  };
+}

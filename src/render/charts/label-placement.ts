@@ -48,6 +48,21 @@ function candidate(x: number, y: number, w: number, h: number, d: number, [dx, d
   return { left, top, right: left + w, bottom: top + h };
 }
 
+const inside = (x: number, y: number, b: Box) => x > b.left && x < b.right && y > b.top && y < b.bottom;
+
+/** How many of a dozen points along the leader line from `p` to `box` fall inside other labels. */
+function leaderCrossings(p: { x: number; y: number }, box: Box, taken: readonly Box[]): number {
+  const tx = Math.min(Math.max(p.x, box.left), box.right);
+  const ty = Math.min(Math.max(p.y, box.top), box.bottom);
+  let hits = 0;
+  for (let k = 1; k < 12; k++) {
+    const x = p.x + ((tx - p.x) * k) / 12;
+    const y = p.y + ((ty - p.y) * k) / 12;
+    if (taken.some((b) => inside(x, y, b))) hits++;
+  }
+  return hits;
+}
+
 /**
  * One box per point for labels of the given sizes, inside `bounds` where possible, avoiding the
  * points themselves (radius `r`), the other labels and the `obstacles`.
@@ -68,26 +83,35 @@ export function placeLabels(
   }));
   const crowd = points.map((p) => points.filter((q) => Math.hypot(p.x - q.x, p.y - q.y) < 90).length);
   const order = points.map((_, i) => i).sort((a, b) => crowd[b]! - crowd[a]! || a - b);
-  const placed: (Placed | undefined)[] = new Array(points.length);
-  const taken: Box[] = [];
   const distances = [r + 4, r + 16, r + 32, r + 56, r + 84];
-  for (const i of order) {
+  const best = (i: number, others: readonly Box[]): Placed => {
     const p = points[i]!;
     const { w, h } = sizes[i]!;
-    let best: (Placed & { score: number }) | null = null;
+    let found: (Placed & { score: number }) | null = null;
     for (const [di, d] of distances.entries()) {
       for (const [k, dir] of DIRECTIONS.entries()) {
         const box = candidate(p.x, p.y, w, h, d, dir);
         let score = outside(box, bounds) * 50 + di * 40 + k * 2;
-        for (const t of taken) score += overlap(box, t) * 20;
+        for (const t of others) score += overlap(box, t) * 20;
         for (const [j, dot] of dots.entries()) if (j !== i) score += overlap(box, dot) * 20;
         for (const o of obstacles) score += overlap(box, o) * 8;
-        if (best === null || score < best.score) best = { box, score, leader: di >= 1 };
+        if (di >= 1) score += leaderCrossings(p, box, others) * 300;
+        if (found === null || score < found.score) found = { box, score, leader: di >= 1 };
       }
     }
-    const chosen = best!;
-    placed[i] = { box: chosen.box, leader: chosen.leader };
-    taken.push(chosen.box);
+    return { box: found!.box, leader: found!.leader };
+  };
+  // First pass: each label against those placed before it; second pass: against all the others,
+  // which also untangles leader lines that cross labels placed later.
+  const placed: (Placed | undefined)[] = new Array(points.length);
+  for (const i of order)
+    placed[i] = best(
+      i,
+      placed.filter((x): x is Placed => x !== undefined).map((x) => x.box),
+    );
+  for (const i of order) {
+    const others = placed.filter((x, j): x is Placed => x !== undefined && j !== i).map((x) => x.box);
+    placed[i] = best(i, others);
   }
   return placed as Placed[];
 }

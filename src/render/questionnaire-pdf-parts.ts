@@ -108,6 +108,8 @@ interface RowSpec {
   writeIn?: string | undefined;
   /** A smiley after the box, from -1 (sad) to 1 (happy). */
   face?: number | undefined;
+  /** Keep the smiley's space even without a face, so that labels line up ("don't know"). */
+  faceSlot?: boolean;
 }
 
 function markerSize(marker: Marker, th: FormTheme): { w: number; h: number } {
@@ -123,7 +125,7 @@ export function answerRow(spec: RowSpec, ctx: FormContext): Block {
     const line = pen.lineHeight(th.body);
     const m = markerSize(spec.marker, th);
     const bx = x + th.indent;
-    const faceW = spec.face === undefined ? 0 : 2 * th.face + 10;
+    const faceW = spec.face === undefined && !spec.faceSlot ? 0 : 2 * th.face + 10;
     const lx = bx + m.w + (th.plain ? 12 : 10) + faceW;
     const lw = x + width - spec.codeWidth - lx;
     const top = Math.max(0, (m.h - line) / 2);

@@ -39,7 +39,18 @@ function verticalScale(choices: Choice[], ctx: FormContext, opts: ScaleRowOption
           : opts.ends && vi === valid.length - 1
             ? opts.ends.max
             : choiceLabel(c, ctx);
-      const row = answerRow({ marker: "tick", label, code: codes[i] ?? "", codeWidth: cw, face }, ctx);
+      const row = answerRow(
+        {
+          marker: "tick",
+          label,
+          code: codes[i] ?? "",
+          codeWidth: cw,
+          face,
+          faceSlot: opts.faces,
+          goTo: opts.routed ? ctx.routing.goTo.get(opts.routed.id)?.get(c.value) : undefined,
+        },
+        ctx,
+      );
       h += row(pen, x, y + h, width);
     });
     return h;
@@ -54,6 +65,10 @@ export interface ScaleRowOptions {
   code: (c: Choice) => string | null;
   /** Words for the two ends of a numeric scale, printed under the first and last box. */
   ends?: { min: string; max: string };
+  /** One answer per line even when a row would fit (the plain-language form). */
+  vertical?: boolean;
+  /** The question whose skip logic to print: arrows one per line, sentences under a row. */
+  routed?: Question;
 }
 
 /** One row of boxes, one per answer, "don't know" set a little apart. */
@@ -75,7 +90,10 @@ export function scaleRow(choices: Choice[], ctx: FormContext, opts: ScaleRowOpti
     const labelStyle: TextStyle = { ...th.body, align: "center" };
     // Labels never shrink below body size: when a word does not fit a column, list the answers
     // one per line instead.
-    if (choices.some((c, i) => widestWord(pen, [labels[i] ?? ""], labelStyle) > widthOf(c) - 6))
+    if (
+      opts.vertical ||
+      choices.some((c, i) => widestWord(pen, [labels[i] ?? ""], labelStyle) > widthOf(c) - 6)
+    )
       return verticalScale(choices, ctx, opts)(pen, x, y, width);
     let h = 0;
     let belowBoxes = 0;
@@ -118,7 +136,9 @@ export function scaleRow(choices: Choice[], ctx: FormContext, opts: ScaleRowOpti
       const b = pen.text(opts.ends.max, last - half, top, half, { ...th.help, align: "right" });
       h = Math.max(h, top - y + Math.max(a, b));
     }
-    return h + th.rowGap + 2;
+    h += th.rowGap + 2;
+    if (opts.routed) for (const note of goToNotes(opts.routed, ctx)) h += note(pen, x, y + h, width);
+    return h;
   };
 }
 
@@ -215,7 +235,13 @@ export function matrixSeries(q: MatrixQuestion, number: number, ctx: FormContext
   return q.items.map((item, i): Block => {
     const text = ctx.txt(item.text, item.plain);
     const code = itemColumn(q, item.id);
-    const row = scaleRow(q.choices, ctx, { faces: q.smileys, numbersAbove: false, code: (c) => c.value });
+    // One answer per line: the plain-language form asks a matrix this way.
+    const row = scaleRow(q.choices, ctx, {
+      faces: q.smileys,
+      numbersAbove: false,
+      code: (c) => c.value,
+      vertical: true,
+    });
     return (pen, x, y, width) => {
       const codeW = pen.widthOf(code, th.code) + 10;
       pen.label(`${number}${itemLetter(i)}`, x, y, th.question);

@@ -61,7 +61,7 @@ export function formTheme(plain: boolean): FormTheme {
     box: plain ? 16 : 13,
     indent: plain ? 34 : 28,
     rowGap: plain ? 8 : 5,
-    questionGap: plain ? 26 : 20,
+    questionGap: plain ? 24 : 20,
     writeLine: plain ? 32 : 27,
     face: plain ? 14 : 11,
   };

@@ -16,7 +16,7 @@ import {
   writeInLines,
 } from "./questionnaire-pdf-parts.js";
 import { planRouting } from "./questionnaire-pdf-routing.js";
-import { goToNotes, matrixGrid, matrixSeries, scaleRow } from "./questionnaire-pdf-scales.js";
+import { matrixGrid, matrixSeries, scaleRow } from "./questionnaire-pdf-scales.js";
 import { COLOR, formTheme } from "./questionnaire-pdf-theme.js";
 
 export interface QuestionnairePdfOptions {
@@ -35,6 +35,8 @@ export interface RenderedPdf {
 interface Group {
   parts: Block[];
   repeat?: Block;
+  /** Space above; less between the statements of one matrix than between questions. */
+  spaceBefore?: number;
 }
 
 export async function renderQuestionnairePdf(
@@ -52,7 +54,22 @@ export async function renderQuestionnairePdf(
   });
   const { doc } = pdf;
   placeGroup(doc, [introBlock(ctx)]);
-  // Section headings and info texts belong to the question after them: keep them on its page.
+  for (const g of formGroups(survey, ctx))
+    placeGroup(doc, g.parts, {
+      spaceBefore: g.spaceBefore ?? theme.questionGap,
+      ...(g.repeat ? { repeat: g.repeat } : {}),
+    });
+  stampPages(doc, (pen, page) => footer(pen, page, ctx));
+  const pages = doc.bufferedPageRange().count;
+  return { bytes: await pdf.finish(), pages };
+}
+
+/**
+ * The form's content as groups that must each share a page. Section headings and info texts go
+ * with the question after them; the closing text goes with the last question.
+ */
+function formGroups(survey: Survey, ctx: FormContext): Group[] {
+  const groups: Group[] = [];
   let pending: Block[] = [];
   for (const section of survey.sections) {
     pending.push(sectionBlock(section, ctx));
@@ -62,20 +79,20 @@ export async function renderQuestionnairePdf(
         continue;
       }
       for (const g of questionGroups(q, ctx)) {
-        placeGroup(doc, [...pending, ...g.parts], {
-          spaceBefore: theme.questionGap,
-          ...(g.repeat ? { repeat: g.repeat } : {}),
-        });
+        groups.push({ ...g, parts: [...pending, ...g.parts] });
         pending = [];
       }
     }
   }
   const outro = survey.outro ? ctx.txt(survey.outro) : "";
-  if (outro) pending.push(panel(paragraphs(outro, theme.route, 6), { fill: COLOR.panel, padding: 10 }));
-  if (pending.length) placeGroup(doc, pending, { spaceBefore: theme.questionGap });
-  stampPages(doc, (pen, page) => footer(pen, page, ctx));
-  const pages = doc.bufferedPageRange().count;
-  return { bytes: await pdf.finish(), pages };
+  if (outro) {
+    const gap: Block = () => ctx.theme.questionGap;
+    pending.push(gap, panel(paragraphs(outro, ctx.theme.route, 6), { fill: COLOR.panel, padding: 10 }));
+  }
+  const last = groups.at(-1);
+  if (last) last.parts.push(...pending);
+  else if (pending.length) groups.push({ parts: pending });
+  return groups;
 }
 
 function questionGroups(q: Question, ctx: FormContext): Group[] {
@@ -111,8 +128,15 @@ function questionGroups(q: Question, ctx: FormContext): Group[] {
     case "likert": {
       const head = headBlock(q, ctx, { number, code: q.id, instruction: t("print.pickOne") });
       if (!q.smileys) return [{ parts: [head, ...choiceRows(q, ctx)], repeat: continued }];
-      const row = scaleRow(q.choices, ctx, { faces: true, numbersAbove: false, code: (c) => c.value });
-      return [{ parts: [head, row, ...goToNotes(q, ctx)] }];
+      // Faces in a row on the ordinary form; one per line (with its face) in plain language.
+      const row = scaleRow(q.choices, ctx, {
+        faces: true,
+        numbersAbove: false,
+        code: (c) => c.value,
+        vertical: ctx.plain,
+        routed: q,
+      });
+      return [{ parts: [head, row] }];
     }
     case "scale": {
       const head = headBlock(q, ctx, { number, code: q.id, instruction: t("print.pickOne") });
@@ -122,14 +146,18 @@ function questionGroups(q: Question, ctx: FormContext): Group[] {
         numbersAbove: true,
         code: (c) => (c.missing ? c.value : null),
         ...(q.labels.min || q.labels.max ? { ends } : {}),
+        routed: q,
       });
-      return [{ parts: [head, row, ...goToNotes(q, ctx)] }];
+      return [{ parts: [head, row] }];
     }
     case "matrix": {
       if (ctx.plain) {
         const [first, ...rest] = matrixSeries(q, n, ctx);
         const head = headBlock(q, ctx, { number, instruction: t("print.pickOne") });
-        return [{ parts: first ? [head, first] : [head] }, ...rest.map((b) => ({ parts: [b] }))];
+        return [
+          { parts: first ? [head, first] : [head] },
+          ...rest.map((b) => ({ parts: [b], spaceBefore: ctx.theme.rowGap * 2 })),
+        ];
       }
       const grid = matrixGrid(q, ctx);
       const head = headBlock(q, ctx, { number, instruction: t("print.matrix") });

@@ -216,6 +216,39 @@ describe("skip logic on paper", () => {
   });
 });
 
+describe("skip logic beside scales", () => {
+  const yaml = `kuulo: 1
+id: faces
+title: { fi: Kasvot, sv: Ansikten, en: Faces }
+languages: [en, fi]
+choices:
+  mood: [{ value: 1, label: { en: Bad, fi: Huono } }, { value: 2, label: { en: Okay, fi: Ok } }, { value: 3, label: { en: Good, fi: Hyvä } }]
+sections:
+  - id: s
+    title: { en: Part, fi: Osa }
+    questions:
+      - { id: mood, type: likert, scale: mood, smileys: true, text: { en: How was it?, fi: Millaista oli? } }
+      - { id: why, type: text, show_if: "mood == '1'", text: { en: What went wrong?, fi: Mikä meni huonosti? } }
+      - { id: again, type: yesno, text: { en: Would you come again?, fi: Tulisitko uudestaan? } }
+`;
+  const faces = parseSurvey(yaml, "faces.yaml").survey as Survey;
+
+  it("says 'if you answered …, go to question N' under a row of faces", async () => {
+    const text = pageTexts((await renderQuestionnairePdf(faces, { lang: "en", plain: false })).bytes).join(
+      " ",
+    );
+    expect(text).toContain("If you answered “Okay” or “Good”, go to question 3.");
+  });
+
+  it("puts the arrow beside each answer when the faces are listed one per line", async () => {
+    const text = pageTexts((await renderQuestionnairePdf(faces, { lang: "fi", plain: true })).bytes).join(
+      " ",
+    );
+    expect(text).toContain("Ok 2 Siirry kysymykseen 3 Hyvä 3 Siirry kysymykseen 3");
+    expect(text).not.toContain("Huono 1 Siirry");
+  });
+});
+
 describe("every question type", () => {
   it.each([
     { lang: "fi", plain: false },

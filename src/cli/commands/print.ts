@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Command } from "commander";
-import { fileError } from "../../errors.js";
+import { ExitCode, fileError, KuuloError } from "../../errors.js";
 import { err, out } from "../io.js";
 import type { CommandContext } from "../main.js";
 
@@ -50,7 +50,29 @@ function writeFileAtomic(path: string, bytes: Buffer, shown: string): void {
     writeFileSync(tmp, bytes, { mode: 0o644 });
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw fileError(e, shown, "write");
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The temporary file was never created (e.g. the path runs through a file): nothing to clean.
+    }
+    throw writeError(e, shown);
   }
+}
+
+function writeError(e: unknown, shown: string): KuuloError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EISDIR")
+    return new KuuloError("OUT_IS_DIRECTORY", `Cannot write ${shown}: it is a folder`, ExitCode.cantCreate, {
+      hint: `Give a file name, for example --out ${join(shown, "form.pdf")}`,
+    });
+  if (code === "ENOTDIR")
+    return new KuuloError(
+      "DIR_NOT_FOUND",
+      `Cannot write ${shown}: part of the path is a file, not a folder`,
+      ExitCode.cantCreate,
+      {
+        hint: "Check the path, or choose another --out.",
+      },
+    );
+  return fileError(e, shown, "write");
 }

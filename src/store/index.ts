@@ -1,0 +1,53 @@
+// The store's public API: everything other parts of Kuulo may call. No SQL outside src/store/.
+export { type CodebookRow, codebookMarkdown, codebookRows } from "./codebook.js";
+export { type DeletedResponse, deleteResponses } from "./delete.js";
+export { checkStore, type StoreHealth } from "./doctor.js";
+export { type Cell, type ExportColumn, exportColumns, exportRow } from "./export-table.js";
+export {
+  isFileImported,
+  knownRowHashes,
+  type PreviousImport,
+  previousImport,
+  recordImport,
+} from "./imports.js";
+export { type MergeSourceSummary, mergeStores } from "./merge.js";
+export { SCHEMA_VERSION } from "./migrations.js";
+export { neutralizeCell } from "./neutralize.js";
+export { type OpenOptions, openStore, Store } from "./open.js";
+export {
+  answerParadata,
+  countResponses,
+  getResponse,
+  iterateResponses,
+  listResponses,
+  type ResponseFilters,
+} from "./read.js";
+export {
+  beginTransaction,
+  completeResponse,
+  createResponse,
+  type NewResponse,
+  removeAnswer,
+  type SaveOutcome,
+  saveAnswer,
+  saveResponses,
+} from "./responses.js";
+export { responseContentHash } from "./rows.js";
+export {
+  closeSession,
+  createSession,
+  getSession,
+  listSessions,
+  requireSession,
+  type SessionInfo,
+  type SessionInput,
+} from "./sessions.js";
+export {
+  findSurveyVersions,
+  getSurvey,
+  listSurveys,
+  registerSurvey,
+  type SurveySummary,
+  surveyByHash,
+} from "./surveys.js";
+export { codebookPaths, type ExportFormat, type ExportOptions, writeExport } from "./write-export.js";

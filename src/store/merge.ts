@@ -1,0 +1,289 @@
+// Uniting stores from several kiosk laptops: surveys by hash, sessions by id, responses by UUID.
+// The same response twice is skipped; a partial response that went on on its kiosk is brought
+// up to date; the same UUID with other content is kept apart in `conflicts`, never overwritten.
+import type { Answers } from "../definition/answers.js";
+import type { Survey } from "../definition/model.js";
+import { hashDefinition } from "../definition/normalize.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { guard } from "./errors.js";
+import type { Store } from "./open.js";
+import { decodeValue, RESPONSE_COLUMNS, type ResponseRow, responseContentHash, toResponse } from "./rows.js";
+
+export interface MergeConflict {
+  responseId: string;
+  /** What differs, in words. */
+  differs: string[];
+}
+
+export interface MergeSourceSummary {
+  path: string;
+  surveysAdded: number;
+  sessionsAdded: number;
+  /** Sessions with the same id but other details; the target's details were kept. */
+  sessionsDiffering: string[];
+  added: number;
+  /** Already there with the same content (or an older copy of what is there). */
+  skipped: number;
+  /** Partial responses that had gone on since: brought up to date. */
+  updated: number;
+  conflicts: MergeConflict[];
+  importsAdded: number;
+}
+
+interface FullAnswer {
+  slot_id: string;
+  value: string;
+  answered_at: string;
+  change_count: number;
+}
+type FullRow = ResponseRow & { updated_at: string };
+
+const PAGE = 500;
+
+/** Merge every source into the target in one transaction: all of it or, on any failure, nothing. */
+export function mergeStores(
+  target: Store,
+  sources: readonly Store[],
+  at: Date = new Date(),
+): MergeSourceSummary[] {
+  const run = target.db.transaction(() => sources.map((s) => mergeOne(target, s, at.toISOString())));
+  return guard(target.path, () => run.immediate());
+}
+
+function mergeOne(target: Store, source: Store, at: string): MergeSourceSummary {
+  const sum: MergeSourceSummary = {
+    path: source.path,
+    surveysAdded: copySurveys(target, source),
+    sessionsAdded: 0,
+    sessionsDiffering: [],
+    added: 0,
+    skipped: 0,
+    updated: 0,
+    conflicts: [],
+    importsAdded: 0,
+  };
+  copySessions(target, source, sum);
+  let after = 0;
+  for (;;) {
+    const page = guard(source.path, () =>
+      source
+        .sql(
+          `SELECT ${RESPONSE_COLUMNS}, r.updated_at FROM responses r WHERE r.rid > ? ORDER BY r.rid LIMIT ${PAGE}`,
+        )
+        .all(after),
+    ) as FullRow[];
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.rid;
+    const answers = answersOf(source, page[0]!.rid, after);
+    for (const row of page) mergeResponse(target, source.path, row, answers.get(row.rid) ?? [], at, sum);
+  }
+  copyConflicts(target, source);
+  sum.importsAdded = copyImports(target, source);
+  return sum;
+}
+
+function mergeResponse(
+  target: Store,
+  from: string,
+  row: FullRow,
+  answers: FullAnswer[],
+  at: string,
+  sum: MergeSourceSummary,
+): void {
+  const incoming = { ...row, content_hash: hashOf(row, answers) };
+  const mine = target
+    .sql(`SELECT ${RESPONSE_COLUMNS}, r.updated_at FROM responses r WHERE r.id = ?`)
+    .get(row.id) as FullRow | undefined;
+  if (!mine) {
+    insertFull(target, incoming, answers);
+    sum.added++;
+    return;
+  }
+  if (mine.content_hash === incoming.content_hash) return void sum.skipped++;
+  const mineAnswers = answersOf(target, mine.rid, mine.rid).get(mine.rid) ?? [];
+  if (continues(mine, mineAnswers, incoming, answers)) {
+    target.sql("DELETE FROM responses WHERE rid = ?").run(mine.rid);
+    insertFull(target, incoming, answers);
+    return void sum.updated++;
+  }
+  if (continues(incoming, answers, mine, mineAnswers)) return void sum.skipped++;
+  target
+    .sql(
+      "INSERT INTO conflicts (response_id, content_hash, source_file, found_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    )
+    .run(row.id, incoming.content_hash, from, at, JSON.stringify({ response: incoming, answers }));
+  sum.conflicts.push({ responseId: row.id, differs: differences(mine, mineAnswers, incoming, answers) });
+}
+
+/** `b` is `a` answered further: same person, same start, `a` unfinished, none of `a`'s answers older in `b`. */
+function continues(a: FullRow, aAnswers: FullAnswer[], b: FullRow, bAnswers: FullAnswer[]): boolean {
+  if (a.status !== "partial" || b.updated_at < a.updated_at) return false;
+  const same = ["survey_hash", "session_id", "source", "language", "plain", "started_at"] as const;
+  if (same.some((k) => a[k] !== b[k])) return false;
+  const later = new Map(bAnswers.map((x) => [x.slot_id, x.answered_at]));
+  return aAnswers.every((x) => (later.get(x.slot_id) ?? "") >= x.answered_at);
+}
+
+function differences(a: FullRow, aAnswers: FullAnswer[], b: FullRow, bAnswers: FullAnswer[]): string[] {
+  const out: string[] = [];
+  const fields = [
+    "survey_hash",
+    "session_id",
+    "wave",
+    "source",
+    "language",
+    "plain",
+    "started_at",
+    "submitted_at",
+    "status",
+  ] as const;
+  for (const k of fields) if (a[k] !== b[k]) out.push(`${k}: ${String(a[k])} ≠ ${String(b[k])}`);
+  const av = new Map(aAnswers.map((x) => [x.slot_id, x.value]));
+  const bv = new Map(bAnswers.map((x) => [x.slot_id, x.value]));
+  const slots = [...new Set([...av.keys(), ...bv.keys()])].filter((s) => av.get(s) !== bv.get(s)).sort();
+  if (slots.length > 0) out.push(`answers to ${slots.join(", ")}`);
+  return out;
+}
+
+function hashOf(row: ResponseRow, answers: FullAnswer[]): string {
+  const a: Answers = {};
+  for (const x of answers) a[x.slot_id] = decodeValue(x.value);
+  return responseContentHash(toResponse(row, a));
+}
+
+function insertFull(target: Store, r: FullRow, answers: FullAnswer[]): void {
+  const info = target
+    .sql(
+      `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
+         submitted_at, status, content_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      r.id,
+      r.survey_hash,
+      r.survey_id,
+      r.session_id,
+      r.wave,
+      r.source,
+      r.language,
+      r.plain,
+      r.started_at,
+      r.submitted_at,
+      r.status,
+      r.content_hash,
+      r.updated_at,
+    );
+  const insert = target.sql(
+    "INSERT INTO answers (response_rid, slot_id, value, answered_at, change_count) VALUES (?, ?, ?, ?, ?)",
+  );
+  for (const a of answers)
+    insert.run(info.lastInsertRowid, a.slot_id, a.value, a.answered_at, a.change_count);
+}
+
+function answersOf(store: Store, fromRid: number, toRid: number): Map<number, FullAnswer[]> {
+  const rows = guard(store.path, () =>
+    store
+      .sql(
+        "SELECT response_rid, slot_id, value, answered_at, change_count FROM answers WHERE response_rid BETWEEN ? AND ?",
+      )
+      .all(fromRid, toRid),
+  ) as (FullAnswer & { response_rid: number })[];
+  const by = new Map<number, FullAnswer[]>();
+  for (const { response_rid, ...a } of rows) {
+    let list = by.get(response_rid);
+    if (!list) {
+      list = [];
+      by.set(response_rid, list);
+    }
+    list.push(a);
+  }
+  return by;
+}
+
+function copySurveys(target: Store, source: Store): number {
+  const rows = guard(source.path, () =>
+    source.sql("SELECT hash, id, definition, registered_at FROM surveys").all(),
+  ) as {
+    hash: string;
+    id: string;
+    definition: string;
+    registered_at: string;
+  }[];
+  let added = 0;
+  for (const r of rows) {
+    const { hash: _h, ...body } = JSON.parse(r.definition) as Survey;
+    if (hashDefinition(body) !== r.hash)
+      throw new KuuloError(
+        "STORE_SURVEY_CHANGED",
+        `${source.path}: survey version ${r.hash.slice(0, 12)} does not match its hash.`,
+        ExitCode.ioError,
+        {
+          hint: "That database was edited by another program; nothing was merged. Check it with kuulo doctor.",
+        },
+      );
+    added += target
+      .sql(
+        "INSERT INTO surveys (hash, id, definition, registered_at) VALUES (?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
+      )
+      .run(r.hash, r.id, r.definition, r.registered_at).changes;
+  }
+  return added;
+}
+
+type SessionRow = Record<"id" | "name" | "status" | "created_at", string> &
+  Record<"date" | "place" | "facilitator" | "wave" | "closed_at", string | null>;
+
+function copySessions(target: Store, source: Store, sum: MergeSourceSummary): void {
+  const rows = guard(source.path, () =>
+    source.sql("SELECT * FROM sessions ORDER BY id").all(),
+  ) as SessionRow[];
+  for (const s of rows) {
+    const mine = target.sql("SELECT * FROM sessions WHERE id = ?").get(s.id) as SessionRow | undefined;
+    if (!mine) {
+      target
+        .sql(
+          "INSERT INTO sessions (id, name, date, place, facilitator, wave, status, created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(s.id, s.name, s.date, s.place, s.facilitator, s.wave, s.status, s.created_at, s.closed_at);
+      sum.sessionsAdded++;
+      continue;
+    }
+    const fields = ["name", "date", "place", "facilitator", "wave"] as const;
+    const diff = fields
+      .filter((k) => mine[k] !== s[k])
+      .map((k) => `${k} ${String(mine[k])} ≠ ${String(s[k])}`);
+    if (diff.length > 0) sum.sessionsDiffering.push(`${s.id} (${diff.join(", ")})`);
+  }
+}
+
+function copyConflicts(target: Store, source: Store): void {
+  const rows = guard(source.path, () => source.sql("SELECT * FROM conflicts").all()) as Record<
+    string,
+    string
+  >[];
+  const insert = target.sql(
+    "INSERT INTO conflicts (response_id, content_hash, source_file, found_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  );
+  for (const c of rows) insert.run(c.response_id, c.content_hash, c.source_file, c.found_at, c.data);
+}
+
+function copyImports(target: Store, source: Store): number {
+  const files = guard(source.path, () => source.sql("SELECT * FROM imports").all()) as Record<
+    string,
+    string | number
+  >[];
+  let added = 0;
+  for (const f of files)
+    added += target
+      .sql(
+        "INSERT INTO imports (file_hash, file_name, survey_id, imported_at, rows_stored, rows_rejected) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      )
+      .run(f.file_hash, f.file_name, f.survey_id, f.imported_at, f.rows_stored, f.rows_rejected).changes;
+  const rows = guard(source.path, () =>
+    source.sql("SELECT survey_id, row_hash, file_hash FROM import_rows").all(),
+  ) as Record<string, string>[];
+  const insert = target.sql(
+    "INSERT INTO import_rows (survey_id, row_hash, file_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+  );
+  for (const r of rows) insert.run(r.survey_id, r.row_hash, r.file_hash);
+  return added;
+}

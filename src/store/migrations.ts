@@ -1,0 +1,128 @@
+// The schema, as an ordered list of migrations keyed by PRAGMA user_version. A database is
+// brought up to date one step at a time, each step in its own transaction. Never edit a
+// released step: add a new one, and a test that starts from the version before it.
+import type Database from "better-sqlite3";
+
+/** "KULO": marks an SQLite file as a Kuulo store (PRAGMA application_id). */
+export const APPLICATION_ID = 0x4b554c4f;
+
+export interface Migration {
+  version: number;
+  describe: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    describe: "surveys, sessions, responses and answers",
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE surveys (
+        hash TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        registered_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX surveys_by_id ON surveys (id);
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        date TEXT,
+        place TEXT,
+        facilitator TEXT,
+        wave TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        created_at TEXT NOT NULL,
+        closed_at TEXT
+      ) WITHOUT ROWID;
+      CREATE TABLE responses (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        survey_hash TEXT NOT NULL REFERENCES surveys (hash),
+        survey_id TEXT NOT NULL,
+        session_id TEXT REFERENCES sessions (id),
+        wave TEXT,
+        source TEXT NOT NULL CHECK (source IN ('interactive', 'paper', 'import')),
+        language TEXT NOT NULL,
+        plain INTEGER NOT NULL DEFAULT 0 CHECK (plain IN (0, 1)),
+        started_at TEXT NOT NULL,
+        submitted_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('partial', 'complete')),
+        content_hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX responses_by_survey ON responses (survey_hash, started_at);
+      CREATE INDEX responses_by_session ON responses (session_id);
+      CREATE TABLE answers (
+        response_rid INTEGER NOT NULL REFERENCES responses (rid) ON DELETE CASCADE,
+        slot_id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        change_count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (response_rid, slot_id)
+      ) WITHOUT ROWID;
+      PRAGMA application_id = ${APPLICATION_ID};
+    `,
+  },
+  {
+    version: 2,
+    describe: "imported files and the hashes of their rows",
+    sql: `
+      CREATE TABLE imports (
+        file_hash TEXT PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        survey_id TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        rows_stored INTEGER NOT NULL,
+        rows_rejected INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE import_rows (
+        survey_id TEXT NOT NULL,
+        row_hash TEXT NOT NULL,
+        file_hash TEXT NOT NULL REFERENCES imports (file_hash) ON DELETE CASCADE,
+        PRIMARY KEY (survey_id, row_hash)
+      ) WITHOUT ROWID;
+      CREATE INDEX import_rows_by_file ON import_rows (file_hash);
+    `,
+  },
+  {
+    version: 3,
+    describe: "responses kept apart by merge because their content differed",
+    sql: `
+      CREATE TABLE conflicts (
+        response_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        source_file TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (response_id, content_hash)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
+/**
+ * Apply the missing steps up to `to` (default: the newest). Each step re-reads the version
+ * inside its write lock, so two processes opening a new file at once do not both migrate.
+ */
+export function migrate(db: Database.Database, to = SCHEMA_VERSION): number[] {
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version > to) break;
+    const step = db.transaction(() => {
+      if (schemaVersion(db) >= m.version) return false;
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+      return true;
+    });
+    if (step.immediate()) applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,213 @@
+// Opening a Kuulo database: refuse what is not one (another file, another program's SQLite, a
+// newer Kuulo's schema), create new files 0600, set WAL + synchronous=FULL + a busy timeout,
+// and bring older schemas up to date. Knows nothing about surveys or answers.
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { ExitCode, KuuloError } from "../errors.js";
+import { guard, notADatabase, readOnly } from "./errors.js";
+import { APPLICATION_ID, migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
+
+export interface OpenOptions {
+  /** Only look: a read-only connection (older schemas are still upgraded first when the file is writable). */
+  readonly?: boolean;
+  /** Create the file when there is none (commands that collect or import answers). */
+  create?: boolean;
+  /** How long to wait for another writer, in ms (default 5000). */
+  busyTimeout?: number;
+  /** Tests only: cap the file at this many pages, to make a full disk happen on purpose. */
+  maxPageCount?: number;
+}
+
+export class Store {
+  private readonly statements = new Map<string, Database.Statement>();
+  constructor(
+    readonly path: string,
+    /** Only src/store/ touches the connection; everything else uses the functions beside it. */
+    readonly db: Database.Database,
+    readonly readonly: boolean,
+  ) {}
+
+  /** A prepared statement, compiled once per connection. */
+  sql(text: string): Database.Statement {
+    let s = this.statements.get(text);
+    if (!s) {
+      s = this.db.prepare(text);
+      this.statements.set(text, s);
+    }
+    return s;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const SQLITE_HEADER = "SQLite format 3\0";
+
+export function openStore(path: string, opts: OpenOptions = {}): Store {
+  const readonly = opts.readonly === true;
+  const existed = checkFile(path, opts);
+  if (!readonly && existed && !isWritable(path)) throw readOnly(path);
+  return guard(path, () => {
+    if (readonly && existed && isWritable(path)) upgradeIfNeeded(path, opts);
+    const db = new Database(path, { readonly, fileMustExist: true, timeout: opts.busyTimeout ?? 5000 });
+    try {
+      const version = checkKuulo(db, path);
+      db.pragma("foreign_keys = ON");
+      if (!readonly) {
+        db.pragma("journal_mode = WAL");
+        db.pragma("synchronous = FULL");
+        migrate(db);
+      } else if (version < SCHEMA_VERSION) {
+        throw new KuuloError(
+          "STORE_NEEDS_UPGRADE",
+          `${path} was made by an older Kuulo and must be upgraded, but it is read-only.`,
+          ExitCode.ioError,
+          { hint: "Copy it to a folder you may write to and open the copy once (kuulo doctor --db COPY)." },
+        );
+      }
+      if (opts.maxPageCount !== undefined) db.pragma(`max_page_count = ${opts.maxPageCount}`);
+      return new Store(path, db, readonly);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  });
+}
+
+/** Whether the file exists (after creating it when asked); throws for paths that cannot work. */
+function checkFile(path: string, opts: OpenOptions): boolean {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw notADatabase(path, "it is a folder");
+    size = st.size;
+  } catch (e) {
+    if (e instanceof KuuloError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT") throw guardFs(e, path);
+    return createFile(path, opts);
+  }
+  if (size > 0 && readHeader(path) !== SQLITE_HEADER)
+    throw notADatabase(path, "it is not an SQLite database file");
+  return true;
+}
+
+function createFile(path: string, opts: OpenOptions): boolean {
+  const dir = dirname(resolve(path));
+  const noDir = !existsSync(dir);
+  if (!opts.create || opts.readonly)
+    throw new KuuloError(
+      "STORE_NOT_FOUND",
+      `There is no database at ${path}${noDir ? ` (the folder ${dir} does not exist either)` : ""}.`,
+      ExitCode.noInput,
+      {
+        hint: "Check --db (or KUULO_DB). A database is created when answers are first collected or imported.",
+      },
+    );
+  if (noDir)
+    throw new KuuloError(
+      "STORE_NO_DIRECTORY",
+      `Cannot create ${path}: the folder ${dir} does not exist.`,
+      ExitCode.ioError,
+      {
+        hint: `Create the folder first (mkdir -p "${dir}") or give another --db path.`,
+      },
+    );
+  try {
+    // 0600: the answers are personal data; SQLite gives its -wal and -shm files the same mode.
+    closeSync(openSync(path, "wx", 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return true;
+    throw guardFs(e, path);
+  }
+  return false;
+}
+
+function guardFs(e: unknown, path: string): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+    return new KuuloError("STORE_READ_ONLY", `No permission to create or open ${path}.`, ExitCode.ioError, {
+      hint: "Choose a folder you may write to with --db, or check the file's permissions.",
+    });
+  if (code === "ENOSPC")
+    return new KuuloError(
+      "STORE_DISK_FULL",
+      `The disk is full: ${path} cannot be created.`,
+      ExitCode.ioError,
+      {
+        hint: "Free some space and try again.",
+      },
+    );
+  if (code === "ENOTDIR")
+    return new KuuloError(
+      "STORE_NO_DIRECTORY",
+      `Cannot use ${path}: a part of the path is a file, not a folder.`,
+      ExitCode.ioError,
+      {
+        hint: "Check the --db path.",
+      },
+    );
+  return e;
+}
+
+function readHeader(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString("latin1");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file marked read-only counts as read-only even for root, who could write it anyway. */
+function isWritable(path: string): boolean {
+  try {
+    if ((statSync(path).mode & 0o222) === 0) return false;
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Returns the schema version; throws for SQLite files of other programs and newer Kuulos. */
+function checkKuulo(db: Database.Database, path: string): number {
+  const appId = db.pragma("application_id", { simple: true }) as number;
+  const version = schemaVersion(db);
+  if (appId !== APPLICATION_ID) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
+    if (appId !== 0 || version !== 0 || tables.n > 0)
+      throw notADatabase(path, "it is an SQLite database of another program");
+  }
+  if (version > SCHEMA_VERSION)
+    throw new KuuloError(
+      "STORE_TOO_NEW",
+      `${path} was made by a newer Kuulo (database version ${version}; this Kuulo knows up to ${SCHEMA_VERSION}).`,
+      ExitCode.ioError,
+      {
+        hint: "Update Kuulo (npm install -g kuulo@latest, or pull the newest version) and try again. The file was not changed.",
+      },
+    );
+  return version;
+}
+
+/** Read-only opens of an older (or new, empty) file upgrade it first through a short write connection. */
+function upgradeIfNeeded(path: string, opts: OpenOptions): void {
+  const probe = new Database(path, {
+    readonly: true,
+    fileMustExist: true,
+    timeout: opts.busyTimeout ?? 5000,
+  });
+  let version: number;
+  try {
+    version = checkKuulo(probe, path);
+  } finally {
+    probe.close();
+  }
+  if (version >= SCHEMA_VERSION) return;
+  openStore(path, { ...opts, readonly: false, create: false }).close();
+}

@@ -1,0 +1,166 @@
+// Reading responses back: all of a survey (every version of an id, or one version), filtered by
+// session, wave, source, status and time; streamed one response at a time for large stores.
+import type { Answers, ResponseSource, ResponseStatus, SurveyResponse } from "../definition/answers.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { guard, storeError } from "./errors.js";
+import type { Store } from "./open.js";
+import { decodeValue, RESPONSE_COLUMNS, type ResponseRow, toResponse } from "./rows.js";
+import { findSurveyVersions } from "./surveys.js";
+
+export interface ResponseFilters {
+  sessionId?: string;
+  wave?: string;
+  source?: ResponseSource;
+  status?: ResponseStatus;
+  /** Started at or after this ISO time or date. */
+  since?: string;
+  /** Started at or before this ISO time or date (a date includes the whole day). */
+  until?: string;
+}
+
+export interface AnswerParadata {
+  slotId: string;
+  answeredAt: string;
+  changeCount: number;
+}
+
+/** Responses of a survey (id or version hash prefix; all surveys when undefined), oldest first. */
+export function listResponses(
+  store: Store,
+  survey: string | undefined,
+  filters: ResponseFilters = {},
+): SurveyResponse[] {
+  return [...iterateResponses(store, survey, filters)];
+}
+
+/**
+ * The same, one response at a time, so that 100 000 responses never sit in memory at once.
+ * The connection is busy until the iteration ends: finish (or `return()`) it before other calls.
+ */
+export function* iterateResponses(
+  store: Store,
+  survey: string | undefined,
+  filters: ResponseFilters = {},
+): Generator<SurveyResponse> {
+  const { where, params } = whereClause(store, survey, filters);
+  const rows = guard(store.path, () =>
+    store
+      .sql(
+        `SELECT ${RESPONSE_COLUMNS}, a.slot_id, a.value FROM responses r
+         LEFT JOIN answers a ON a.response_rid = r.rid
+         ${where} ORDER BY r.started_at, r.rid`,
+      )
+      .iterate(...params),
+  ) as IterableIterator<ResponseRow & { slot_id: string | null; value: string | null }>;
+  let current: ResponseRow | undefined;
+  let answers: Answers = {};
+  try {
+    for (const row of rows) {
+      if (current && current.rid !== row.rid) {
+        yield toResponse(current, answers);
+        answers = {};
+      }
+      current = row;
+      if (row.slot_id !== null && row.value !== null) answers[row.slot_id] = decodeValue(row.value);
+    }
+  } catch (e) {
+    throw storeError(e, store.path);
+  } finally {
+    rows.return?.();
+  }
+  if (current) yield toResponse(current, answers);
+}
+
+export function countResponses(
+  store: Store,
+  survey: string | undefined,
+  filters: ResponseFilters = {},
+): number {
+  const { where, params } = whereClause(store, survey, filters);
+  return guard(store.path, () =>
+    store
+      .sql(`SELECT count(*) FROM responses r ${where}`)
+      .pluck()
+      .get(...params),
+  ) as number;
+}
+
+/** One response by its id, or by the first 8 or more characters of it. */
+export function getResponse(store: Store, idOrPrefix: string): SurveyResponse | undefined {
+  const id = idOrPrefix.toLowerCase();
+  const rows = guard(store.path, () =>
+    id.length >= 8 && id.length < 36
+      ? store
+          .sql(`SELECT ${RESPONSE_COLUMNS} FROM responses r WHERE r.id >= ? AND r.id < ? || 'g' LIMIT 2`)
+          .all(id, id)
+      : store.sql(`SELECT ${RESPONSE_COLUMNS} FROM responses r WHERE r.id = ?`).all(id),
+  ) as ResponseRow[];
+  if (rows.length > 1)
+    throw new KuuloError(
+      "STORE_AMBIGUOUS_RESPONSE",
+      `More than one response id begins with ${idOrPrefix}.`,
+      ExitCode.usage,
+      {
+        hint: "Give more characters of the id.",
+      },
+    );
+  const row = rows[0];
+  if (!row) return undefined;
+  const answers: Answers = {};
+  for (const a of answerRows(store, row.rid)) answers[a.slot_id] = decodeValue(a.value);
+  return toResponse(row, answers);
+}
+
+/** When each answer was given and how often it was changed. */
+export function answerParadata(store: Store, responseId: string): AnswerParadata[] {
+  const rid = guard(store.path, () =>
+    store.sql("SELECT rid FROM responses WHERE id = ?").pluck().get(responseId),
+  ) as number | undefined;
+  if (rid === undefined) return [];
+  return answerRows(store, rid).map((a) => ({
+    slotId: a.slot_id,
+    answeredAt: a.answered_at,
+    changeCount: a.change_count,
+  }));
+}
+
+function answerRows(store: Store, rid: number) {
+  return guard(store.path, () =>
+    store
+      .sql("SELECT slot_id, value, answered_at, change_count FROM answers WHERE response_rid = ?")
+      .all(rid),
+  ) as { slot_id: string; value: string; answered_at: string; change_count: number }[];
+}
+
+function whereClause(
+  store: Store,
+  survey: string | undefined,
+  f: ResponseFilters,
+): { where: string; params: (string | number)[] } {
+  const conds: string[] = [];
+  const params: (string | number)[] = [];
+  if (survey !== undefined) {
+    const hashes = findSurveyVersions(store, survey).map((v) => v.hash);
+    conds.push(`r.survey_hash IN (${hashes.map(() => "?").join(", ")})`);
+    params.push(...hashes);
+  }
+  const eq = (col: string, v: string | undefined) => {
+    if (v === undefined) return;
+    conds.push(`${col} = ?`);
+    params.push(v);
+  };
+  eq("r.session_id", f.sessionId);
+  eq("r.wave", f.wave);
+  eq("r.source", f.source);
+  eq("r.status", f.status);
+  if (f.since !== undefined) {
+    conds.push("r.started_at >= ?");
+    params.push(f.since);
+  }
+  if (f.until !== undefined) {
+    // Compare only as many characters as given: "2025-03-14" includes that whole day.
+    conds.push("substr(r.started_at, 1, ?) <= ?");
+    params.push(f.until.length, f.until);
+  }
+  return { where: conds.length > 0 ? `WHERE ${conds.join(" AND ")}` : "", params };
+}

@@ -1,0 +1,253 @@
+// Writing responses: one answer at a time as a person gives it (each durable on return), or many
+// finished responses in one transaction (imports, merges). Every write checks that the survey
+// version is stored and the slot exists in it, so the data never holds what no survey asked.
+import { randomUUID } from "node:crypto";
+import {
+  type Answers,
+  type AnswerValue,
+  type ResponseSource,
+  type SurveyResponse,
+  surveySlots,
+} from "../definition/answers.js";
+import { defaultLanguage, type Survey } from "../definition/model.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { guard } from "./errors.js";
+import type { Store } from "./open.js";
+import {
+  decodeValue,
+  encodeValue,
+  RESPONSE_COLUMNS,
+  type ResponseRow,
+  responseContentHash,
+  toResponse,
+} from "./rows.js";
+import { ensureSession, getSession } from "./sessions.js";
+import { registerSurvey, surveyByHash } from "./surveys.js";
+
+export interface NewResponse {
+  survey: Survey;
+  /** Default: a new random UUID. */
+  id?: string;
+  sessionId?: string | null;
+  /** Default: the session's wave. */
+  wave?: string | null;
+  source: ResponseSource;
+  language?: string;
+  plain?: boolean;
+  startedAt: Date;
+}
+
+/** Start a response (status partial). Registers the survey version if it is new. */
+export function createResponse(store: Store, input: NewResponse): SurveyResponse {
+  const run = store.db.transaction(() => {
+    registerSurvey(store, input.survey, input.startedAt);
+    const sessionId = input.sessionId ?? null;
+    let wave = input.wave ?? null;
+    if (sessionId !== null) {
+      ensureSession(store, sessionId, wave, input.startedAt.toISOString());
+      wave ??= getSession(store, sessionId)?.wave ?? null;
+    }
+    const response: SurveyResponse = {
+      id: input.id ?? randomUUID(),
+      surveyId: input.survey.id,
+      surveyHash: input.survey.hash,
+      sessionId,
+      wave,
+      source: input.source,
+      language: input.language ?? defaultLanguage(input.survey),
+      plain: input.plain ?? false,
+      startedAt: input.startedAt.toISOString(),
+      submittedAt: null,
+      status: "partial",
+      answers: {},
+    };
+    insertResponse(store, response, response.startedAt);
+    return response;
+  });
+  return guard(store.path, () => run.immediate());
+}
+
+/** Save (or change) one answer in its own transaction: on return it survives a crash or power cut. */
+export function saveAnswer(
+  store: Store,
+  responseId: string,
+  slotId: string,
+  value: AnswerValue,
+  answeredAt: Date,
+): void {
+  const run = store.db.transaction(() => {
+    const row = openResponse(store, responseId);
+    checkSlot(store, row.survey_hash, slotId, responseId);
+    store
+      .sql(
+        `INSERT INTO answers (response_rid, slot_id, value, answered_at, change_count) VALUES (?, ?, ?, ?, 0)
+         ON CONFLICT (response_rid, slot_id) DO UPDATE SET
+           change_count = change_count + (value IS NOT excluded.value),
+           value = excluded.value, answered_at = excluded.answered_at`,
+      )
+      .run(row.rid, slotId, encodeValue(value), answeredAt.toISOString());
+    refresh(store, row, answeredAt.toISOString());
+  });
+  guard(store.path, () => run.immediate());
+}
+
+/** Forget an answer whose question is no longer shown. True when there was one. */
+export function removeAnswer(
+  store: Store,
+  responseId: string,
+  slotId: string,
+  at: Date = new Date(),
+): boolean {
+  const run = store.db.transaction(() => {
+    const row = openResponse(store, responseId);
+    const r = store.sql("DELETE FROM answers WHERE response_rid = ? AND slot_id = ?").run(row.rid, slotId);
+    if (r.changes > 0) refresh(store, row, at.toISOString());
+    return r.changes > 0;
+  });
+  return guard(store.path, () => run.immediate());
+}
+
+/** Mark a response complete (the person pressed "send"). */
+export function completeResponse(store: Store, responseId: string, submittedAt: Date): void {
+  const run = store.db.transaction(() => {
+    const row = openResponse(store, responseId);
+    store
+      .sql("UPDATE responses SET status = 'complete', submitted_at = ? WHERE rid = ?")
+      .run(submittedAt.toISOString(), row.rid);
+    refresh(
+      store,
+      { ...row, status: "complete", submitted_at: submittedAt.toISOString() },
+      submittedAt.toISOString(),
+    );
+  });
+  guard(store.path, () => run.immediate());
+}
+
+export type SaveOutcome = "stored" | "duplicate";
+
+/**
+ * Store finished responses all at once or not at all. A response whose id is stored already is
+ * a "duplicate" and left as it is. Their survey versions must be registered first.
+ */
+export function saveResponses(store: Store, responses: readonly SurveyResponse[]): SaveOutcome[] {
+  const run = store.db.transaction(() => {
+    const exists = store.sql("SELECT 1 FROM responses WHERE id = ?").pluck();
+    const sessionWave = new Map<string, string | null>();
+    return responses.map((r): SaveOutcome => {
+      if (exists.get(r.id) !== undefined) return "duplicate";
+      for (const slot of Object.keys(r.answers)) checkSlot(store, r.surveyHash, slot, r.id);
+      let wave = r.wave;
+      if (r.sessionId !== null) {
+        if (!sessionWave.has(r.sessionId)) {
+          ensureSession(store, r.sessionId, r.wave, r.startedAt);
+          sessionWave.set(r.sessionId, getSession(store, r.sessionId)?.wave ?? null);
+        }
+        wave ??= sessionWave.get(r.sessionId) ?? null;
+      }
+      const response = wave === r.wave ? r : { ...r, wave };
+      const rid = insertResponse(store, response, r.submittedAt ?? r.startedAt);
+      const at = r.submittedAt ?? r.startedAt;
+      const insert = store.sql(
+        "INSERT INTO answers (response_rid, slot_id, value, answered_at) VALUES (?, ?, ?, ?)",
+      );
+      for (const [slot, value] of Object.entries(r.answers))
+        if (value !== undefined) insert.run(rid, slot, encodeValue(value), at);
+      return "stored";
+    });
+  });
+  return guard(store.path, () => run.immediate());
+}
+
+/** A manual write transaction for work that spans several calls (an import reads its file between writes). */
+export function beginTransaction(store: Store): { commit(): void; rollback(): void } {
+  guard(store.path, () => store.db.exec("BEGIN IMMEDIATE"));
+  return {
+    commit: () => guard(store.path, () => store.db.exec("COMMIT")),
+    rollback: () => {
+      if (store.db.inTransaction) guard(store.path, () => store.db.exec("ROLLBACK"));
+    },
+  };
+}
+
+function insertResponse(store: Store, r: SurveyResponse, updatedAt: string): number {
+  const info = store
+    .sql(
+      `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
+         submitted_at, status, content_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      r.id,
+      r.surveyHash,
+      r.surveyId,
+      r.sessionId,
+      r.wave,
+      r.source,
+      r.language,
+      r.plain ? 1 : 0,
+      r.startedAt,
+      r.submittedAt,
+      r.status,
+      responseContentHash(r),
+      updatedAt,
+    );
+  return Number(info.lastInsertRowid);
+}
+
+/** The response row, which must exist and still be open for answers. */
+function openResponse(store: Store, id: string): ResponseRow {
+  const row = store.sql(`SELECT ${RESPONSE_COLUMNS} FROM responses r WHERE r.id = ?`).get(id) as
+    | ResponseRow
+    | undefined;
+  if (!row) throw unknownResponse(id, store.path);
+  if (row.status === "complete")
+    throw new KuuloError(
+      "STORE_RESPONSE_COMPLETE",
+      `Response ${id} was sent already; its answers cannot change.`,
+      ExitCode.dataError,
+    );
+  return row;
+}
+
+/** Recompute the content hash after a change; the row is read again with its answers. */
+function refresh(store: Store, row: ResponseRow, at: string): void {
+  const answers: Answers = {};
+  const rows = store.sql("SELECT slot_id, value FROM answers WHERE response_rid = ?").all(row.rid) as {
+    slot_id: string;
+    value: string;
+  }[];
+  for (const a of rows) answers[a.slot_id] = decodeValue(a.value);
+  const hash = responseContentHash(toResponse(row, answers));
+  store.sql("UPDATE responses SET content_hash = ?, updated_at = ? WHERE rid = ?").run(hash, at, row.rid);
+}
+
+const slotCache = new WeakMap<Store, Map<string, Set<string>>>();
+
+function checkSlot(store: Store, surveyHash: string, slot: string, responseId: string): void {
+  let bySurvey = slotCache.get(store);
+  if (!bySurvey) {
+    bySurvey = new Map();
+    slotCache.set(store, bySurvey);
+  }
+  let slots = bySurvey.get(surveyHash);
+  if (!slots) {
+    slots = new Set(surveySlots(surveyByHash(store, surveyHash)).map((s) => s.id));
+    bySurvey.set(surveyHash, slots);
+  }
+  if (!slots.has(slot))
+    throw new KuuloError(
+      "STORE_UNKNOWN_SLOT",
+      `Response ${responseId} has an answer to "${slot}", which survey version ${surveyHash.slice(0, 12)} does not ask.`,
+      ExitCode.dataError,
+    );
+}
+
+export function unknownResponse(id: string, path: string): KuuloError {
+  return new KuuloError(
+    "STORE_UNKNOWN_RESPONSE",
+    `There is no response ${id} in ${path}.`,
+    ExitCode.dataError,
+    {
+      hint: "kuulo responses list shows the ids (the first 8 characters are enough for show).",
+    },
+  );
+}

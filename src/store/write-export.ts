@@ -1,0 +1,232 @@
+// Writing an export: CSV (csv-stringify, formula cells neutralised, optional BOM and `;`), JSON
+// or XLSX (exceljs, streamed, with a Codebook sheet), plus the codebook as CSV and Markdown.
+// Files are written under temporary names and renamed at the end: never half an export.
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { stringify } from "csv-stringify/sync";
+import type { SurveyResponse } from "../definition/answers.js";
+import { defaultLanguage, type Survey } from "../definition/model.js";
+import { fileError, KuuloError } from "../errors.js";
+import { translator } from "../i18n/index.js";
+import { CODEBOOK_HEADER, type CodebookRow, codebookMarkdown, codebookRows } from "./codebook.js";
+import { type Cell, exportColumns, exportRow } from "./export-table.js";
+import { looksLikeFormula, neutralizeCell } from "./neutralize.js";
+
+export type ExportFormat = "csv" | "xlsx" | "json";
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** The file to write; without it CSV and JSON go to `stdout` and no codebook is written. */
+  out?: string;
+  stdout?: { write(chunk: string): unknown };
+  labels?: boolean;
+  lang?: string;
+  delimiter?: string;
+  bom?: boolean;
+  decimalComma?: boolean;
+}
+
+export interface ExportResult {
+  rows: number;
+  /** Text cells that began like a formula and got a leading apostrophe (CSV only). */
+  neutralized: number;
+  files: string[];
+}
+
+/** `answers.csv` → `answers.codebook.csv` and `answers.codebook.md`. */
+export function codebookPaths(out: string): { csv: string; md: string } {
+  const base = out.replace(/\.(csv|tsv|txt|xlsx|json)$/i, "");
+  return { csv: `${base}.codebook.csv`, md: `${base}.codebook.md` };
+}
+
+export async function writeExport(
+  survey: Survey,
+  responses: Iterable<SurveyResponse>,
+  o: ExportOptions,
+): Promise<ExportResult> {
+  const columns = exportColumns(survey);
+  const lang = o.lang ?? defaultLanguage(survey);
+  const rowOpts = { labels: o.labels === true, lang };
+  const rows = (function* () {
+    for (const r of responses) yield exportRow(survey, columns, r, rowOpts);
+  })();
+  const header = columns.map((c) => c.name);
+  const book = codebookRows(survey, columns, lang);
+  const files = new Files();
+  try {
+    let result: { rows: number; neutralized: number };
+    if (o.format === "xlsx") {
+      const tmp = files.temp(o.out!);
+      try {
+        closeSync(openSync(tmp, "w", 0o600));
+        result = await writeXlsx(tmp, header, rows, book, lang);
+      } catch (e) {
+        throw e instanceof KuuloError ? e : fileError(e, o.out!, "write");
+      }
+    } else {
+      const sink = o.out ? files.sink(o.out) : { write: (s: string) => o.stdout?.write(s), close: () => {} };
+      try {
+        result =
+          o.format === "csv" ? writeCsv(sink, header, rows, o) : writeJson(sink, survey, columns, responses);
+      } finally {
+        sink.close();
+      }
+    }
+    if (o.out) {
+      const paths = codebookPaths(o.out);
+      const csvSink = files.sink(paths.csv);
+      writeCsv(
+        csvSink,
+        [...CODEBOOK_HEADER],
+        (book as CodebookRow[]).map((r) => CODEBOOK_HEADER.map((k) => r[k])),
+        o,
+      );
+      csvSink.close();
+      const mdSink = files.sink(paths.md);
+      mdSink.write(codebookMarkdown(survey, book, lang));
+      mdSink.close();
+    }
+    return { ...result, files: files.commit() };
+  } catch (e) {
+    files.abandon();
+    throw e;
+  }
+}
+
+interface Sink {
+  write(s: string): void;
+  close(): void;
+}
+
+function writeCsv(
+  sink: Sink,
+  header: string[],
+  rows: Iterable<Cell[]>,
+  o: ExportOptions,
+): { rows: number; neutralized: number } {
+  const opts = { delimiter: o.delimiter ?? ",", record_delimiter: "\r\n" as const };
+  let neutralized = 0;
+  const text = (c: Cell): string => {
+    if (c === null) return "";
+    if (typeof c === "number") return o.decimalComma ? String(c).replace(".", ",") : String(c);
+    if (looksLikeFormula(c)) neutralized++;
+    return neutralizeCell(c);
+  };
+  if (o.bom) sink.write("\uFEFF");
+  sink.write(stringify([header], opts));
+  let n = 0;
+  let batch: string[][] = [];
+  for (const row of rows) {
+    batch.push(row.map(text));
+    n++;
+    if (batch.length === 500) {
+      sink.write(stringify(batch, opts));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) sink.write(stringify(batch, opts));
+  return { rows: n, neutralized };
+}
+
+function writeJson(
+  sink: Sink,
+  survey: Survey,
+  columns: ReturnType<typeof exportColumns>,
+  responses: Iterable<SurveyResponse>,
+): { rows: number; neutralized: number } {
+  // Answers in questionnaire order, so that the file reads like the questionnaire.
+  const order = [...new Set(columns.flatMap((c) => (c.kind === "meta" ? [] : [c.slot.id])))];
+  sink.write(
+    `{\n  "survey": ${JSON.stringify({ id: survey.id, hash: survey.hash, title: survey.title })},\n  "responses": [`,
+  );
+  let n = 0;
+  for (const r of responses) {
+    const answers: SurveyResponse["answers"] = {};
+    for (const slot of order) if (Object.hasOwn(r.answers, slot)) answers[slot] = r.answers[slot]!;
+    sink.write(`${n === 0 ? "" : ","}\n    ${JSON.stringify({ ...r, answers })}`);
+    n++;
+  }
+  sink.write(`${n === 0 ? "" : "\n  "}]\n}\n`);
+  return { rows: n, neutralized: 0 };
+}
+
+async function writeXlsx(
+  path: string,
+  header: string[],
+  rows: Iterable<Cell[]>,
+  book: CodebookRow[],
+  lang: string,
+): Promise<{ rows: number; neutralized: number }> {
+  const { default: ExcelJS } = await import("exceljs");
+  const t = translator(lang);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = wb.addWorksheet(t("export.sheet.responses"), { views: [{ state: "frozen", ySplit: 1 }] });
+  const head = sheet.addRow(header);
+  head.font = { bold: true };
+  head.commit();
+  let n = 0;
+  // Strings are written as strings, never as formulas: Excel shows "=…" as text here.
+  for (const row of rows) {
+    sheet.addRow(row.map((c) => c ?? undefined)).commit();
+    n++;
+  }
+  sheet.commit();
+  const cb = wb.addWorksheet(t("export.sheet.codebook"), { views: [{ state: "frozen", ySplit: 1 }] });
+  const cbHead = cb.addRow([...CODEBOOK_HEADER]);
+  cbHead.font = { bold: true };
+  cbHead.commit();
+  for (const r of book) cb.addRow(CODEBOOK_HEADER.map((k) => r[k])).commit();
+  cb.commit();
+  await wb.commit();
+  return { rows: n, neutralized: 0 };
+}
+
+/** Output files under temporary names until everything is written. */
+class Files {
+  private readonly pending: { tmp: string; final: string }[] = [];
+
+  temp(final: string): string {
+    const tmp = `${final}.${process.pid}.tmp`;
+    this.pending.push({ tmp, final });
+    return tmp;
+  }
+
+  sink(final: string): Sink {
+    const tmp = this.temp(final);
+    let fd: number;
+    try {
+      fd = openSync(tmp, "w", 0o600);
+    } catch (e) {
+      throw fileError(e, final, "write");
+    }
+    return {
+      write: (s) => {
+        try {
+          writeSync(fd, s);
+        } catch (e) {
+          throw fileError(e, final, "write");
+        }
+      },
+      close: () => closeSync(fd),
+    };
+  }
+
+  commit(): string[] {
+    for (const p of this.pending) {
+      try {
+        renameSync(p.tmp, p.final);
+      } catch (e) {
+        this.abandon();
+        throw fileError(e, p.final, "write");
+      }
+    }
+    return this.pending.map((p) => p.final);
+  }
+
+  abandon(): void {
+    for (const p of this.pending) rmSync(p.tmp, { force: true });
+  }
+}

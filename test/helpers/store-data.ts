@@ -1,0 +1,65 @@
+// Test data for the store: the small every-type survey and deterministic responses to it, plus
+// a temporary database that cleans up after itself.
+import { join, resolve } from "node:path";
+import type { SurveyResponse } from "../../src/definition/answers.js";
+import { loadSurvey } from "../../src/definition/load.js";
+import type { Survey } from "../../src/definition/model.js";
+import { type OpenOptions, openStore, type Store } from "../../src/store/index.js";
+import { ROOT, tempDir } from "./cli.js";
+
+export const MINIMAL_PATH = resolve(ROOT, "fixtures/surveys/valid/minimal.yaml");
+export const minimal = (): Survey => loadSurvey(MINIMAL_PATH);
+
+/** A throwaway database file; `cleanup` closes every store opened through `open`. */
+export function tempStore(name = "kuulo.db"): { dir: string; path: string; open: (o?: OpenOptions) => Store; cleanup: () => void } {
+  const t = tempDir("kuulo-store-");
+  const opened: Store[] = [];
+  const path = join(t.dir, name);
+  return {
+    dir: t.dir,
+    path,
+    open: (o = { create: true }) => {
+      const s = openStore(path, o);
+      opened.push(s);
+      return s;
+    },
+    cleanup: () => {
+      for (const s of opened) s.close();
+      t.cleanup();
+    },
+  };
+}
+
+/** The i-th response: answers of every type, varied by i; ids are stable UUIDs. */
+export function sampleResponse(survey: Survey, i: number, over: Partial<SurveyResponse> = {}): SurveyResponse {
+  const freq = ["weekly", "monthly", "never"][i % 3]!;
+  const answers: SurveyResponse["answers"] = {
+    visit_freq: freq,
+    likes: i % 4 === 0 ? null : ["yes", "no", "dk"][i % 3]!,
+    enjoy: String((i % 3) + 1),
+    grade: String(4 + (i % 7)),
+    "image.welcoming": String((i % 3) + 1),
+    "image.strict": i % 5 === 0 ? "dk" : "2",
+    books: i * 1.5,
+    rank: i % 2 === 0 ? ["easy", "quiet"] : ["help", "easy"],
+    dots: i % 2 === 0 ? { quiet: 3, easy: 2 } : { easy: 5 },
+  };
+  if (freq !== "weekly") answers.barriers = i % 2 === 0 ? ["hours", "other"] : ["none"];
+  if (freq !== "weekly" && i % 2 === 0) answers["barriers.other"] = i % 4 === 0 ? "=HYPERLINK(\"x\")" : "Too far away";
+  if (freq !== "never") answers.wishes = i % 3 === 0 ? "More easy-read books; \"quiet\" room, please\nand coffee" : "+358 40 123";
+  return {
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    surveyId: survey.id,
+    surveyHash: survey.hash,
+    sessionId: i % 2 === 0 ? "s1" : null,
+    wave: i % 2 === 0 ? "baseline" : null,
+    source: i % 3 === 0 ? "paper" : "interactive",
+    language: ["fi", "sv", "en"][i % 3]!,
+    plain: i % 5 === 0,
+    startedAt: new Date(Date.UTC(2025, 2, 14, 9, i, 0)).toISOString(),
+    submittedAt: i % 6 === 5 ? null : new Date(Date.UTC(2025, 2, 14, 9, i, 30)).toISOString(),
+    status: i % 6 === 5 ? "partial" : "complete",
+    answers,
+    ...over,
+  };
+}

@@ -167,23 +167,42 @@ export function goToNotes(q: Question, ctx: FormContext): Block[] {
 
 interface GridLayout {
   itemWidth: number;
-  col: number;
+  /** Left edge (relative to the grid) and width of each answer column. */
+  cols: { left: number; width: number }[];
   label: TextStyle;
 }
 
+/**
+ * Column widths for the grid: the scale's columns as wide as its longest word needs (so no
+ * word is broken), spare room shared out, the statements keeping at least 28 % of the width.
+ * The header type shrinks (down to 8 pt) only when the words cannot fit otherwise.
+ */
 function gridLayout(pen: Pen, q: MatrixQuestion, ctx: FormContext, width: number): GridLayout {
   const th = ctx.theme;
   const n = q.choices.length;
   const labels = q.choices.map((c) => choiceLabel(c, ctx));
-  const minItem = width * 0.3;
-  for (let size = th.small.size; size >= 8; size -= 0.5) {
+  const minItem = width * 0.28;
+  let size = th.small.size;
+  let needs: number[] = [];
+  for (; size >= 8; size -= 0.5) {
     const style = { ...th.small, size };
-    const words = labels.flatMap((l) => l.split(/\s+/));
-    const need = Math.max(...words.map((w) => pen.widthOf(w, style))) + 8;
-    const col = Math.max(need, (width * 0.55) / n);
-    if (width - col * n >= minItem) return { itemWidth: width - col * n, col, label: style };
+    const own = labels.map((l) => Math.max(th.box + 16, widestWord(pen, [l], style) + 8));
+    // The points of the scale stay evenly spaced; "don't know" columns take what they need.
+    const scale = Math.max(...own.filter((_, i) => !q.choices[i]?.missing));
+    needs = own.map((w, i) => (q.choices[i]?.missing ? w : scale));
+    if (width - needs.reduce((a, b) => a + b, 0) >= minItem) break;
   }
-  return { itemWidth: minItem, col: (width - minItem) / n, label: { ...th.small, size: 8 } };
+  size = Math.max(size, 8);
+  const used = needs.reduce((a, b) => a + b, 0);
+  const spare = Math.max(0, width * 0.6 - used) / n;
+  let left = width - used - spare * n;
+  const itemWidth = Math.max(left, 0);
+  const cols = needs.map((w) => {
+    const col = { left, width: w + spare };
+    left += w + spare;
+    return col;
+  });
+  return { itemWidth, cols, label: { ...th.small, size } };
 }
 
 /** A matrix as a grid: statements down the side, the scale across, one box per cell. */
@@ -192,20 +211,22 @@ export function matrixGrid(q: MatrixQuestion, ctx: FormContext): { header: Block
   const moods = smileyMoods(q.choices.filter((c) => !c.missing).length);
   const header: Block = (pen, x, y, width) => {
     const g = gridLayout(pen, q, ctx, width);
-    let h = 0;
+    const labels = q.choices.map((c) => choiceLabel(c, ctx));
+    // Labels sit on a common bottom line just above their codes, so each column reads down to its boxes.
+    const tallest = Math.max(...labels.map((l, i) => pen.measure(l, (g.cols[i]?.width ?? 0) - 4, g.label)));
+    const faces = q.smileys ? 2 * th.face + 4 : 0;
+    const codeY = y + faces + tallest + 1;
     let vi = 0;
     q.choices.forEach((c, i) => {
-      const left = x + g.itemWidth + g.col * i;
-      let cy = y;
-      if (q.smileys) {
-        if (!c.missing) smiley(pen, left + g.col / 2, cy + th.face, th.face, moods[vi++] ?? 0);
-        cy += 2 * th.face + 4;
-      }
-      cy += pen.text(choiceLabel(c, ctx), left + 2, cy, g.col - 4, g.label);
+      const col = g.cols[i] ?? { left: 0, width: 0 };
+      const left = x + col.left;
+      if (q.smileys && !c.missing) smiley(pen, left + col.width / 2, y + th.face, th.face, moods[vi++] ?? 0);
+      const lh = pen.measure(labels[i] ?? "", col.width - 4, g.label);
+      pen.text(labels[i] ?? "", left + 2, codeY - 1 - lh, col.width - 4, g.label);
       const w = pen.widthOf(c.value, th.code);
-      pen.label(c.value, left + (g.col - w) / 2, cy + 1, th.code);
-      h = Math.max(h, cy + pen.lineHeight(th.code) + 3 - y);
+      pen.label(c.value, left + (col.width - w) / 2, codeY, th.code);
     });
+    const h = codeY - y + pen.lineHeight(th.code) + 3;
     pen.line(x, y + h, x + width, y + h, { stroke: COLOR.rule, lineWidth: 0.8 });
     return h + 1;
   };
@@ -220,8 +241,8 @@ export function matrixGrid(q: MatrixQuestion, ctx: FormContext): { header: Block
       if (pen.drawing && r % 2 === 1) pen.rect(x, y, width, h, { fill: COLOR.zebra });
       pen.text(text, x + 4, y + pad, g.itemWidth - 10, th.body);
       pen.label(code, x + 4, y + pad + th1, th.code);
-      for (let i = 0; i < q.choices.length; i++)
-        tickBox(pen, x + g.itemWidth + g.col * i + (g.col - th.box) / 2, y + (h - th.box) / 2, th.box);
+      for (const col of g.cols)
+        tickBox(pen, x + col.left + (col.width - th.box) / 2, y + (h - th.box) / 2, th.box);
       pen.line(x, y + h, x + width, y + h, { stroke: COLOR.rule, lineWidth: 0.4 });
       return h;
     };

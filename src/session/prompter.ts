@@ -34,6 +34,8 @@ interface ScreenBase {
   required: boolean;
   /** False on the first screen when there is nothing to go back to. */
   canBack: boolean;
+  /** The language of the texts (for reading aloud). */
+  language: string;
   t: Translate;
 }
 
@@ -98,6 +100,7 @@ export interface Page {
   /** The button that goes on. */
   next: string;
   canBack: boolean;
+  language: string;
   t: Translate;
 }
 

@@ -113,7 +113,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
   return { status: "complete", answers };
 
   function page(key: Page["key"], title: string, text: string, next: string, canBack: boolean): Page {
-    return { key, title, text, next, canBack, t };
+    return { key, title, text, next, canBack, language: o.language, t };
   }
 }
 

@@ -42,6 +42,7 @@ export function buildScreen(
     title: step.item ? say(step.item.text, step.item.plain) : say(q.text, q.plain),
     required: q.required,
     canBack,
+    language: o.language,
     t: o.t,
     ...(step.item ? { lead: say(q.text, q.plain) } : {}),
     ...("help" in q && q.help ? { help: say(q.help) } : {}),

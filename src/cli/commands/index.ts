@@ -5,10 +5,11 @@ import type { CommandContext } from "../main.js";
 import { importCommand } from "./import.js";
 import { previewCommand } from "./preview.js";
 import { printCommand } from "./print.js";
+import { runCommand } from "./run.js";
 import { templateCommand } from "./template.js";
 import { validateCommand } from "./validate.js";
 import { verifyEntryCommand } from "./verify-entry.js";
 
 export type CommandFactory = (ctx: CommandContext) => Command;
 
-export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand, printCommand, templateCommand, importCommand, verifyEntryCommand];
+export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand, printCommand, templateCommand, runCommand, importCommand, verifyEntryCommand];

@@ -221,6 +221,10 @@ export const en = {
   "export.status.complete": "finished",
   "export.sheet.responses": "Responses",
   "export.sheet.codebook": "Codebook",
+  "run.ranking.full": "You have picked {top} already. To change, take one away first.",
+  "run.allocate.none": "No points left. Take a point away from another first.",
+  "run.moreAbove": "↑ more above",
+  "run.moreBelow": "↓ more below",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -223,4 +223,8 @@ export const fi: Messages = {
   "export.status.complete": "valmis",
   "export.sheet.responses": "Vastaukset",
   "export.sheet.codebook": "Koodikirja",
+  "run.ranking.full": "Olet jo valinnut {top}. Jos haluat vaihtaa, poista ensin yksi.",
+  "run.allocate.none": "Pisteitä ei ole jäljellä. Ota ensin piste pois jostain toisesta.",
+  "run.moreAbove": "↑ lisää ylempänä",
+  "run.moreBelow": "↓ lisää alempana",
 };

@@ -223,4 +223,8 @@ export const sv: Messages = {
   "export.status.complete": "färdigt",
   "export.sheet.responses": "Svar",
   "export.sheet.codebook": "Kodbok",
+  "run.ranking.full": "Du har redan valt {top}. Ta bort ett först om du vill byta.",
+  "run.allocate.none": "Inga poäng kvar. Ta först bort en poäng från något annat.",
+  "run.moreAbove": "↑ fler ovanför",
+  "run.moreBelow": "↓ fler nedanför",
 };

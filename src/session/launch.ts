@@ -1,0 +1,199 @@
+// The three ways `kuulo run` collects answers, wired to the store and the terminal: one person
+// at the keyboard, a kiosk that loops until the facilitator ends it, or an answers file.
+// This is the I/O edge of src/session; the flow itself stays in the pure modules beside it.
+import { readFileSync } from "node:fs";
+import { colorsFor, err, type Io, out } from "../cli/io.js";
+import type { Survey } from "../definition/model.js";
+import { ExitCode, fileError, KuuloError } from "../errors.js";
+import { pickText } from "../i18n/index.js";
+import type { Store } from "../store/open.js";
+import { AnswersPrompter, checkAnswersFile } from "./answers-file.js";
+import { runKiosk } from "./kiosk.js";
+import { isInterrupt } from "./prompter.js";
+import { runSession } from "./run-session.js";
+import { checkSpeech, EspeakSpeaker, type Speaker } from "./speech.js";
+import { StoreSink } from "./store-sink.js";
+import { InquirerPrompter } from "./terminal/inquirer-prompter.js";
+
+export interface LaunchOptions {
+  io: Io;
+  store: Store;
+  survey: Survey;
+  sessionId: string | null;
+  /** The language asked for (or the survey's default). */
+  language: string;
+  plain: boolean;
+  emoji: boolean;
+  speak: boolean;
+}
+
+/** Words that end the kiosk when typed at the welcome screen, in each UI language. */
+export const EXIT_WORDS = ["lopeta", "avsluta", "exit"];
+
+/** Check and store one response from an answers file; returns its id. */
+export async function runAnswersFile(o: LaunchOptions, path: string): Promise<string> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw fileError(e, path, "read");
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new KuuloError(
+      "RUN_ANSWERS_NOT_JSON",
+      `${path} is not valid JSON: ${(e as Error).message}`,
+      ExitCode.dataError,
+      {
+        location: { file: path },
+        hint: 'An answers file looks like { "language": "fi", "answers": { "visit_freq": "weekly", "barriers": ["fines"] } }.',
+      },
+    );
+  }
+  const checked = checkAnswersFile(o.survey, data);
+  if (!checked.ok)
+    throw new KuuloError(
+      "RUN_ANSWERS_INVALID",
+      `${path} has ${checked.problems.length} problem(s); nothing was saved.`,
+      ExitCode.dataError,
+      {
+        location: { file: path },
+        details: checked.problems.map((p) => `${p.path}: ${p.message}`),
+        hint: `Fix the answers and run again. "kuulo preview ${o.survey.id}" lists the questions and their codes.`,
+      },
+    );
+  const language = checked.file.language ?? o.language;
+  const plain = checked.file.plain ?? o.plain;
+  const sink = new StoreSink(o.store, {
+    survey: o.survey,
+    sessionId: o.sessionId,
+    language,
+    plain,
+    startedAt: new Date(),
+  });
+  await runSession({
+    survey: o.survey,
+    prompter: new AnswersPrompter(checked.file.answers),
+    sink,
+    language,
+    plain,
+    emoji: false,
+  });
+  return sink.responseId!;
+}
+
+/** One person at the keyboard. Ctrl+C keeps the answers so far (partial) and ends with 130. */
+export async function runOnce(o: LaunchOptions): Promise<{ responseId: string | null }> {
+  const speaker = startSpeech(o, [o.language]);
+  const prompter = terminalPrompter(o, speaker);
+  const sink = new StoreSink(o.store, {
+    survey: o.survey,
+    sessionId: o.sessionId,
+    language: o.language,
+    plain: o.plain,
+    startedAt: new Date(),
+  });
+  try {
+    await runSession({
+      survey: o.survey,
+      prompter,
+      sink,
+      language: o.language,
+      plain: o.plain,
+      emoji: o.emoji,
+    });
+    prompter.clear();
+    return { responseId: sink.responseId };
+  } catch (e) {
+    if (isInterrupt(e) && sink.responseId)
+      err(o.io, `The answers given so far are saved as a partial response (${sink.responseId}).`);
+    throw e;
+  } finally {
+    speaker?.stop();
+  }
+}
+
+/** The kiosk loop, with the facilitator's instructions shown first and then cleared. */
+export async function runKioskMode(o: LaunchOptions): Promise<{ complete: number; stopped: number }> {
+  const languages = [o.language, ...o.survey.languages.filter((l) => l !== o.language)];
+  const speaker = startSpeech(o, languages);
+  const prompter = terminalPrompter(o, speaker);
+  // A participant's Ctrl+C between two screens (the terminal is briefly not in raw mode) or
+  // Ctrl+Z must not stop the kiosk: ignore the signals while it runs.
+  const ignore = () => {};
+  process.on("SIGINT", ignore);
+  process.on("SIGTSTP", ignore);
+  try {
+    const note = facilitatorNote(o, languages, o.speak && !speaker);
+    const start = await prompter.welcome({
+      title: "Kuulo kiosk",
+      text: note,
+      press: "Press Enter to show the welcome screen.",
+    });
+    if (start === "exit") return { complete: 0, stopped: 0 };
+    return await runKiosk({
+      survey: o.survey,
+      prompter,
+      languages,
+      plain: o.plain,
+      emoji: o.emoji,
+      newSink: (language, startedAt) =>
+        new StoreSink(o.store, {
+          survey: o.survey,
+          sessionId: o.sessionId,
+          language,
+          plain: o.plain,
+          startedAt,
+        }),
+    });
+  } finally {
+    speaker?.stop();
+    process.off("SIGINT", ignore);
+    process.off("SIGTSTP", ignore);
+  }
+}
+
+function terminalPrompter(o: LaunchOptions, speaker: Speaker | null): InquirerPrompter {
+  return new InquirerPrompter({
+    input: o.io.stdin,
+    output: o.io.stdout as NodeJS.WritableStream & { columns?: number; rows?: number },
+    colors: colorsFor(o.io),
+    speaker,
+    exitWords: EXIT_WORDS,
+  });
+}
+
+/** Speech, or null with the facilitator told why (at start, never in the middle of a turn). */
+function startSpeech(o: LaunchOptions, languages: string[]): Speaker | null {
+  if (!o.speak) return null;
+  const problem = checkSpeech(languages);
+  if (problem === null) return new EspeakSpeaker();
+  err(o.io, `warning: --speak: ${problem} The survey runs without reading aloud.`);
+  return null;
+}
+
+function facilitatorNote(o: LaunchOptions, languages: string[], speechMissing: boolean): string {
+  const lines = [
+    `Survey: ${pickText(o.survey.title, languages[0]!, languages[0]!)} (${o.survey.id}, version ${o.survey.hash.slice(0, 12)})`,
+    `Session: ${o.sessionId ?? "(none)"}   Database: ${o.store.path}`,
+    `Languages: ${languages.join(", ")}${o.plain ? "   Plain wording: on" : ""}${o.speak && !speechMissing ? "   Reading aloud: on" : ""}`,
+    "",
+    `TO END THE KIOSK: at the welcome screen type ${EXIT_WORDS.join(" or ")} (nothing is shown while you type), press Enter and choose "Yes".`,
+    "Ctrl+C does not end the kiosk: it asks the participant whether to stop answering. Every answer is saved the moment it is given.",
+  ];
+  if (speechMissing)
+    lines.push(
+      "",
+      "WARNING: reading aloud does not work on this computer (see the message above); the survey runs without it.",
+    );
+  lines.push("", "This text disappears when the kiosk starts.");
+  return lines.join("\n");
+}
+
+/** Reports a finished single run. */
+export function reportSaved(io: Io, responseId: string | null, dbPath: string): void {
+  if (responseId) out(io, `Saved: response ${responseId} (complete) in ${dbPath}.`);
+  else out(io, "Nothing was answered; nothing was saved.");
+}

@@ -1,0 +1,96 @@
+// Text layout for question screens on a small terminal (80×24): word wrapping that knows emoji
+// are two columns wide, and the header every screen shares (progress, section, question, help).
+// Pure string work; meaning never rests on colour alone (markers and words carry it).
+import { stripVTControlCharacters } from "node:util";
+import type { Colors } from "../../cli/io.js";
+import type { QuestionScreen } from "../prompter.js";
+
+/** Clears the screen and the scrollback, cursor home: the next person sees nothing of the last. */
+export const CLEAR_SCREEN = "\u001b[2J\u001b[3J\u001b[H";
+
+/** Columns a string takes on a terminal (emoji count two, joiners and combining marks none). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of stripVTControlCharacters(text)) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0x200d || cp === 0xfe0f || (cp >= 0x300 && cp <= 0x36f)) continue;
+    width += cp >= 0x1f300 && cp <= 0x1faff ? 2 : 1;
+  }
+  return width;
+}
+
+/** Word-wrap to `width` columns; paragraphs (\n) are kept; over-long words are cut. */
+export function wrapText(text: string, width: number, indent = ""): string[] {
+  const room = Math.max(10, width - displayWidth(indent));
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      let w = word;
+      while (displayWidth(w) > room) {
+        if (line) lines.push(indent + line);
+        line = "";
+        const cut = [...w].slice(0, room).join("");
+        lines.push(indent + cut);
+        w = w.slice(cut.length);
+      }
+      if (!w) continue;
+      if (line && displayWidth(line) + 1 + displayWidth(w) > room) {
+        lines.push(indent + line);
+        line = w;
+      } else line = line ? `${line} ${w}` : w;
+    }
+    lines.push(indent + line);
+  }
+  return lines;
+}
+
+/** Usable width: the terminal's, at most 100 so lines stay readable, minus a margin. */
+export function screenWidth(columns: number | undefined): number {
+  return Math.max(30, Math.min(columns && columns > 0 ? columns : 80, 100) - 2);
+}
+
+/** The header of a question screen, as lines. */
+export function renderHeader(screen: QuestionScreen, width: number, c: Colors): string[] {
+  const { t, progress } = screen;
+  let top = t("run.progress", { n: progress.index, total: progress.total });
+  if (progress.item)
+    top += `  ·  ${t("run.statement", { n: progress.item.index, total: progress.item.total })}`;
+  const lines = [c.dim(top), ""];
+  if (screen.section) {
+    lines.push(...wrapText(screen.section.title.toUpperCase(), width).map((l) => c.bold(l)));
+    if (screen.section.intro) lines.push(...wrapText(screen.section.intro, width));
+    lines.push("");
+  }
+  if (screen.lead) {
+    // A matrix statement: the shared question (and its help) above, the statement marked below.
+    lines.push(...wrapText(screen.lead, width));
+    if (screen.help) lines.push(...wrapText(screen.help, width).map((l) => c.italic(l)));
+    const [first = "", ...rest] = wrapText(screen.title, width, "    ");
+    lines.push("", c.bold(`  » ${first.trimStart()}`), ...rest.map((l) => c.bold(l)));
+  } else {
+    lines.push(...wrapText(screen.title, width).map((l) => c.bold(l)));
+    if (screen.help) lines.push(...wrapText(screen.help, width).map((l) => c.italic(l)));
+  }
+  const notes = [screen.hint, screen.required ? t("run.required") : undefined].filter(Boolean).join(" ");
+  if (notes) lines.push(...wrapText(notes, width).map((l) => c.dim(l)));
+  if ("current" in screen && screen.current === null) lines.push(...wrapText(t("run.skipped"), width));
+  return lines;
+}
+
+/** A page (intro, end, thank-you) as lines. */
+export function renderPageText(title: string, text: string, width: number, c: Colors): string[] {
+  const lines = title ? wrapText(title, width).map((l) => c.bold(l)) : [];
+  // Paragraphs get a blank line between them: a wall of text is hard to read.
+  for (const paragraph of text.split("\n").filter((p) => p.trim()))
+    lines.push("", ...wrapText(paragraph, width));
+  if (!title) lines.shift();
+  return lines;
+}
+
+/** How many list lines fit when `used` lines go above and beside it on a terminal of `rows` lines. */
+export function listRoom(rows: number | undefined, used: number): number {
+  const height = rows && rows > 0 ? rows : 24;
+  // Below the list: a blank line, a message line, the key help, and the line the cursor rests on.
+  return Math.max(4, height - used - 4);
+}

@@ -92,7 +92,22 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const writing = () => opts.skipInvalid === true || s.rejected === 0;
   const flush = () => {
     if (pending.length > 0 && writing()) {
-      for (const outcome of target.write(pending)) outcome === "stored" ? s.imported++ : s.duplicates++;
+      const outcomes = target.write(pending);
+      outcomes.forEach((outcome, i) => {
+        if (outcome === "stored") s.imported++;
+        else {
+          s.duplicates++;
+          const row = pending[i]!;
+          log.add({
+            severity: "warning",
+            code: "CSV_DUPLICATE_ROW",
+            file,
+            line: row.line,
+            ...(row.form ? { form: row.form } : {}),
+            message: "was imported before (the same answers, form number included); skipped",
+          });
+        }
+      });
     }
     pending = [];
   };

@@ -1,8 +1,107 @@
-// Placeholder until the store API lands: imports other than --dry-run need it.
+// The import target backed by the Kuulo store: one write transaction from the first batch to the
+// commit (BEGIN IMMEDIATE … COMMIT, rolled back on any error or interruption), the survey version
+// registered, rows and their hashes recorded batch by batch so memory stays flat.
 import type { Survey } from "../definition/model.js";
-import { ExitCode, KuuloError } from "../errors.js";
-import type { ImportTarget } from "./target.js";
+import {
+  beginTransaction,
+  knownRowHashes,
+  openStore,
+  previousImport,
+  recordImport,
+  registerSurvey,
+  type Store,
+  saveResponses,
+} from "../store/index.js";
+import type { ImportTarget, ImportTotals, PreparedRow, PreviousImport, RowOutcome } from "./target.js";
 
-export function openStoreTarget(_db: string, _survey: Survey): ImportTarget & { close(): void } {
-  throw new KuuloError("STORE_UNAVAILABLE", "storing imports is not available yet", ExitCode.ioError);
+export interface StoreTarget extends ImportTarget {
+  close(): void;
+}
+
+export function openStoreTarget(
+  path: string,
+  survey: Survey,
+  opts: { readonly?: boolean } = {},
+): StoreTarget {
+  const store: Store = openStore(path, opts.readonly ? { readonly: true } : { create: true });
+  let tx: { commit(): void; rollback(): void } | undefined;
+  let known: Set<string> | undefined;
+  let current: { file: string; fileHash: string; at: Date } | undefined;
+  const readonly = opts.readonly === true;
+
+  return {
+    previousImport(fileHash: string): PreviousImport | undefined {
+      const p = previousImport(store, fileHash);
+      return p
+        ? { importedAt: p.importedAt, file: p.fileName, stored: p.stored, rejected: p.rejected }
+        : undefined;
+    },
+
+    begin(info) {
+      current = { file: info.file, fileHash: info.fileHash, at: new Date() };
+      known = knownRowHashes(store, survey.id);
+      if (readonly) return;
+      tx = beginTransaction(store);
+      registerSurvey(store, survey, current.at);
+    },
+
+    write(rows: readonly PreparedRow[]): RowOutcome[] {
+      const fresh: PreparedRow[] = [];
+      const outcomes: RowOutcome[] = rows.map((r) => {
+        if (known!.has(r.contentHash)) return "duplicate";
+        fresh.push(r);
+        return "stored";
+      });
+      if (readonly || fresh.length === 0) return outcomes;
+      const saved = saveResponses(
+        store,
+        fresh.map((r) => r.response),
+      );
+      // A response id stored before (an export imported back) is a duplicate too.
+      let j = 0;
+      const hashes: string[] = [];
+      for (let i = 0; i < outcomes.length; i++) {
+        if (outcomes[i] !== "stored") continue;
+        const s = saved[j]!;
+        if (s === "duplicate") outcomes[i] = "duplicate";
+        else hashes.push(fresh[j]!.contentHash);
+        j++;
+      }
+      recordImport(store, {
+        fileHash: current!.fileHash,
+        fileName: current!.file,
+        surveyId: survey.id,
+        importedAt: current!.at,
+        stored: hashes.length,
+        rejected: 0,
+        rowHashes: hashes,
+      });
+      return outcomes;
+    },
+
+    commit(totals: ImportTotals) {
+      if (readonly) return;
+      recordImport(store, {
+        fileHash: current!.fileHash,
+        fileName: current!.file,
+        surveyId: survey.id,
+        importedAt: current!.at,
+        stored: 0,
+        rejected: totals.rejected,
+        rowHashes: [],
+      });
+      tx?.commit();
+      tx = undefined;
+    },
+
+    rollback() {
+      tx?.rollback();
+      tx = undefined;
+    },
+
+    close() {
+      tx?.rollback();
+      store.close();
+    },
+  };
 }

@@ -35,9 +35,9 @@ export interface ImportTarget {
   /** Opens the one transaction of this import. */
   begin(info: { survey: Survey; file: string; fileHash: string }): void;
   /**
-   * Stores rows that are new. The k-th row with a given content hash in this file is a
-   * duplicate exactly when an earlier import already holds a k-th such row, so importing
-   * the same forms twice adds nothing while two identical forms in one file both count.
+   * Stores rows that are new. A row is a duplicate when an earlier import recorded the same
+   * content hash (the same form typed the same way, form_no included) or its response id is
+   * stored already. Equal rows within one file are different people and are all stored.
    */
   write(rows: readonly PreparedRow[]): RowOutcome[];
   /** Records the file and its row hashes, and commits everything at once. */
@@ -48,11 +48,10 @@ export interface ImportTarget {
 /** Everything in memory; `committed` holds what survived. For tests and --dry-run without a store. */
 export class MemoryTarget implements ImportTarget {
   readonly committed: SurveyResponse[] = [];
-  private readonly hashes = new Set<string>(); // "hash#k" of committed rows
+  private readonly hashes = new Set<string>(); // content hashes of committed rows
   private readonly ids = new Set<string>();
   private readonly files = new Map<string, PreviousImport>();
   private pending: Pending | undefined;
-  private seen = new Map<string, number>();
 
   /** keepRows: false for dry runs, which need the verdicts but not the rows. */
   constructor(private readonly opts: { keepRows?: boolean } = {}) {}
@@ -63,19 +62,15 @@ export class MemoryTarget implements ImportTarget {
 
   begin(info: { file: string; fileHash: string }): void {
     this.pending = { rows: [], keys: new Set(), ids: new Set(), file: info.file, fileHash: info.fileHash };
-    this.seen = new Map();
   }
 
   write(rows: readonly PreparedRow[]): RowOutcome[] {
     const p = this.pending!;
     return rows.map((r) => {
-      const k = (this.seen.get(r.contentHash) ?? 0) + 1;
-      this.seen.set(r.contentHash, k);
-      const key = `${r.contentHash}#${k}`;
       const id = r.response.id;
-      if (this.hashes.has(key) || p.keys.has(key) || this.ids.has(id) || p.ids.has(id)) return "duplicate";
+      if (this.hashes.has(r.contentHash) || this.ids.has(id) || p.ids.has(id)) return "duplicate";
       if (this.opts.keepRows !== false) p.rows.push(r.response);
-      p.keys.add(key);
+      p.keys.add(r.contentHash);
       p.ids.add(id);
       return "stored";
     });

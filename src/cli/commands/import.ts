@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { Command, Option } from "commander";
 import type { ResponseSource } from "../../definition/answers.js";
 import { KuuloError } from "../../errors.js";
+import { dbOption } from "../db-option.js";
 import { colorsFor, err, out } from "../io.js";
 import type { CommandContext } from "../main.js";
 
@@ -28,7 +29,7 @@ export function importCommand(ctx: CommandContext): Command {
     .description("import typed-in paper forms (CSV or Excel) — all rows or none")
     .argument("<survey>", "survey file (.yaml)")
     .argument("<file>", "the forms: .csv/.txt (any Excel CSV flavour) or .xlsx")
-    .option("--db <file>", "database file (default: $KUULO_DB or ./kuulo.db)")
+    .addOption(dbOption())
     .option("--session <id>", "workshop session the forms belong to")
     .option("--wave <name>", "wave, e.g. baseline or followup")
     .addOption(
@@ -83,12 +84,13 @@ Examples:
       const delimiter = opts.delimiter ? parseDelimiterOption(opts.delimiter) : undefined;
       const maxErrors = parsePositiveInt(opts.maxErrors, "--max-errors");
       const rejectsPath = opts.rejects ?? (opts.skipInvalid ? defaultRejectsPath(file) : undefined);
-      const dbPath = opts.db ?? io.env.KUULO_DB ?? "kuulo.db";
+      const { resolveDbPath } = await import("../db-option.js");
+      const dbPath = resolveDbPath(opts, io);
       let close: (() => void) | undefined;
       const openTarget = () => {
         // A dry run against a database that does not exist yet must not create one.
         if (opts.dryRun && !existsSync(dbPath)) return new MemoryTarget({ keepRows: false });
-        const t = openStoreTarget(dbPath, survey);
+        const t = openStoreTarget(dbPath, survey, opts.dryRun ? { readonly: true } : {});
         close = () => t.close();
         return t;
       };

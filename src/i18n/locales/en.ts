@@ -116,7 +116,7 @@ export const en = {
   "run.end.send": "Save my answers ✓",
   "run.thanks.title": "Thank you!",
   "run.thanks.saved": "Your answers are saved.",
-  "run.thanks.close": "Press Enter to finish.",
+  "run.thanks.close": "Finish ✓",
   "run.welcome.title": "Welcome!",
   "run.welcome.press": "Press Enter to start.",
   "run.language.choose": "Choose a language",

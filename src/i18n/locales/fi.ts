@@ -118,7 +118,7 @@ export const fi: Messages = {
   "run.end.send": "Tallenna vastaukset ✓",
   "run.thanks.title": "Kiitos!",
   "run.thanks.saved": "Vastauksesi on tallennettu.",
-  "run.thanks.close": "Lopeta painamalla Enter.",
+  "run.thanks.close": "Valmis ✓",
   "run.welcome.title": "Tervetuloa!",
   "run.welcome.press": "Aloita painamalla Enter.",
   "run.language.choose": "Valitse kieli",

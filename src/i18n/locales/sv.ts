@@ -118,7 +118,7 @@ export const sv: Messages = {
   "run.end.send": "Spara mina svar ✓",
   "run.thanks.title": "Tack!",
   "run.thanks.saved": "Dina svar är sparade.",
-  "run.thanks.close": "Tryck på Enter för att avsluta.",
+  "run.thanks.close": "Klar ✓",
   "run.welcome.title": "Välkommen!",
   "run.welcome.press": "Tryck på Enter för att börja.",
   "run.language.choose": "Välj språk",

@@ -164,7 +164,8 @@ export function tQuantile(p: number, df: number): number {
   if (p <= 0) return Number.NEGATIVE_INFINITY;
   if (p >= 1) return Number.POSITIVE_INFINITY;
   if (p === 0.5) return 0;
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+  // Cauchy: −cot(πp) keeps its precision in the far tails, where tan(π(p − ½)) does not.
+  if (df === 1) return p < 0.5 ? -1 / Math.tan(Math.PI * p) : 1 / Math.tan(Math.PI * (1 - p));
   if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
   const upper = p > 0.5;
   const q = upper ? p : 1 - p;

@@ -137,7 +137,7 @@ describe("a whole Report against pandas", () => {
   const responses = load("responses-reference.json") as SurveyResponse[];
   // minCell 1 hides nothing, so every number can be compared.
   const report = analyze(survey, responses, { minCell: 1, allowSmallCells: true, by: "visit_freq" });
-  const bySlot = new Map<string, QuestionResult | MatrixResult["items"][number]>();
+  const bySlot = new Map<string, Exclude<QuestionResult, MatrixResult> | MatrixResult["items"][number]>();
   for (const q of report.questions) {
     if (q.kind === "matrix") for (const it of q.items) bySlot.set(it.id, it);
     else bySlot.set(q.id, q);
@@ -210,7 +210,8 @@ describe("a whole Report against pandas", () => {
         expect(t.test!.df).toBe(e.df);
         close(t.test!.cramersV, e.cramersV, EXACT, "V");
       } else expect(t.testNote).not.toBe("ok");
-      if (e.means) coded.forEach(({ i }, k) => close(t.stats![i]!.mean, e.means[k], EXACT, `mean ${k}`));
+      if (e.means)
+        for (const [k, { i }] of coded.entries()) close(t.stats![i]!.mean, e.means[k], EXACT, `mean ${k}`);
     },
   );
 

@@ -1,11 +1,10 @@
 // The printable questionnaire (`kuulo print`): an A4 PDF a person with weak reading skills can
 // fill in, with data-entry codes for the staff. Returns bytes; never touches files or the clock.
-import type { Question, Section, Survey } from "../definition/model.js";
-import { panel, stack, textBlock } from "./pdf/blocks.js";
+import type { Question, Survey } from "../definition/model.js";
+import { space, stack, textBlock } from "./pdf/blocks.js";
 import { createPdf } from "./pdf/document.js";
 import { type Block, placeGroup, stampPages } from "./pdf/flow.js";
-import type { Pen } from "./pdf/pen.js";
-import { arrowRight, tickBox } from "./pdf/shapes.js";
+import { footer, infoBlock, introBlock, outroBlock, sectionBlock } from "./questionnaire-pdf-page.js";
 import {
   choiceRows,
   type FormContext,
@@ -17,7 +16,7 @@ import {
 } from "./questionnaire-pdf-parts.js";
 import { planRouting } from "./questionnaire-pdf-routing.js";
 import { matrixGrid, matrixSeries, scaleRow } from "./questionnaire-pdf-scales.js";
-import { COLOR, formTheme } from "./questionnaire-pdf-theme.js";
+import { formTheme } from "./questionnaire-pdf-theme.js";
 
 export interface QuestionnairePdfOptions {
   lang: string;
@@ -84,11 +83,8 @@ function formGroups(survey: Survey, ctx: FormContext): Group[] {
       }
     }
   }
-  const outro = survey.outro ? ctx.txt(survey.outro) : "";
-  if (outro) {
-    const gap: Block = () => ctx.theme.questionGap;
-    pending.push(gap, panel(paragraphs(outro, ctx.theme.route, 6), { fill: COLOR.panel, padding: 10 }));
-  }
+  const outro = outroBlock(ctx);
+  if (outro) pending.push(outro);
   const last = groups.at(-1);
   if (last) last.parts.push(...pending);
   else if (pending.length) groups.push({ parts: pending });
@@ -163,7 +159,7 @@ function questionGroups(q: Question, ctx: FormContext): Group[] {
       const head = headBlock(q, ctx, { number, instruction: t("print.matrix") });
       return [
         {
-          parts: [head, grid.header, ...grid.rows, spacer(ctx.theme.rowGap)],
+          parts: [head, grid.header, ...grid.rows, space(ctx.theme.rowGap)],
           repeat: stack(continued, grid.header),
         },
       ];
@@ -205,101 +201,8 @@ function questionGroups(q: Question, ctx: FormContext): Group[] {
   }
 }
 
-function spacer(h: number): Block {
-  return () => h;
-}
-
 /** "1, 2 and 3" */
 function listNumbers(top: number, and: string): string {
   const ns = Array.from({ length: top }, (_, i) => String(i + 1));
   return ns.length <= 1 ? (ns[0] ?? "1") : `${ns.slice(0, -1).join(", ")} ${and} ${ns.at(-1)}`;
-}
-
-/** Paragraphs of a survey text (blank lines in the YAML become breaks) with space between. */
-function paragraphs(text: string, style: FormContext["theme"]["body"], gap: number): Block {
-  const paras = text
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return stack(...paras.map((p, i) => textBlock(p, style, { spaceAfter: i < paras.length - 1 ? gap : 0 })));
-}
-
-function introBlock(ctx: FormContext): Block {
-  const th = ctx.theme;
-  const { survey, t } = ctx;
-  const intro = survey.intro ? ctx.txt(survey.intro) : "";
-  const howTo = t("print.howToTick");
-  const note = { ...th.help, color: COLOR.code };
-  return (pen, x, y, width) => {
-    let h = pen.text(ctx.txt(survey.title), x, y, width, th.title) + 10;
-    if (intro) h += paragraphs(intro, th.body, 8)(pen, x, y + h, width) + 12;
-    const w = pen.widthOf(howTo, th.body);
-    pen.text(howTo, x, y + h, width - th.box - 12, th.body);
-    const line = pen.lineHeight(th.body);
-    tickBox(pen, x + Math.min(w, width - th.box - 12) + 10, y + h + (line - th.box) / 2, th.box, {
-      crossed: true,
-    });
-    h += pen.measure(howTo, width - th.box - 12, th.body) + 6;
-    h += pen.text(t("print.codesNote"), x, y + h, width, note);
-    return h + 6;
-  };
-}
-
-function sectionBlock(section: Section, ctx: FormContext): Block {
-  const th = ctx.theme;
-  const title = ctx.txt(section.title, section.plain);
-  const intro = section.intro ? ctx.txt(section.intro) : "";
-  return (pen, x, y, width) => {
-    let h = pen.text(title, x, y, width, th.heading) + 2;
-    pen.line(x, y + h, x + width, y + h, { stroke: COLOR.ink, lineWidth: 1.2 });
-    h += 8;
-    if (intro) h += paragraphs(intro, th.body, 6)(pen, x, y + h, width) + 6;
-    return h + th.rowGap + 4;
-  };
-}
-
-function infoBlock(q: Question, ctx: FormContext): Block {
-  const text = ctx.txt(q.text, q.plain);
-  const help = q.help ? ctx.txt(q.help) : "";
-  const inner = stack(
-    paragraphs(text, ctx.theme.body, 6),
-    help ? textBlock(help, ctx.theme.help) : spacer(0),
-  );
-  const boxed = panel(inner, { fill: COLOR.panel, padding: 10 });
-  return (pen, x, y, width) => boxed(pen, x, y, width) + ctx.theme.rowGap + 6;
-}
-
-function footer(
-  pen: Pen,
-  page: {
-    index: number;
-    count: number;
-    width: number;
-    height: number;
-    margins: { left: number; right: number; bottom: number };
-  },
-  ctx: FormContext,
-): void {
-  const th = ctx.theme;
-  const { t, survey } = ctx;
-  const left = page.margins.left;
-  const right = page.width - page.margins.right;
-  const y = page.height - page.margins.bottom + 16;
-  const line = pen.lineHeight(th.footer);
-  const boxH = line + 4;
-  pen.line(left, y - 6, right, y - 6, { stroke: COLOR.rule, lineWidth: 0.5 });
-  const label = t("print.formNo");
-  const w = pen.label(label, left, y + 2, th.footer);
-  tickBox(pen, left + w + 8, y, boxH, { width: 80 });
-  pen.label("form_no", left + w + 8 + 80 + 6, y + (boxH - pen.lineHeight(th.code)) / 2, th.code);
-  const pageText = t("print.page", { n: page.index + 1, total: page.count });
-  const pw = pen.labelRight(pageText, right, y + 2, th.footer);
-  pen.labelRight(`${survey.id} · ${survey.hash.slice(0, 12)}`, right, y + 2 + line, th.code);
-  if (page.index < page.count - 1) {
-    // Where the hand turns the page: just left of the page number, with an arrow.
-    const style = { ...th.footer, font: th.route.font, color: COLOR.ink };
-    const arrowEnd = right - pw - 20;
-    arrowRight(pen, arrowEnd - 16, y + 2 + line / 2, 16, 6);
-    pen.labelRight(t("print.turnPage"), arrowEnd - 22, y + 2, style);
-  }
 }

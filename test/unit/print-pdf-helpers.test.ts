@@ -1,9 +1,9 @@
 // The shared PDF helpers: byte-identical output with fixed dates, embedded bundled fonts,
 // measure-before-draw placement that keeps groups on one page, and footers on every page.
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FONT_BOLD, FONT_REGULAR } from "../../src/render/fonts.js";
+import { FONT_BOLD, FONT_LICENSE, FONT_REGULAR } from "../../src/render/fonts.js";
 import {
   type Block,
   createPdf,
@@ -38,6 +38,7 @@ describe("fonts", () => {
   it("bundles the regular and bold fonts inside the package", () => {
     expect(existsSync(FONT_REGULAR)).toBe(true);
     expect(existsSync(FONT_BOLD)).toBe(true);
+    expect(readFileSync(FONT_LICENSE, "utf8")).toContain("SIL OPEN FONT LICENSE Version 1.1");
   });
 });
 

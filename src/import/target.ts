@@ -69,7 +69,9 @@ export class MemoryTarget implements ImportTarget {
     return rows.map((r) => {
       const id = r.response.id;
       if (this.hashes.has(r.contentHash) || this.ids.has(id) || p.ids.has(id)) return "duplicate";
-      if (this.opts.keepRows !== false) p.rows.push(r.response);
+      // A dry run keeps nothing per row, so that it streams a file of any size in flat memory.
+      if (this.opts.keepRows === false) return "stored";
+      p.rows.push(r.response);
       p.keys.add(r.contentHash);
       p.ids.add(id);
       return "stored";

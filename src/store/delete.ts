@@ -20,7 +20,7 @@ export interface DeletedResponse {
 
 export function deleteResponses(store: Store, ids: readonly string[]): DeletedResponse[] {
   const wanted = [...new Set(ids.map((id) => id.trim().toLowerCase()))];
-  const run = store.db.transaction(() => {
+  const run = () => {
     const found = wanted.map((id) => {
       const row = store
         .sql(
@@ -62,11 +62,11 @@ export function deleteResponses(store: Store, ids: readonly string[]): DeletedRe
         conflictCopies: copies,
       };
     });
-  });
+  };
   return guard(store.path, () => {
     store.db.pragma("secure_delete = ON");
     try {
-      const removed = run.immediate();
+      const removed = store.write(run);
       // Old copies of the pages live on in the write-ahead log until it is checkpointed.
       store.db.pragma("wal_checkpoint(TRUNCATE)");
       return removed;

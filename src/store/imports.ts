@@ -25,7 +25,7 @@ export interface PreviousImport {
 
 /** Record an import; joins the caller's transaction when there is one. */
 export function recordImport(store: Store, rec: ImportRecord): void {
-  const run = store.db.transaction(() => {
+  const run = () => {
     store
       .sql(
         `INSERT INTO imports (file_hash, file_name, survey_id, imported_at, rows_stored, rows_rejected) VALUES (?, ?, ?, ?, ?, ?)
@@ -37,8 +37,8 @@ export function recordImport(store: Store, rec: ImportRecord): void {
       "INSERT INTO import_rows (survey_id, row_hash, file_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
     );
     for (const h of rec.rowHashes) row.run(rec.surveyId, h, rec.fileHash);
-  });
-  guard(store.path, () => run.immediate());
+  };
+  guard(store.path, () => store.write(run));
 }
 
 export function previousImport(store: Store, fileHash: string): PreviousImport | undefined {

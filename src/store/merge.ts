@@ -46,8 +46,8 @@ export function mergeStores(
   sources: readonly Store[],
   at: Date = new Date(),
 ): MergeSourceSummary[] {
-  const run = target.db.transaction(() => sources.map((s) => mergeOne(target, s, at.toISOString())));
-  return guard(target.path, () => run.immediate());
+  const run = () => sources.map((s) => mergeOne(target, s, at.toISOString()));
+  return guard(target.path, () => target.write(run));
 }
 
 function mergeOne(target: Store, source: Store, at: string): MergeSourceSummary {

@@ -26,7 +26,42 @@ export class Store {
     /** Only src/store/ touches the connection; everything else uses the functions beside it. */
     readonly db: Database.Database,
     readonly readonly: boolean,
+    /** How long a write waits for another process's write to finish, in ms. */
+    readonly busyTimeout = 5000,
   ) {}
+
+  /**
+   * Run `fn` in a write transaction (a savepoint inside an open one). Waiting for the write
+   * lock is done here rather than by SQLite's busy handler: that one sleeps up to 100 ms
+   * between tries and can miss every short gap a busy writer leaves, starving the other.
+   */
+  write<T>(fn: () => T): T {
+    const tx = this.db.transaction(fn);
+    if (this.db.inTransaction) return tx();
+    return this.withWriteLock(() => tx.immediate());
+  }
+
+  /** Start a transaction that stays open across calls (see beginTransaction). */
+  begin(): void {
+    this.withWriteLock(() => this.db.exec("BEGIN IMMEDIATE"));
+  }
+
+  private withWriteLock<T>(attempt: () => T): T {
+    const deadline = Date.now() + this.busyTimeout;
+    this.db.pragma("busy_timeout = 0");
+    try {
+      for (;;) {
+        try {
+          return attempt();
+        } catch (e) {
+          if (!isBusy(e) || Date.now() >= deadline) throw e;
+          pause(0.5 + Math.random() * 1.5);
+        }
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${this.busyTimeout}`);
+    }
+  }
 
   /** A prepared statement, compiled once per connection. */
   sql(text: string): Database.Statement {
@@ -68,7 +103,7 @@ export function openStore(path: string, opts: OpenOptions = {}): Store {
         );
       }
       if (opts.maxPageCount !== undefined) db.pragma(`max_page_count = ${opts.maxPageCount}`);
-      return new Store(path, db, readonly);
+      return new Store(path, db, readonly, opts.busyTimeout ?? 5000);
     } catch (e) {
       db.close();
       throw e;
@@ -210,4 +245,15 @@ function upgradeIfNeeded(path: string, opts: OpenOptions): void {
   }
   if (version >= SCHEMA_VERSION) return;
   openStore(path, { ...opts, readonly: false, create: false }).close();
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** A short synchronous sleep (better-sqlite3 is synchronous anyway). */
+function pause(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
 }

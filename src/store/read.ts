@@ -155,12 +155,24 @@ function whereClause(
   eq("r.status", f.status);
   if (f.since !== undefined) {
     conds.push("r.started_at >= ?");
-    params.push(f.since);
+    params.push(isoTime(f.since, "since"));
   }
   if (f.until !== undefined) {
     // Compare only as many characters as given: "2025-03-14" includes that whole day.
+    const until = isoTime(f.until, "until");
     conds.push("substr(r.started_at, 1, ?) <= ?");
-    params.push(f.until.length, f.until);
+    params.push(until.length, until);
   }
   return { where: conds.length > 0 ? `WHERE ${conds.join(" AND ")}` : "", params };
+}
+
+/** A date stays a date (compared by prefix); a date and time becomes the stored ISO form. */
+function isoTime(v: string, name: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) return v;
+  const t = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v) ? Date.parse(v.replace(" ", "T")) : Number.NaN;
+  if (Number.isNaN(t))
+    throw new KuuloError("USAGE_BAD_DATE", `--${name} "${v}" is not a date.`, ExitCode.usage, {
+      hint: "Write a date as YYYY-MM-DD (2025-03-14), or a time as 2025-03-14T09:30.",
+    });
+  return new Date(t).toISOString();
 }

@@ -39,7 +39,7 @@ export interface NewResponse {
 
 /** Start a response (status partial). Registers the survey version if it is new. */
 export function createResponse(store: Store, input: NewResponse): SurveyResponse {
-  const run = store.db.transaction(() => {
+  const run = () => {
     registerSurvey(store, input.survey, input.startedAt);
     const sessionId = input.sessionId ?? null;
     let wave = input.wave ?? null;
@@ -63,8 +63,8 @@ export function createResponse(store: Store, input: NewResponse): SurveyResponse
     };
     insertResponse(store, response, response.startedAt);
     return response;
-  });
-  return guard(store.path, () => run.immediate());
+  };
+  return guard(store.path, () => store.write(run));
 }
 
 /** Save (or change) one answer in its own transaction: on return it survives a crash or power cut. */
@@ -75,7 +75,7 @@ export function saveAnswer(
   value: AnswerValue,
   answeredAt: Date,
 ): void {
-  const run = store.db.transaction(() => {
+  const run = () => {
     const row = openResponse(store, responseId);
     checkSlot(store, row.survey_hash, slotId, responseId);
     store
@@ -87,8 +87,8 @@ export function saveAnswer(
       )
       .run(row.rid, slotId, encodeValue(value), answeredAt.toISOString());
     refresh(store, row, answeredAt.toISOString());
-  });
-  guard(store.path, () => run.immediate());
+  };
+  guard(store.path, () => store.write(run));
 }
 
 /** Forget an answer whose question is no longer shown. True when there was one. */
@@ -98,18 +98,18 @@ export function removeAnswer(
   slotId: string,
   at: Date = new Date(),
 ): boolean {
-  const run = store.db.transaction(() => {
+  const run = () => {
     const row = openResponse(store, responseId);
     const r = store.sql("DELETE FROM answers WHERE response_rid = ? AND slot_id = ?").run(row.rid, slotId);
     if (r.changes > 0) refresh(store, row, at.toISOString());
     return r.changes > 0;
-  });
-  return guard(store.path, () => run.immediate());
+  };
+  return guard(store.path, () => store.write(run));
 }
 
 /** Mark a response complete (the person pressed "send"). */
 export function completeResponse(store: Store, responseId: string, submittedAt: Date): void {
-  const run = store.db.transaction(() => {
+  const run = () => {
     const row = openResponse(store, responseId);
     store
       .sql("UPDATE responses SET status = 'complete', submitted_at = ? WHERE rid = ?")
@@ -119,8 +119,8 @@ export function completeResponse(store: Store, responseId: string, submittedAt: 
       { ...row, status: "complete", submitted_at: submittedAt.toISOString() },
       submittedAt.toISOString(),
     );
-  });
-  guard(store.path, () => run.immediate());
+  };
+  guard(store.path, () => store.write(run));
 }
 
 export type SaveOutcome = "stored" | "duplicate";
@@ -130,7 +130,7 @@ export type SaveOutcome = "stored" | "duplicate";
  * a "duplicate" and left as it is. Their survey versions must be registered first.
  */
 export function saveResponses(store: Store, responses: readonly SurveyResponse[]): SaveOutcome[] {
-  const run = store.db.transaction(() => {
+  const run = () => {
     const exists = store.sql("SELECT 1 FROM responses WHERE id = ?").pluck();
     const sessionWave = new Map<string, string | null>();
     return responses.map((r): SaveOutcome => {
@@ -154,13 +154,13 @@ export function saveResponses(store: Store, responses: readonly SurveyResponse[]
         if (value !== undefined) insert.run(rid, slot, encodeValue(value), at);
       return "stored";
     });
-  });
-  return guard(store.path, () => run.immediate());
+  };
+  return guard(store.path, () => store.write(run));
 }
 
 /** A manual write transaction for work that spans several calls (an import reads its file between writes). */
 export function beginTransaction(store: Store): { commit(): void; rollback(): void } {
-  guard(store.path, () => store.db.exec("BEGIN IMMEDIATE"));
+  guard(store.path, () => store.begin());
   return {
     commit: () => guard(store.path, () => store.db.exec("COMMIT")),
     rollback: () => {

@@ -6,7 +6,13 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { KuuloError } from "../../src/errors.js";
-import { createResponse, openStore, registerSurvey, saveAnswer, SCHEMA_VERSION } from "../../src/store/index.js";
+import {
+  createResponse,
+  openStore,
+  registerSurvey,
+  SCHEMA_VERSION,
+  saveAnswer,
+} from "../../src/store/index.js";
 import { APPLICATION_ID } from "../../src/store/migrations.js";
 import { minimal, tempStore } from "../helpers/store-data.js";
 
@@ -126,7 +132,11 @@ describe("openStore", () => {
     t = tempStore();
     const survey = minimal();
     const s = t.open({ create: true });
-    const r = createResponse(s, { survey, source: "interactive", startedAt: new Date("2025-03-14T09:00:00Z") });
+    const r = createResponse(s, {
+      survey,
+      source: "interactive",
+      startedAt: new Date("2025-03-14T09:00:00Z"),
+    });
     saveAnswer(s, r.id, "visit_freq", "weekly", new Date("2025-03-14T09:00:10Z"));
     s.close();
     const pages = statSync(t.path).size / 4096;
@@ -138,7 +148,9 @@ describe("openStore", () => {
     expect(e.exitCode).toBe(74);
     full.close();
     const again = t.open({ readonly: true });
-    expect(again.db.prepare("SELECT count(*) FROM answers WHERE slot_id = 'visit_freq'").pluck().get()).toBe(1);
+    expect(again.db.prepare("SELECT count(*) FROM answers WHERE slot_id = 'visit_freq'").pluck().get()).toBe(
+      1,
+    );
   });
 
   it("upgrades an empty file on a read-only open when the file may be written", () => {

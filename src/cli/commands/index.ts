@@ -9,7 +9,27 @@ import { runCommand } from "./run.js";
 import { templateCommand } from "./template.js";
 import { validateCommand } from "./validate.js";
 import { verifyEntryCommand } from "./verify-entry.js";
+import { surveysCommand } from "./surveys.js";
+import { sessionsCommand } from "./sessions.js";
+import { responsesCommand } from "./responses.js";
+import { mergeCommand } from "./merge.js";
+import { exportCommand } from "./export.js";
+import { doctorCommand } from "./doctor.js";
 
 export type CommandFactory = (ctx: CommandContext) => Command;
 
-export const COMMANDS: CommandFactory[] = [validateCommand, previewCommand, printCommand, templateCommand, runCommand, importCommand, verifyEntryCommand];
+export const COMMANDS: CommandFactory[] = [
+  validateCommand,
+  previewCommand,
+  printCommand,
+  templateCommand,
+  runCommand,
+  importCommand,
+  verifyEntryCommand,
+  doctorCommand,
+  exportCommand,
+  mergeCommand,
+  responsesCommand,
+  sessionsCommand,
+  surveysCommand,
+];

@@ -1,0 +1,159 @@
+// `kuulo export <survey>`: the raw responses of one survey version as CSV, XLSX or JSON, one row
+// per response, with a codebook beside it. Formula-like text is neutralised; files appear whole.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import type { ResponseStatus } from "../../definition/answers.js";
+import { ExitCode, KuuloError } from "../../errors.js";
+import { dbOption, resolveDbPath } from "../db-option.js";
+import { colorsFor, err } from "../io.js";
+import type { CommandContext } from "../main.js";
+
+interface ExportCliOptions {
+  db?: string;
+  format?: "csv" | "xlsx" | "json";
+  out?: string;
+  labels?: boolean;
+  lang?: string;
+  delimiter?: string;
+  bom?: boolean;
+  decimalComma?: boolean;
+  status?: ResponseStatus;
+  session?: string;
+  wave?: string;
+}
+
+export function exportCommand(ctx: CommandContext): Command {
+  const { io } = ctx;
+  return new Command("export")
+    .description("export the raw responses of a survey (CSV, Excel or JSON) with a codebook")
+    .argument("<survey>", "survey id, version hash (first 8+ characters) or survey file (.yaml)")
+    .addOption(
+      new Option("--format <format>", "csv, xlsx or json (default: from --out, else csv)").choices([
+        "csv",
+        "xlsx",
+        "json",
+      ]),
+    )
+    .option("--out <file>", "write here (and the codebook beside it); default: standard output")
+    .option("--labels", "choice labels instead of codes")
+    .option("--lang <code>", "language of the labels and the codebook")
+    .option("--delimiter <char>", 'CSV delimiter: ",", ";" or "tab" (Finnish Excel: ";")')
+    .option("--bom", "start the CSV with a byte-order mark, so that Excel reads UTF-8")
+    .option("--decimal-comma", "write decimals with a comma (Finnish Excel)")
+    .addOption(
+      new Option("--status <status>", "only partial or complete responses").choices(["partial", "complete"]),
+    )
+    .option("--session <id>", "only this session")
+    .option("--wave <name>", "only this wave")
+    .addOption(dbOption())
+    .addHelpText(
+      "after",
+      `
+One row per response; columns: response_id, session, wave, source, language, plain, status,
+started_at, submitted_at, then the questions in order. Multi-select: one column per choice
+(1 picked, 0 not picked); ranking: one column per choice holding its rank; dot voting: one
+column per choice holding its points; matrix statements: one column each (image.welcoming).
+An empty cell: not shown or skipped. Text that begins with = + - @ gets a leading ' so that
+Excel shows it instead of running it. With --out, FILE.codebook.csv and FILE.codebook.md
+are written beside the export.
+
+Examples:
+  kuulo export welcome-baseline --out vastaukset.csv --delimiter ";" --bom --decimal-comma
+  kuulo export welcome-baseline --out vastaukset.xlsx --labels --lang fi
+  kuulo export surveys/welcome-baseline.yaml --format json > responses.json`,
+    )
+    .action(async (ref: string, opts: ExportCliOptions) => {
+      const { openStore, getSurvey, iterateResponses, writeExport, findSurveyVersions } = await import(
+        "../../store/index.js"
+      );
+      const { checkLanguage } = await import("../options.js");
+      const format = opts.format ?? formatFromPath(opts.out) ?? "csv";
+      const outPath = opts.out === undefined ? undefined : resolve(io.cwd, opts.out);
+      if (format === "xlsx" && !opts.out)
+        throw new KuuloError(
+          "USAGE_XLSX_NEEDS_OUT",
+          "An Excel export needs a file: add --out FILE.xlsx.",
+          ExitCode.usage,
+        );
+      const delimiter = parseDelimiter(opts.delimiter);
+      const store = openStore(resolveDbPath(opts, io), { readonly: true });
+      try {
+        let survey: Awaited<ReturnType<typeof getSurvey>>;
+        if (/\.ya?ml$/i.test(ref) || existsSync(resolve(io.cwd, ref))) {
+          const { loadSurvey } = await import("../../definition/load.js");
+          const fromFile = loadSurvey(resolve(io.cwd, ref));
+          try {
+            survey = getSurvey(store, fromFile.hash);
+          } catch (e) {
+            if (!(e instanceof KuuloError) || e.code !== "STORE_UNKNOWN_SURVEY") throw e;
+            let others: string[] = [];
+            try {
+              others = findSurveyVersions(store, fromFile.id).map((v) => v.hash.slice(0, 12));
+            } catch {
+              // no version of this survey at all
+            }
+            throw versionNotStored(ref, fromFile.id, others);
+          }
+        } else survey = getSurvey(store, ref);
+        const lang = checkLanguage(opts.lang, survey.languages);
+        const responses = iterateResponses(store, survey.hash, {
+          ...(opts.status ? { status: opts.status } : {}),
+          ...(opts.session ? { sessionId: opts.session } : {}),
+          ...(opts.wave ? { wave: opts.wave } : {}),
+        });
+        const result = await writeExport(survey, responses, {
+          format,
+          ...(outPath ? { out: outPath } : {}),
+          stdout: io.stdout as { write(s: string): unknown },
+          labels: opts.labels === true,
+          lang,
+          ...(delimiter ? { delimiter } : {}),
+          bom: opts.bom === true,
+          decimalComma: opts.decimalComma === true,
+        });
+        const c = colorsFor(io, io.stderr);
+        if (opts.out)
+          err(
+            io,
+            `${c.green("✓")} ${result.rows} response(s) of ${survey.id} (version ${survey.hash.slice(0, 12)}) → ${result.files.join(", ")}`,
+          );
+        if (result.neutralized > 0)
+          err(
+            io,
+            `  ${result.neutralized} text cell(s) began like a formula and got a leading ' so that Excel shows them as text.`,
+          );
+      } finally {
+        store.close();
+      }
+    });
+}
+
+function formatFromPath(out: string | undefined): "csv" | "xlsx" | "json" | undefined {
+  const m = out?.toLowerCase().match(/\.(csv|txt|tsv|xlsx|json)$/);
+  if (!m) return undefined;
+  return m[1] === "xlsx" ? "xlsx" : m[1] === "json" ? "json" : "csv";
+}
+
+function parseDelimiter(d: string | undefined): string | undefined {
+  if (d === undefined) return undefined;
+  if (d === "tab" || d === "\\t" || d === "\t") return "\t";
+  if (d === ";" || d === "," || d === "|") return d;
+  throw new KuuloError("USAGE_BAD_DELIMITER", `"${d}" cannot be a delimiter.`, ExitCode.usage, {
+    hint: 'Use ",", ";", "|" or "tab".',
+  });
+}
+
+function versionNotStored(file: string, id: string, others: string[]): KuuloError {
+  return new KuuloError(
+    "STORE_UNKNOWN_SURVEY",
+    `The database holds no responses to this version of ${file}.`,
+    ExitCode.dataError,
+    {
+      hint:
+        others.length > 0
+          ? `The file was changed after the answers were collected. Stored versions of ${id}: ${others.join(", ")} (export one by its version).`
+          : `The database holds no survey "${id}". Check --db.`,
+    },
+  );
+}

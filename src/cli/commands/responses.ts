@@ -1,0 +1,175 @@
+// `kuulo responses list|show|delete`: look at stored responses, and erase one on request (it
+// says what it removed; an unknown id is an error and nothing is removed).
+import { Command, Option } from "commander";
+import type { ResponseSource, ResponseStatus } from "../../definition/answers.js";
+import { ExitCode, KuuloError } from "../../errors.js";
+import { dbOption, resolveDbPath } from "../db-option.js";
+import { colorsFor, err, out } from "../io.js";
+import type { CommandContext } from "../main.js";
+
+interface ListOptions {
+  db?: string;
+  status?: ResponseStatus;
+  session?: string;
+  wave?: string;
+  source?: ResponseSource;
+  since?: string;
+  until?: string;
+  json?: boolean;
+}
+
+export function responsesCommand(ctx: CommandContext): Command {
+  const { io } = ctx;
+  const cmd = new Command("responses").description("list, show and delete stored responses").addHelpText(
+    "after",
+    `
+Examples:
+  kuulo responses list welcome-baseline --status complete
+  kuulo responses show 3f2a9c1e
+  kuulo responses delete 3f2a9c1e-5b7d-4e08-9a51-0c6f0e0b2d11 --yes`,
+  );
+  cmd
+    .command("list")
+    .description("list responses (all surveys, or one)")
+    .argument("[survey]", "survey id or version hash")
+    .addOption(
+      new Option("--status <status>", "only partial or complete ones").choices(["partial", "complete"]),
+    )
+    .option("--session <id>", "only this session")
+    .option("--wave <name>", "only this wave")
+    .addOption(
+      new Option("--source <source>", "only this source").choices(["interactive", "paper", "import"]),
+    )
+    .option("--since <date>", "started on or after (YYYY-MM-DD)")
+    .option("--until <date>", "started on or before (YYYY-MM-DD)")
+    .option("--json", "print as JSON, with the answers")
+    .addOption(dbOption())
+    .addHelpText("after", "\nExample:\n  kuulo responses list welcome-baseline --session itakeskus-1 --json")
+    .action(async (survey: string | undefined, opts: ListOptions) => {
+      const { openStore, iterateResponses } = await import("../../store/index.js");
+      const store = openStore(resolveDbPath(opts, io), { readonly: true });
+      try {
+        const filters = {
+          ...(opts.status ? { status: opts.status } : {}),
+          ...(opts.session ? { sessionId: opts.session } : {}),
+          ...(opts.wave ? { wave: opts.wave } : {}),
+          ...(opts.source ? { source: opts.source } : {}),
+          ...(opts.since ? { since: opts.since } : {}),
+          ...(opts.until ? { until: opts.until } : {}),
+        };
+        let n = 0;
+        if (opts.json) io.stdout.write("[");
+        else
+          out(io, ["id", "survey", "session", "wave", "source", "status", "started", "answers"].join("\t"));
+        for (const r of iterateResponses(store, survey, filters)) {
+          if (opts.json) io.stdout.write(`${n === 0 ? "" : ","}\n  ${JSON.stringify(r)}`);
+          else
+            out(
+              io,
+              [
+                r.id,
+                r.surveyId,
+                r.sessionId ?? "",
+                r.wave ?? "",
+                r.source,
+                r.status,
+                r.startedAt.slice(0, 16).replace("T", " "),
+                Object.keys(r.answers).length,
+              ].join("\t"),
+            );
+          n++;
+        }
+        if (opts.json) out(io, n === 0 ? "]" : "\n]");
+        else err(io, `${n} response(s).`);
+      } finally {
+        store.close();
+      }
+    });
+  cmd
+    .command("show")
+    .description("show one response with its answers")
+    .argument("<id>", "the response id (the first 8 characters are enough)")
+    .option("--lang <code>", "language of the question texts")
+    .option("--json", "print as JSON")
+    .addOption(dbOption())
+    .addHelpText("after", "\nExample:\n  kuulo responses show 3f2a9c1e --lang fi")
+    .action(async (id: string, opts: { db?: string; lang?: string; json?: boolean }) => {
+      const { openStore, getResponse, answerParadata, surveyByHash } = await import("../../store/index.js");
+      const { describeResponse } = await import("../describe-response.js");
+      const store = openStore(resolveDbPath(opts, io), { readonly: true });
+      try {
+        const r = getResponse(store, id);
+        if (!r) throw unknown(id, store.path);
+        const paradata = answerParadata(store, r.id);
+        if (opts.json) return out(io, JSON.stringify({ ...r, paradata }, null, 2));
+        out(io, describeResponse(surveyByHash(store, r.surveyHash), r, paradata, opts.lang));
+      } finally {
+        store.close();
+      }
+    });
+  cmd
+    .command("delete")
+    .description("erase responses and all their answers (for an erasure request)")
+    .argument("<ids...>", "full response ids")
+    .option("--yes", "do not ask for confirmation")
+    .addOption(dbOption())
+    .addHelpText(
+      "after",
+      `
+The answers are overwritten in the database file. Copies made before (exports, backups,
+other laptops' databases) are not touched: delete the response there too.
+
+Example:
+  kuulo responses delete 3f2a9c1e-5b7d-4e08-9a51-0c6f0e0b2d11 --yes`,
+    )
+    .action(async (ids: string[], opts: { db?: string; yes?: boolean }) => {
+      const { openStore, deleteResponses } = await import("../../store/index.js");
+      const c = colorsFor(io);
+      const store = openStore(resolveDbPath(opts, io), { create: false });
+      try {
+        if (!opts.yes && !(await confirm(ctx, ids))) return out(io, "Nothing was deleted.");
+        const removed = deleteResponses(store, ids);
+        for (const d of removed) {
+          const what = d.surveyId
+            ? `survey ${d.surveyId}, ${d.sessionId ? `session ${d.sessionId}, ` : ""}${d.status}, started ${d.startedAt?.slice(0, 16).replace("T", " ")}: ${d.answers} answer(s)`
+            : "only copies kept apart by merge";
+          const copies =
+            d.conflictCopies > 0 ? `, and ${d.conflictCopies} copy(ies) kept apart by merge` : "";
+          out(io, `${c.green("✓")} Removed response ${d.id} (${what}${copies}).`);
+        }
+        out(
+          io,
+          `${removed.length} response(s) removed from ${store.path}. Copies elsewhere (exports, backups, other laptops) must be deleted separately.`,
+        );
+      } finally {
+        store.close();
+      }
+    });
+  return cmd;
+}
+
+function unknown(id: string, path: string): KuuloError {
+  return new KuuloError(
+    "STORE_UNKNOWN_RESPONSE",
+    `There is no response ${id} in ${path}.`,
+    ExitCode.dataError,
+    {
+      hint: "kuulo responses list shows the ids.",
+    },
+  );
+}
+
+async function confirm(ctx: CommandContext, ids: string[]): Promise<boolean> {
+  if (!ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY)
+    throw new KuuloError("USAGE_CONFIRM", "Deleting needs a confirmation: add --yes.", ExitCode.usage, {
+      hint: "Check the ids first with kuulo responses show ID.",
+    });
+  const { confirm: ask } = await import("@inquirer/prompts");
+  return ask(
+    {
+      message: `Delete ${ids.length} response(s) and all their answers? This cannot be undone.`,
+      default: false,
+    },
+    { input: ctx.io.stdin, output: ctx.io.stdout as NodeJS.WritableStream },
+  );
+}

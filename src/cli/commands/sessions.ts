@@ -1,0 +1,114 @@
+// `kuulo sessions create|list|close`: workshop sessions with their date, place, facilitator and
+// wave. Responses collected or imported with --session point to one of these.
+import { Command } from "commander";
+import { dbOption, resolveDbPath } from "../db-option.js";
+import { colorsFor, out } from "../io.js";
+import type { CommandContext } from "../main.js";
+
+interface CreateOptions {
+  db?: string;
+  name?: string;
+  date?: string;
+  place?: string;
+  facilitator?: string;
+  wave?: string;
+}
+
+export function sessionsCommand(ctx: CommandContext): Command {
+  const { io } = ctx;
+  const cmd = new Command("sessions")
+    .description("workshop sessions: create, list and close them")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  kuulo sessions create itakeskus-1 --name "Itäkeskus, kevät" --date 2025-03-14 --place Itäkeskus --wave baseline
+  kuulo sessions list
+  kuulo sessions close itakeskus-1`,
+    );
+  cmd
+    .command("create")
+    .description("create a session")
+    .argument("<id>", 'a short id without spaces, e.g. "itakeskus-1"')
+    .option("--name <text>", "a name people recognise (default: the id)")
+    .option("--date <YYYY-MM-DD>", "the day of the workshop")
+    .option("--place <text>", "where it is held")
+    .option("--facilitator <text>", "who runs it")
+    .option("--wave <name>", "baseline, follow-up …")
+    .addOption(dbOption())
+    .addHelpText("after", "\nExample:\n  kuulo sessions create itakeskus-1 --date 2025-03-14 --wave baseline")
+    .action(async (id: string, opts: CreateOptions) => {
+      const { openStore, createSession } = await import("../../store/index.js");
+      const store = openStore(resolveDbPath(opts, io), { create: true });
+      try {
+        const s = createSession(store, {
+          id,
+          ...(opts.name !== undefined ? { name: opts.name } : {}),
+          ...(opts.date !== undefined ? { date: opts.date } : {}),
+          ...(opts.place !== undefined ? { place: opts.place } : {}),
+          ...(opts.facilitator !== undefined ? { facilitator: opts.facilitator } : {}),
+          ...(opts.wave !== undefined ? { wave: opts.wave } : {}),
+        });
+        out(io, `${colorsFor(io).green("✓")} Session ${s.id} created${s.wave ? ` (wave ${s.wave})` : ""}.`);
+      } finally {
+        store.close();
+      }
+    });
+  cmd
+    .command("list")
+    .description("list the sessions with their response counts")
+    .option("--json", "print as JSON")
+    .addOption(dbOption())
+    .addHelpText("after", "\nExample:\n  kuulo sessions list --json")
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      const { openStore, listSessions } = await import("../../store/index.js");
+      const { formatTable } = await import("../format-table.js");
+      const store = openStore(resolveDbPath(opts, io), { readonly: true });
+      try {
+        const sessions = listSessions(store);
+        if (opts.json) return out(io, JSON.stringify(sessions, null, 2));
+        if (sessions.length === 0)
+          return out(io, "No sessions yet. Create one: kuulo sessions create ID --date YYYY-MM-DD");
+        out(
+          io,
+          formatTable(
+            ["id", "date", "name", "place", "facilitator", "wave", "status", "responses"],
+            sessions.map((s) => [
+              s.id,
+              s.date,
+              s.name,
+              s.place,
+              s.facilitator,
+              s.wave,
+              s.status,
+              s.responses,
+            ]),
+          ),
+        );
+      } finally {
+        store.close();
+      }
+    });
+  cmd
+    .command("close")
+    .description("close a session: kiosks no longer offer it")
+    .argument("<id>", "the session")
+    .addOption(dbOption())
+    .addHelpText("after", "\nExample:\n  kuulo sessions close itakeskus-1")
+    .action(async (id: string, opts: { db?: string }) => {
+      const { openStore, closeSession } = await import("../../store/index.js");
+      const store = openStore(resolveDbPath(opts, io), { create: false });
+      try {
+        const { session, changed } = closeSession(store, id);
+        out(
+          io,
+          changed
+            ? `${colorsFor(io).green("✓")} Session ${session.id} closed (${session.responses} response(s)).`
+            : `Session ${session.id} was closed already.`,
+        );
+      } finally {
+        store.close();
+      }
+    });
+  return cmd;
+}

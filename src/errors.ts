@@ -68,9 +68,14 @@ export function fileError(err: unknown, path: string, mode: "read" | "write"): K
       { hint: "Check the file's permissions or choose another location." },
     );
   if (mode === "write" && code === "ENOENT")
-    return new KuuloError("DIR_NOT_FOUND", `Cannot write ${path}: the folder does not exist`, ExitCode.cantCreate, {
-      hint: "Create the folder first or choose another --out.",
-    });
+    return new KuuloError(
+      "DIR_NOT_FOUND",
+      `Cannot write ${path}: the folder does not exist`,
+      ExitCode.cantCreate,
+      {
+        hint: "Create the folder first or choose another --out.",
+      },
+    );
   if (code === "ENOSPC")
     return new KuuloError("DISK_FULL", `The disk is full while writing ${path}`, ExitCode.ioError, {
       hint: "Free some space and try again; nothing was left half-written.",

@@ -25,7 +25,13 @@ export function colorsFor(io: Io, stream: OutStream = io.stdout): Colors {
 }
 
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /** Line writers: every command prints through these so output is testable. */
@@ -37,7 +43,9 @@ export function err(io: Io, text = ""): void {
 }
 
 /** An in-memory Io for tests: collects stdout/stderr as strings. */
-export function memoryIo(opts: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; stdin?: Io["stdin"] } = {}): Io & {
+export function memoryIo(
+  opts: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; stdin?: Io["stdin"] } = {},
+): Io & {
   output(): string;
   errors(): string;
 } {

@@ -17,7 +17,9 @@ export interface CommandContext {
 export function buildProgram(ctx: CommandContext): Command {
   const { io } = ctx;
   const program = new Command("kuulo")
-    .description("Kuulo – library surveys and needs assessments: run workshop surveys, import paper forms, report.")
+    .description(
+      "Kuulo – library surveys and needs assessments: run workshop surveys, import paper forms, report.",
+    )
     .version(VERSION, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(true)

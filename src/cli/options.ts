@@ -1,6 +1,7 @@
 // Checks for options shared by several commands, with messages that say what would work.
-import { ExitCode, KuuloError } from "../errors.js";
+
 import { closest } from "../definition/suggest.js";
+import { ExitCode, KuuloError } from "../errors.js";
 
 /** The language to use: the asked one if the survey has it, else the survey's default. */
 export function checkLanguage(asked: string | undefined, languages: string[]): string {
@@ -16,6 +17,10 @@ export function checkLanguage(asked: string | undefined, languages: string[]): s
 export function parsePositiveInt(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
-    throw new KuuloError("USAGE_BAD_NUMBER", `${name} must be a whole number, not "${value}".`, ExitCode.usage);
+    throw new KuuloError(
+      "USAGE_BAD_NUMBER",
+      `${name} must be a whole number, not "${value}".`,
+      ExitCode.usage,
+    );
   return n;
 }

@@ -59,7 +59,9 @@ export function slotsOf(q: Question): Slot[] {
     case "single":
     case "multi": {
       const main: Slot = { id: q.id, question: q, kind: q.type === "single" ? "choice" : "choices" };
-      return q.other ? [main, { id: `${q.id}.${OTHER_CODE}`, question: q, kind: "text", other: true }] : [main];
+      return q.other
+        ? [main, { id: `${q.id}.${OTHER_CODE}`, question: q, kind: "text", other: true }]
+        : [main];
     }
     case "yesno":
     case "likert":

@@ -47,7 +47,9 @@ export function renderDiagnostic(d: Diagnostic, source: string | undefined, pain
     const pad = " ".repeat(gutter.length);
     const width = Math.max(1, Math.min(d.length, Math.max(1, shown.length - (d.col - 1))));
     lines.push(`    ${paint.dim(`${gutter} |`)} ${shown}`);
-    lines.push(`    ${paint.dim(`${pad} |`)} ${" ".repeat(Math.max(0, d.col - 1))}${paint.red("^".repeat(width))}`);
+    lines.push(
+      `    ${paint.dim(`${pad} |`)} ${" ".repeat(Math.max(0, d.col - 1))}${paint.red("^".repeat(width))}`,
+    );
   }
   if (d.hint) lines.push(`  ${paint.cyan("hint:")} ${d.hint}`);
   return lines.join("\n");

@@ -4,7 +4,12 @@ import { z } from "zod";
 import { SurveyFile } from "./schema.js";
 
 export function surveyJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(SurveyFile, { target: "draft-2020-12", io: "input", unrepresentable: "any", reused: "ref" });
+  const schema = z.toJSONSchema(SurveyFile, {
+    target: "draft-2020-12",
+    io: "input",
+    unrepresentable: "any",
+    reused: "ref",
+  });
   return {
     ...schema,
     $id: "https://kuulo.invalid/schema/survey.schema.json",

@@ -82,7 +82,15 @@ export function normalizeSurvey(file: SurveyFile): Survey {
         const labels: { min?: Text; max?: Text } = {};
         if (q.labels?.min) labels.min = q.labels.min;
         if (q.labels?.max) labels.max = q.labels.max;
-        return { ...base, type: "scale", choices, min: q.min, max: q.max, labels, smileys: q.smileys === true };
+        return {
+          ...base,
+          type: "scale",
+          choices,
+          min: q.min,
+          max: q.max,
+          labels,
+          smileys: q.smileys === true,
+        };
       }
       case "matrix":
         return {
@@ -128,7 +136,9 @@ export function normalizeSurvey(file: SurveyFile): Survey {
   // Matrix items marked `reverse: true` count as reverse-coded in every index that uses them.
   const reverseItems = new Set(
     sections.flatMap((s) =>
-      s.questions.flatMap((q) => (q.type === "matrix" ? q.items.filter((i) => i.reverse).map((i) => `${q.id}.${i.id}`) : [])),
+      s.questions.flatMap((q) =>
+        q.type === "matrix" ? q.items.filter((i) => i.reverse).map((i) => `${q.id}.${i.id}`) : [],
+      ),
     ),
   );
 

@@ -69,20 +69,56 @@ function dedupe(diags: Diagnostic[]): Diagnostic[] {
 /** Every key name the format knows, for "did you mean" on unknown keys. */
 const KNOWN_KEYS = [
   ...Object.keys(SurveyFile.shape),
-  "id", "type", "text", "plain", "help", "required", "show_if", "choices", "other", "min", "max", "exclusive",
-  "dont_know", "scale", "smileys", "labels", "items", "reverse", "integer", "unit", "max_length", "top", "points",
-  "value", "label", "missing", "title", "questions", "intro", "importance", "performance", "minimum", "desired", "perceived",
+  "id",
+  "type",
+  "text",
+  "plain",
+  "help",
+  "required",
+  "show_if",
+  "choices",
+  "other",
+  "min",
+  "max",
+  "exclusive",
+  "dont_know",
+  "scale",
+  "smileys",
+  "labels",
+  "items",
+  "reverse",
+  "integer",
+  "unit",
+  "max_length",
+  "top",
+  "points",
+  "value",
+  "label",
+  "missing",
+  "title",
+  "questions",
+  "intro",
+  "importance",
+  "performance",
+  "minimum",
+  "desired",
+  "perceived",
 ];
 
 function getAt(data: unknown, path: Path): unknown {
   let cur = data;
-  for (const step of path) cur = cur != null && typeof cur === "object" ? (cur as Record<string, unknown>)[step as string] : undefined;
+  for (const step of path)
+    cur =
+      cur != null && typeof cur === "object" ? (cur as Record<string, unknown>)[step as string] : undefined;
   return cur;
 }
 
 function schemaDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-  const at = (p: Path, key?: string) => ({ file, ...parsed.locate(p, key === undefined ? undefined : { key }) });
+  const at = (p: Path, key?: string) => ({
+    file,
+    ...parsed.locate(p, key === undefined ? undefined : { key }),
+  });
   const where = describePath(path, parsed.data);
   if (issue.code === "unrecognized_keys")
     return issue.keys.map((key) => ({
@@ -140,7 +176,8 @@ function schemaDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: st
 }
 
 function friendly(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_value" && issue.path.at(-1) === "kuulo") return "the format version must be 1 (kuulo: 1).";
+  if (issue.code === "invalid_value" && issue.path.at(-1) === "kuulo")
+    return "the format version must be 1 (kuulo: 1).";
   return issue.message.replace(/^Invalid input: /, "");
 }
 

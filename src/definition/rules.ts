@@ -50,7 +50,9 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
         message: `There is no choice list called "${ref}".`,
         hint:
           didYouMean(ref, listNames) ??
-          (listNames.length ? `Defined lists: ${listNames.join(", ")}.` : "Define it under `choices:` at the top."),
+          (listNames.length
+            ? `Defined lists: ${listNames.join(", ")}.`
+            : "Define it under `choices:` at the top."),
         path,
       });
     return list;
@@ -62,7 +64,12 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
   let order = 0;
   file.sections.forEach((section, si) => {
     if (seenSections.has(section.id))
-      add({ severity: "error", code: "SURVEY_DUPLICATE_ID", message: `Section id "${section.id}" is used twice.`, path: ["sections", si, "id"] });
+      add({
+        severity: "error",
+        code: "SURVEY_DUPLICATE_ID",
+        message: `Section id "${section.id}" is used twice.`,
+        path: ["sections", si, "id"],
+      });
     seenSections.add(section.id);
     section.questions.forEach((q, qi) => {
       const qp: Path = ["sections", si, "questions", qi];
@@ -109,7 +116,12 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
   return issues;
 }
 
-function registerSlots(q: QuestionFile, order: number, lists: Record<string, ChoiceFile[]>, slots: Map<string, Slot>): void {
+function registerSlots(
+  q: QuestionFile,
+  order: number,
+  lists: Record<string, ChoiceFile[]>,
+  slots: Map<string, Slot>,
+): void {
   // Unknown list names were reported by checkQuestion; here they just give no codes.
   const codes = (ref: string | ChoiceFile[], extra: string[] = []): string[] | undefined => {
     const list = typeof ref === "string" ? lists[ref] : ref;
@@ -120,7 +132,12 @@ function registerSlots(q: QuestionFile, order: number, lists: Record<string, Cho
   switch (q.type) {
     case "single":
     case "multi":
-      put(q.id, q.type === "single" ? "choice" : "choices", false, codes(q.choices, q.other ? ["other"] : []));
+      put(
+        q.id,
+        q.type === "single" ? "choice" : "choices",
+        false,
+        codes(q.choices, q.other ? ["other"] : []),
+      );
       if (q.other) put(`${q.id}.other`, "text", false);
       break;
     case "yesno":
@@ -151,7 +168,13 @@ function registerSlots(q: QuestionFile, order: number, lists: Record<string, Cho
   }
 }
 
-function checkShowIf(src: string, path: Path, order: number, slots: Map<string, Slot>, add: (i: RuleIssue) => void) {
+function checkShowIf(
+  src: string,
+  path: Path,
+  order: number,
+  slots: Map<string, Slot>,
+  add: (i: RuleIssue) => void,
+) {
   const parsed = parseExpression(src);
   if (!parsed.ok) {
     const e = parsed.error;
@@ -304,7 +327,18 @@ function checkChoiceList(list: ChoiceFile[], path: Path, add: Add): void {
   });
 }
 
-const TEXT_KEYS = new Set(["title", "description", "intro", "outro", "text", "label", "help", "unit", "min", "max"]);
+const TEXT_KEYS = new Set([
+  "title",
+  "description",
+  "intro",
+  "outro",
+  "text",
+  "label",
+  "help",
+  "unit",
+  "min",
+  "max",
+]);
 
 /** Every language-map text: the default language is required, the others are expected. */
 function checkLanguages(file: SurveyFile, add: Add): void {
@@ -312,7 +346,9 @@ function checkLanguages(file: SurveyFile, add: Add): void {
   const langs = new Set(file.languages);
   const visit = (value: unknown, path: Path, key: string | undefined): void => {
     if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, [...path, i], undefined));
+      value.forEach((v, i) => {
+        visit(v, [...path, i], undefined);
+      });
       return;
     }
     if (value === null || typeof value !== "object") return;
@@ -362,7 +398,9 @@ function checkAnalysis(file: SurveyFile, slots: Map<string, Slot>, add: Add): vo
         severity: "error",
         code: "SURVEY_UNKNOWN_REF",
         message: `"${id}" is not a question or matrix item of this survey.`,
-        hint: didYouMean(id, slots.keys()) ?? "Refer to a likert/scale question by id, or a matrix item as matrix.item.",
+        hint:
+          didYouMean(id, slots.keys()) ??
+          "Refer to a likert/scale question by id, or a matrix item as matrix.item.",
         path,
       });
     else if (!slot.ordinal)
@@ -377,12 +415,19 @@ function checkAnalysis(file: SurveyFile, slots: Map<string, Slot>, add: Add): vo
   const ids = new Set<string>();
   const unique = (id: string, path: Path) => {
     if (ids.has(id))
-      add({ severity: "error", code: "SURVEY_DUPLICATE_ID", message: `Analysis id "${id}" is used twice.`, path });
+      add({
+        severity: "error",
+        code: "SURVEY_DUPLICATE_ID",
+        message: `Analysis id "${id}" is used twice.`,
+        path,
+      });
     ids.add(id);
   };
   (file.indices ?? []).forEach((ix, i) => {
     unique(ix.id, ["indices", i, "id"]);
-    ix.items.forEach((it, j) => ref(it, ["indices", i, "items", j]));
+    ix.items.forEach((it, j) => {
+      ref(it, ["indices", i, "items", j]);
+    });
     (ix.reverse ?? []).forEach((it, j) => {
       if (!ix.items.includes(it))
         add({

@@ -36,14 +36,20 @@ export const Text = z
 
 /** A choice code: a stable value (number or word) that analysis uses instead of the wording. */
 const ChoiceValue = z
-  .union([z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "A choice value is a short code: letters, digits, _ or -"), z.number().int()])
+  .union([
+    z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "A choice value is a short code: letters, digits, _ or -"),
+    z.number().int(),
+  ])
   .describe("Stable code stored in the data, e.g. 1 or weekly");
 
 export const Choice = z.strictObject({
   value: ChoiceValue,
   label: Text,
   plain: Text.optional().describe("Plain-language label (selkokieli)"),
-  missing: z.boolean().optional().describe("A 'don't know' / 'does not apply' answer: counted apart, not in means"),
+  missing: z
+    .boolean()
+    .optional()
+    .describe("A 'don't know' / 'does not apply' answer: counted apart, not in means"),
 });
 
 export const ChoiceList = z.array(Choice).min(1, "A choice list needs at least one choice");
@@ -168,13 +174,18 @@ export const Section = z.strictObject({
 });
 
 /** A slot reference in analysis blocks: a question id, or `matrix.item` for one matrix statement. */
-const SlotRef = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/, "Refer to a question as id or matrix.item");
+const SlotRef = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/, "Refer to a question as id or matrix.item");
 
 const Index = z.strictObject({
   id: Id,
   title: Text,
   items: z.array(SlotRef).min(2, "An index needs at least two items"),
-  reverse: z.array(SlotRef).optional().describe("Items scored in reverse (on top of items marked reverse: true)"),
+  reverse: z
+    .array(SlotRef)
+    .optional()
+    .describe("Items scored in reverse (on top of items marked reverse: true)"),
 });
 const IpaPair = z.strictObject({
   id: Id,

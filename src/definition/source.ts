@@ -1,6 +1,6 @@
 // Reading survey text safely (size, encoding) and parsing YAML into plain data while keeping
 // a way back from a data path (["sections", 0, "questions", 2, "show_if"]) to line:col.
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from "yaml";
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { Diagnostic } from "./diagnostics.js";
 
 /** Survey files are a few kilobytes; refusing big files early keeps a mistaken path harmless. */
@@ -16,14 +16,32 @@ export interface ParsedYaml {
 }
 
 const YAML_CODES: Record<string, { code: string; hint?: string }> = {
-  DUPLICATE_KEY: { code: "SURVEY_DUPLICATE_KEY", hint: "Each key may appear once in a mapping; remove or rename one." },
-  TAB_AS_INDENT: { code: "SURVEY_TAB_INDENT", hint: "YAML indents with spaces only; replace the tabs with spaces." },
+  DUPLICATE_KEY: {
+    code: "SURVEY_DUPLICATE_KEY",
+    hint: "Each key may appear once in a mapping; remove or rename one.",
+  },
+  TAB_AS_INDENT: {
+    code: "SURVEY_TAB_INDENT",
+    hint: "YAML indents with spaces only; replace the tabs with spaces.",
+  },
 };
 
 /** Decode bytes as UTF-8 (a BOM is fine) or UTF-16 with a BOM; anything else is a diagnostic. */
-export function decodeSurveyBytes(bytes: Uint8Array, file: string): { text: string } | { diagnostic: Diagnostic } {
+export function decodeSurveyBytes(
+  bytes: Uint8Array,
+  file: string,
+): { text: string } | { diagnostic: Diagnostic } {
   const at0 = (code: string, message: string, hint?: string): { diagnostic: Diagnostic } => ({
-    diagnostic: { severity: "error", code, message, file, line: 0, col: 0, length: 1, ...(hint ? { hint } : {}) },
+    diagnostic: {
+      severity: "error",
+      code,
+      message,
+      file,
+      line: 0,
+      col: 0,
+      length: 1,
+      ...(hint ? { hint } : {}),
+    },
   });
   if (bytes.length > MAX_SURVEY_BYTES)
     return at0(
@@ -32,8 +50,10 @@ export function decodeSurveyBytes(bytes: Uint8Array, file: string): { text: stri
       "Is this the right file? Survey definitions are usually a few kilobytes.",
     );
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le", { fatal: true }).decode(bytes) };
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be", { fatal: true }).decode(bytes) };
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      return { text: new TextDecoder("utf-16le", { fatal: true }).decode(bytes) };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return { text: new TextDecoder("utf-16be", { fatal: true }).decode(bytes) };
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
@@ -120,7 +140,10 @@ export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; di
     });
     return { diagnostics };
   }
-  return { parsed: { data, locate: (path, opts) => locate(doc, text, lineCounter, path, opts?.key) }, diagnostics };
+  return {
+    parsed: { data, locate: (path, opts) => locate(doc, text, lineCounter, path, opts?.key) },
+    diagnostics,
+  };
 }
 
 function locate(

@@ -16,11 +16,15 @@ export function isUiLanguage(lang: string): lang is UiLanguage {
 }
 
 /** A translator for one language; unknown languages fall back to English. */
-export function translator(lang: string): (key: MessageKey, vars?: Record<string, string | number>) => string {
+export function translator(
+  lang: string,
+): (key: MessageKey, vars?: Record<string, string | number>) => string {
   const messages = isUiLanguage(lang) ? LOCALES[lang] : en;
   return (key, vars) => {
     const template = messages[key] ?? en[key];
-    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+    return vars
+      ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+      : template;
   };
 }
 

@@ -1,8 +1,8 @@
 // The questionnaire as plain text for proofreading (`kuulo preview`): numbered questions,
 // choices with their codes, hints on how to answer, and skip logic in words. Returns a string.
 import type { Choice, Question, Survey } from "../definition/model.js";
-import { describeShowIf } from "./show-if-words.js";
 import { pickText, translator } from "../i18n/index.js";
+import { describeShowIf } from "./show-if-words.js";
 
 export interface TextOptions {
   lang: string;
@@ -48,7 +48,8 @@ function questionLines(
   const flag = q.type === "info" ? "" : ` (${q.required ? t("preview.required") : t("preview.optional")})`;
   const lines = [wrap(`${head} ${txt(q.text, q.plain)}${flag}  [${q.id}]`, 78, "   ")];
   if (q.help) lines.push(`   ${wrap(txt(q.help), 75, "   ")}`);
-  if (q.showIf) lines.push(
+  if (q.showIf)
+    lines.push(
       `   ${wrap(`→ ${t("preview.shownIf", { cond: describeShowIf(q.showIf, survey, opts.lang, numbers) })}`, 75, "     ")}`,
     );
   const choiceLine = (c: Choice, marker: string, extra = "") =>
@@ -69,7 +70,9 @@ function questionLines(
               : t("preview.pickMany");
       lines.push(
         `   ${rule}:`,
-        ...q.choices.map((c) => choiceLine(c, "[ ]", q.exclusive.includes(c.value) ? ` – ${t("preview.exclusive")}` : "")),
+        ...q.choices.map((c) =>
+          choiceLine(c, "[ ]", q.exclusive.includes(c.value) ? ` – ${t("preview.exclusive")}` : ""),
+        ),
       );
       break;
     }
@@ -77,7 +80,10 @@ function questionLines(
       lines.push(...q.choices.map((c) => choiceLine(c, "( )")));
       break;
     case "scale": {
-      const ends = [q.labels.min ? `${q.min} = ${txt(q.labels.min)}` : "", q.labels.max ? `${q.max} = ${txt(q.labels.max)}` : ""]
+      const ends = [
+        q.labels.min ? `${q.min} = ${txt(q.labels.min)}` : "",
+        q.labels.max ? `${q.max} = ${txt(q.labels.max)}` : "",
+      ]
         .filter(Boolean)
         .join(", ");
       lines.push(`   ${t("preview.scaleRange", { min: q.min, max: q.max })}${ends ? `: ${ends}` : ""}`);
@@ -86,23 +92,34 @@ function questionLines(
     }
     case "matrix":
       lines.push(`   ${t("preview.items")}:`);
-      for (const it of q.items) lines.push(`   • ${txt(it.text, it.plain)}  [${q.id}.${it.id}]${it.reverse ? " (↺)" : ""}`);
+      for (const it of q.items)
+        lines.push(`   • ${txt(it.text, it.plain)}  [${q.id}.${it.id}]${it.reverse ? " (↺)" : ""}`);
       lines.push(`   ${q.choices.map((c) => `${c.value} = ${txt(c.label, c.plain)}`).join(" · ")}`);
       break;
     case "number": {
       const base =
-        q.min !== undefined && q.max !== undefined ? t("preview.numberRange", { min: q.min, max: q.max }) : t("preview.number");
-      lines.push(`   ${base}${q.integer ? ` (${t("preview.integer")})` : ""}${q.unit ? ` ${txt(q.unit)}` : ""}: ______`);
+        q.min !== undefined && q.max !== undefined
+          ? t("preview.numberRange", { min: q.min, max: q.max })
+          : t("preview.number");
+      lines.push(
+        `   ${base}${q.integer ? ` (${t("preview.integer")})` : ""}${q.unit ? ` ${txt(q.unit)}` : ""}: ______`,
+      );
       break;
     }
     case "text":
       lines.push(`   ${t("preview.text", { max: q.maxLength })}: ______________________`);
       break;
     case "ranking":
-      lines.push(`   ${t("preview.ranking", { top: q.top })}:`, ...q.choices.map((c) => choiceLine(c, "[_]")));
+      lines.push(
+        `   ${t("preview.ranking", { top: q.top })}:`,
+        ...q.choices.map((c) => choiceLine(c, "[_]")),
+      );
       break;
     case "allocate":
-      lines.push(`   ${t("preview.allocate", { points: q.points })}:`, ...q.choices.map((c) => choiceLine(c, "__ ×")));
+      lines.push(
+        `   ${t("preview.allocate", { points: q.points })}:`,
+        ...q.choices.map((c) => choiceLine(c, "__ ×")),
+      );
       break;
     case "info":
       break;

@@ -1,15 +1,21 @@
 // Skip logic in words for people: "question 3 (How often…) is one of “Monthly”, “Never”".
 // Shared by the text preview and printed forms; pure.
+
+import { findSlot } from "../definition/answers.js";
 import { compileShowIf, describeExpression } from "../definition/expr/index.js";
 import type { Survey } from "../definition/model.js";
-import { findSlot } from "../definition/answers.js";
 import { pickText, translator } from "../i18n/index.js";
 
 /**
  * `numbers` maps question ids to their printed numbers; a reference is written as
  * "question N" (localised), and an answer code as its label in quotes.
  */
-export function describeShowIf(src: string, survey: Survey, lang: string, numbers: Map<string, number>): string {
+export function describeShowIf(
+  src: string,
+  survey: Survey,
+  lang: string,
+  numbers: Map<string, number>,
+): string {
   const t = translator(lang);
   const def = survey.languages[0] ?? lang;
   const name = (ref: string): string => {
@@ -25,7 +31,8 @@ export function describeShowIf(src: string, survey: Survey, lang: string, number
   const label = (ref: string, code?: string): string => {
     if (code === undefined) return name(ref);
     const slot = findSlot(survey, ref);
-    const choice = slot && "choices" in slot.question ? slot.question.choices.find((c) => c.value === code) : undefined;
+    const choice =
+      slot && "choices" in slot.question ? slot.question.choices.find((c) => c.value === code) : undefined;
     return choice ? `“${pickText(choice.label, lang, def)}”` : `“${code}”`;
   };
   return describeExpression(compileShowIf(src), label, {

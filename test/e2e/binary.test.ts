@@ -22,7 +22,12 @@ describe("bin/kuulo.js", () => {
   });
 
   it("validates the bundled surveys", () => {
-    const r = runBin(["validate", "surveys/welcome-baseline.yaml", "surveys/welcome-followup.yaml", "surveys/workshop-feedback.yaml"]);
+    const r = runBin([
+      "validate",
+      "surveys/welcome-baseline.yaml",
+      "surveys/welcome-followup.yaml",
+      "surveys/workshop-feedback.yaml",
+    ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
   });
@@ -35,30 +40,48 @@ describe("bin/kuulo.js", () => {
   });
 
   it("exits 0 when its output is cut short by head", () => {
-    const r = spawnSync("bash", ["-c", `set -o pipefail; node ${BIN} preview surveys/welcome-baseline.yaml | head -2`], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      "bash",
+      ["-c", `set -o pipefail; node ${BIN} preview surveys/welcome-baseline.yaml | head -2`],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
     expect(r.stdout.split("\n").length).toBeLessThanOrEqual(3);
     expect(r.status).toBe(0);
   });
 
   it("uses no colour when NO_COLOR is set or output is not a terminal", () => {
-    const r = runBin(["validate", "fixtures/surveys/invalid/05-unknown-type.yaml"], { env: { NO_COLOR: "1" } });
+    const r = runBin(["validate", "fixtures/surveys/invalid/05-unknown-type.yaml"], {
+      env: { NO_COLOR: "1" },
+    });
     expect(r.stdout).not.toContain("\u001b[");
   });
 
   it("loads no heavy module for --help", () => {
     const log = join(tmp.dir, "loads.txt");
-    const r = spawnSync(process.execPath, ["--import", join(ROOT, "test/helpers/record-loads.mjs"), BIN, "--help"], {
-      cwd: ROOT,
-      env: { ...process.env, KUULO_LOAD_LOG: log },
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      process.execPath,
+      ["--import", join(ROOT, "test/helpers/record-loads.mjs"), BIN, "--help"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, KUULO_LOAD_LOG: log },
+        encoding: "utf8",
+      },
+    );
     expect(r.status).toBe(0);
     const loaded = readFileSync(log, "utf8");
     expect(loaded).toContain("dist/cli/main.js");
-    for (const heavy of ["better-sqlite3", "@inquirer", "chart.js", "@napi-rs/canvas", "pdfkit", "exceljs", "csv-parse"])
+    for (const heavy of [
+      "better-sqlite3",
+      "@inquirer",
+      "chart.js",
+      "@napi-rs/canvas",
+      "pdfkit",
+      "exceljs",
+      "csv-parse",
+    ])
       expect(loaded, heavy).not.toContain(`node_modules/${heavy}`);
   });
 });

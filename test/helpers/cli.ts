@@ -16,7 +16,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   const io = memoryIo({ cwd: opts.cwd ?? ROOT, env: { ...opts.env } });
   const code = await run(argv, io);
   return { code, stdout: io.output(), stderr: io.errors() };

@@ -12,7 +12,13 @@ const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
 function expected(bytes: Buffer): string[] {
   const first = bytes.toString("latin1").split("\n")[0] ?? "";
   const m = /^# expect:\s*(.*)$/.exec(first);
-  return m ? m[1]!.split(",").map((s) => s.trim()).filter(Boolean).sort() : [];
+  return m
+    ? m[1]!
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .sort()
+    : [];
 }
 
 describe("invalid survey fixtures", () => {

@@ -22,7 +22,15 @@ describe("normalizeSurvey", () => {
     const yn = findQuestion(survey, "likes");
     expect(yn && "choices" in yn ? yn.choices.map((c) => c.value) : []).toEqual(["yes", "no", "dk"]);
     const grade = findQuestion(survey, "grade");
-    expect(grade && "choices" in grade ? grade.choices.map((c) => c.value) : []).toEqual(["4", "5", "6", "7", "8", "9", "10"]);
+    expect(grade && "choices" in grade ? grade.choices.map((c) => c.value) : []).toEqual([
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+    ]);
     const barriers = findQuestion(survey, "barriers");
     expect(barriers && "choices" in barriers ? barriers.choices.at(-1) : undefined).toMatchObject({
       value: "other",
@@ -54,7 +62,10 @@ describe("normalizeSurvey", () => {
   it("hashes content, not formatting", () => {
     const reformatted = `# a comment\n${text.replace("id: minimal\n", "id:   minimal   # same\n")}`;
     expect(parseSurvey(reformatted, "x.yaml").survey?.hash).toBe(survey.hash);
-    const changed = text.replace("Kuinka usein käyt kirjastossa?,", "Kuinka usein käyt kirjastossa nykyään?,");
+    const changed = text.replace(
+      "Kuinka usein käyt kirjastossa?,",
+      "Kuinka usein käyt kirjastossa nykyään?,",
+    );
     expect(parseSurvey(changed, "x.yaml").survey?.hash).not.toBe(survey.hash);
   });
 

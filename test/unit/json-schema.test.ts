@@ -12,7 +12,19 @@ describe("schema/survey.schema.json", () => {
 
   it("describes every question type", () => {
     const text = surveyJsonSchemaText();
-    for (const t of ["single", "multi", "yesno", "likert", "scale", "matrix", "number", "text", "ranking", "allocate", "info"])
+    for (const t of [
+      "single",
+      "multi",
+      "yesno",
+      "likert",
+      "scale",
+      "matrix",
+      "number",
+      "text",
+      "ranking",
+      "allocate",
+      "info",
+    ])
       expect(text).toContain(`"const": "${t}"`);
   });
 

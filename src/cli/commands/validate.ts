@@ -34,12 +34,23 @@ Examples:
         } catch (e) {
           if (!(e instanceof KuuloError)) throw e;
           missing++;
-          const diag = { severity: "error", code: e.code, message: e.message, hint: e.hint, file, line: 0, col: 0, length: 1 } as const;
+          const diag = {
+            severity: "error",
+            code: e.code,
+            message: e.message,
+            hint: e.hint,
+            file,
+            line: 0,
+            col: 0,
+            length: 1,
+          } as const;
           results.push({ file, valid: false, diagnostics: [diag] });
           if (!opts.json) out(io, renderDiagnostic(diag, undefined, paint));
           continue;
         }
-        const shown = opts.warnings ? result.diagnostics : result.diagnostics.filter((d) => d.severity === "error");
+        const shown = opts.warnings
+          ? result.diagnostics
+          : result.diagnostics.filter((d) => d.severity === "error");
         const nErr = countErrors(result.diagnostics);
         errors += nErr;
         warnings += result.diagnostics.length - nErr;
@@ -52,7 +63,10 @@ Examples:
         if (opts.json) continue;
         for (const d of shown) out(io, `${renderDiagnostic(d, result.source, paint)}\n`);
         if (result.survey)
-          out(io, `${paint.green("✓")} ${file}: valid (${result.survey.id}, version ${result.survey.hash.slice(0, 12)})`);
+          out(
+            io,
+            `${paint.green("✓")} ${file}: valid (${result.survey.id}, version ${result.survey.hash.slice(0, 12)})`,
+          );
       }
       if (opts.json) out(io, JSON.stringify({ files: results, errors, warnings }, null, 2));
       else if (files.length > 1 || errors + warnings > 0)

@@ -1,0 +1,93 @@
+// Drives the built binary in a real pseudo-terminal (node-pty, 80×24): send keys, wait for a
+// screen's words to appear, then look at the store. Keys go only after the screen they are
+// meant for has been drawn: inquirer drops keys typed before a prompt is listening.
+import { stripVTControlCharacters } from "node:util";
+import * as pty from "node-pty";
+import { BIN } from "../helpers/cli.js";
+
+export const KEY = {
+  up: "\u001b[A",
+  down: "\u001b[B",
+  right: "\u001b[C",
+  left: "\u001b[D",
+  enter: "\r",
+  ctrlC: "\u0003",
+} as const;
+
+export class PtyRun {
+  private raw = "";
+  private mark = 0;
+  private readonly proc: pty.IPty;
+  readonly exited: Promise<{ exitCode: number; signal?: number }>;
+
+  constructor(args: string[], opts: { cwd: string; env?: Record<string, string> }) {
+    this.proc = pty.spawn(process.execPath, [BIN, ...args], {
+      name: "xterm-256color",
+      cols: 80,
+      rows: 24,
+      cwd: opts.cwd,
+      env: { ...process.env, NO_COLOR: "1", ...opts.env } as Record<string, string>,
+    });
+    this.proc.onData((d) => {
+      this.raw += d;
+    });
+    this.exited = new Promise((resolve) => this.proc.onExit(resolve));
+  }
+
+  get pid(): number {
+    return this.proc.pid;
+  }
+
+  /** Everything shown so far, escape codes removed. */
+  get text(): string {
+    return stripVTControlCharacters(this.raw);
+  }
+
+  /** Wait until text matching `re` is drawn after the last match; returns the new text. */
+  async expect(re: RegExp, timeout = 15_000): Promise<string> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const fresh = stripVTControlCharacters(this.raw.slice(this.mark));
+      if (re.test(fresh)) {
+        this.mark = this.raw.length;
+        // Let the prompt finish attaching its key handlers after drawing.
+        await sleep(60);
+        return fresh;
+      }
+      if (Date.now() > until)
+        throw new Error(`Timed out waiting for ${re}; the screen shows:\n${fresh.slice(-1500)}`);
+      await sleep(25);
+    }
+  }
+
+  /** The last frame drawn: the text from the last line matching `start` (e.g. the progress line). */
+  lastFrame(start = /^\d+ \/ \d+/m): string {
+    const text = this.text;
+    const global = new RegExp(start.source, start.flags.includes("g") ? start.flags : `${start.flags}g`);
+    let at = 0;
+    for (const m of text.matchAll(global)) at = m.index ?? at;
+    return text.slice(at);
+  }
+
+  /** Send keys (strings from KEY, or text), optionally repeated. */
+  send(keys: string, times = 1): void {
+    this.proc.write(keys.repeat(times));
+  }
+
+  /** Send keys and wait for the next screen. */
+  async step(keys: string, next: RegExp): Promise<string> {
+    this.send(keys);
+    return this.expect(next);
+  }
+
+  kill(signal: string): void {
+    this.proc.kill(signal);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Keys for "the last row" of a list that does not loop: enough ↓ to hit the bottom. */
+export const LAST = KEY.down.repeat(30);

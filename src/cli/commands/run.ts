@@ -3,6 +3,7 @@
 // given; Ctrl+C outside a kiosk ends with 130 and keeps the answers so far as a partial response.
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
+import { dbOption, resolveDbPath } from "../db-option.js";
 import { out } from "../io.js";
 import type { CommandContext } from "../main.js";
 
@@ -28,7 +29,7 @@ export function runCommand(ctx: CommandContext): Command {
     .option("--speak", "read each question and its answers aloud (needs espeak-ng)")
     .option("--no-emoji", "show smiley scales as text faces such as :-) instead of emoji")
     .option("--answers <file>", "no questions asked: store one response from a JSON file")
-    .option("--db <file>", "database file (default: $KUULO_DB or ./kuulo.db)")
+    .addOption(dbOption())
     .addHelpText(
       "after",
       `
@@ -81,7 +82,7 @@ Examples:
           },
         );
 
-      const dbPath = at(opts.db ?? io.env.KUULO_DB ?? "kuulo.db");
+      const dbPath = resolveDbPath(opts, io);
       const looksLikeFile =
         existsSync(at(surveyRef)) || /\.ya?ml$/i.test(surveyRef) || /[/\\]/.test(surveyRef);
       // A bad survey file must not leave a new, empty database behind: read it first.

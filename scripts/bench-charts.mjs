@@ -2,6 +2,7 @@
 // as PNG at print resolution. Run after `npm run build`: node scripts/bench-charts.mjs [runs]
 // Prints the median of several runs, serial and with parallel encoding, and where the time goes.
 
+import { cpus, loadavg } from "node:os";
 import { planBars } from "../dist/render/charts/bars.js";
 import { formatsFor } from "../dist/render/charts/format.js";
 import { renderChart, renderCharts } from "../dist/render/charts/index.js";
@@ -127,12 +128,17 @@ const opts = { locale: "fi" };
 for (const s of specs.slice(0, 8)) renderChart(s, opts);
 
 const serial = [];
+const serialCpu = [];
 const parallel = [];
 let bytes = 0;
 for (let r = 0; r < runs; r++) {
   let t = performance.now();
+  // CPU time too: on a busy machine it is the steadier number.
+  const cpu = process.cpuUsage();
   bytes = specs.reduce((sum, s) => sum + renderChart(s, opts).length, 0);
   serial.push(performance.now() - t);
+  const used = process.cpuUsage(cpu);
+  serialCpu.push((used.user + used.system) / 1000);
   t = performance.now();
   await renderCharts(specs, opts);
   parallel.push(performance.now() - t);
@@ -160,10 +166,14 @@ const sizes = [draw(encodePng).length, draw((c) => c.encodeSync("png")).length];
 
 const ms = (v) => `${v.toFixed(0)} ms`;
 console.log(
+  `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (timings are only meaningful on an idle machine)`,
+);
+console.log(
   `charts: ${specs.length} (PNG 1600 px wide), ${(bytes / 1024 / 1024).toFixed(1)} MB in all, runs: ${runs}`,
 );
 console.log(
-  `serial   renderChart  median ${ms(median(serial))}  (${(median(serial) / specs.length).toFixed(1)} ms/chart)`,
+  `serial   renderChart  median ${ms(median(serial))} wall, ${ms(median(serialCpu))} CPU ` +
+    `(${(median(serial) / specs.length).toFixed(1)} ms/chart)`,
 );
 console.log(`parallel renderCharts median ${ms(median(parallel))}  (compression on the thread pool)`);
 console.log(

@@ -3,7 +3,7 @@
 // and damaged files are reported by cell or file. Big workbooks go through exceljs's streaming
 // reader (which cannot see merges); small ones are loaded whole so merges can be named.
 import { open, stat } from "node:fs/promises";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ExitCode, fileError, KuuloError } from "../errors.js";
 import type { CellNote, RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
 
@@ -28,7 +28,8 @@ export class XlsxSource implements RecordSource {
       this.bytesRead = size;
       return;
     }
-    const wb = new ExcelJS.Workbook();
+    const { default: excel } = await import("exceljs"); // a large library: loaded only for workbooks
+    const wb = new excel.Workbook();
     try {
       await wb.xlsx.readFile(this.path);
     } catch (e) {
@@ -85,7 +86,8 @@ export class XlsxSource implements RecordSource {
   }
 
   private async *streamed(): AsyncGenerator<SourceRecord[]> {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(this.path, {
+    const { default: excel } = await import("exceljs");
+    const reader = new excel.stream.xlsx.WorkbookReader(this.path, {
       worksheets: "emit",
       sharedStrings: "cache",
       hyperlinks: "ignore",

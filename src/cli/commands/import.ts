@@ -90,11 +90,15 @@ Examples:
       const openTarget = () => {
         // A dry run against a database that does not exist yet must not create one.
         if (opts.dryRun && !existsSync(dbPath)) return new MemoryTarget({ keepRows: false });
-        const t = openStoreTarget(dbPath, survey, opts.dryRun ? { readonly: true } : {});
+        const t = openStoreTarget!(dbPath, survey, opts.dryRun ? { readonly: true } : {});
         close = () => t.close();
         return t;
       };
-      const { openStoreTarget } = await import("../../import/store-target.js");
+      // SQLite is loaded only when there is a database to use.
+      const { openStoreTarget } =
+        opts.dryRun && !existsSync(dbPath)
+          ? { openStoreTarget: undefined }
+          : await import("../../import/store-target.js");
       const progress = progressBar(io);
       let result: Awaited<ReturnType<typeof importFile>>;
       try {

@@ -25,8 +25,11 @@ describe("kuulo import (built binary)", () => {
   afterAll(tmp.cleanup);
 
   const cases = readdirSync(DIR)
-    .filter((f) => /^\d\d-.*\.(csv|txt|xlsx)$/.test(f) && !f.startsWith("20-"))
-    .map((f) => ({ file: f, ex: JSON.parse(readFileSync(join(DIR, f.replace(/\.\w+$/, ".expect.json")), "utf8")) }));
+    .filter((f) => /^\d\d-[\w-]+\.(csv|txt|xlsx)$/.test(f) && !f.startsWith("20-"))
+    .map((f) => ({
+      file: f,
+      ex: JSON.parse(readFileSync(join(DIR, f.replace(/\.\w+$/, ".expect.json")), "utf8")),
+    }));
 
   for (const { file, ex } of cases)
     it(`${file} → exit ${ex.exit}, ${ex.imported ?? 0} stored`, () => {
@@ -50,14 +53,21 @@ describe("kuulo import (built binary)", () => {
     const csv = join(tmp.dir, "big.csv");
     const rows = ["form_no;visit_freq;likes_reading;image.welcoming;image.for_me;books;hours;wishes"];
     const freq = ["Viikoittain", "Kuukausittain", "harvemmin", "En koskaan"];
-    for (let i = 1; i <= 60_000; i++) rows.push(`${i};${freq[i % 4]};kyllä;3;${1 + (i % 3)};${i % 200};${i % 40},5;"toive ${i}; ""lainaus"""`);
+    for (let i = 1; i <= 60_000; i++)
+      rows.push(
+        `${i};${freq[i % 4]};kyllä;3;${1 + (i % 3)};${i % 200};${i % 40},5;"toive ${i}; ""lainaus"""`,
+      );
     writeFileSync(csv, `${rows.join("\r\n")}\r\n`);
     const db = join(tmp.dir, "killed.db");
-    const child = spawn(process.execPath, [BIN, "import", SURVEY, csv, "--db", db], { cwd: ROOT, stdio: "ignore" });
+    const child = spawn(process.execPath, [BIN, "import", SURVEY, csv, "--db", db], {
+      cwd: ROOT,
+      stdio: "ignore",
+    });
     // Wait until the import is writing (the WAL grows), then kill it without warning.
     const wal = `${db}-wal`;
     const started = Date.now();
-    while (Date.now() - started < 60_000 && !(existsSync(wal) && statSync(wal).size > 2_000_000)) await new Promise((r) => setTimeout(r, 20));
+    while (Date.now() - started < 60_000 && !(existsSync(wal) && statSync(wal).size > 2_000_000))
+      await new Promise((r) => setTimeout(r, 20));
     expect(existsSync(wal)).toBe(true);
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));

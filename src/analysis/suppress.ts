@@ -151,7 +151,20 @@ function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
       if (!determinedIn(leak, linesOf, zero)) continue;
       // Hide the first candidate (cheapest, nearest, smallest) that makes the leaking cell
       // undetermined; if none does alone, the cheapest, and let the next round continue.
-      const candidates = candidatesFor(leak, linesOf);
+      // A large component means little data and much already hidden; trying candidates one by
+      // one costs an elimination each there, so hide every neighbour of the leak at once.
+      const { cells: candidates, dist } = candidatesFor(leak, linesOf, false);
+      if (candidates.length === 0) {
+        // Only settled cells are left to hide: privacy comes first, unsettle the nearest.
+        const last = candidatesFor(leak, linesOf, true).cells[0];
+        if (last) last.hidden = true;
+        continue;
+      }
+      if (componentOf(leak, linesOf, zero).cells.length > 200) {
+        const nearest = dist.get(candidates[0]!);
+        for (const c of candidates) if (dist.get(c) === nearest) c.hidden = true;
+        continue;
+      }
       let pick = candidates[0];
       for (const c of candidates.slice(0, 12)) {
         c.hidden = true;
@@ -169,7 +182,11 @@ function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
 }
 
 /** Published members of lines reached from `start` through unknown cells, best first. */
-function candidatesFor(start: Cell, linesOf: Map<Cell, Line[]>): Cell[] {
+function candidatesFor(
+  start: Cell,
+  linesOf: Map<Cell, Line[]>,
+  withLocked: boolean,
+): { cells: Cell[]; dist: Map<Cell, number> } {
   const dist = new Map<Cell, number>();
   const seen = new Set<Cell>([start]);
   let frontier = [start];
@@ -188,14 +205,15 @@ function candidatesFor(start: Cell, linesOf: Map<Cell, Line[]>): Cell[] {
     frontier = next;
   }
   const key = (x: Cell) => [x.cost, dist.get(x)!, x.value > 0 ? 0 : 1, x.value, x.order];
-  return [...dist.keys()]
-    .filter((c) => c.cost !== LOCKED)
+  const sorted = [...dist.keys()]
+    .filter((c) => withLocked || c.cost !== LOCKED)
     .sort((a, b) => {
       const ka = key(a);
       const kb = key(b);
       for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
       return 0;
     });
+  return { cells: sorted, dist };
 }
 
 /** Rules 1 and 2 line by line; true when something was hidden. */
@@ -278,6 +296,9 @@ function findLeaks(cells: Cell[], linesOf: Map<Cell, Line[]>, zero: Set<Cell>, m
     if (!c.hidden || zero.has(c) || done.has(c) || !sensitive(c, minCell)) continue;
     const comp = componentOf(c, linesOf, zero);
     for (const m of comp.cells) done.add(m);
+    // With no known non-zero count in its lines the system is homogeneous: it can only pin cells
+    // to 0, which a sensitive cell is not. Skipping it keeps "everything hidden" cheap.
+    if (![...comp.lines].some((l) => [l.total, ...l.parts].some((m) => !m.hidden && m.value > 0))) continue;
     const fixed = determinedCells(comp.cells, comp.lines, zero);
     const leak = comp.cells.find((m) => fixed.has(m) && sensitive(m, minCell));
     if (leak) leaks.push(leak);

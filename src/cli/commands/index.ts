@@ -2,6 +2,7 @@
 // Command; heavy modules are imported inside the action, never at the top of these files.
 import type { Command } from "commander";
 import type { CommandContext } from "../main.js";
+import { demoCommand } from "./demo.js";
 import { doctorCommand } from "./doctor.js";
 import { exportCommand } from "./export.js";
 import { importCommand } from "./import.js";
@@ -30,6 +31,7 @@ export const COMMANDS: CommandFactory[] = [
   surveysCommand,
   responsesCommand,
   exportCommand,
+  demoCommand,
   mergeCommand,
   doctorCommand,
 ];

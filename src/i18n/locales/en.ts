@@ -225,6 +225,9 @@ export const en = {
   "run.allocate.none": "No points left. Take a point away from another first.",
   "run.moreAbove": "↑ more above",
   "run.moreBelow": "↓ more below",
+  "demo.compare.title": "{title}: baseline and follow-up compared",
+  "report.pdf.page": "Page {page} of {count}",
+  "report.pdf.continued": "{title} (continued)",
 } as const;
 
 export type MessageKey = keyof typeof en;

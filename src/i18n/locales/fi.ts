@@ -227,4 +227,7 @@ export const fi: Messages = {
   "run.allocate.none": "Pisteitä ei ole jäljellä. Ota ensin piste pois jostain toisesta.",
   "run.moreAbove": "↑ lisää ylempänä",
   "run.moreBelow": "↓ lisää alempana",
+  "demo.compare.title": "{title}: alku- ja loppukysely rinnakkain",
+  "report.pdf.page": "Sivu {page}/{count}",
+  "report.pdf.continued": "{title} (jatkuu)",
 };

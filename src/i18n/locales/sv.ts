@@ -227,4 +227,7 @@ export const sv: Messages = {
   "run.allocate.none": "Inga poäng kvar. Ta först bort en poäng från något annat.",
   "run.moreAbove": "↑ fler ovanför",
   "run.moreBelow": "↓ fler nedanför",
+  "demo.compare.title": "{title}: inledande och avslutande enkät jämförda",
+  "report.pdf.page": "Sida {page} av {count}",
+  "report.pdf.continued": "{title} (forts.)",
 };

@@ -19,11 +19,13 @@ export class XlsxSource implements RecordSource {
   constructor(
     private readonly path: string,
     private readonly isKnown: (header: string) => boolean,
+    /** Workbooks larger than this are streamed (tests lower it). */
+    private readonly streamAbove = XLSX_STREAM_BYTES,
   ) {}
 
   async *batches(): AsyncGenerator<SourceRecord[]> {
     const size = await checkWorkbookFile(this.path);
-    if (size > XLSX_STREAM_BYTES) {
+    if (size > this.streamAbove) {
       yield* this.streamed();
       this.bytesRead = size;
       return;

@@ -9,6 +9,7 @@ import { importCommand } from "./import.js";
 import { mergeCommand } from "./merge.js";
 import { previewCommand } from "./preview.js";
 import { printCommand } from "./print.js";
+import { reportCommand } from "./report.js";
 import { responsesCommand } from "./responses.js";
 import { runCommand } from "./run.js";
 import { sessionsCommand } from "./sessions.js";
@@ -31,6 +32,7 @@ export const COMMANDS: CommandFactory[] = [
   surveysCommand,
   responsesCommand,
   exportCommand,
+  reportCommand,
   demoCommand,
   mergeCommand,
   doctorCommand,

@@ -1,0 +1,197 @@
+// `kuulo report <survey>`: analyse the stored responses and show a terminal summary, or write the
+// report files (Markdown, HTML, JSON, CSV, PNG charts, PDF, Excel) into a folder. Privacy rules
+// are the analysis's: counts under --min-cell are hidden everywhere. The report's date is the
+// newest response's time, so the same data always gives the same files.
+import { join } from "node:path";
+import { Command, Option } from "commander";
+import type { AnalysisFilters, CompareBy } from "../../analysis/index.js";
+import type { ResponseSource } from "../../definition/answers.js";
+import { ExitCode, KuuloError } from "../../errors.js";
+import { dbOption, resolveDbPath } from "../db-option.js";
+import { colorsFor, err, out } from "../io.js";
+import type { CommandContext } from "../main.js";
+
+interface ReportCliOptions {
+  db?: string;
+  format?: string;
+  out?: string;
+  lang?: string;
+  by?: string;
+  compare?: CompareBy;
+  session: string[];
+  wave: string[];
+  source: string[];
+  since?: string;
+  until?: string;
+  includePartial?: boolean;
+  minCell?: string;
+  allowSmallCells?: boolean;
+  raw?: boolean;
+}
+
+/** Repeatable options also take comma-separated lists: --wave baseline,followup. */
+const collect = (value: string, previous: string[]) => [
+  ...previous,
+  ...value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+const SOURCES: readonly ResponseSource[] = ["interactive", "paper", "import"];
+
+export function reportCommand(ctx: CommandContext): Command {
+  const { io } = ctx;
+  return new Command("report")
+    .description("report on a survey's responses: a summary here, or files (PDF, HTML, Excel …) with --out")
+    .argument("<survey>", "survey id, version hash (first 8+ characters) or survey file (.yaml)")
+    .option("--out <dir>", "write the report files into this folder (created if missing)")
+    .option("--format <list>", "terminal, md, html, pdf, png, csv, json, xlsx (comma-separated)")
+    .option("--lang <code>", "report language: fi, sv or en (default: the survey's first language)")
+    .option("--by <question>", "cross-tabulate every question by this one (e.g. age_group)")
+    .addOption(
+      new Option("--compare <what>", "set groups side by side").choices(["wave", "session", "source"]),
+    )
+    .option("--session <id>", "only these sessions (repeatable)", collect, [])
+    .option("--wave <name>", "only these waves (repeatable)", collect, [])
+    .option("--source <source>", "only answers collected this way: interactive, paper, import", collect, [])
+    .option("--since <date>", "only responses from this date on (YYYY-MM-DD)")
+    .option("--until <date>", "only responses up to this date (YYYY-MM-DD, the whole day)")
+    .option("--include-partial", "include unfinished responses")
+    .option("--min-cell <n>", "smallest number shown; smaller ones are hidden (default 5)")
+    .option("--allow-small-cells", "allow --min-cell below 3 (keep such a report within the project team)")
+    .option("--raw", "xlsx: add a sheet of the responses themselves (free text masked)")
+    .addOption(dbOption())
+    .addHelpText(
+      "after",
+      `
+Without --out, a summary is printed here: each question as a small table with bars.
+With --out DIR, the files are written into DIR and listed: by default report.md,
+report.html (one file, charts inside), report.json, report.csv, charts/*.png and
+report.pdf. Choose others with --format, e.g. --format pdf,xlsx. A single md, csv
+or json format without --out is printed to standard output.
+
+Privacy: numbers smaller than --min-cell (5) are shown as "< 5", statistics that
+would reveal them as "–", and groups that small as "too few". E-mail addresses, phone
+numbers and personal identity codes in free text are masked; read the free texts
+before sharing a report all the same.
+
+Exit status: 0 done, 2 bad option, 65 bad survey file, 66 no such survey or no
+responses, 73 cannot write the --out folder, 74 database problem.
+
+Examples:
+  kuulo report welcome-baseline
+  kuulo report welcome-baseline --out raportti/ --lang fi
+  kuulo report welcome-baseline --compare wave --format pdf,xlsx --out raportti/
+  kuulo report surveys/welcome-baseline.yaml --by age_group --format md > raportti.md`,
+    )
+    .action(async (ref: string, opts: ReportCliOptions) => {
+      const { parseFormats, DEFAULT_OUT_FORMATS, writeReportFiles } = await import("../report-output.js");
+      const { checkLanguage, parsePositiveInt } = await import("../options.js");
+      const formats = opts.format
+        ? parseFormats(opts.format)
+        : opts.out
+          ? DEFAULT_OUT_FORMATS
+          : ["terminal" as const];
+      const toStdout = !opts.out ? formats.filter((f) => f !== "terminal") : [];
+      if (toStdout.length > 1 || toStdout.some((f) => !["md", "csv", "json"].includes(f)))
+        throw new KuuloError(
+          "USAGE_REPORT_NEEDS_OUT",
+          `--format ${toStdout.join(",")} needs a folder to write into.`,
+          ExitCode.usage,
+          {
+            hint: "Add --out DIR, or print one of md, csv or json without --out.",
+          },
+        );
+      const bad = opts.source.filter((s) => !(SOURCES as readonly string[]).includes(s));
+      if (bad.length > 0)
+        throw new KuuloError("USAGE_BAD_SOURCE", `Unknown source: ${bad.join(", ")}`, ExitCode.usage, {
+          hint: `Sources are ${SOURCES.join(", ")}.`,
+        });
+      if (opts.raw && !formats.includes("xlsx"))
+        throw new KuuloError(
+          "USAGE_RAW_NEEDS_XLSX",
+          "--raw adds a sheet to the Excel report; it needs --format xlsx.",
+          ExitCode.usage,
+          {
+            hint: "Add xlsx to --format, or use kuulo export for the raw data.",
+          },
+        );
+
+      const { readReportInput, rawSheet } = await import("../report-input.js");
+      const input = await readReportInput(resolveDbPath(opts, io), ref);
+      const lang = checkLanguage(opts.lang, input.survey.languages);
+      const filters: AnalysisFilters = {
+        ...(opts.session.length > 0 ? { sessionIds: opts.session } : {}),
+        ...(opts.wave.length > 0 ? { waves: opts.wave } : {}),
+        ...(opts.source.length > 0 ? { sources: opts.source as ResponseSource[] } : {}),
+        ...(opts.since ? { since: opts.since } : {}),
+        ...(opts.until ? { until: opts.until } : {}),
+        includePartial: opts.includePartial === true,
+      };
+      const { analyze } = await import("../../analysis/index.js");
+      const report = analyze(input.survey, input.responses, {
+        ...(opts.minCell !== undefined ? { minCell: parsePositiveInt(opts.minCell, "--min-cell") } : {}),
+        allowSmallCells: opts.allowSmallCells === true,
+        ...(opts.by ? { by: opts.by } : {}),
+        ...(opts.compare ? { compare: opts.compare } : {}),
+        filters,
+        ...(input.newest ? { generatedAt: input.newest } : {}),
+      });
+      if ((report.counts.analysed.value ?? 0) === 0 && !report.counts.analysed.suppressed)
+        throw new KuuloError(
+          "REPORT_NO_RESPONSES",
+          `No responses of ${input.survey.id} match.`,
+          ExitCode.noInput,
+          {
+            hint: `The database holds ${input.responses.length} response(s) to this survey; check --session, --wave, --source, --since, --until (unfinished ones count only with --include-partial).`,
+          },
+        );
+
+      const R = await import("../../render/report/index.js");
+      const sections = R.sectionTitles(input.survey);
+      const c = colorsFor(io);
+      if (formats.includes("terminal")) {
+        const width = io.stdout.isTTY ? Math.min(100, io.stdout.columns ?? 80) : 80;
+        out(io, R.renderTerminal(report, { lang, sections, width, paint: c }).trimEnd());
+      }
+      if (!opts.out) {
+        const f = toStdout[0];
+        if (f === "md") out(io, R.renderMarkdown(report, { lang, sections }));
+        else if (f === "csv") io.stdout.write(R.renderCsv(report, { lang, sections, bom: false }));
+        else if (f === "json") io.stdout.write(R.renderJson(report));
+        return;
+      }
+      const e = colorsFor(io, io.stderr);
+      const raw = opts.raw ? await rawSheet(input.survey, report, input.responses, lang) : undefined;
+      if (raw)
+        err(
+          io,
+          e.yellow(
+            `Note: the Excel file holds ${raw.rows.length} individual responses (--raw). Keep it within the project team.`,
+          ),
+        );
+      const result = await writeReportFiles(report, formats, opts.out, {
+        lang,
+        sections,
+        ...(raw ? { raw } : {}),
+      });
+      for (const s of result.skipped) err(io, `${e.yellow("skipped")} ${s.format}: ${s.reason}`);
+      // The charts folder as one line: a report has dozens of them.
+      const charts = result.written.filter((w) => w.path.endsWith(".png"));
+      out(io, `${c.green("✓")} ${result.written.length} file(s) written to ${opts.out}:`);
+      for (const w of result.written.filter((x) => !x.path.endsWith(".png")))
+        out(io, `  ${w.path}  ${formatBytes(w.bytes)}`);
+      const chartBytes = charts.reduce((sum, w) => sum + w.bytes, 0);
+      if (charts.length > 0)
+        out(io, `  ${join(opts.out, "charts")}/  ${charts.length} PNG chart(s), ${formatBytes(chartBytes)}`);
+    });
+}
+
+function formatBytes(n: number): string {
+  return n < 1024
+    ? `${n} B`
+    : n < 1024 * 1024
+      ? `${(n / 1024).toFixed(0)} kB`
+      : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,125 @@
+// Key findings as short sentences, written from the Report's numbers only: what was ranked or
+// voted highest, the most common answers to multi-select questions, the statements rated highest
+// and lowest, and the clearest changes against the reference group. Hidden values never appear.
+import type { Comparison, Report } from "../../analysis/report.js";
+import { OTHER_CODE } from "../../definition/answers.js";
+import { cellsFor } from "./cells.js";
+import { type ReportFormats, reportFormats } from "./format.js";
+import { groupName, slotTitle } from "./view-groups.js";
+
+export interface Finding {
+  kind: "priority" | "common" | "rating" | "change";
+  /** The question (or slot) it is about. */
+  id: string;
+  text: string;
+}
+
+/** Multi-select questions summed up at most; the rest are in their sections. */
+const MAX_COMMON = 4;
+const MAX_CHANGES = 3;
+
+function list(fmt: ReportFormats, items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${fmt.t("report.finding.and")} ${items.at(-1)}`;
+}
+
+function top<T>(rows: T[], value: (r: T) => number | null, n: number): T[] {
+  return rows
+    .filter((r) => value(r) !== null && (value(r) ?? 0) > 0)
+    .sort((a, b) => (value(b) ?? 0) - (value(a) ?? 0))
+    .slice(0, n);
+}
+
+function changes(report: Report, fmt: ReportFormats, cmp: Comparison): Finding[] {
+  const c = cellsFor(fmt, report.privacy.minCell);
+  const ref = cmp.groups.findIndex((g) => g.code === cmp.reference);
+  if (ref < 0) return [];
+  const found: { slot: string; label: string; diff: number; text: string }[] = [];
+  for (const gt of cmp.tables)
+    for (const r of gt.rows)
+      r.differences?.forEach((d, i) => {
+        const from = r.cells[ref]?.share;
+        const to = r.cells[i]?.share;
+        if (!d || from == null || to == null || (d.ci.low <= 0 && d.ci.high >= 0)) return;
+        found.push({
+          slot: gt.slot,
+          label: fmt.text(r.label),
+          diff: d.diff,
+          text: fmt.t("report.finding.change", {
+            question: slotTitle(report, c, gt.slot),
+            answer: fmt.text(r.label),
+            group: groupName(c, cmp.groups[i]!, cmp.by),
+            from: fmt.share(from, 0),
+            to: fmt.share(to, 0),
+            diff: fmt.points(d.diff, 0),
+          }),
+        });
+      });
+  const reference = groupName(c, cmp.groups[ref]!, cmp.by);
+  if (found.length === 0)
+    return [{ kind: "change", id: "compare", text: fmt.t("report.finding.noChange", { reference }) }];
+  return found
+    .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
+    .slice(0, MAX_CHANGES)
+    .map((f) => ({ kind: "change", id: f.slot, text: f.text }));
+}
+
+export function keyFindings(report: Report, lang: string): Finding[] {
+  const fmt = reportFormats(lang, report.survey.languages[0] ?? lang);
+  const out: Finding[] = [];
+  let common = 0;
+  for (const q of report.questions) {
+    const question = fmt.text(q.text);
+    if (q.kind === "ranking") {
+      const best = top(q.choices, (r) => r.borda, 3).map((r) => fmt.text(r.label));
+      if (best.length > 0)
+        out.push({
+          kind: "priority",
+          id: q.id,
+          text: fmt.t("report.finding.ranking", { question, items: list(fmt, best) }),
+        });
+    } else if (q.kind === "allocate") {
+      const best = top(q.choices, (r) => r.shareOfPoints, 3).map(
+        (r) => `${fmt.text(r.label)} (${fmt.share(r.shareOfPoints ?? 0, 0)})`,
+      );
+      if (best.length > 0)
+        out.push({
+          kind: "priority",
+          id: q.id,
+          text: fmt.t("report.finding.points", { question, items: list(fmt, best) }),
+        });
+    } else if (q.kind === "multi" && common < MAX_COMMON) {
+      // "Other" says little on its own; its texts are in the appendix.
+      const best = top(q.choices, (r) => (r.suppressed || r.code === OTHER_CODE ? null : r.share), 2).map(
+        (r) => `${fmt.text(r.label)} (${fmt.share(r.share ?? 0, 0)})`,
+      );
+      if (best.length > 0) {
+        common++;
+        out.push({
+          kind: "common",
+          id: q.id,
+          text: fmt.t("report.finding.common", { question, items: list(fmt, best) }),
+        });
+      }
+    } else if (q.kind === "matrix" && q.items.length >= 2) {
+      const rated = q.items.filter((it) => it.stats.topBox !== null);
+      if (rated.length < 2) continue;
+      const sorted = [...rated].sort((a, b) => (b.stats.topBox ?? 0) - (a.stats.topBox ?? 0));
+      const hi = sorted[0]!;
+      const lo = sorted.at(-1)!;
+      out.push({
+        kind: "rating",
+        id: q.id,
+        text: fmt.t("report.finding.rating", {
+          question,
+          high: fmt.text(hi.text),
+          highShare: fmt.share(hi.stats.topBox ?? 0, 0),
+          low: fmt.text(lo.text),
+          lowShare: fmt.share(lo.stats.topBox ?? 0, 0),
+        }),
+      });
+    }
+  }
+  if (report.comparison) out.push(...changes(report, fmt, report.comparison));
+  return out;
+}

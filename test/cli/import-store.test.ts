@@ -95,6 +95,28 @@ describe("import into a store", () => {
     expect(count(db)).toBe(4);
   });
 
+  it("prints a JSON summary for scripts, with every listed problem located", async () => {
+    const db = join(tmp.dir, "json.db");
+    const r = await runCli(["import", SURVEY, "fixtures/import/06-typo-label.csv", "--db", db, "--json"]);
+    expect(r.code).toBe(65);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({
+      outcome: "failed",
+      rowsRead: 3,
+      imported: 0,
+      rejected: 1,
+      encoding: "utf-8",
+      delimiter: ";",
+    });
+    expect(j.errors[0]).toMatchObject({
+      code: "CSV_BAD_VALUE",
+      line: 3,
+      form: "42",
+      column: "visit_freq",
+      value: "viikottain",
+    });
+  });
+
   it("never reports success for a file that stored nothing", async () => {
     const db = join(tmp.dir, "none.db");
     const f = join(tmp.dir, "allbad.csv");

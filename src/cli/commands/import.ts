@@ -44,8 +44,12 @@ export function importCommand(ctx: CommandContext): Command {
     .option("--rejects <file>", "where rejected rows go (default with --skip-invalid: FILE.rejects.csv)")
     .option("--encoding <name>", "utf-8, windows-1252 (latin1), utf-16le … (default: detected)")
     .option("--delimiter <char>", '";", ",", tab … (default: detected)')
-    .option("--ignore-column <name>", "leave out a column that is not a question (repeatable)", collect, [])
-    .option("--max-errors <n>", "how many problems to list of each kind", "50")
+    .addOption(
+      new Option("--ignore-column <name>", "leave out a column that is not a question (repeatable)")
+        .argParser(collect)
+        .default([], "none"),
+    )
+    .option("--max-errors <n>", "how many errors, and how many warnings, to list", "50")
     .option("--json", "print the summary as JSON")
     .addHelpText(
       "after",

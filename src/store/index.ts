@@ -12,7 +12,7 @@ export {
 } from "./imports.js";
 export { type MergeSourceSummary, mergeStores } from "./merge.js";
 export { SCHEMA_VERSION } from "./migrations.js";
-export { neutralizeCell } from "./neutralize.js";
+export { neutralizeCell, restoreNeutralized } from "./neutralize.js";
 export { type OpenOptions, openStore, Store } from "./open.js";
 export {
   answerParadata,

@@ -2,7 +2,7 @@
 // session, wave, source, status and time; streamed one response at a time for large stores.
 import type { Answers, ResponseSource, ResponseStatus, SurveyResponse } from "../definition/answers.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import { guard, storeError } from "./errors.js";
+import { guard } from "./errors.js";
 import type { Store } from "./open.js";
 import { decodeValue, RESPONSE_COLUMNS, type ResponseRow, toResponse } from "./rows.js";
 import { findSurveyVersions } from "./surveys.js";
@@ -34,8 +34,9 @@ export function listResponses(
 }
 
 /**
- * The same, one response at a time, so that 100 000 responses never sit in memory at once.
- * The connection is busy until the iteration ends: finish (or `return()`) it before other calls.
+ * The same, one response at a time, so that 100 000 responses never sit in memory at once:
+ * pages of responses, each with its answers in one query, all from one read snapshot.
+ * Finish the iteration (or `return()` it) before writing through the same store.
  */
 export function* iterateResponses(
   store: Store,
@@ -43,32 +44,49 @@ export function* iterateResponses(
   filters: ResponseFilters = {},
 ): Generator<SurveyResponse> {
   const { where, params } = whereClause(store, survey, filters);
+  const own = !store.db.inTransaction;
+  if (own) guard(store.path, () => store.db.exec("BEGIN"));
+  try {
+    let after: [string, number] | [] = [];
+    for (;;) {
+      const cond = after.length === 0 ? where : `${where ? `${where} AND` : "WHERE"} (r.started_at, r.rid) > (?, ?)`;
+      const page = guard(store.path, () =>
+        store
+          .sql(`SELECT ${RESPONSE_COLUMNS} FROM responses r ${cond} ORDER BY r.started_at, r.rid LIMIT ${PAGE}`)
+          .all(...params, ...after),
+      ) as ResponseRow[];
+      if (page.length === 0) return;
+      const answers = answersOf(store, page);
+      for (const row of page) yield toResponse(row, answers.get(row.rid) ?? {});
+      if (page.length < PAGE) return;
+      const last = page[page.length - 1]!;
+      after = [last.started_at, last.rid];
+    }
+  } finally {
+    if (own && store.db.inTransaction) store.db.exec("COMMIT");
+  }
+}
+
+const PAGE = 1000;
+
+/** The answers of a page of responses, by response. Raw rows: no object per answer. */
+function answersOf(store: Store, page: readonly ResponseRow[]): Map<number, Answers> {
   const rows = guard(store.path, () =>
     store
-      .sql(
-        `SELECT ${RESPONSE_COLUMNS}, a.slot_id, a.value FROM responses r
-         LEFT JOIN answers a ON a.response_rid = r.rid
-         ${where} ORDER BY r.started_at, r.rid`,
-      )
-      .iterate(...params),
-  ) as IterableIterator<ResponseRow & { slot_id: string | null; value: string | null }>;
-  let current: ResponseRow | undefined;
-  let answers: Answers = {};
-  try {
-    for (const row of rows) {
-      if (current && current.rid !== row.rid) {
-        yield toResponse(current, answers);
-        answers = {};
-      }
-      current = row;
-      if (row.slot_id !== null && row.value !== null) answers[row.slot_id] = decodeValue(row.value);
+      .sql("SELECT response_rid, slot_id, value FROM answers WHERE response_rid IN (SELECT value FROM json_each(?))")
+      .raw(true)
+      .all(JSON.stringify(page.map((r) => r.rid))),
+  ) as [number, string, string][];
+  const by = new Map<number, Answers>();
+  for (const [rid, slot, value] of rows) {
+    let a = by.get(rid);
+    if (!a) {
+      a = {};
+      by.set(rid, a);
     }
-  } catch (e) {
-    throw storeError(e, store.path);
-  } finally {
-    rows.return?.();
+    a[slot] = decodeValue(value);
   }
-  if (current) yield toResponse(current, answers);
+  return by;
 }
 
 export function countResponses(

@@ -11,7 +11,12 @@ export const MINIMAL_PATH = resolve(ROOT, "fixtures/surveys/valid/minimal.yaml")
 export const minimal = (): Survey => loadSurvey(MINIMAL_PATH);
 
 /** A throwaway database file; `cleanup` closes every store opened through `open`. */
-export function tempStore(name = "kuulo.db"): { dir: string; path: string; open: (o?: OpenOptions) => Store; cleanup: () => void } {
+export function tempStore(name = "kuulo.db"): {
+  dir: string;
+  path: string;
+  open: (o?: OpenOptions) => Store;
+  cleanup: () => void;
+} {
   const t = tempDir("kuulo-store-");
   const opened: Store[] = [];
   const path = join(t.dir, name);
@@ -31,7 +36,11 @@ export function tempStore(name = "kuulo.db"): { dir: string; path: string; open:
 }
 
 /** The i-th response: answers of every type, varied by i; ids are stable UUIDs. */
-export function sampleResponse(survey: Survey, i: number, over: Partial<SurveyResponse> = {}): SurveyResponse {
+export function sampleResponse(
+  survey: Survey,
+  i: number,
+  over: Partial<SurveyResponse> = {},
+): SurveyResponse {
   const freq = ["weekly", "monthly", "never"][i % 3]!;
   const answers: SurveyResponse["answers"] = {
     visit_freq: freq,
@@ -40,13 +49,15 @@ export function sampleResponse(survey: Survey, i: number, over: Partial<SurveyRe
     grade: String(4 + (i % 7)),
     "image.welcoming": String((i % 3) + 1),
     "image.strict": i % 5 === 0 ? "dk" : "2",
-    books: i * 1.5,
+    books: i * 2,
     rank: i % 2 === 0 ? ["easy", "quiet"] : ["help", "easy"],
     dots: i % 2 === 0 ? { quiet: 3, easy: 2 } : { easy: 5 },
   };
   if (freq !== "weekly") answers.barriers = i % 2 === 0 ? ["hours", "other"] : ["none"];
-  if (freq !== "weekly" && i % 2 === 0) answers["barriers.other"] = i % 4 === 0 ? "=HYPERLINK(\"x\")" : "Too far away";
-  if (freq !== "never") answers.wishes = i % 3 === 0 ? "More easy-read books; \"quiet\" room, please\nand coffee" : "+358 40 123";
+  if (freq !== "weekly" && i % 2 === 0)
+    answers["barriers.other"] = i % 4 === 0 ? '=HYPERLINK("x")' : "Too far away";
+  if (freq !== "never")
+    answers.wishes = i % 3 === 0 ? 'More easy-read books; "quiet" room, please\nand coffee' : "+358 40 123";
   return {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
     surveyId: survey.id,

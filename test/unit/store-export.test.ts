@@ -11,6 +11,7 @@ import {
   exportColumns,
   exportRow,
   neutralizeCell,
+  restoreNeutralized,
   writeExport,
 } from "../../src/store/index.js";
 import { codebookPaths } from "../../src/store/write-export.js";
@@ -47,6 +48,8 @@ describe("neutralizeCell", () => {
     ["Hyvä kirjasto", "Hyvä kirjasto"],
     ["a=b", "a=b"],
     ["", ""],
+    ["'=already quoted", "''=already quoted"],
+    ["'plain", "'plain"],
   ])("%j → %j", (input, expected) => {
     expect(neutralizeCell(input)).toBe(expected);
   });
@@ -57,6 +60,7 @@ describe("neutralizeCell", () => {
         const n = neutralizeCell(s);
         expect(/^[=+\-@\t\r]/.test(n)).toBe(false);
         expect(n === s || n === `'${s}`).toBe(true);
+        expect(restoreNeutralized(n)).toBe(s);
       }),
     );
   });

@@ -168,6 +168,35 @@ describe("reading", () => {
   });
 });
 
+describe("reading many", () => {
+  it("streams more than a page, with equal start times, each response once and in order", () => {
+    registerSurvey(s, survey);
+    const same = "2025-03-14T09:00:00.000Z";
+    const rs = Array.from({ length: 2345 }, (_, i) => {
+      const r = sampleResponse(survey, i, { startedAt: i % 3 === 0 ? same : at(i % 50).toISOString() });
+      return { ...r, id: `${String(i).padStart(8, "0")}-0000-4000-8000-000000000000` };
+    });
+    saveResponses(s, rs);
+    const ids = [...iterateResponses(s, "minimal")].map((r) => r.id);
+    expect(ids).toHaveLength(2345);
+    expect(new Set(ids).size).toBe(2345);
+    const back = listResponses(s, "minimal");
+    expect(back.map((r) => r.startedAt)).toEqual([...back.map((r) => r.startedAt)].sort());
+    expect(back.find((r) => r.id === rs[1234]!.id)).toEqual(rs[1234]);
+  });
+
+  it("reads every version of a survey id, or one version by its hash", () => {
+    const v2 = { ...survey, hash: "f".repeat(64) };
+    registerSurvey(s, survey);
+    // A second version: stored as another program would, since its hash is made up.
+    s.db.prepare("INSERT INTO surveys (hash, id, definition, registered_at) VALUES (?, ?, ?, ?)").run(v2.hash, v2.id, JSON.stringify(v2), "2025-04-01");
+    saveResponses(s, [sampleResponse(survey, 1)]);
+    expect(countResponses(s, "minimal")).toBe(1);
+    expect(countResponses(s, "ffffffff")).toBe(0);
+    expect(() => getSurvey(s, "minimal")).toThrow(/names 2 survey versions/);
+  });
+});
+
 describe("sessions", () => {
   it("checks ids and dates, refuses duplicates, closes once", () => {
     expect(() => createSession(s, { id: "has space" })).toThrow(/cannot be a session id/);

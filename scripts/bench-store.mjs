@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// Benchmark of the response store (run against the built dist/: npm run build first). Inserts
+// synthetic responses to the bundled baseline survey in batches (saveResponses, one transaction
+// per batch, synchronous=FULL) into a fresh file, then reads them back three ways: listResponses
+// (all in memory), iterateResponses (streamed) and a CSV export. Median of --runs runs.
+//
+//   node scripts/bench-store.mjs [--count 100000] [--batch 1000] [--runs 3] [--keep]
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const COUNT = Number(opt("--count", "100000"));
+const BATCH = Number(opt("--batch", "1000"));
+const RUNS = Number(opt("--runs", "3"));
+
+const dist = (p) => import(join(ROOT, "dist", p));
+const { loadSurvey } = await dist("definition/load.js");
+const store = await dist("store/index.js");
+const survey = loadSurvey(join(ROOT, "surveys/welcome-baseline.yaml"));
+
+const responses = await syntheticResponses(survey, COUNT);
+const answers = responses.reduce((n, r) => n + Object.keys(r.answers).length, 0);
+console.log(
+  `${COUNT} responses to ${survey.id} (${answers} answers, ${(answers / COUNT).toFixed(1)} per response), batches of ${BATCH}, ${RUNS} run(s)`,
+);
+
+const results = { insert: [], list: [], stream: [], csv: [] };
+let size = 0;
+for (let run = 0; run < RUNS; run++) {
+  const dir = mkdtempSync(join(tmpdir(), "kuulo-bench-store-"));
+  const path = join(dir, "bench.db");
+  try {
+    const s = store.openStore(path, { create: true });
+    store.registerSurvey(s, survey);
+    results.insert.push(
+      time(() => {
+        for (let i = 0; i < responses.length; i += BATCH)
+          store.saveResponses(s, responses.slice(i, i + BATCH));
+      }),
+    );
+    s.close();
+    size = statSync(path).size;
+    const r = store.openStore(path, { readonly: true });
+    let listed = 0;
+    results.list.push(time(() => (listed = store.listResponses(r, survey.id).length)));
+    let streamed = 0;
+    results.stream.push(
+      time(() => {
+        for (const _ of store.iterateResponses(r, survey.id)) streamed++;
+      }),
+    );
+    if (listed !== COUNT || streamed !== COUNT)
+      throw new Error(`read back ${listed}/${streamed} of ${COUNT}`);
+    const out = join(dir, "export.csv");
+    results.csv.push(
+      await timeAsync(() =>
+        store.writeExport(survey, store.iterateResponses(r, survey.id), { format: "csv", out }),
+      ),
+    );
+    r.close();
+  } finally {
+    if (!args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
+    else console.log(`kept ${dir}`);
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const line = (name, ms) =>
+  console.log(
+    `${name.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${Math.round(COUNT / (ms / 1000))
+      .toLocaleString("en")
+      .padStart(9)} responses/s  ${Math.round(answers / (ms / 1000))
+      .toLocaleString("en")
+      .padStart(10)} answers/s`,
+  );
+line("insert (saveResponses, batched)", median(results.insert));
+line("read all (listResponses)", median(results.list));
+line("read streamed (iterateResponses)", median(results.stream));
+line("export CSV (stream → file)", median(results.csv));
+console.log(`database file: ${(size / 1e6).toFixed(1)} MB (${(size / COUNT).toFixed(0)} bytes per response)`);
+
+function time(fn) {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+async function timeAsync(fn) {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** The project's seeded generator when it is built; a plain one otherwise. */
+async function syntheticResponses(survey, count) {
+  try {
+    const { generateResponses } = await dist("fixtures/synthetic.js");
+    return generateResponses(survey, { count, seed: 42 });
+  } catch {
+    const { surveySlots } = await dist("definition/answers.js");
+    const slots = surveySlots(survey);
+    return Array.from({ length: count }, (_, i) => {
+      const a = {};
+      for (const s of slots) {
+        const q = s.question;
+        if (s.other) continue;
+        if (s.kind === "choice") a[s.id] = q.choices[i % q.choices.length].value;
+        else if (s.kind === "choices") a[s.id] = [q.choices[i % q.choices.length].value];
+        else if (s.kind === "number") a[s.id] = i % 50;
+        else if (s.kind === "text") a[s.id] = `text ${i}`;
+        else if (s.kind === "ranking") a[s.id] = q.choices.slice(0, q.top).map((c) => c.value);
+        else if (s.kind === "allocation") a[s.id] = { [q.choices[0].value]: q.points };
+      }
+      const t = new Date(Date.UTC(2025, 2, 3, 9) + i * 60_000).toISOString();
+      return {
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+        surveyId: survey.id,
+        surveyHash: survey.hash,
+        sessionId: null,
+        wave: null,
+        source: "import",
+        language: "fi",
+        plain: false,
+        startedAt: t,
+        submittedAt: t,
+        status: "complete",
+        answers: a,
+      };
+    });
+  }
+}

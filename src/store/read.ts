@@ -49,10 +49,13 @@ export function* iterateResponses(
   try {
     let after: [string, number] | [] = [];
     for (;;) {
-      const cond = after.length === 0 ? where : `${where ? `${where} AND` : "WHERE"} (r.started_at, r.rid) > (?, ?)`;
+      const cond =
+        after.length === 0 ? where : `${where ? `${where} AND` : "WHERE"} (r.started_at, r.rid) > (?, ?)`;
       const page = guard(store.path, () =>
         store
-          .sql(`SELECT ${RESPONSE_COLUMNS} FROM responses r ${cond} ORDER BY r.started_at, r.rid LIMIT ${PAGE}`)
+          .sql(
+            `SELECT ${RESPONSE_COLUMNS} FROM responses r ${cond} ORDER BY r.started_at, r.rid LIMIT ${PAGE}`,
+          )
           .all(...params, ...after),
       ) as ResponseRow[];
       if (page.length === 0) return;
@@ -73,7 +76,9 @@ const PAGE = 1000;
 function answersOf(store: Store, page: readonly ResponseRow[]): Map<number, Answers> {
   const rows = guard(store.path, () =>
     store
-      .sql("SELECT response_rid, slot_id, value FROM answers WHERE response_rid IN (SELECT value FROM json_each(?))")
+      .sql(
+        "SELECT response_rid, slot_id, value FROM answers WHERE response_rid IN (SELECT value FROM json_each(?))",
+      )
       .raw(true)
       .all(JSON.stringify(page.map((r) => r.rid))),
   ) as [number, string, string][];

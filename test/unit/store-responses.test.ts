@@ -189,7 +189,9 @@ describe("reading many", () => {
     const v2 = { ...survey, hash: "f".repeat(64) };
     registerSurvey(s, survey);
     // A second version: stored as another program would, since its hash is made up.
-    s.db.prepare("INSERT INTO surveys (hash, id, definition, registered_at) VALUES (?, ?, ?, ?)").run(v2.hash, v2.id, JSON.stringify(v2), "2025-04-01");
+    s.db
+      .prepare("INSERT INTO surveys (hash, id, definition, registered_at) VALUES (?, ?, ?, ?)")
+      .run(v2.hash, v2.id, JSON.stringify(v2), "2025-04-01");
     saveResponses(s, [sampleResponse(survey, 1)]);
     expect(countResponses(s, "minimal")).toBe(1);
     expect(countResponses(s, "ffffffff")).toBe(0);

@@ -14,6 +14,17 @@ export type SlotState =
 /** choice: a code; choices and ranking: codes in order; number; text; allocation: points by code. */
 export type ValidValue = string | string[] | number | Record<string, number>;
 
+// Built once per question, not once per response and slot.
+const CODES = new WeakMap<object, Map<string, Choice>>();
+function codesOf(q: object, choices: Choice[]): Map<string, Choice> {
+  let m = CODES.get(q);
+  if (!m) {
+    m = new Map(choices.map((c) => [c.value, c]));
+    CODES.set(q, m);
+  }
+  return m;
+}
+
 export function classify(slot: Slot, r: SurveyResponse): SlotState {
   const raw = r.answers[slot.id];
   if (raw === undefined) {
@@ -25,7 +36,7 @@ export function classify(slot: Slot, r: SurveyResponse): SlotState {
   if (raw === null) return { state: "skipped" };
   const q = slot.question;
   const choices: Choice[] = hasChoices(q) ? q.choices : [];
-  const byCode = new Map(choices.map((c) => [c.value, c]));
+  const byCode = codesOf(q, choices);
   switch (slot.kind) {
     case "choice": {
       const code = typeof raw === "number" ? String(raw) : raw;

@@ -7,6 +7,14 @@
 // - Codes, not wordings: choices carry their stable `code` and the survey's `label` texts
 //   (language → text); renderers pick the language.
 // - Order is the survey's order (questions, choices, items); groups are listed as documented.
+//
+// Privacy (src/analysis/suppress.ts has the details): a count of people from 1 to minCell − 1 is
+// never printed, and no hidden one can be worked out exactly from the printed counts and shares,
+// within a table or across tables (a question's own counts against its cross-tab or comparison).
+// A reader may still learn bounds (two hidden cells adding up to 3). Counts of people who did not
+// answer (skipped, "don't know", not reached, invalid) are printed even when small: they say
+// nothing about what anyone answered. Statistics over subsets (group means, indices, IPA, gaps)
+// need an n of at least minCell; beyond that they are not audited against each other.
 import type { Text } from "../definition/model.js";
 import type { MaskCounts } from "./mask.js";
 import type { TermCount } from "./terms.js";

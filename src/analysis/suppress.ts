@@ -12,6 +12,8 @@
 // Zero counts are published: a zero identifies no one. Cells marked `exempt` (counts of people
 // who did not answer) are never sensitive themselves but still take part in the sums.
 
+import { determinedColumns } from "./linear.js";
+
 export interface CellOptions {
   /** False for counts that are never printed but take part in sums (e.g. "did not choose"). */
   publish?: boolean;
@@ -272,9 +274,7 @@ function determinedCells(cells: Cell[], lines: Iterable<Line>, zero: Set<Cell>):
     for (const [k, v] of row) if (v === 0) row.delete(k);
     if (row.size > 0) rows.push(row);
   }
-  const out = new Set<Cell>();
-  for (const row of reduceRows(rows)) if (row.size === 1) out.add(cells[[...row.keys()][0]!]!);
-  return out;
+  return new Set([...determinedColumns(rows)].map((i) => cells[i]!));
 }
 
 // `zero` may be stale (computed before more cells were hidden); that only makes this answer
@@ -327,44 +327,4 @@ function forcedZeros(lines: { total: Cell; parts: Cell[] }[]): Set<Cell> {
     }
   }
   return zero;
-}
-
-const EPS = 1e-9;
-
-/** Reduced row echelon form of sparse rows (column → coefficient). */
-function reduceRows(input: Map<number, number>[]): Map<number, number>[] {
-  const rows = input.map((r) => new Map(r));
-  const pivots: Map<number, number>[] = [];
-  const pivotCol: number[] = [];
-  for (const row of rows) {
-    // Eliminate existing pivots from this row.
-    for (let p = 0; p < pivots.length; p++) {
-      const col = pivotCol[p]!;
-      const k = row.get(col);
-      if (k === undefined) continue;
-      for (const [c, v] of pivots[p]!) {
-        const nv = (row.get(c) ?? 0) - k * v;
-        if (Math.abs(nv) < EPS) row.delete(c);
-        else row.set(c, nv);
-      }
-    }
-    if (row.size === 0) continue;
-    // Pivot on the smallest column index for a stable, order-independent result.
-    const col = Math.min(...row.keys());
-    const k = row.get(col)!;
-    for (const [c, v] of row) row.set(c, v / k);
-    // Back-substitute into earlier pivots.
-    for (const other of pivots) {
-      const f = other.get(col);
-      if (f === undefined) continue;
-      for (const [c, v] of row) {
-        const nv = (other.get(c) ?? 0) - f * v;
-        if (Math.abs(nv) < EPS) other.delete(c);
-        else other.set(c, nv);
-      }
-    }
-    pivots.push(row);
-    pivotCol.push(col);
-  }
-  return pivots;
 }

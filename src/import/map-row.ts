@@ -1,11 +1,20 @@
 // One data row (its cells, in header order) → the response's answers and meta fields, with a
 // problem for each cell that cannot be read. Column handlers are compiled once per file so a
 // million rows cost little. Pure; checks that need the whole row live in check-row.ts.
-import { type Answers, type AnswerValue, OTHER_CODE, type Slot } from "../definition/answers.js";
+import type { Answers, AnswerValue, Slot } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { defaultLanguage } from "../definition/model.js";
 import type { ColumnPlan, MetaName } from "./columns.js";
 import type { ImportCode } from "./diagnostics.js";
+import {
+  type Acc,
+  accFor,
+  bad,
+  finishOther,
+  finishPerChoice,
+  type Handler,
+  perChoiceHandler,
+} from "./map-choices.js";
 import {
   type ChoiceIndex,
   indexChoices,
@@ -13,7 +22,6 @@ import {
   parseChoice,
   parseChoiceList,
   parseFlag,
-  parseInteger,
   parseNumber,
 } from "./values.js";
 
@@ -32,18 +40,6 @@ export interface MappedRow {
   meta: Partial<Record<MetaName, string>>;
   problems: CellProblem[];
 }
-
-/** Per-question scratch while a row is read: ticks, ranks, points, other text. */
-interface Acc {
-  flags?: Map<string, boolean>;
-  ranks?: Map<string, number>;
-  points?: Map<string, number>;
-  otherText?: string;
-  otherTick?: boolean;
-  otherColumn?: string;
-}
-
-type Handler = (raw: string, row: MappedRow, acc: Map<string, Acc>) => void;
 
 export type RowMapper = (cells: readonly string[]) => MappedRow;
 
@@ -89,33 +85,6 @@ export function makeRowMapper(survey: Survey, plan: ColumnPlan): RowMapper {
   };
 }
 
-function bad(
-  row: MappedRow,
-  column: string,
-  raw: string | undefined,
-  message: string,
-  code: ImportCode = "CSV_BAD_VALUE",
-  question = column.split(".")[0],
-): void {
-  row.problems.push({
-    severity: "error",
-    code,
-    column,
-    ...(raw !== undefined ? { value: raw } : {}),
-    ...(question ? { question } : {}),
-    message,
-  });
-}
-
-function accFor(acc: Map<string, Acc>, qid: string): Acc {
-  let a = acc.get(qid);
-  if (!a) {
-    a = {};
-    acc.set(qid, a);
-  }
-  return a;
-}
-
 function compileHandler(
   role: ColumnPlan["columns"][number]["role"],
   column: string,
@@ -141,43 +110,6 @@ function compileHandler(
     case "slot":
       return slotHandler(role.slot, column, ixOf);
   }
-}
-
-function perChoiceHandler(
-  role: { kind: "flag" | "rank" | "points"; slot: Slot; code: string },
-  column: string,
-): Handler {
-  const q = role.slot.question;
-  const qid = q.id;
-  if (role.kind === "flag")
-    return (raw, row, acc) => {
-      const f = parseFlag(raw);
-      if (!f.ok) return bad(row, column, raw, f.message);
-      if (f.value === null) return;
-      const a = accFor(acc, qid);
-      if (!a.flags) a.flags = new Map();
-      a.flags.set(role.code, f.value);
-    };
-  if (role.kind === "rank") {
-    const top = q.type === "ranking" ? q.top : 1;
-    return (raw, row, acc) => {
-      if (raw.trim() === "") return;
-      const n = parseInteger(raw, "rank", 1, top);
-      if (!n.ok) return bad(row, column, raw, n.message);
-      const a = accFor(acc, qid);
-      if (!a.ranks) a.ranks = new Map();
-      a.ranks.set(role.code, n.value);
-    };
-  }
-  const points = q.type === "allocate" ? q.points : 0;
-  return (raw, row, acc) => {
-    if (raw.trim() === "") return;
-    const n = parseInteger(raw, "number of points", 0, points);
-    if (!n.ok) return bad(row, column, raw, n.message);
-    const a = accFor(acc, qid);
-    if (!a.points) a.points = new Map();
-    a.points.set(role.code, n.value);
-  };
 }
 
 function slotHandler(slot: Slot, column: string, ixOf: (s: Slot) => ChoiceIndex): Handler {
@@ -290,91 +222,5 @@ function slotHandler(slot: Slot, column: string, ixOf: (s: Slot) => ChoiceIndex)
         set(row, out);
       };
     }
-  }
-}
-
-/** Ticks → picked codes, ranks → codes in rank order, points → a points map. */
-function finishPerChoice(slot: Slot, a: Acc | undefined, row: MappedRow): void {
-  if (!a) return;
-  const q = slot.question;
-  if (!("choices" in q)) return;
-  const codes = q.choices.map((c) => c.value);
-  if (a.flags) {
-    const picked = codes.filter((c) => a.flags!.get(c) === true);
-    if (a.otherTick || a.otherText) {
-      if (!picked.includes(OTHER_CODE)) picked.push(OTHER_CODE);
-      a.otherTick = false; // ticking and writing are one act on a one-column-per-choice sheet
-      a.flags.set(OTHER_CODE, true);
-    }
-    row.answers[slot.id] = picked;
-  }
-  if (a.ranks) {
-    const byRank = [...a.ranks].sort((x, y) => x[1] - y[1]);
-    const ranks = byRank.map(([, r]) => r);
-    const dup = ranks.find((r, i) => ranks.indexOf(r) !== i);
-    if (dup !== undefined) {
-      const names = byRank.filter(([, r]) => r === dup).map(([c]) => `${q.id}.${c}`);
-      bad(
-        row,
-        names.join(", "),
-        undefined,
-        `rank ${dup} is given to ${names.length} choices; each rank may be used once`,
-        "CSV_RANKING",
-      );
-      return;
-    }
-    const gap = ranks.findIndex((r, i) => r !== i + 1);
-    if (gap >= 0) {
-      bad(
-        row,
-        q.id,
-        ranks.join(","),
-        `the ranks skip ${gap + 1}; ranks must run 1, 2, 3… without gaps`,
-        "CSV_RANKING",
-      );
-      return;
-    }
-    row.answers[slot.id] = byRank.map(([c]) => c);
-  }
-  if (a.points) {
-    const out: Record<string, number> = {};
-    for (const c of codes) {
-      const p = a.points.get(c);
-      if (p !== undefined && p > 0) out[c] = p;
-    }
-    row.answers[slot.id] = out;
-  }
-}
-
-/** The "other" text: stored, and "other" picked when the person wrote without ticking. */
-function finishOther(slot: Slot, a: Acc | undefined, row: MappedRow): void {
-  if (!a || (!a.otherText && !a.otherTick)) return;
-  const q = slot.question;
-  const main = q.id;
-  if (a.otherText !== undefined) row.answers[slot.id] = a.otherText;
-  const current = row.answers[main];
-  if (q.type === "multi") {
-    const list = Array.isArray(current) ? current : [];
-    if (!list.includes(OTHER_CODE)) {
-      if (a.otherText !== undefined && current !== undefined)
-        row.problems.push({
-          severity: "warning",
-          code: "CSV_OTHER_NOT_PICKED",
-          column: a.otherColumn ?? slot.id,
-          value: a.otherText,
-          message: `has an "other" text but "${OTHER_CODE}" is not picked in ${main}; it was picked`,
-        });
-      row.answers[main] = [...list, OTHER_CODE];
-    }
-  } else if (q.type === "single") {
-    if (current === undefined) row.answers[main] = OTHER_CODE;
-    else if (current !== OTHER_CODE && a.otherText !== undefined)
-      row.problems.push({
-        severity: "warning",
-        code: "CSV_OTHER_NOT_PICKED",
-        column: a.otherColumn ?? slot.id,
-        value: a.otherText,
-        message: `has an "other" text but ${main} is ${JSON.stringify(current)}, not "${OTHER_CODE}"; both were kept`,
-      });
   }
 }

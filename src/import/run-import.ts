@@ -7,13 +7,13 @@ import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { makeRowChecker } from "./check-row.js";
 import { type ColumnPlan, columnCatalog, planColumns } from "./columns.js";
-import { DiagnosticLog, formatDiagnostic, type ImportDiagnostic, quoteValue } from "./diagnostics.js";
+import { DiagnosticLog } from "./diagnostics.js";
 import type { EncodingName } from "./encoding.js";
-import { explainNothingImported } from "./explain.js";
-import { type CellProblem, type MappedRow, makeRowMapper, type RowMapper } from "./map-row.js";
+import { makeRowMapper, type RowMapper } from "./map-row.js";
 import { openSource } from "./open-source.js";
 import { prepareResponse, rowContentHash } from "./prepare.js";
-import type { RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
+import type { RecordSource, SourceInfo } from "./read-csv.js";
+import { headerStop, isBlank, namedWidth, readRow, reasonOf, toDiagnostic } from "./record-steps.js";
 import { RejectsWriter } from "./rejects.js";
 import type { ImportTarget, PreparedRow } from "./target.js";
 
@@ -127,7 +127,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
             file,
             ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
           });
-          headerStop(plan, header, source.info, file, log, opts);
+          headerStop(plan, header, source.info, file, log, opts.survey);
           mapper = makeRowMapper(survey, plan);
           width = namedWidth(plan);
           if (opts.rejectsPath || opts.skipInvalid)
@@ -219,127 +219,4 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
     rejects?.discard();
     throw e;
   }
-}
-
-function isBlank(fields: readonly string[]): boolean {
-  for (const f of fields) if (f.trim() !== "") return false;
-  return true;
-}
-
-/** Cells up to the last column with a name; Excel's trailing empty columns do not count. */
-function namedWidth(plan: ColumnPlan): number {
-  let w = 0;
-  for (const c of plan.columns) if (c.role.kind !== "unnamed") w = c.index + 1;
-  return w;
-}
-
-/** A header that cannot be imported stops everything before the first row. */
-function headerStop(
-  plan: ColumnPlan,
-  header: string[],
-  info: SourceInfo,
-  file: string,
-  log: DiagnosticLog,
-  opts: ImportOptions,
-): void {
-  const errors = plan.problems.filter((p) => p.severity === "error");
-  for (const w of plan.problems) if (w.severity === "warning") log.add(w);
-  if (plan.answerColumns === 0) {
-    const why = explainNothingImported(header, info, opts.survey);
-    throw new KuuloError(
-      "CSV_NOTHING_IMPORTED",
-      `no column of ${file} is a question of ${opts.survey.id}`,
-      ExitCode.dataError,
-      {
-        location: { file, line: 1 },
-        details: why.details,
-        hint: why.hint,
-      },
-    );
-  }
-  if (errors.length > 0)
-    throw new KuuloError(
-      errors[0]!.code,
-      `the header of ${file} has ${errors.length} problem(s); nothing was imported`,
-      ExitCode.dataError,
-      {
-        location: { file, line: 1 },
-        details: errors.map((e) => formatDiagnostic(e)),
-        hint: "Fix the header line (the column names) and import again.",
-      },
-    );
-}
-
-function readRow(
-  rec: SourceRecord,
-  header: readonly string[],
-  width: number,
-  source: RecordSource,
-  mapper: RowMapper,
-  formColumn: number,
-): MappedRow & { ragged: boolean } {
-  const extra: CellProblem[] = [];
-  const f = rec.fields;
-  const headerLength = header.length;
-  if (source.info.format === "csv") {
-    if (source.problem?.code === "CSV_UNTERMINATED_QUOTE" && source.problem.line === rec.line)
-      extra.push({
-        severity: "error",
-        code: "CSV_UNTERMINATED_QUOTE",
-        message: `a quote (") opened on line ${source.problem.quoteLine ?? rec.line} is never closed, so the rest of the file became one cell`,
-      });
-    else if (f.length < width)
-      extra.push({
-        severity: "error",
-        code: "CSV_RAGGED_ROW",
-        message: `has ${f.length} cells but the header has ${width}; a delimiter is missing or a cell was merged`,
-      });
-    else if (f.length > headerLength && f.slice(headerLength).some((c) => c.trim() !== ""))
-      extra.push({
-        severity: "error",
-        code: "CSV_RAGGED_ROW",
-        message: `has ${f.length} cells but the header has ${headerLength}; is there an unquoted delimiter in a cell?`,
-      });
-  }
-  // Cells of a ragged row sit under the wrong headers: reading them would only add noise.
-  const mapped = extra.length > 0 ? { answers: {}, meta: {}, problems: [] } : mapper(f);
-  if (mapped.meta.form_no === undefined && formColumn >= 0 && f[formColumn])
-    mapped.meta.form_no = f[formColumn]!.trim();
-  mapped.problems.unshift(...extra);
-  for (const n of rec.notes ?? []) {
-    const name = header[n.index] ?? "";
-    mapped.problems.unshift({
-      severity: "error",
-      code: n.code,
-      column: name ? `${name} (${n.address})` : n.address,
-      ...(name ? { question: name.split(".")[0]! } : {}),
-      ...(n.value !== undefined ? { value: n.value } : {}),
-      message: n.message,
-    });
-  }
-  return { ...mapped, ragged: extra.length > 0 };
-}
-
-function toDiagnostic(
-  p: CellProblem,
-  file: string,
-  line: number,
-  form: string | undefined,
-): ImportDiagnostic {
-  const value = p.value !== undefined && p.value !== "" ? `${quoteValue(p.value)} ` : "";
-  return {
-    severity: p.severity,
-    code: p.code,
-    file,
-    line,
-    ...(form ? { form } : {}),
-    ...(p.column ? { column: p.column } : {}),
-    ...(p.value !== undefined ? { value: p.value } : {}),
-    message: `${value}${p.message}`,
-  };
-}
-
-function reasonOf(errors: ImportDiagnostic[]): string {
-  const parts = errors.slice(0, 3).map((e) => `${e.column ? `${e.column}: ` : ""}${e.message}`);
-  return parts.join(" | ") + (errors.length > 3 ? ` | … and ${errors.length - 3} more` : "");
 }

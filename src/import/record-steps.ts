@@ -1,0 +1,133 @@
+// The record-level steps of an import, before and around the row mapping: blank and ragged rows,
+// an unterminated quote, the reader's cell notes, a header that stops everything, and turning a
+// cell problem into a located diagnostic. Pure helpers of run-import.ts.
+import type { Survey } from "../definition/model.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import type { ColumnPlan } from "./columns.js";
+import { type DiagnosticLog, formatDiagnostic, type ImportDiagnostic, quoteValue } from "./diagnostics.js";
+import { explainNothingImported } from "./explain.js";
+import type { CellProblem, MappedRow, RowMapper } from "./map-row.js";
+import type { RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
+
+export function isBlank(fields: readonly string[]): boolean {
+  for (const f of fields) if (f.trim() !== "") return false;
+  return true;
+}
+
+/** Cells up to the last column with a name; Excel's trailing empty columns do not count. */
+export function namedWidth(plan: ColumnPlan): number {
+  let w = 0;
+  for (const c of plan.columns) if (c.role.kind !== "unnamed") w = c.index + 1;
+  return w;
+}
+
+/** A header that cannot be imported stops everything before the first row. */
+export function headerStop(
+  plan: ColumnPlan,
+  header: string[],
+  info: SourceInfo,
+  file: string,
+  log: DiagnosticLog,
+  survey: Survey,
+): void {
+  const errors = plan.problems.filter((p) => p.severity === "error");
+  for (const w of plan.problems) if (w.severity === "warning") log.add(w);
+  if (plan.answerColumns === 0) {
+    const why = explainNothingImported(header, info, survey);
+    throw new KuuloError(
+      "CSV_NOTHING_IMPORTED",
+      `no column of ${file} is a question of ${survey.id}`,
+      ExitCode.dataError,
+      {
+        location: { file, line: 1 },
+        details: why.details,
+        hint: why.hint,
+      },
+    );
+  }
+  if (errors.length > 0)
+    throw new KuuloError(
+      errors[0]!.code,
+      `the header of ${file} has ${errors.length} problem(s); nothing was imported`,
+      ExitCode.dataError,
+      {
+        location: { file, line: 1 },
+        details: errors.map((e) => formatDiagnostic(e)),
+        hint: "Fix the header line (the column names) and import again.",
+      },
+    );
+}
+
+export function readRow(
+  rec: SourceRecord,
+  header: readonly string[],
+  width: number,
+  source: RecordSource,
+  mapper: RowMapper,
+  formColumn: number,
+): MappedRow & { ragged: boolean } {
+  const extra: CellProblem[] = [];
+  const f = rec.fields;
+  const headerLength = header.length;
+  if (source.info.format === "csv") {
+    if (source.problem?.code === "CSV_UNTERMINATED_QUOTE" && source.problem.line === rec.line)
+      extra.push({
+        severity: "error",
+        code: "CSV_UNTERMINATED_QUOTE",
+        message: `a quote (") opened on line ${source.problem.quoteLine ?? rec.line} is never closed, so the rest of the file became one cell`,
+      });
+    else if (f.length < width)
+      extra.push({
+        severity: "error",
+        code: "CSV_RAGGED_ROW",
+        message: `has ${f.length} cells but the header has ${width}; a delimiter is missing or a cell was merged`,
+      });
+    else if (f.length > headerLength && f.slice(headerLength).some((c) => c.trim() !== ""))
+      extra.push({
+        severity: "error",
+        code: "CSV_RAGGED_ROW",
+        message: `has ${f.length} cells but the header has ${headerLength}; is there an unquoted delimiter in a cell?`,
+      });
+  }
+  // Cells of a ragged row sit under the wrong headers: reading them would only add noise.
+  const mapped = extra.length > 0 ? { answers: {}, meta: {}, problems: [] } : mapper(f);
+  if (mapped.meta.form_no === undefined && formColumn >= 0 && f[formColumn])
+    mapped.meta.form_no = f[formColumn]!.trim();
+  mapped.problems.unshift(...extra);
+  for (const n of rec.notes ?? []) {
+    const name = header[n.index] ?? "";
+    mapped.problems.unshift({
+      severity: "error",
+      code: n.code,
+      column: name ? `${name} (${n.address})` : n.address,
+      ...(name ? { question: name.split(".")[0]! } : {}),
+      ...(n.value !== undefined ? { value: n.value } : {}),
+      message: n.message,
+    });
+  }
+  return { ...mapped, ragged: extra.length > 0 };
+}
+
+export function toDiagnostic(
+  p: CellProblem,
+  file: string,
+  line: number,
+  form: string | undefined,
+): ImportDiagnostic {
+  const value = p.value !== undefined && p.value !== "" ? `${quoteValue(p.value)} ` : "";
+  return {
+    severity: p.severity,
+    code: p.code,
+    file,
+    line,
+    ...(form ? { form } : {}),
+    ...(p.column ? { column: p.column } : {}),
+    ...(p.value !== undefined ? { value: p.value } : {}),
+    message: `${value}${p.message}`,
+  };
+}
+
+export function reasonOf(errors: ImportDiagnostic[]): string {
+  const parts = errors.slice(0, 3).map((e) => `${e.column ? `${e.column}: ` : ""}${e.message}`);
+  return parts.join(" | ") + (errors.length > 3 ? ` | … and ${errors.length - 3} more` : "");
+}

@@ -9,7 +9,7 @@ import { hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
 import { COST_MARGIN, COST_TOTAL, type Ctx, countOf, statesOf } from "./context.js";
 import type { Count, GroupRow, GroupTable, ScaleStats } from "./report.js";
-import { scaleStats } from "./scale-stats.js";
+import { type ScaleCell, scaleStats } from "./scale-stats.js";
 import { ciMean, diffMeans, diffProportions, mean, median, sd } from "./stats.js";
 import { LOCKED } from "./suppress.js";
 import { choiceCellId } from "./tally-choice.js";
@@ -210,11 +210,12 @@ export function prepareGroupTable(
                 valid[gi]!,
                 choices
                   .map((c) => ({
+                    id: p.cellId(c.value),
                     value: codeNumber(c.value),
                     count: p.counts.get(c.value)!,
                     hidden: ledger.isHidden(p.cellId(c.value)),
                   }))
-                  .filter((x): x is { value: number; count: number; hidden: boolean } => x.value !== null),
+                  .filter((x): x is ScaleCell => x.value !== null),
               )
             : noStats(hiddenCount),
         );

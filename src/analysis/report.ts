@@ -13,8 +13,9 @@
 // within a table or across tables (a question's own counts against its cross-tab or comparison).
 // A reader may still learn bounds (two hidden cells adding up to 3). Counts of people who did not
 // answer (skipped, "don't know", not reached, invalid) are printed even when small: they say
-// nothing about what anyone answered. Statistics over subsets (group means, indices, IPA, gaps)
-// need an n of at least minCell; beyond that they are not audited against each other.
+// nothing about what anyone answered. A scale's mean, median and SD are audited against its own
+// distribution (src/analysis/stat-audit.ts). Statistics over subsets (indices, IPA, gaps, means of
+// number questions) need an n of at least minCell; they are not audited against each other.
 import type { Text } from "../definition/model.js";
 import type { MaskCounts } from "./mask.js";
 import type { TermCount } from "./terms.js";
@@ -102,9 +103,10 @@ export interface ScaleStats {
   /** Share of valid answers in the two lowest scale points (the lowest on short scales). */
   bottomBox: number | null;
   /**
-   * Statistics set to null for privacy although there was data: when any cell of the distribution
-   * is suppressed, mean, median, SD and CI are withheld (together they would let a reader solve
-   * for the hidden cells), and a box share is withheld unless it adds nothing to the shown cells.
+   * Statistics set to null for privacy although there was data. With suppressed cells, mean and
+   * median (then SD and CI) are shown only if an exhaustive check of every way to fill the hidden
+   * cells finds that they pin no hidden small count; a box share only if it adds nothing to n and
+   * the shown cells.
    */
   withheld: StatName[];
 }

@@ -1,10 +1,14 @@
 // Summary statistics of one ordered-scale distribution, with the privacy rule for statistics:
-// a hidden cell withholds mean, median, SD and CI, and a box share unless it adds nothing.
+// with hidden cells, mean, median, SD and CI are shown only when an exhaustive audit finds that
+// they pin no hidden small count; a box share only when it adds nothing to the shown cells.
 import { type Ctx, noteWithheld } from "./context.js";
 import type { Count, ScaleStats, StatName } from "./report.js";
+import { statsAreSafe } from "./stat-audit.js";
 import { ciMean, mean, median, sd } from "./stats.js";
 
 export interface ScaleCell {
+  /** Ledger id of the cell. */
+  id: string;
   /** Numeric scale value of the choice. */
   value: number;
   count: number;
@@ -18,9 +22,10 @@ export function boxSize(points: number): number {
 
 /**
  * Statistics of `values` (the valid answers) on a scale whose points are `cells`, given the
- * published valid n. Mean, median, SD and CI would, with n and the shown cells, let a reader solve
- * for hidden cells, so any hidden cell withholds them. A box share is kept when its hidden cells
- * are all of the hidden cells or none of them: then it follows from n and the shown cells anyway.
+ * published valid n. Mean and median, then SD and CI, are kept only if every spread of the hidden
+ * total over the hidden cells that reproduces them leaves each hidden small count with more than
+ * one possible value (stat-audit.ts). A box share is kept when its hidden cells are all of the
+ * hidden cells or none of them: then it follows from n and the shown cells anyway.
  */
 export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCell[]): ScaleStats {
   const none: ScaleStats = {
@@ -40,15 +45,20 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
     return { ...none, withheld: noteWithheld(ctx, withheld) };
   }
   const sorted = [...cells].sort((a, b) => a.value - b.value);
-  const anyHidden = sorted.some((c) => c.hidden);
   const out: ScaleStats = { ...none };
-  if (anyHidden) withheld.push("mean", "median", "sd", "ci");
-  else {
+  // Hidden cells that a reader can work out anyway count as shown in the audit.
+  const known = ctx.ledger.determined(sorted.filter((c) => c.hidden).map((c) => c.id));
+  const audit = sorted.map((c) => ({ value: c.value, count: c.count, hidden: c.hidden && !known.has(c.id) }));
+  const full = statsAreSafe(audit, { mean: true, median: true, sd: true }, ctx.minCell);
+  const central = full || statsAreSafe(audit, { mean: true, median: true }, ctx.minCell);
+  if (central) {
     out.mean = mean(values);
     out.median = median(values);
+  } else withheld.push("mean", "median");
+  if (full) {
     out.sd = sd(values);
     out.ci = ciMean(values);
-  }
+  } else withheld.push("sd", "ci");
   const k = boxSize(sorted.length);
   const box = (part: ScaleCell[], name: StatName): number | null => {
     const hiddenIn = part.filter((c) => c.hidden).length;

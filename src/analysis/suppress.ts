@@ -46,6 +46,11 @@ export interface Ledger {
    */
   solve(minCell: number): void;
   isHidden(id: string): boolean;
+  /**
+   * Of these hidden cells, the ones a reader can still work out (their value follows from the
+   * published counts, e.g. a complement that was hidden although it is not small). After solve.
+   */
+  determined(ids: readonly string[]): Set<string>;
   /** Make a registered cell dearer to hide as a complement (group sizes, totals). */
   protect(id: string, cost: number): void;
   /** Number of published counts that ended hidden. */
@@ -94,6 +99,18 @@ export function createLedger(): Ledger {
     isHidden(id) {
       return get(id).hidden;
     },
+    determined(ids) {
+      const out = new Set<string>();
+      const asked = ids.map(get).filter((c) => c.hidden);
+      if (asked.length === 0) return out;
+      const linesOf = indexLines(lines);
+      const zero = forcedZeros(lines);
+      for (const c of asked) {
+        if (zero.has(c)) out.add(c.id);
+        else if (determinedIn(c, linesOf, zero)) out.add(c.id);
+      }
+      return out;
+    },
     protect(id, cost) {
       const c = get(id);
       c.cost = Math.max(c.cost, cost);
@@ -135,8 +152,7 @@ function pickComplement(candidates: Cell[]): Cell | undefined {
 
 type Line = { total: Cell; parts: Cell[] };
 
-function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
-  for (const c of cells) if (sensitive(c, minCell)) c.hidden = true;
+function indexLines(lines: Line[]): Map<Cell, Line[]> {
   const linesOf = new Map<Cell, Line[]>();
   for (const l of lines)
     for (const m of [l.total, ...l.parts]) {
@@ -144,6 +160,12 @@ function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
       if (list) list.push(l);
       else linesOf.set(m, [l]);
     }
+  return linesOf;
+}
+
+function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
+  for (const c of cells) if (sensitive(c, minCell)) c.hidden = true;
+  const linesOf = indexLines(lines);
   for (let guard = 0; guard <= cells.length + 1; guard++) {
     if (applyLineRules(lines, minCell)) continue;
     const zero = forcedZeros(lines);

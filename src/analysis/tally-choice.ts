@@ -5,7 +5,7 @@ import { type Choice, hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
 import { type Ctx, countOf, statesOf } from "./context.js";
 import type { ChoiceRow, ScaleStats } from "./report.js";
-import { scaleStats } from "./scale-stats.js";
+import { type ScaleCell, scaleStats } from "./scale-stats.js";
 import { type PreparedStatus, prepareStatus } from "./status.js";
 
 export interface PreparedChoices {
@@ -88,10 +88,11 @@ export function scaleValues(ctx: Ctx, slot: Slot): number[] {
 export function finishScaleStats(ctx: Ctx, p: PreparedChoices): ScaleStats {
   const cells = p.choices
     .map((c) => ({
+      id: p.cellId(c.value),
       value: codeNumber(c.value),
       count: p.counts.get(c.value)!,
       hidden: ctx.ledger.isHidden(p.cellId(c.value)),
     }))
-    .filter((c): c is { value: number; count: number; hidden: boolean } => c.value !== null);
+    .filter((c): c is ScaleCell => c.value !== null);
   return scaleStats(ctx, scaleValues(ctx, p.slot), countOf(ctx, p.status.validId, p.status.valid), cells);
 }

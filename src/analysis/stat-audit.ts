@@ -1,0 +1,88 @@
+// Can a reader pin a hidden count of a scale distribution from its published statistics? Tries
+// every way to spread the hidden total over the hidden cells, keeps those that reproduce the
+// statistics, and says "safe" only if no hidden small count has a single possible value. Pure.
+
+export interface AuditCell {
+  /** Scale value of the point. */
+  value: number;
+  count: number;
+  hidden: boolean;
+}
+
+export interface PublishedStats {
+  mean?: boolean;
+  median?: boolean;
+  /** SD (and with it the CI, which follows from mean, SD and n). */
+  sd?: boolean;
+}
+
+/** Above this many spreads the audit gives up and answers "not safe" (the caller withholds). */
+export const AUDIT_LIMIT = 200_000;
+
+function stats(values: number[], counts: number[]): { mean: number; sd: number | null; median: number } {
+  let n = 0;
+  let s = 0;
+  for (let i = 0; i < values.length; i++) {
+    n += counts[i]!;
+    s += values[i]! * counts[i]!;
+  }
+  const mean = s / n;
+  let ss = 0;
+  for (let i = 0; i < values.length; i++) ss += counts[i]! * (values[i]! - mean) ** 2;
+  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null, median: medianOfCounts(values, counts, n) };
+}
+
+/** Type-7 median of a distribution given as sorted values with counts. */
+export function medianOfCounts(values: number[], counts: number[], n: number): number {
+  const h = (n - 1) * 0.5;
+  const at = (rank: number): number => {
+    let cum = 0;
+    for (let i = 0; i < values.length; i++) {
+      cum += counts[i]!;
+      if (rank < cum) return values[i]!;
+    }
+    return values[values.length - 1]!;
+  };
+  const lo = at(Math.floor(h));
+  return lo + (h - Math.floor(h)) * (at(Math.ceil(h)) - lo);
+}
+
+const same = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+/** True when publishing `which` with the shown cells and n pins no hidden count in 1..minCell−1. */
+export function statsAreSafe(cells: AuditCell[], which: PublishedStats, minCell: number): boolean {
+  const sorted = [...cells].sort((a, b) => a.value - b.value);
+  const values = sorted.map((c) => c.value);
+  const truth = stats(
+    values,
+    sorted.map((c) => c.count),
+  );
+  const hidden = sorted.map((c, i) => (c.hidden ? i : -1)).filter((i) => i >= 0);
+  const watch = hidden.filter((i) => sorted[i]!.count >= 1 && sorted[i]!.count < minCell);
+  if (watch.length === 0) return true;
+  const total = hidden.reduce((a, i) => a + sorted[i]!.count, 0);
+  // Number of ways to spread `total` over the hidden cells: C(total + k − 1, k − 1).
+  let ways = 1;
+  for (let j = 1; j < hidden.length; j++) ways = (ways * (total + j)) / j;
+  if (ways > AUDIT_LIMIT) return false;
+  const counts = sorted.map((c) => c.count);
+  const seen = new Map<number, Set<number>>(watch.map((i) => [i, new Set<number>()]));
+  const spread = (k: number, left: number): void => {
+    if (k === hidden.length - 1) {
+      counts[hidden[k]!] = left;
+      const s = stats(values, counts);
+      if (which.mean && !same(s.mean, truth.mean)) return;
+      if (which.sd && !same(s.sd, truth.sd)) return;
+      if (which.median && !same(s.median, truth.median)) return;
+      for (const i of watch) seen.get(i)!.add(counts[i]!);
+      return;
+    }
+    for (let v = 0; v <= left; v++) {
+      counts[hidden[k]!] = v;
+      spread(k + 1, left - v);
+    }
+  };
+  spread(0, total);
+  return watch.every((i) => seen.get(i)!.size > 1);
+}

@@ -1,0 +1,70 @@
+// The audit that decides whether a scale's mean, median and SD may be shown next to hidden cells,
+// checked on known cases and against a reader who expands every candidate table into answers.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { medianOfCounts, statsAreSafe } from "../../src/analysis/stat-audit.js";
+import { mean, median, sd } from "../../src/analysis/stats.js";
+
+const cellsOf = (counts: number[], hidden: boolean[]) =>
+  counts.map((count, i) => ({ value: i + 1, count, hidden: hidden[i]! }));
+const expand = (counts: number[]) => counts.flatMap((c, i) => new Array<number>(c).fill(i + 1));
+
+describe("statsAreSafe", () => {
+  it("refuses a mean that pins two hidden small counts", () => {
+    // 1·c1 + 2·c2 + 5·c5 with c1 + c2 + c5 = 7 has one solution: c1 = 1, c2 = 2, c5 = 4.
+    const cells = cellsOf([1, 2, 5, 8, 4], [true, true, false, false, true]);
+    expect(statsAreSafe(cells, { mean: true }, 5)).toBe(false);
+  });
+  it("allows a mean when the hidden cells can still be spread in several ways", () => {
+    const cells = cellsOf([0, 1, 3, 6, 5], [false, true, true, true, true]);
+    expect(statsAreSafe(cells, { mean: true, median: true }, 5)).toBe(true);
+  });
+  it("is trivially safe when nothing small is hidden", () => {
+    expect(statsAreSafe(cellsOf([10, 12, 9], [false, false, false]), { mean: true, sd: true }, 5)).toBe(true);
+  });
+  it("computes the type-7 median from counts", () => {
+    expect(medianOfCounts([1, 2, 3], [2, 0, 2], 4)).toBe(2);
+    expect(medianOfCounts([1, 2, 3], [1, 1, 1], 3)).toBe(2);
+  });
+
+  it("agrees with a reader who tries every table and recomputes the statistics from answers", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 3, maxLength: 5 }),
+        fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        fc.constantFrom({ mean: true }, { mean: true, median: true }, { mean: true, median: true, sd: true }),
+        (counts, hideMask, which) => {
+          const hidden = counts.map((c, i) => hideMask[i]! || (c >= 1 && c < 5));
+          const n = counts.reduce((a, b) => a + b, 0);
+          if (n < 2) return;
+          const truth = expand(counts);
+          const idx = counts.map((_, i) => i).filter((i) => hidden[i]);
+          const total = idx.reduce((a, i) => a + counts[i]!, 0);
+          const seen = idx.map(() => new Set<number>());
+          const cand = [...counts];
+          const near = (a: number | null, b: number | null) =>
+            a === null || b === null ? a === b : Math.abs(a - b) < 1e-9;
+          const rec = (k: number, left: number) => {
+            if (k === idx.length - 1) {
+              cand[idx[k]!] = left;
+              const xs = expand(cand);
+              if (which.mean && !near(mean(xs), mean(truth))) return;
+              if ("median" in which && !near(median(xs), median(truth))) return;
+              if ("sd" in which && !near(sd(xs), sd(truth))) return;
+              idx.forEach((i, j) => seen[j]!.add(cand[i]!));
+              return;
+            }
+            for (let v = 0; v <= left; v++) {
+              cand[idx[k]!] = v;
+              rec(k + 1, left - v);
+            }
+          };
+          if (idx.length > 0) rec(0, total);
+          const pinned = idx.some((i, j) => counts[i]! >= 1 && counts[i]! < 5 && seen[j]!.size === 1);
+          expect(statsAreSafe(cellsOf(counts, hidden), which, 5)).toBe(!pinned);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -51,7 +51,7 @@ describe("statsAreSafe", () => {
               if (which.mean && !near(mean(xs), mean(truth))) return;
               if ("median" in which && !near(median(xs), median(truth))) return;
               if ("sd" in which && !near(sd(xs), sd(truth))) return;
-              idx.forEach((i, j) => seen[j]!.add(cand[i]!));
+              for (const [j, i] of idx.entries()) seen[j]!.add(cand[i]!);
               return;
             }
             for (let v = 0; v <= left; v++) {

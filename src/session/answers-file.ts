@@ -90,10 +90,11 @@ export function checkAnswersFile(survey: Survey, data: unknown): FileCheck {
     const checked = checkAnswer(step, value);
     if (!checked.ok) {
       const choices = "choices" in q ? ` The answers are: ${q.choices.map((c) => c.value).join(", ")}.` : "";
-      problems.push({
-        path: `answers.${key}`,
-        message: en(checked.problem.key, checked.problem.vars) + choices,
-      });
+      const what =
+        checked.problem.key === "run.error.required"
+          ? "This question is required: give an answer."
+          : en(checked.problem.key, checked.problem.vars);
+      problems.push({ path: `answers.${key}`, message: what + choices });
       continue;
     }
     answers[key] = checked.value;

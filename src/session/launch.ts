@@ -14,6 +14,7 @@ import { runSession } from "./run-session.js";
 import { checkSpeech, EspeakSpeaker, type Speaker } from "./speech.js";
 import { StoreSink } from "./store-sink.js";
 import { InquirerPrompter } from "./terminal/inquirer-prompter.js";
+import { swallowKioskKeys } from "./terminal/kiosk-keys.js";
 
 export interface LaunchOptions {
   io: Io;
@@ -56,7 +57,7 @@ export async function runAnswersFile(o: LaunchOptions, path: string): Promise<st
   if (!checked.ok)
     throw new KuuloError(
       "RUN_ANSWERS_INVALID",
-      `${path} has ${checked.problems.length} problem(s); nothing was saved.`,
+      `The answers file has ${checked.problems.length} problem(s); nothing was saved.`,
       ExitCode.dataError,
       {
         location: { file: path },
@@ -95,6 +96,7 @@ export async function runOnce(o: LaunchOptions): Promise<{ responseId: string | 
     plain: o.plain,
     startedAt: new Date(),
   });
+  const unguard = guardAgainstSilentEnd(o.io);
   try {
     await runSession({
       survey: o.survey,
@@ -111,6 +113,7 @@ export async function runOnce(o: LaunchOptions): Promise<{ responseId: string | 
       err(o.io, `The answers given so far are saved as a partial response (${sink.responseId}).`);
     throw e;
   } finally {
+    unguard();
     speaker?.stop();
   }
 }
@@ -125,6 +128,8 @@ export async function runKioskMode(o: LaunchOptions): Promise<{ complete: number
   const ignore = () => {};
   process.on("SIGINT", ignore);
   process.on("SIGTSTP", ignore);
+  const restoreKeys = swallowKioskKeys(o.io.stdin);
+  const unguard = guardAgainstSilentEnd(o.io);
   try {
     const note = facilitatorNote(o, languages, o.speak && !speaker);
     const start = await prompter.welcome({
@@ -150,9 +155,27 @@ export async function runKioskMode(o: LaunchOptions): Promise<{ complete: number
     });
   } finally {
     speaker?.stop();
+    unguard();
+    restoreKeys();
     process.off("SIGINT", ignore);
     process.off("SIGTSTP", ignore);
   }
+}
+
+/**
+ * If a prompt ever waits on input that can no longer come, Node would end with status 0 as if
+ * all went well. Say so instead, and fail, so the facilitator knows to restart the kiosk.
+ */
+function guardAgainstSilentEnd(io: Io): () => void {
+  const onBeforeExit = () => {
+    err(
+      io,
+      "The session stopped waiting for the keyboard. The answers given so far are saved; start kuulo run again.",
+    );
+    process.exitCode = ExitCode.internal;
+  };
+  process.once("beforeExit", onBeforeExit);
+  return () => process.off("beforeExit", onBeforeExit);
 }
 
 function terminalPrompter(o: LaunchOptions, speaker: Speaker | null): InquirerPrompter {

@@ -47,7 +47,7 @@ export function checkSpeech(languages: string[], command = "espeak-ng"): string 
 export function speechText(screen: QuestionScreen | Page): string {
   if (!("type" in screen)) return sentences([screen.title, screen.text, screen.next]);
   const s = screen;
-  const parts = [s.lead, s.title, s.help, s.hint];
+  const parts = [s.section?.title, s.section?.intro, s.lead, s.title, s.help, s.hint];
   if ("options" in s) parts.push(...s.options.map((o, i) => `${i + 1}: ${o.label}`));
   return sentences(parts);
 }

@@ -99,7 +99,7 @@ describe("kuulo run", () => {
     const r = await runCli(["run", MINIMAL, "--db", db, "--answers", file("bad.json", bad)]);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain("bad.json: error");
-    expect(r.stderr).toContain("has 3 problem(s); nothing was saved");
+    expect(r.stderr).toContain("The answers file has 3 problem(s); nothing was saved");
     expect(r.stderr).toContain("answers.barriers: This question is not shown");
     expect(r.stderr).toContain("answers.books: Please write a number");
     expect(r.stderr).toContain("answers.rank: Pick 2 in order. Now you have 1.");

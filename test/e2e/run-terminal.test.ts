@@ -15,6 +15,8 @@ afterAll(() => tmp.cleanup());
 const BASELINE = join(ROOT, "surveys/welcome-baseline.yaml");
 const MINIMAL = join(ROOT, "fixtures/surveys/valid/minimal.yaml");
 const { down, up, right, enter, ctrlC } = KEY;
+const ctrlZ = "\u001a";
+const ctrlD = "\u0004";
 /** "Skip" is the row above "← Back", the last row. */
 const SKIP = `${LAST}${up}${enter}`;
 const BACK = `${LAST}${enter}`;
@@ -166,6 +168,8 @@ describe("kuulo run in a terminal", () => {
     await t.step(enter, /Valitse kieli \/ Välj språk \/ Choose a language/);
     await t.step(down + down + enter, /Hello! The library wants/);
     await t.step(enter, /Have you visited a library/);
+    // Ctrl+Z and Ctrl+D would suspend the program or cut it off from the keyboard: both are ignored.
+    t.send(ctrlZ + ctrlD);
     await t.step(ctrlC, /Do you want to stop answering\?/);
     await t.step(enter, /Have you visited a library/); // "No, I want to continue"
     await t.step(enter, /How often do you visit the library/);

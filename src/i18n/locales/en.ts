@@ -145,7 +145,7 @@ export const en = {
   "run.error.rankingCount": "Pick {top} in order. Now you have {n}.",
   "run.error.notPoints": "Points must be whole numbers, 0 or more.",
   "run.error.pointsOver": "That is {n} points. You have {points}.",
-  "run.error.pointsLeft": "You still have {n} points. Give them all first.",
+  "run.error.pointsLeft": "Points still left: {n}. Give them all first.",
   "print.pickOne": "Tick one box.",
   "print.pickMany": "You can tick more than one box.",
   "print.pickAtMost": "Tick at most {max} boxes.",

@@ -147,7 +147,7 @@ export const fi: Messages = {
   "run.error.rankingCount": "Valitse {top} järjestykseen. Nyt valittuna on {n}.",
   "run.error.notPoints": "Pisteiden pitää olla kokonaislukuja, 0 tai enemmän.",
   "run.error.pointsOver": "Se on {n} pistettä. Sinulla on {points}.",
-  "run.error.pointsLeft": "Sinulla on vielä {n} pistettä. Anna kaikki pisteet ensin.",
+  "run.error.pointsLeft": "Pisteitä on vielä jäljellä: {n}. Anna kaikki pisteet ensin.",
   "print.pickOne": "Rastita yksi ruutu.",
   "print.pickMany": "Voit rastittaa monta ruutua.",
   "print.pickAtMost": "Rastita enintään {max} ruutua.",

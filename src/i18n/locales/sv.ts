@@ -147,7 +147,7 @@ export const sv: Messages = {
   "run.error.rankingCount": "Välj {top} i ordning. Nu har du valt {n}.",
   "run.error.notPoints": "Poängen ska vara heltal, 0 eller fler.",
   "run.error.pointsOver": "Det är {n} poäng. Du har {points}.",
-  "run.error.pointsLeft": "Du har {n} poäng kvar. Dela ut alla först.",
+  "run.error.pointsLeft": "Poäng kvar: {n}. Dela ut alla först.",
   "print.pickOne": "Kryssa i en ruta.",
   "print.pickMany": "Du kan kryssa i flera rutor.",
   "print.pickAtMost": "Kryssa i högst {max} rutor.",

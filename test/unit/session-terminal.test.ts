@@ -294,7 +294,7 @@ describe("allocateModel (5 points over 2)", () => {
         [0, "right"],
         [row("continue"), "enter"],
       ]).last.error,
-    ).toBe("You still have 4 points. Give them all first.");
+    ).toBe("Points still left: 4. Give them all first.");
     const five: Step[] = Array.from({ length: 5 }, () => [1, "right"]);
     expect(play(model, [...five, [row("continue"), "enter"]] as Step[]).last.done).toEqual({
       kind: "answer",

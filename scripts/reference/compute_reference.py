@@ -6,7 +6,23 @@ Run with Debian's Python (apt-get install python3-scipy python3-pandas python3-y
 
 --make-data rewrites the small statistics datasets (seeded, so the same every time). Without it,
 the script reads the CSV datasets under test/fixtures/analysis/ and writes expected-*.json beside
-them. The JSON is committed, so CI compares against it without Python.
+them. The JSON is committed, so CI compares against it without Python
+(test/unit/analysis-reference.test.ts).
+
+What is checked against what:
+- mean, median, quartiles (type 7), SD (n - 1): numpy; 95 % CI of the mean: scipy.stats.t.interval
+- t quantiles: scipy.stats.t.ppf; chi-square tails: scipy.stats.chi2.sf; incomplete beta:
+  scipy.special.betainc; normal quantiles: scipy.stats.norm.ppf
+- chi-square test of independence: scipy.stats.chi2_contingency (no continuity correction);
+  Cramer's V: scipy.stats.contingency.association
+- Cronbach's alpha: pandas variances by the textbook formula
+- Welch interval and df, Cohen's d: scipy.stats.t.ppf on the Welch-Satterthwaite df, pandas/numpy
+- Wilson and Newcombe (method 10) intervals, Cohen's h: formulas with scipy.stats.norm.ppf
+- a whole Report (minCell 1, by visit_freq) on responses-reference.csv, parsed here with pandas:
+  status counts, counts and shares per choice, multi-select shares, scale statistics and
+  top/bottom boxes, number statistics and histogram counts (numpy.histogram), ranking first /
+  top-N / mean rank / Borda, allocation points and supporters, cross-tab tables, chi-square and
+  group means, indices with reverse coding and alpha, IPA means, gap means and CIs.
 """
 import json
 import math

@@ -28,7 +28,8 @@ describe("golden reports", () => {
   it.each(CASES)("%s", (name, options) => {
     const file = join(ROOT, "test/golden", `${name}.json`);
     const json = `${JSON.stringify(analyze(survey, responses, options), null, 2)}\n`;
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(file)) writeFileSync(file, json);
+    if (process.env.UPDATE_GOLDEN === "1") writeFileSync(file, json);
+    expect(existsSync(file), `${file} is missing; create it with UPDATE_GOLDEN=1`).toBe(true);
     expect(json).toBe(readFileSync(file, "utf8"));
   });
 });

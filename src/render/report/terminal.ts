@@ -33,7 +33,10 @@ export function bar(share: number, cells = BAR): string {
 function statLine(table: Table): string {
   return table.rows
     .filter((r) => r.cells[1]?.text)
-    .map((r) => `${r.cells[0]?.text} ${r.cells[1]?.text}`)
+    .map(
+      (r) =>
+        `${r.cells[0]?.text}${r.cells[0]?.text === "n" && !r.cells[1]?.hidden ? " =" : ""} ${r.cells[1]?.text}`,
+    )
     .join(" · ");
 }
 
@@ -89,8 +92,10 @@ function tableLines(table: Table, width: number, paint: Paint, more: string): st
         : out.map((l, k) => (k === 0 && glyphs ? l.replace(glyphs, paint.cyan(glyphs)) : l))),
     );
   }
-  if (shown.length < valueCols.length)
-    lines.push(paint.dim(`  ${more.replace("{n}", String(valueCols.length - shown.length))}`));
+  if (shown.length < valueCols.length) {
+    const note = more.replace("{n}", String(valueCols.length - shown.length));
+    lines.push(...wrapText(note, width - 2).map((l) => paint.dim(`  ${l}`)));
+  }
   return lines;
 }
 

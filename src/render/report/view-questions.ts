@@ -1,32 +1,20 @@
 // One block per question result: the tables a reader needs beside the chart, worded in the
-// report's language. Display order: the survey's choice order, except rankings and point totals,
-// which read best largest first. No statistics are computed here, only picked and formatted.
+// report's language, in the survey's choice order (numbers, rankings, points and free text are in
+// view-other-types.ts). No statistics are computed here, only picked and formatted.
 import type {
-  AllocateResult,
   AnswerStatus,
   ChoiceResult,
-  Count,
   MatrixResult,
   MultiResult,
-  NumberResult,
   QuestionResult,
-  RankingResult,
   ScaleResult,
   ScaleStats,
-  TextResult,
 } from "../../analysis/report.js";
 import type { Cells } from "./cells.js";
 import { blockNotes } from "./notes.js";
 import type { Block, Row, Table } from "./view.js";
-
-/** "n = 55", or "n < 5" when the count is hidden. */
-export function nText(c: Cells, n: Count): string {
-  return c.countOf(n).hidden ? `n ${c.countOf(n).text}` : `n = ${c.countOf(n).text}`;
-}
-
-function meta(c: Cells, n: Count, extra?: string): string {
-  return extra ? `${nText(c, n)} · ${extra}` : nText(c, n);
-}
+import { meta } from "./view-common.js";
+import { allocateBlock, numberBlock, rankingBlock, textBlock } from "./view-other-types.js";
 
 /** "Can't say" rows and the skipped count, muted, after the answers proper. */
 function statusRows(c: Cells, status: AnswerStatus, columns: number): Row[] {
@@ -188,147 +176,6 @@ function matrixBlock(c: Cells, q: MatrixResult): Block {
     meta: n ? meta(c, n, t("report.meta.statements", { n: q.items.length })) : "",
     tables: [dist, key],
     notes: blockNotes(c, [dist, key], extra),
-  };
-}
-
-function numberBlock(c: Cells, q: NumberResult): Block {
-  const { t, text } = c.fmt;
-  const unit = q.unit ? ` (${text(q.unit)})` : "";
-  // A number's statistics are hidden exactly when its n is.
-  const hidden = q.n.suppressed;
-  const stats: Table = {
-    caption: t("report.caption.stats", { question: text(q.text) }),
-    columns: [
-      { title: t("report.col.statistic"), kind: "label" },
-      { title: t("report.col.value") + unit, kind: "number" },
-    ],
-    rows: [
-      { cells: [c.label(t("report.stat.n")), c.countOf(q.n)] },
-      { cells: [c.label(t("report.stat.mean")), c.number(q.mean, hidden)] },
-      { cells: [c.label(t("report.stat.median")), c.number(q.median, hidden)] },
-      { cells: [c.label(t("report.stat.sd")), c.number(q.sd, hidden)] },
-      { cells: [c.label(t("report.stat.ci")), c.interval(q.ci, hidden)] },
-      { cells: [c.label(t("report.stat.quartiles")), c.interval(pair(q.q1, q.q3), hidden)] },
-      { cells: [c.label(t("report.stat.range")), c.interval(pair(q.min, q.max), hidden)] },
-    ],
-  };
-  const bins: Table = {
-    caption: t("report.caption.distribution", { question: text(q.text) }),
-    columns: [
-      { title: t("report.col.range") + unit, kind: "label" },
-      { title: t("report.col.count"), kind: "count" },
-    ],
-    rows: q.histogram.map((b, i) => ({
-      cells: [
-        c.label(
-          `${c.fmt.number(b.low, decimalsOf(b.low))}${i === q.histogram.length - 1 ? "…" : "–<"}${c.fmt.number(b.high, decimalsOf(b.high))}`,
-        ),
-        c.count(b.count, b.suppressed),
-      ],
-    })),
-  };
-  return {
-    id: q.id,
-    title: text(q.text),
-    meta: meta(c, q.n),
-    tables: [stats, bins],
-    notes: blockNotes(c, [stats, bins], []),
-  };
-}
-
-const pair = (low: number | null, high: number | null) =>
-  low === null || high === null ? null : { low, high };
-const decimalsOf = (v: number) => (Number.isInteger(v) ? 0 : 1);
-
-/** Largest first; hidden values last, in the survey's order. */
-function sortedBy<T>(rows: T[], value: (r: T) => number | null): T[] {
-  return rows
-    .map((r, i) => ({ r, i, v: value(r) }))
-    .sort((a, b) => (b.v ?? Number.NEGATIVE_INFINITY) - (a.v ?? Number.NEGATIVE_INFINITY) || a.i - b.i)
-    .map((x) => x.r);
-}
-
-function rankingBlock(c: Cells, q: RankingResult): Block {
-  const { t, text } = c.fmt;
-  const table: Table = {
-    caption: t("report.caption.answers", { question: text(q.text) }),
-    columns: [
-      { title: t("report.col.answer"), kind: "label" },
-      { title: t("report.col.inTopShare", { top: q.top }), kind: "share" },
-      { title: t("report.col.inTop", { top: q.top }), kind: "count" },
-      { title: t("report.col.first"), kind: "count" },
-      { title: t("report.col.borda"), kind: "number" },
-      { title: t("report.col.meanRank"), kind: "number" },
-    ],
-    rows: sortedBy(q.choices, (r) => (r.inTop.suppressed ? null : r.inTopShare)).map((r) => ({
-      cells: [
-        c.label(text(r.label)),
-        c.share(r.inTopShare, r.inTop.suppressed || q.status.valid.suppressed),
-        c.countOf(r.inTop),
-        c.countOf(r.first),
-        c.number(r.borda, r.withheld.includes("borda"), 0),
-        c.number(r.meanRank, r.withheld.includes("meanRank"), 2),
-      ],
-    })),
-    barColumn: 1,
-  };
-  return {
-    id: q.id,
-    title: text(q.text),
-    meta: meta(c, q.status.valid, t("report.meta.ranking", { top: q.top })),
-    tables: [table],
-    notes: blockNotes(c, [table], [t("report.note.borda", { top: q.top })]),
-  };
-}
-
-function allocateBlock(c: Cells, q: AllocateResult): Block {
-  const { t, text } = c.fmt;
-  const table: Table = {
-    caption: t("report.caption.answers", { question: text(q.text) }),
-    columns: [
-      { title: t("report.col.answer"), kind: "label" },
-      { title: t("report.col.points"), kind: "number" },
-      { title: t("report.col.shareOfPoints"), kind: "share" },
-      { title: t("report.col.meanPoints"), kind: "number" },
-      { title: t("report.col.supporters"), kind: "count" },
-    ],
-    rows: sortedBy(q.choices, (r) => r.totalPoints).map((r) => ({
-      cells: [
-        c.label(text(r.label)),
-        c.number(r.totalPoints, false, 0),
-        c.share(r.shareOfPoints, false),
-        c.number(r.meanPoints, false, 2),
-        c.countOf(r.supporters),
-      ],
-    })),
-    barColumn: 2,
-  };
-  return {
-    id: q.id,
-    title: text(q.text),
-    meta: meta(c, q.status.valid, t("report.meta.points", { points: q.points })),
-    tables: [table],
-    notes: blockNotes(c, [table], []),
-  };
-}
-
-function textBlock(c: Cells, q: TextResult): Block {
-  const { t, text } = c.fmt;
-  const terms: Table = {
-    caption: t("report.caption.terms", { question: text(q.text) }),
-    columns: [
-      { title: t("report.col.term"), kind: "label" },
-      { title: t("report.col.writers"), kind: "count" },
-    ],
-    rows: q.terms.map((x) => ({ cells: [c.label(x.term), c.count(x.count, false)] })),
-  };
-  const extra = [t("report.note.terms", { min: c.minCell })];
-  return {
-    id: q.id,
-    title: text(q.text),
-    meta: meta(c, q.status.valid, t("report.meta.freeText")),
-    tables: q.terms.length > 0 ? [terms] : [],
-    notes: blockNotes(c, [terms], extra),
   };
 }
 

@@ -1,0 +1,24 @@
+// Small helpers shared by the question blocks: the "n = …" line and display ordering.
+import type { Count } from "../../analysis/report.js";
+import type { Cells } from "./cells.js";
+
+/** "n = 55", or "n < 5" when the count is hidden. */
+export function nText(c: Cells, n: Count): string {
+  return c.countOf(n).hidden ? `n ${c.countOf(n).text}` : `n = ${c.countOf(n).text}`;
+}
+
+export function meta(c: Cells, n: Count, extra?: string): string {
+  return extra ? `${nText(c, n)} · ${extra}` : nText(c, n);
+}
+
+export const pair = (low: number | null, high: number | null) =>
+  low === null || high === null ? null : { low, high };
+export const decimalsOf = (v: number) => (Number.isInteger(v) ? 0 : 1);
+
+/** Largest first; hidden values last, in the survey's order. */
+export function sortedBy<T>(rows: T[], value: (r: T) => number | null): T[] {
+  return rows
+    .map((r, i) => ({ r, i, v: value(r) }))
+    .sort((a, b) => (b.v ?? Number.NEGATIVE_INFINITY) - (a.v ?? Number.NEGATIVE_INFINITY) || a.i - b.i)
+    .map((x) => x.r);
+}

@@ -1,0 +1,141 @@
+// Question blocks for numbers, rankings, point allocations and free text: their tables worded in
+// the report's language. Rankings and points are listed largest first; nothing is computed here.
+import type { AllocateResult, NumberResult, RankingResult, TextResult } from "../../analysis/report.js";
+import type { Cells } from "./cells.js";
+import { blockNotes } from "./notes.js";
+import type { Block, Table } from "./view.js";
+import { decimalsOf, meta, pair, sortedBy } from "./view-common.js";
+
+export function numberBlock(c: Cells, q: NumberResult): Block {
+  const { t, text } = c.fmt;
+  const unit = q.unit ? ` (${text(q.unit)})` : "";
+  // A number's statistics are hidden exactly when its n is.
+  const hidden = q.n.suppressed;
+  const stats: Table = {
+    caption: t("report.caption.stats", { question: text(q.text) }),
+    columns: [
+      { title: t("report.col.statistic"), kind: "label" },
+      { title: t("report.col.value") + unit, kind: "number" },
+    ],
+    rows: [
+      { cells: [c.label(t("report.stat.n")), c.countOf(q.n)] },
+      { cells: [c.label(t("report.stat.mean")), c.number(q.mean, hidden)] },
+      { cells: [c.label(t("report.stat.median")), c.number(q.median, hidden)] },
+      { cells: [c.label(t("report.stat.sd")), c.number(q.sd, hidden)] },
+      { cells: [c.label(t("report.stat.ci")), c.interval(q.ci, hidden)] },
+      { cells: [c.label(t("report.stat.quartiles")), c.interval(pair(q.q1, q.q3), hidden)] },
+      {
+        cells: [
+          c.label(t("report.stat.range")),
+          c.interval(pair(q.min, q.max), hidden, Number.isInteger(q.min) && Number.isInteger(q.max) ? 0 : 1),
+        ],
+      },
+    ],
+  };
+  const bins: Table = {
+    caption: t("report.caption.distribution", { question: text(q.text) }),
+    columns: [
+      { title: t("report.col.range") + unit, kind: "label" },
+      { title: t("report.col.count"), kind: "count" },
+    ],
+    rows: q.histogram.map((b, i) => ({
+      cells: [
+        c.label(
+          `${c.fmt.number(b.low, decimalsOf(b.low))}${i === q.histogram.length - 1 ? "…" : "–<"}${c.fmt.number(b.high, decimalsOf(b.high))}`,
+        ),
+        c.count(b.count, b.suppressed),
+      ],
+    })),
+  };
+  return {
+    id: q.id,
+    title: text(q.text),
+    meta: meta(c, q.n),
+    tables: [stats, bins],
+    notes: blockNotes(c, [stats, bins], []),
+  };
+}
+
+export function rankingBlock(c: Cells, q: RankingResult): Block {
+  const { t, text } = c.fmt;
+  const table: Table = {
+    caption: t("report.caption.answers", { question: text(q.text) }),
+    columns: [
+      { title: t("report.col.answer"), kind: "label" },
+      { title: t("report.col.inTopShare", { top: q.top }), kind: "share" },
+      { title: t("report.col.inTop", { top: q.top }), kind: "count" },
+      { title: t("report.col.first"), kind: "count" },
+      { title: t("report.col.borda"), kind: "number" },
+      { title: t("report.col.meanRank"), kind: "number" },
+    ],
+    rows: sortedBy(q.choices, (r) => (r.inTop.suppressed ? null : r.inTopShare)).map((r) => ({
+      cells: [
+        c.label(text(r.label)),
+        c.share(r.inTopShare, r.inTop.suppressed || q.status.valid.suppressed),
+        c.countOf(r.inTop),
+        c.countOf(r.first),
+        c.number(r.borda, r.withheld.includes("borda"), 0),
+        c.number(r.meanRank, r.withheld.includes("meanRank"), 2),
+      ],
+    })),
+    barColumn: 1,
+  };
+  return {
+    id: q.id,
+    title: text(q.text),
+    meta: meta(c, q.status.valid, t("report.meta.ranking", { top: q.top })),
+    tables: [table],
+    notes: blockNotes(c, [table], [t("report.note.borda", { top: q.top })]),
+  };
+}
+
+export function allocateBlock(c: Cells, q: AllocateResult): Block {
+  const { t, text } = c.fmt;
+  const table: Table = {
+    caption: t("report.caption.answers", { question: text(q.text) }),
+    columns: [
+      { title: t("report.col.answer"), kind: "label" },
+      { title: t("report.col.points"), kind: "number" },
+      { title: t("report.col.shareOfPoints"), kind: "share" },
+      { title: t("report.col.meanPoints"), kind: "number" },
+      { title: t("report.col.supporters"), kind: "count" },
+    ],
+    rows: sortedBy(q.choices, (r) => r.totalPoints).map((r) => ({
+      cells: [
+        c.label(text(r.label)),
+        c.number(r.totalPoints, false, 0),
+        c.share(r.shareOfPoints, false),
+        c.number(r.meanPoints, false, 2),
+        c.countOf(r.supporters),
+      ],
+    })),
+    barColumn: 2,
+  };
+  return {
+    id: q.id,
+    title: text(q.text),
+    meta: meta(c, q.status.valid, t("report.meta.points", { points: q.points })),
+    tables: [table],
+    notes: blockNotes(c, [table], []),
+  };
+}
+
+export function textBlock(c: Cells, q: TextResult): Block {
+  const { t, text } = c.fmt;
+  const terms: Table = {
+    caption: t("report.caption.terms", { question: text(q.text) }),
+    columns: [
+      { title: t("report.col.term"), kind: "label" },
+      { title: t("report.col.writers"), kind: "count" },
+    ],
+    rows: q.terms.map((x) => ({ cells: [c.label(x.term), c.count(x.count, false)] })),
+  };
+  const extra = [t("report.note.terms", { min: c.minCell })];
+  return {
+    id: q.id,
+    title: text(q.text),
+    meta: meta(c, q.status.valid, t("report.meta.freeText")),
+    tables: q.terms.length > 0 ? [terms] : [],
+    notes: blockNotes(c, [terms], extra),
+  };
+}

@@ -1,0 +1,47 @@
+// Reports for the renderer tests: the small every-type survey with two waves of synthetic
+// responses, analysed with fixed options and a fixed date, so outputs can be compared byte for byte.
+import { join } from "node:path";
+import { type AnalysisOptions, analyze, type Report } from "../../src/analysis/index.js";
+import type { SurveyResponse } from "../../src/definition/answers.js";
+import { loadSurvey } from "../../src/definition/load.js";
+import type { Survey } from "../../src/definition/model.js";
+import { generateResponses } from "../../src/fixtures/synthetic.js";
+import { sectionTitles } from "../../src/render/report/options.js";
+import { ROOT } from "../helpers/cli.js";
+
+export const GENERATED_AT = "2025-05-20T14:30:00.000Z";
+
+let survey: Survey | undefined;
+export function minimalSurvey(): Survey {
+  survey ??= loadSurvey(join(ROOT, "fixtures/surveys/valid/minimal.yaml"));
+  return survey;
+}
+
+export function twoWaves(s: Survey = minimalSurvey(), n = 40): SurveyResponse[] {
+  return [
+    ...generateResponses(s, { count: n, seed: 11, wave: "baseline", sessionId: "kirjasto-1" }),
+    ...generateResponses(s, {
+      count: n - 5,
+      seed: 12,
+      wave: "followup",
+      sessionId: "kirjasto-2",
+      source: "paper",
+      start: "2025-05-12T09:00:00Z",
+    }),
+  ];
+}
+
+const cache = new Map<string, Report>();
+
+/** The minimal survey's report; cached per options (analysis is pure). */
+export function minimalReport(options: AnalysisOptions = {}, n = 40): Report {
+  const key = JSON.stringify([options, n]);
+  let r = cache.get(key);
+  if (!r) {
+    r = analyze(minimalSurvey(), twoWaves(minimalSurvey(), n), { generatedAt: GENERATED_AT, ...options });
+    cache.set(key, r);
+  }
+  return structuredClone(r);
+}
+
+export const sections = () => sectionTitles(minimalSurvey());

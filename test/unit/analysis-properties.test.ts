@@ -45,6 +45,16 @@ function walk(value: unknown, visit: (o: Record<string, unknown>) => void): void
   }
 }
 
+/** Slot id of the k-th entry of choiceLists(report). */
+function ownSlot(report: Report, k: number): string {
+  const ids: string[] = [];
+  for (const q of report.questions) {
+    if (q.kind === "choice" || q.kind === "scale" || q.kind === "multi") ids.push(q.id);
+    if (q.kind === "matrix") for (const it of q.items) ids.push(it.id);
+  }
+  return ids[k]!;
+}
+
 function choiceLists(report: Report): { valid: Count; rows: ChoiceRow[]; multi: boolean }[] {
   const out: { valid: Count; rows: ChoiceRow[]; multi: boolean }[] = [];
   for (const q of report.questions) {
@@ -125,6 +135,17 @@ describe("Report invariants", () => {
               for (const r of t.rows) expect(r.cells[i]!.count).toBeNull();
             }
           });
+          // 7. The groups not shown cannot be recovered as the question's own count minus the
+          // shown groups: whatever can be subtracted is 0 or at least minCell.
+          const own = choiceLists(report).find((_, k) => ownSlot(report, k) === t.slot);
+          if (!own) continue;
+          for (const row of t.rows) {
+            const total = own.rows.find((r) => r.code === row.code)?.count ?? null;
+            const shown = row.cells.filter((_, i) => !groups[i]!.tooFew);
+            if (total === null || shown.some((c) => c.count === null)) continue;
+            const rest = total - shown.reduce((a, c) => a + c.count!, 0);
+            expect(rest === 0 || rest >= minCell, `${t.slot} ${row.code}: rest ${rest}`).toBe(true);
+          }
         }
       }),
       { numRuns: 30, endOnFailure: true },

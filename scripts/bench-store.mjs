@@ -6,7 +6,7 @@
 //
 //   node scripts/bench-store.mjs [--count 100000] [--batch 1000] [--runs 3] [--keep]
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,6 +32,7 @@ console.log(
 );
 
 const results = { insert: [], list: [], stream: [], csv: [] };
+const cpu = { insert: [], list: [], stream: [], csv: [] };
 let size = 0;
 for (let run = 0; run < RUNS; run++) {
   const dir = mkdtempSync(join(tmpdir(), "kuulo-bench-store-"));
@@ -43,25 +44,26 @@ for (let run = 0; run < RUNS; run++) {
       time(() => {
         for (let i = 0; i < responses.length; i += BATCH)
           store.saveResponses(s, responses.slice(i, i + BATCH));
-      }),
+      }, "insert"),
     );
     s.close();
     size = statSync(path).size;
     const r = store.openStore(path, { readonly: true });
     let listed = 0;
-    results.list.push(time(() => (listed = store.listResponses(r, survey.id).length)));
+    results.list.push(time(() => (listed = store.listResponses(r, survey.id).length), "list"));
     let streamed = 0;
     results.stream.push(
       time(() => {
         for (const _ of store.iterateResponses(r, survey.id)) streamed++;
-      }),
+      }, "stream"),
     );
     if (listed !== COUNT || streamed !== COUNT)
       throw new Error(`read back ${listed}/${streamed} of ${COUNT}`);
     const out = join(dir, "export.csv");
     results.csv.push(
-      await timeAsync(() =>
-        store.writeExport(survey, store.iterateResponses(r, survey.id), { format: "csv", out }),
+      await timeAsync(
+        () => store.writeExport(survey, store.iterateResponses(r, survey.id), { format: "csv", out }),
+        "csv",
       ),
     );
     r.close();
@@ -72,28 +74,40 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const line = (name, ms) =>
-  console.log(
-    `${name.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${Math.round(COUNT / (ms / 1000))
-      .toLocaleString("en")
-      .padStart(9)} responses/s  ${Math.round(answers / (ms / 1000))
-      .toLocaleString("en")
-      .padStart(10)} answers/s`,
-  );
-line("insert (saveResponses, batched)", median(results.insert));
-line("read all (listResponses)", median(results.list));
-line("read streamed (iterateResponses)", median(results.stream));
-line("export CSV (stream → file)", median(results.csv));
+const rate = (n, ms) => Math.round(n / (ms / 1000)).toLocaleString("en");
+const line = (name, key) => {
+  const ms = median(results[key]);
+  const c = median(cpu[key]);
+  const wall = `wall ${(ms / 1000).toFixed(2).padStart(7)} s ${rate(COUNT, ms).padStart(7)} resp/s ${rate(answers, ms).padStart(9)} answers/s`;
+  const own = `cpu ${(c / 1000).toFixed(2).padStart(7)} s ${rate(COUNT, c).padStart(7)} resp/s ${rate(answers, c).padStart(9)} answers/s`;
+  console.log(`${name.padEnd(33)} ${wall} | ${own}`);
+};
+line("insert (saveResponses, batched)", "insert");
+line("read all (listResponses)", "list");
+line("read streamed (iterateResponses)", "stream");
+line("export CSV (stream to a file)", "csv");
 console.log(`database file: ${(size / 1e6).toFixed(1)} MB (${(size / COUNT).toFixed(0)} bytes per response)`);
+console.log(
+  `load average at the end: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")} on ${cpus().length} CPU(s)`,
+);
 
-function time(fn) {
+/** Wall time in ms; the CPU time of this process goes to `cpu` (other programs' load does not count there). */
+function time(fn, key) {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   fn();
+  const c = process.cpuUsage(c0);
+  cpu[key].push((c.user + c.system) / 1000);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
-async function timeAsync(fn) {
+async function timeAsync(fn, key) {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   await fn();
+  const c = process.cpuUsage(c0);
+  cpu[key].push((c.user + c.system) / 1000);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 

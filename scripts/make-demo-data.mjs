@@ -26,12 +26,113 @@ const FOLLOWUP = [
   { session: "syksy-2", day: "2025-11-12", count: 22, labels: true },
 ];
 
-/** Some free texts people really write on paper: contact details the report must mask. */
+/**
+ * Free texts as people write them on these forms, per question (the generator's own few phrases
+ * would repeat). Finnish mostly; the forms in Swedish or English get texts in their language.
+ */
+const TEXTS = {
+  first_word: {
+    fi: [
+      "kirjat",
+      "rauha",
+      "hiljaisuus",
+      "lapsuus",
+      "apu",
+      "tylsä",
+      "lämmin",
+      "ilmainen",
+      "sivistys",
+      "kahvi",
+      "lehdet",
+      "tietokone",
+      "kaikille",
+      "rauhallinen paikka",
+      "vanhanaikainen",
+    ],
+    sv: ["böcker", "lugn", "tystnad"],
+    en: ["books", "quiet", "free"],
+  },
+  come_more: {
+    fi: [
+      "Jos olisi auki myös sunnuntaisin",
+      "Kaverin kanssa olisi helpompi tulla",
+      "Jos tietäisin mitä siellä voi tehdä",
+      "Lyhyempi matka, nyt pitää vaihtaa bussia",
+      "Selkokirjoja ja äänikirjoja enemmän",
+      "Apua CV:n tekoon",
+      "Jos siellä ei tarvitsisi olla niin hiljaa",
+      "Kahvila",
+      "Jos olisi joku joka neuvoo",
+      "Ilmaiset tulostukset työhakemuksiin",
+      "En tiedä",
+      "Lukupiiri aikuisille",
+    ],
+    sv: ["Om det var öppet längre på kvällen", "Hjälp med datorn"],
+    en: ["Longer opening hours", "Someone to help with forms"],
+  },
+  wishes: {
+    fi: [
+      "Lisää kirjoja selkosuomeksi",
+      "Ystävällinen henkilökunta, kiitos!",
+      "Iltaisin pidempään auki",
+      "Tietokoneita lisää, aina varattu",
+      "Hiljainen huone jossa voi soittaa työhaastattelun",
+      "Kirjavinkkejä somessa",
+      "Kursseja puhelimen käyttöön",
+      "Lehtiä enemmän",
+      "Kiitos että kysytte",
+      "Pelejä ja lautapelejä",
+      "Ääneen lukemista aikuisille",
+      "Lisää pistorasioita",
+    ],
+    sv: ["Fler böcker på lätt svenska", "Tack för en bra dag"],
+    en: ["More books in English", "Thank you for asking"],
+  },
+  other: {
+    fi: [
+      "Lautapelit",
+      "Tulostan Kelan papereita",
+      "Tapaan kaveria",
+      "Lämmittelen talvella",
+      "Käyn vessassa",
+      "Musiikki",
+      "Lasten satutunti",
+      "Ei mitään erityistä",
+      "Kelan lomakkeet",
+      "Sää",
+      "Kirjastoauto",
+    ],
+    sv: ["Brädspel", "Träffar vänner"],
+    en: ["Board games", "Meeting friends"],
+  },
+};
+
+/** Some texts people really write on paper: contact details that the report must mask. */
 const CONTACT_TEXTS = [
   "Soittakaa jos tulee lukupiiri, 040 123 4567",
   "Lisää selkokirjoja. Voin auttaa: maija.esimerkki@example.fi",
   "Iltaisin auki pidempään. Puh. 050 765 4321",
 ];
+
+/**
+ * The free texts of one response from the pools above; "other" ticked by fewer people than the
+ * generator's uniform picks (a third of them keep it), as on real forms.
+ */
+function rewriteTexts(survey, r, rng) {
+  const lang = TEXTS.wishes[r.language] ? r.language : "fi";
+  const pick = (pool) => pool[lang][Math.floor(rng() * pool[lang].length)];
+  for (const s of survey.sections)
+    for (const q of s.questions) {
+      if (q.type === "text" && typeof r.answers[q.id] === "string")
+        r.answers[q.id] = pick(TEXTS[q.id] ?? TEXTS.wishes);
+      const picked = r.answers[q.id];
+      if (q.type !== "multi" || !q.other || !Array.isArray(picked) || !picked.includes("other")) continue;
+      if (picked.length > 1 && rng() < 0.67) {
+        r.answers[q.id] = picked.filter((c) => c !== "other");
+        delete r.answers[`${q.id}.other`];
+      } else r.answers[`${q.id}.other`] = pick(TEXTS.other);
+    }
+}
 
 /**
  * Follow-up answers nudged towards what the project aimed at (made-up data, said so in the README):
@@ -99,6 +200,8 @@ function makeFile(surveyPath, workshops, seed, nudged) {
       partialRate: 0,
     });
     if (nudged) nudge(survey, responses, seed + 100 + k);
+    const rng = createRng(seed + 200 + k);
+    for (const r of responses) rewriteTexts(survey, r, rng);
     // Workshop forms are handed in within the afternoon, not six minutes apart for hours.
     responses.forEach((r, i) => {
       const t = Date.parse(`${w.day}T09:30:00Z`) + Math.floor((i * 150 * 60_000) / w.count);

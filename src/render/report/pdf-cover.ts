@@ -31,27 +31,39 @@ function panel(items: string[]): Block {
   };
 }
 
-export function coverBlock(view: ReportView, report: Report): Block {
+/**
+ * The cover as parts placed one under another: a long overview (many sessions) lets the privacy
+ * note run on to the next page rather than off the foot of this one.
+ */
+export function coverParts(view: ReportView, report: Report): Block[] {
   const fmt = reportFormats(view.lang, report.survey.languages[0] ?? view.lang);
   const description = report.survey.description ? fmt.text(report.survey.description) : "";
-  return (pen, x, y, width) => {
+  const title: Block = (pen, x, y, width) => {
     // A band of the accent colour across the top edge of the page, outside the margins.
     pen.rect(0, 0, pen.doc.page.width, 14, { fill: T.accent });
-    let h = 36;
+    let h = 20;
     h += para(view.title, text(T.coverTitle, { bold: true, gap: 2 }), 8)(pen, x, y + h, width);
     h += para(view.subtitle, text(T.h2, { color: T.muted }), 12)(pen, x, y + h, width);
-    h += para(description, text(T.body, { color: T.muted, gap: 2 }), 20)(pen, x, y + h, width);
-    h += heading(view.words.overview)(pen, x, y + h, width);
-    h += tableBlock(pen, view.overview, Math.min(width, 330))(pen, x, y + h, Math.min(width, 330)) + 12;
-    h += heading(view.words.privacy)(pen, x, y + h, width);
-    h += panel(view.privacy)(pen, x, y + h, width);
-    h += heading(view.words.legend)(pen, x, y + h, width);
+    h += para(description, text(T.body, { color: T.muted, gap: 2 }), 6)(pen, x, y + h, width);
+    h += para(view.words.generated, text(T.meta, { color: T.muted }), 4)(pen, x, y + h, width);
+    return h + 10;
+  };
+  const tableWidth = (width: number) => Math.min(width, 330);
+  const overview: Block = (pen, x, y, width) => {
+    const h = heading(view.words.overview)(pen, x, y, width);
+    return h + tableBlock(pen, view.overview, tableWidth(width))(pen, x, y + h, tableWidth(width)) + 12;
+  };
+  const privacy: Block = (pen, x, y, width) => {
+    const h = heading(view.words.privacy)(pen, x, y, width);
+    return h + panel(view.privacy)(pen, x, y + h, width);
+  };
+  const legend: Block = (pen, x, y, width) => {
+    let h = heading(view.words.legend)(pen, x, y, width);
     for (const line of view.legend)
       h += para(line, text(T.meta, { color: T.muted }), 2)(pen, x, y + h, width);
-    if (view.words.generated)
-      h += 10 + para(view.words.generated, text(T.meta, { color: T.muted }))(pen, x, y + h + 10, width);
-    return h;
+    return h + 10;
   };
+  return [title, overview, privacy, legend];
 }
 
 /** Page numbers and the report's title at the foot of every page but the cover. */

@@ -8,7 +8,7 @@ import { type Block, createPdf, measureBlock, Pen, pageArea, placeGroup, stampPa
 import { buildView } from "./build-view.js";
 import { chartSpecs } from "./chart-specs.js";
 import type { ReportRenderOptions } from "./options.js";
-import { coverBlock, footerStamp } from "./pdf-cover.js";
+import { coverParts, footerStamp } from "./pdf-cover.js";
 import {
   anchor,
   blockHeading,
@@ -129,7 +129,7 @@ async function layoutPdf(view: ReportView, pngs: Map<string, Buffer>, report: Re
     keywords: `${report.survey.id} ${report.survey.hash.slice(0, 12)}`,
   });
   const { doc } = pdf;
-  placeGroup(doc, [coverBlock(view, report)]);
+  for (const part of coverParts(view, report)) placeGroup(doc, [part]);
 
   // Contents: measured before the page numbers are known, to reserve its pages.
   newPage(doc);
@@ -163,7 +163,15 @@ async function layoutPdf(view: ReportView, pngs: Map<string, Buffer>, report: Re
  * Marks the bundled font has no glyph for, and what stands in for them in the PDF (the HTML and
  * the terminal keep the originals). Without this a viewer would show an empty box.
  */
-const STAND_INS: [RegExp, string][] = [[/↺/g, "†"]];
+const STAND_INS: [RegExp, string][] = [
+  [/↺/g, "†"],
+  // Intl writes a true minus sign in Finnish and Swedish; the en dash is its printed stand-in.
+  [/−/g, "–"],
+  [/→/g, "–"],
+  [/≈/g, "~"],
+  [/≤/g, "<="],
+  [/≥/g, ">="],
+];
 
 /** The view with every text printable in the bundled font (the view is plain data). */
 function printable(view: ReportView): ReportView {

@@ -43,7 +43,10 @@ export interface RecordSource {
   readonly problem: ScanProblem | null;
 }
 
+/** Bytes read at a time; the first read also decides the encoding and delimiter. */
 const CHUNK = 1 << 20;
+/** Characters scanned per batch of records. */
+const SLICE = 1 << 16;
 
 export interface CsvOptions {
   encoding?: EncodingName;
@@ -71,6 +74,7 @@ export class CsvSource implements RecordSource {
       batch.push({ fields, line });
     };
     let lineGuess = 1;
+    let pendingText = "";
     const checkText = (text: string) => {
       // Bytes that are not UTF-8 in a file that looked like UTF-8 at first: say so, never guess.
       const bad = text.indexOf("\uFFFD");
@@ -102,21 +106,25 @@ export class CsvSource implements RecordSource {
           checkText(text);
           const d = this.opts.delimiter
             ? { delimiter: this.opts.delimiter, reason: "given" }
-            : detectDelimiter(text, this.opts.isKnown);
+            : detectDelimiter(text.slice(0, SLICE), this.opts.isKnown);
           this.info.delimiter = d.delimiter;
           this.info.delimiterReason = d.reason;
           scanner = new CsvScanner(d.delimiter);
-          this.problem = scanner.push(text, sink);
+          pendingText = text;
         } else {
-          const text = decoder.write(chunk);
-          checkText(text);
-          this.problem = scanner.push(text, sink);
+          pendingText = decoder.write(chunk);
+          checkText(pendingText);
         }
-        if (this.problem) return yield* this.flush(batch);
-        if (batch.length > 0) {
-          lineGuess = batch[batch.length - 1]!.line + 1;
-          yield batch;
-          batch = [];
+        // The text goes to the scanner in small slices and each slice's records are handed on at
+        // once: few records are alive at a time, so they die young and cost the GC little.
+        for (let i = 0; i < pendingText.length; i += SLICE) {
+          this.problem = scanner.push(pendingText.slice(i, i + SLICE), sink);
+          if (this.problem) return yield* this.flush(batch);
+          if (batch.length > 0) {
+            lineGuess = batch[batch.length - 1]!.line + 1;
+            yield batch;
+            batch = [];
+          }
         }
       }
       if (decoder && scanner) {

@@ -53,7 +53,7 @@ export interface ImportSummary {
   log: DiagnosticLog;
 }
 
-const WRITE_BATCH = 2000;
+const WRITE_BATCH = 500;
 const NONE: ReadonlySet<string> = new Set();
 
 export async function runImport(opts: ImportOptions): Promise<ImportSummary> {

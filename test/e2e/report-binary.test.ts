@@ -1,0 +1,65 @@
+// `kuulo report` through the built binary (npm run build first): the summary piped into head
+// ends quietly with 0, files appear whole, and an unwritable folder is exit 73 with no leftovers.
+import { spawnSync } from "node:child_process";
+import { readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, registerSurvey, saveResponses } from "../../src/store/index.js";
+import { BIN, ROOT, runBin, tempDir } from "../helpers/cli.js";
+import { minimalSurvey, twoWaves } from "../unit/report-fixtures.js";
+
+const tmp = tempDir("kuulo-report-e2e-");
+const db = join(tmp.dir, "kuulo.db");
+beforeAll(() => {
+  const store = openStore(db, { create: true });
+  registerSurvey(store, minimalSurvey(), new Date("2025-01-01T00:00:00Z"));
+  saveResponses(store, twoWaves());
+  store.close();
+});
+afterAll(() => tmp.cleanup());
+
+describe("kuulo report (built binary)", () => {
+  it("prints the summary and ends quietly when piped into head", () => {
+    const r = spawnSync(
+      "bash",
+      ["-o", "pipefail", "-c", `"${process.execPath}" "${BIN}" report minimal --db "${db}" | head -3`],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe("Pieni kysely");
+  });
+
+  it("writes Markdown, JSON and the charts with --out", () => {
+    const out = join(tmp.dir, "out");
+    const r = runBin([
+      "report",
+      "minimal",
+      "--db",
+      db,
+      "--out",
+      out,
+      "--format",
+      "md,json,png",
+      "--lang",
+      "en",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["charts", "report.json", "report.md"]);
+    expect(readdirSync(join(out, "charts")).length).toBeGreaterThan(5);
+  });
+
+  it("exits 73 for a folder that cannot be made, leaving no temporary files", () => {
+    const blocker = join(tmp.dir, "blocker");
+    writeFileSync(blocker, "");
+    const r = runBin(["report", "minimal", "--db", db, "--out", join(blocker, "x")]);
+    expect(r.code).toBe(73);
+    expect(r.stderr).toMatch(/Cannot create the folder/);
+    expect(readdirSync(tmp.dir).some((f) => f.endsWith(".tmp"))).toBe(false);
+  });
+});

@@ -140,6 +140,24 @@ describe("kuulo run", () => {
     expect(existsSync(fresh)).toBe(false);
   });
 
+  it("refuses a session in a database that does not exist, and creates none", async () => {
+    const missing = join(tmp.dir, "missing.db");
+    const r = await runCli([
+      "run",
+      MINIMAL,
+      "--db",
+      missing,
+      "--session",
+      "ws-1",
+      "--answers",
+      file("ok4.json", good),
+    ]);
+    expect(r.code).toBe(66);
+    expect(r.stderr).toMatch(/no database at .*missing\.db[\s\S]*kuulo sessions create ws-1/);
+    const { existsSync } = await import("node:fs");
+    expect(existsSync(missing)).toBe(false);
+  });
+
   it("runs a survey stored in the database by its id", async () => {
     const r = await runCli(["run", "minimal", "--db", db, "--answers", file("ok3.json", good)]);
     expect(r.stderr).toBe("");

@@ -87,6 +87,15 @@ Examples:
         existsSync(at(surveyRef)) || /\.ya?ml$/i.test(surveyRef) || /[/\\]/.test(surveyRef);
       // A bad survey file must not leave a new, empty database behind: read it first.
       const fromFile = looksLikeFile ? loadSurvey(at(surveyRef)) : undefined;
+      if (opts.session !== undefined && !existsSync(dbPath))
+        throw new KuuloError(
+          "RUN_NO_DATABASE",
+          `There is no database at ${dbPath}, so no session "${opts.session}" either.`,
+          ExitCode.noInput,
+          {
+            hint: `Create the session first (kuulo sessions create ${opts.session} --db ${dbPath}), or check --db.`,
+          },
+        );
       const store = openStore(dbPath, { create: true });
       try {
         const survey = fromFile ?? getSurvey(store, surveyRef);

@@ -18,9 +18,9 @@ interface ReportCliOptions {
   lang?: string;
   by?: string;
   compare?: CompareBy;
-  session: string[];
-  wave: string[];
-  source: string[];
+  session?: string[];
+  wave?: string[];
+  source?: string[];
   since?: string;
   until?: string;
   includePartial?: boolean;
@@ -30,8 +30,8 @@ interface ReportCliOptions {
 }
 
 /** Repeatable options also take comma-separated lists: --wave baseline,followup. */
-const collect = (value: string, previous: string[]) => [
-  ...previous,
+const collect = (value: string, previous: string[] | undefined) => [
+  ...(previous ?? []),
   ...value
     .split(",")
     .map((s) => s.trim())
@@ -52,9 +52,9 @@ export function reportCommand(ctx: CommandContext): Command {
     .addOption(
       new Option("--compare <what>", "set groups side by side").choices(["wave", "session", "source"]),
     )
-    .option("--session <id>", "only these sessions (repeatable)", collect, [])
-    .option("--wave <name>", "only these waves (repeatable)", collect, [])
-    .option("--source <source>", "only answers collected this way: interactive, paper, import", collect, [])
+    .option("--session <id>", "only these sessions (repeatable)", collect)
+    .option("--wave <name>", "only these waves (repeatable)", collect)
+    .option("--source <source>", "only answers collected this way: interactive, paper, import", collect)
     .option("--since <date>", "only responses from this date on (YYYY-MM-DD)")
     .option("--until <date>", "only responses up to this date (YYYY-MM-DD, the whole day)")
     .option("--include-partial", "include unfinished responses")
@@ -76,8 +76,8 @@ would reveal them as "–", and groups that small as "too few". E-mail addresses
 numbers and personal identity codes in free text are masked; read the free texts
 before sharing a report all the same.
 
-Exit status: 0 done, 2 bad option, 65 bad survey file, 66 no such survey or no
-responses, 73 cannot write the --out folder, 74 database problem.
+Exit status: 0 done, 2 bad option, 65 bad survey file or unknown survey, 66 no
+database or no matching responses, 73 cannot write the --out folder, 74 database problem.
 
 Examples:
   kuulo report welcome-baseline
@@ -103,7 +103,10 @@ Examples:
             hint: "Add --out DIR, or print one of md, csv or json without --out.",
           },
         );
-      const bad = opts.source.filter((s) => !(SOURCES as readonly string[]).includes(s));
+      const session = opts.session ?? [];
+      const wave = opts.wave ?? [];
+      const source = opts.source ?? [];
+      const bad = source.filter((s) => !(SOURCES as readonly string[]).includes(s));
       if (bad.length > 0)
         throw new KuuloError("USAGE_BAD_SOURCE", `Unknown source: ${bad.join(", ")}`, ExitCode.usage, {
           hint: `Sources are ${SOURCES.join(", ")}.`,
@@ -122,9 +125,9 @@ Examples:
       const input = await readReportInput(resolveDbPath(opts, io), ref);
       const lang = checkLanguage(opts.lang, input.survey.languages);
       const filters: AnalysisFilters = {
-        ...(opts.session.length > 0 ? { sessionIds: opts.session } : {}),
-        ...(opts.wave.length > 0 ? { waves: opts.wave } : {}),
-        ...(opts.source.length > 0 ? { sources: opts.source as ResponseSource[] } : {}),
+        ...(session.length > 0 ? { sessionIds: session } : {}),
+        ...(wave.length > 0 ? { waves: wave } : {}),
+        ...(source.length > 0 ? { sources: source as ResponseSource[] } : {}),
         ...(opts.since ? { since: opts.since } : {}),
         ...(opts.until ? { until: opts.until } : {}),
         includePartial: opts.includePartial === true,

@@ -1,5 +1,6 @@
 // Reports for the renderer tests: the small every-type survey with two waves of synthetic
 // responses, analysed with fixed options and a fixed date, so outputs can be compared byte for byte.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type AnalysisOptions, analyze, type Report } from "../../src/analysis/index.js";
 import type { SurveyResponse } from "../../src/definition/answers.js";
@@ -45,3 +46,17 @@ export function minimalReport(options: AnalysisOptions = {}, n = 40): Report {
 }
 
 export const sections = () => sectionTitles(minimalSurvey());
+
+/**
+ * A Report frozen in test/fixtures/report/NAME.json, so that the renderers' golden files change
+ * only when a renderer does (analysis has goldens of its own). Remade with UPDATE_GOLDEN=1.
+ */
+export function frozenReport(name: string, options: AnalysisOptions, n = 40): Report {
+  const dir = join(ROOT, "test/fixtures/report");
+  const file = join(dir, `${name}.json`);
+  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(minimalReport(options, n), null, 2)}\n`);
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as Report;
+}

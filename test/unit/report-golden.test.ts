@@ -1,11 +1,12 @@
-// Golden outputs of the text renderers (Markdown, terminal, CSV, JSON) for a fixed Report. A change
-// shows in the diff of test/golden/report.*; regenerate on purpose with UPDATE_GOLDEN=1.
+// Golden outputs of the text renderers (Markdown, terminal, CSV, JSON) for Reports frozen in
+// test/fixtures/report/. A change shows in the diff of test/golden/report.*; regenerate on purpose
+// with UPDATE_GOLDEN=1 (which also remakes the frozen Reports from the current analysis).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderCsv, renderJson, renderMarkdown, renderTerminal } from "../../src/render/report/index.js";
 import { ROOT } from "../helpers/cli.js";
-import { minimalReport, sections } from "./report-fixtures.js";
+import { frozenReport, sections } from "./report-fixtures.js";
 
 function golden(name: string, actual: string): void {
   const file = join(ROOT, "test/golden", name);
@@ -16,7 +17,7 @@ function golden(name: string, actual: string): void {
 }
 
 describe("golden report outputs (every question type, two waves compared)", () => {
-  const report = minimalReport({ compare: "wave" });
+  const report = frozenReport("minimal-compare-waves", { compare: "wave" });
   const opts = { lang: "fi", sections: sections() };
 
   it("Markdown in Finnish", () => golden("report.minimal.fi.md", renderMarkdown(report, opts)));
@@ -29,6 +30,6 @@ describe("golden report outputs (every question type, two waves compared)", () =
   it("cross-tabulation in Markdown", () =>
     golden(
       "report.minimal-by.en.md",
-      renderMarkdown(minimalReport({ by: "visit_freq" }), { ...opts, lang: "en" }),
+      renderMarkdown(frozenReport("minimal-by-visit-freq", { by: "visit_freq" }), { ...opts, lang: "en" }),
     ));
 });

@@ -48,12 +48,16 @@ mkdirSync(CACHE, { recursive: true });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** Wall time and this process's CPU time (user + system): on a busy machine the CPU time is the steadier. */
 async function timed(fn) {
+  const c0 = process.cpuUsage();
   const t0 = now();
   const value = await fn();
-  return { ms: now() - t0, value };
+  const c = process.cpuUsage(c0);
+  return { ms: now() - t0, cpu: (c.user + c.system) / 1000, value };
 }
 const secs = (ms) => (ms === undefined ? "–" : `${(ms / 1000).toFixed(2)} s`);
+const both = (m, k) => (m[k] === undefined ? "–" : `${secs(m[k])} (CPU ${secs(m[`${k}Cpu`])})`);
 
 /** A store with `n` responses (two waves, sessions, sources), built once and kept in the cache. */
 async function ensureStore(n) {
@@ -110,19 +114,20 @@ function pandasAnchor(csvPath, columns) {
   const py = `
 import sys, time, pandas as pd
 t0 = time.perf_counter()
+c0 = time.process_time()
 df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False, usecols=sys.argv[2].split(","))
 t1 = time.perf_counter()
 tables = {c: df[c].value_counts() for c in df.columns}
 t2 = time.perf_counter()
-print(f"{(t2 - t0) * 1000:.1f} {(t1 - t0) * 1000:.1f} {len(tables)}")
+print(f"{(t2 - t0) * 1000:.1f} {(t1 - t0) * 1000:.1f} {(time.process_time() - c0) * 1000:.1f}")
 `;
   const r = spawnSync("/usr/bin/python3", ["-c", py, csvPath, columns.join(",")], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
   });
   if (r.status !== 0) return { error: (r.stderr || "python3 failed").trim().split("\n").at(-1) };
-  const [total, read] = r.stdout.trim().split(" ").map(Number);
-  return { ms: total, readMs: read };
+  const [total, read, cpu] = r.stdout.trim().split(" ").map(Number);
+  return { ms: total, readMs: read, cpu };
 }
 
 async function loadDuckDb() {
@@ -159,8 +164,11 @@ async function runSize(n, duck) {
   const dbPath = await ensureStore(n);
   const formats =
     n <= ALL_UP_TO ? FORMATS : FORMATS.filter((f) => ["json", "csv", "md", "terminal"].includes(f));
-  const t = { read: [], analyze: [], charts: [] };
-  for (const f of formats) t[f] = [];
+  const t = { read: [], readCpu: [], analyze: [], analyzeCpu: [], charts: [], chartsCpu: [] };
+  for (const f of formats) {
+    t[f] = [];
+    t[`${f}Cpu`] = [];
+  }
   let answers = 0;
   for (let run = 0; run < RUNS; run++) {
     const read = await timed(() => {
@@ -174,11 +182,13 @@ async function runSize(n, duck) {
     const responses = read.value;
     if (run === 0) answers = responses.reduce((sum, r) => sum + Object.keys(r.answers).length, 0);
     t.read.push(read.ms);
+    t.readCpu.push(read.cpu);
     let newest = "";
     for (const r of responses)
       if ((r.submittedAt ?? r.startedAt) > newest) newest = r.submittedAt ?? r.startedAt;
     const a = await timed(() => analyze(survey, responses, { compare: "wave", generatedAt: newest }));
     t.analyze.push(a.ms);
+    t.analyzeCpu.push(a.cpu);
     const report = a.value;
     const o = { lang, sections };
     let charts = null;
@@ -192,6 +202,7 @@ async function runSize(n, duck) {
         return new Map(entries.map((e, i) => [e.id, pngs[i]]));
       });
       t.charts.push(c.ms);
+      t.chartsCpu.push(c.cpu);
       charts = c.value;
     }
     const render = {
@@ -204,24 +215,32 @@ async function runSize(n, duck) {
       png: () => charts,
       pdf: () => (renderPdf ? renderPdf(report, { ...o, charts }) : null),
     };
-    for (const f of formats) t[f].push((await timed(render[f])).ms);
+    for (const f of formats) {
+      const r = await timed(render[f]);
+      t[f].push(r.ms);
+      t[`${f}Cpu`].push(r.cpu);
+    }
   }
   const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.length ? median(v) : undefined]));
   console.log(`  ${answers.toLocaleString("en")} answers; medians of ${RUNS} run(s)`);
-  console.log(`  read the store (listResponses)   ${secs(m.read)}`);
-  console.log(`  analyse (compare waves)          ${secs(m.analyze)}`);
-  if (m.charts !== undefined) console.log(`  draw every chart (PNG)           ${secs(m.charts)}`);
-  for (const f of formats) if (f !== "png") console.log(`  render ${f.padEnd(26)}${secs(m[f])}`);
-  const jsonTotal = m.read + m.analyze + m.json;
-  console.log(`  → JSON report, end to end        ${secs(jsonTotal)}`);
-  if (m.pdf !== undefined && renderPdf)
-    console.log(`  → PDF with every chart, end to end ${secs(m.read + m.analyze + m.charts + m.pdf)}`);
-  const all =
-    m.read +
-    m.analyze +
-    (m.charts ?? 0) +
-    formats.filter((f) => f !== "png").reduce((s, f) => s + (m[f] ?? 0), 0);
-  console.log(`  → every format, end to end       ${secs(all)}`);
+  console.log(`  read the store (listResponses)   ${both(m, "read")}`);
+  console.log(`  analyse (compare waves)          ${both(m, "analyze")}`);
+  if (m.charts !== undefined) console.log(`  draw every chart (PNG)           ${both(m, "charts")}`);
+  for (const f of formats) if (f !== "png") console.log(`  render ${f.padEnd(26)}${both(m, f)}`);
+  const sum = (keys, cpu) => keys.reduce((s, k) => s + (m[cpu ? `${k}Cpu` : k] ?? 0), 0);
+  const jsonKeys = ["read", "analyze", "json"];
+  const jsonTotal = sum(jsonKeys, false);
+  console.log(`  → JSON report, end to end        ${secs(jsonTotal)} (CPU ${secs(sum(jsonKeys, true))})`);
+  if (m.pdf !== undefined && renderPdf) {
+    const pdfKeys = ["read", "analyze", "charts", "pdf"];
+    console.log(
+      `  → PDF with every chart, end to end ${secs(sum(pdfKeys, false))} (CPU ${secs(sum(pdfKeys, true))})`,
+    );
+  }
+  const allKeys = ["read", "analyze", "charts", ...formats.filter((f) => f !== "png")];
+  console.log(
+    `  → every format, end to end       ${secs(sum(allKeys, false))} (CPU ${secs(sum(allKeys, true))})`,
+  );
 
   if (n >= 100_000) {
     const csvPath = await ensureCsv(n, dbPath);
@@ -241,8 +260,9 @@ async function runSize(n, duck) {
       if (xs.length === 0) return;
       const ms = median(xs.map((x) => x.ms));
       const read = median(xs.map((x) => x.readMs));
+      const cpu = xs[0].cpu === undefined ? "" : `, CPU ${secs(median(xs.map((x) => x.cpu)))}`;
       console.log(
-        `  anchor ${name.padEnd(8)} ${secs(ms)} (reading the CSV ${secs(read)}) · Kuulo JSON report / ${name}: ${(jsonTotal / ms).toFixed(2)}×`,
+        `  anchor ${name.padEnd(8)} ${secs(ms)} (reading the CSV ${secs(read)}${cpu}) · Kuulo JSON report / ${name}: ${(jsonTotal / ms).toFixed(2)}× wall`,
       );
     };
     console.log(

@@ -8,6 +8,7 @@ import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { renderChart } from "../../src/render/charts/index.js";
 import { chartSpecs, keyFindings, sectionTitles } from "../../src/render/report/index.js";
 import { renderReportPdf } from "../../src/render/report/pdf.js";
+import { pdfImage } from "../../src/render/report/pdf-image.js";
 import { ROOT } from "../helpers/cli.js";
 import { pageTexts, pdfFonts, pdfPages, pdfText } from "./print-pdf-tools.js";
 
@@ -92,4 +93,47 @@ describe("renderReportPdf", () => {
     expect(pages[1]).toContain("Using the library");
     expect(pdfText(en)).toContain("Page 2 of");
   }, 120_000);
+});
+
+describe("renderReportPdf on a comparison", () => {
+  it("prints no mark the bundled font lacks (minus signs, arrows, the reverse mark)", async () => {
+    const both = [
+      ...generateResponses(survey, { count: 30, seed: 1, wave: "baseline", partialRate: 0 }),
+      ...generateResponses(survey, {
+        count: 30,
+        seed: 2,
+        wave: "follow-up",
+        start: "2025-10-01T09:00:00Z",
+        partialRate: 0,
+      }),
+    ];
+    const compared = analyze(survey, both, { compare: "wave" });
+    const bytes = await renderReportPdf(compared, { lang: "fi", sections, charts });
+    const all = pdfText(bytes);
+    expect(all).toContain("Kierrosten vertailu");
+    expect(all).toMatch(/\d %-yks\./);
+    expect(all).not.toMatch(/[−→↺≈≤≥]/);
+  }, 120_000);
+});
+
+describe("pdfImage", () => {
+  const png = charts.values().next().value as Buffer;
+
+  it("takes an 8-bit RGB chart as it is, with its size", () => {
+    const image = pdfImage(png, "Chart-x");
+    expect(Buffer.isBuffer(image)).toBe(false);
+    expect(image).toMatchObject({
+      width: png.readUInt32BE(16),
+      height: png.readUInt32BE(20),
+      label: "Chart-x",
+    });
+  });
+
+  it("leaves other kinds of PNG to pdfkit", () => {
+    const rgba = Buffer.from(png);
+    rgba[25] = 6;
+    expect(pdfImage(rgba, "a")).toBe(rgba);
+    const notPng = Buffer.from("not a png at all, but long enough to read");
+    expect(pdfImage(notPng, "b")).toBe(notPng);
+  });
 });

@@ -4,6 +4,7 @@
 
 import type { Block } from "../pdf/flow.js";
 import { FONT, type Pen, type TextStyle } from "../pdf/index.js";
+import { pdfImage } from "./pdf-image.js";
 import { PDF_THEME as T } from "./pdf-theme.js";
 
 export const text = (
@@ -49,11 +50,14 @@ export function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 /**
- * A chart image across the width, no taller than `maxHeight` (narrower then, centred). The PNG
- * goes in whole: pdfkit embeds its pixels losslessly, and the same bytes give the same PDF.
+ * A chart image across the width, no taller than `maxHeight` (narrower then, centred). The PNG's
+ * compressed pixels go in as they are (pdf-image.ts), so the same bytes give the same PDF.
+ * `label` names the image in the document and must be unique.
  */
-export function chartImage(png: Buffer, maxHeight: number): Block {
+export function chartImage(png: Buffer, label: string, maxHeight: number): Block {
   const size = pngSize(png);
+  // Made once: pdfkit embeds an image object the first time it is drawn.
+  const image = pdfImage(png, label);
   return (pen, x, y, width) => {
     let w = Math.min(width, (size.width / 2) * 0.75);
     let h = (w * size.height) / size.width;
@@ -61,7 +65,8 @@ export function chartImage(png: Buffer, maxHeight: number): Block {
       w = (w * maxHeight) / h;
       h = maxHeight;
     }
-    if (pen.drawing) pen.doc.image(png, x + (width - w) / 2, y, { width: w, height: h });
+    // pdfkit's types know only bytes and paths, but it takes an opened image too.
+    if (pen.drawing) pen.doc.image(image as Buffer, x + (width - w) / 2, y, { width: w, height: h });
     return h + 6;
   };
 }

@@ -54,7 +54,7 @@ function questionParts(doc: Doc, b: ViewBlock, png: Buffer | undefined): Block[]
   if (!png) return [head, ...rest];
   // Never shrink a chart below 55 % of the page: then splitting reads better than squinting.
   const room = Math.max(page - fixed - 2, page * 0.55);
-  return [head, chartImage(png, Math.min(room, page * 0.72)), ...rest];
+  return [head, chartImage(png, `Chart-${b.chartId ?? b.id}`, Math.min(room, page * 0.72)), ...rest];
 }
 
 function placeSection(doc: Doc, s: SectionView, pngs: Map<string, Buffer>, toc: TocEntry[]): void {

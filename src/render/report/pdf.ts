@@ -4,7 +4,16 @@
 // no clock (fixed metadata dates), so the same Report gives the same bytes.
 import type { Report } from "../../analysis/report.js";
 import { renderChart } from "../charts/index.js";
-import { type Block, createPdf, measureBlock, Pen, pageArea, placeGroup, stampPages } from "../pdf/index.js";
+import {
+  type Block,
+  createPdf,
+  measureBlock,
+  Pen,
+  pageArea,
+  placeGroup,
+  stack,
+  stampPages,
+} from "../pdf/index.js";
 import { buildView } from "./build-view.js";
 import { chartSpecs } from "./chart-specs.js";
 import type { ReportRenderOptions } from "./options.js";
@@ -40,29 +49,30 @@ function newPage(doc: Doc): void {
 
 /**
  * One question: heading, chart, tables and notes, kept on one page. When they cannot share a page
- * even so, the chart is drawn smaller first; only then are they split, between chart and tables.
+ * even so, the chart is drawn smaller first; only then are they split, after the chart (the
+ * heading and the chart are one part, so a heading never stays alone at the foot of a page).
+ * `lead` goes before the heading: the section's heading, or an anchor for the contents' links.
  */
-function questionParts(doc: Doc, b: ViewBlock, png: Buffer | undefined): Block[] {
+function questionParts(doc: Doc, b: ViewBlock, png: Buffer | undefined, lead: Block): Block[] {
   const a = pageArea(doc);
   const pen = new Pen(doc, false);
   const rest: Block[] = b.tables.map((t) => tableBlock(pen, t, a.width));
-  const notes = b.notes.map((n) => bullet(n, text(T.small, { color: T.muted }), T.rule, 2));
-  rest.push(...notes);
-  const head = blockHeading(b.title, b.meta);
-  const fixed = [head, ...rest].reduce((s, p) => s + measureBlock(doc, p, a.width), 0);
-  const page = a.bottom - a.top;
+  rest.push(...b.notes.map((n) => bullet(n, text(T.small, { color: T.muted }), T.rule, 2)));
+  const head = stack(lead, blockHeading(b.title, b.meta));
   if (!png) return [head, ...rest];
+  const fixed = [head, ...rest].reduce((sum, p) => sum + measureBlock(doc, p, a.width), 0);
+  const page = a.bottom - a.top;
   // Never shrink a chart below 55 % of the page: then splitting reads better than squinting.
   const room = Math.max(page - fixed - 2, page * 0.55);
-  return [head, chartImage(png, `Chart-${b.chartId ?? b.id}`, Math.min(room, page * 0.72)), ...rest];
+  const chart = chartImage(png, `Chart-${b.chartId ?? b.id}`, Math.min(room, page * 0.72));
+  return [stack(head, chart), ...rest];
 }
 
 function placeSection(doc: Doc, s: SectionView, pngs: Map<string, Buffer>, toc: TocEntry[]): void {
   s.blocks.forEach((b, i) => {
-    const parts = questionParts(doc, b, b.chartId ? pngs.get(b.chartId) : undefined);
     // A section's heading goes with its first question, never alone at the foot of a page.
-    if (i === 0) parts.unshift(sectionHeading(s.title, dest("s", s.id)));
-    else parts.unshift(anchor(dest("q", b.id)));
+    const lead = i === 0 ? sectionHeading(s.title, dest("s", s.id)) : anchor(dest("q", b.id));
+    const parts = questionParts(doc, b, b.chartId ? pngs.get(b.chartId) : undefined, lead);
     const start = placeGroup(doc, parts, { spaceBefore: i === 0 ? 26 : T.gapBetweenBlocks });
     if (i === 0) toc.push({ title: s.title, dest: dest("s", s.id), page: start, level: 0 });
     toc.push({ title: b.title, dest: i === 0 ? dest("s", s.id) : dest("q", b.id), page: start, level: 1 });

@@ -24,9 +24,13 @@ function style(size: number, bold = false, color: string = T.text): TextStyle {
   return { font: bold ? FONT.bold : FONT.regular, size, color, lineGap: 0.5 };
 }
 
-/** The longest single word of a header, which the column must hold without breaking. */
+/**
+ * The longest single word of a header, which the column must hold without breaking. Measured with
+ * a trailing space because PDFKit's line wrapper does so: a word that fits only without its space
+ * is broken letter by letter ("sam" / "aa").
+ */
 function longestWord(pen: Pen, text: string, s: TextStyle): number {
-  return Math.max(0, ...text.split(/\s+/).map((w) => pen.widthOf(w, s)));
+  return Math.max(0, ...text.split(/\s+/).map((w) => pen.widthOf(`${w} `, s)));
 }
 
 /** Widths for `width`: numeric columns as wide as their widest cell, the label column the rest. */

@@ -16,9 +16,10 @@ import {
 import { answerList, itemLetter, type Target } from "./questionnaire-pdf-routing.js";
 import { COLOR } from "./questionnaire-pdf-theme.js";
 
+/** Measured with a trailing space, as PDFKit's line wrapper measures a word that has one. */
 function widestWord(pen: Pen, texts: string[], style: TextStyle): number {
   const words = texts.flatMap((t) => t.split(/\s+/)).filter(Boolean);
-  return Math.max(0, ...words.map((w) => pen.widthOf(w, style)));
+  return Math.max(0, ...words.map((w) => pen.widthOf(`${w} `, style)));
 }
 
 /** The same answers one per line, each with its face when the scale has faces. */

@@ -11,9 +11,12 @@
 // Privacy (src/analysis/suppress.ts has the details): a count of people from 1 to minCell − 1 is
 // never printed, and no hidden one can be worked out exactly from the printed counts and shares,
 // within a table or across tables (a question's own counts against its cross-tab or comparison).
-// A reader may still learn bounds (two hidden cells adding up to 3). Counts of people who did not
-// answer (skipped, "don't know", not reached, invalid) are printed even when small: they say
-// nothing about what anyone answered. A scale's mean, median and SD are audited against its own
+// A reader may still learn bounds (two hidden cells adding up to 3). Counts of people without a
+// valid answer ("don't know", skipped, not shown, not reached, invalid) are hidden below minCell
+// too, with one known limit: base and valid n stay shown, so their total (base − valid) is always
+// known. A lone hidden one gets a second hidden beside it when another is not zero; when it is the
+// only one that is not zero, it equals base − valid and can be worked out although it is marked
+// hidden (suppress.ts, statusLineHidden). A scale's mean, median and SD are audited against its own
 // distribution (src/analysis/stat-audit.ts). Statistics over subsets (indices, IPA, gaps, means of
 // number questions) need an n of at least minCell; they are not audited against each other.
 import type { Text } from "../definition/model.js";
@@ -63,7 +66,8 @@ export interface MissingRow {
 
 /**
  * How the analysed responses relate to one question (or matrix item). The counts add up:
- * base = valid + Σ missing + skipped + notShown + notReached + invalid.
+ * base = valid + Σ missing + skipped + notShown + notReached + invalid. Base and valid are shown;
+ * the others are hidden from 1 to minCell − 1, with a complement (see the top of this file).
  */
 export interface AnswerStatus {
   /** Responses analysed (the same for every question). */

@@ -5,6 +5,7 @@ import { hasChoices } from "../definition/model.js";
 import type { SlotState } from "./classify.js";
 import { BASE_CELL, COST_TOTAL, type Ctx, countOf } from "./context.js";
 import type { AnswerStatus } from "./report.js";
+import { statusLineHidden } from "./suppress.js";
 
 export interface PreparedStatus {
   /** Ledger id of the valid count (the denominator of shares). */
@@ -27,20 +28,28 @@ export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix:
   const missingChoices = hasChoices(q) ? q.choices.filter((c) => c.missing) : [];
   const { ledger } = ctx;
   const validId = ledger.cell(`${prefix}/valid`, tally.valid, { cost: COST_TOTAL });
-  // Not answering (skipping, "don't know", stopping early) says nothing about what anyone thinks:
-  // those counts are shown even when small. Not shown follows from earlier answers, so it is not.
-  const nonAnswer = [
-    ...(["skipped", "notReached", "invalid"] as const).map((k) =>
-      ledger.cell(`${prefix}/${k}`, tally[k], { exempt: true }),
-    ),
-    ...missingChoices.map((c) =>
-      ledger.cell(`${prefix}/missing/${c.value}`, missing.get(c.value) ?? 0, { exempt: true }),
-    ),
+  // Every count of people below minCell is hidden, non-answers too: "don't know" is an answer, and
+  // "not shown" follows from earlier answers. Base and valid n stay shown, so these counts are
+  // hidden by the status line's own rule (statusLineHidden), not solved for like answer counts.
+  const nonAnswers = [
+    ...(["skipped", "notReached", "invalid"] as const).map((k) => ({
+      id: `${prefix}/${k}`,
+      value: tally[k],
+    })),
+    ...missingChoices.map((c) => ({ id: `${prefix}/missing/${c.value}`, value: missing.get(c.value) ?? 0 })),
   ];
+  const [notShownHidden, ...nonAnswerHidden] = statusLineHidden(
+    [tally.notShown, ...nonAnswers.map((o) => o.value)],
+    ctx.minCell,
+  );
+  const nonAnswer = nonAnswers.map((o, i) =>
+    ledger.cell(o.id, o.value, { exempt: true, hide: nonAnswerHidden[i] }),
+  );
   const nonAnswerTotal = states.length - tally.valid - tally.notShown;
   const nonAnswerId = ledger.cell(`${prefix}/nonanswer`, nonAnswerTotal, { publish: false, exempt: true });
   ledger.line(nonAnswerId, nonAnswer);
-  const notShownId = ledger.cell(`${prefix}/notShown`, tally.notShown);
+  // "Not shown" stays sensitive in the ledger as well, so that its split by groups is protected.
+  const notShownId = ledger.cell(`${prefix}/notShown`, tally.notShown, { hide: notShownHidden });
   ledger.line(BASE_CELL, [validId, notShownId, nonAnswerId]);
   return {
     validId,

@@ -9,8 +9,14 @@
 //     lines (checked exactly with linear algebra over all lines at once, across tables), counting
 //     as known every hidden count that a line forces to zero (counts are never negative).
 // A reader may still learn bounds (two hidden cells that add up to 3); never an exact small count.
-// Zero counts are published: a zero identifies no one. Cells marked `exempt` (counts of people
-// who did not answer) are never sensitive themselves but still take part in the sums.
+// Zero counts are published: a zero identifies no one. Cells marked `exempt` are never sensitive
+// themselves but still take part in the sums (a pooled count that base − valid already tells).
+//
+// An answer status line (src/analysis/status.ts) is the one exception to rule 3: its base and
+// valid n stay shown (the valid n is every share's denominator), so their difference, the total
+// of its other counts, is known. `statusLineHidden` chooses which of those to hide; they enter
+// the ledger already hidden and exempt, except "not shown", which stays sensitive so that the
+// ledger still protects it exactly (also across its split by groups).
 
 import { determinedColumns } from "./linear.js";
 
@@ -21,7 +27,7 @@ export interface CellOptions {
   hide?: boolean;
   /** Higher cost = hidden as a complement only when nothing cheaper helps (totals, group sizes). */
   cost?: number;
-  /** Never sensitive, whatever the value (non-answers: skipped, don't know, not reached). */
+  /** Never sensitive, whatever the value: a count base − valid tells anyway, or one with its own rule. */
   exempt?: boolean;
 }
 
@@ -349,4 +355,24 @@ function forcedZeros(lines: { total: Cell; parts: Cell[] }[]): Set<Cell> {
     }
   }
   return zero;
+}
+
+/**
+ * Which counts of an answer status line to hide, given the non-valid counts (not shown, skipped,
+ * not reached, invalid, one per "don't know"-type answer) of a line whose base and valid n are
+ * shown, so that their total is known. Hidden: every count from 1 to minCell − 1; then, when
+ * exactly one count is hidden and another is not zero, the smallest such other count (the first
+ * of equals), so that the hidden one is not the known total minus the shown ones. A hidden count
+ * that is the only non-zero one still equals that total (the shown ones are zeros): only its mark
+ * ("< 5") is shown, but a reader can work it out. Zeros are never hidden here.
+ */
+export function statusLineHidden(values: readonly number[], minCell: number): boolean[] {
+  const hidden = values.map((v) => v >= 1 && v < minCell);
+  if (hidden.filter(Boolean).length !== 1) return hidden;
+  let pick = -1;
+  values.forEach((v, i) => {
+    if (!hidden[i] && v > 0 && (pick < 0 || v < values[pick]!)) pick = i;
+  });
+  if (pick >= 0) hidden[pick] = true;
+  return hidden;
 }

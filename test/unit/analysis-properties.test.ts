@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/index.js";
-import type { ChoiceRow, Count, Report } from "../../src/analysis/report.js";
+import type { AnswerStatus, ChoiceRow, Count, Report } from "../../src/analysis/report.js";
 import { loadSurvey } from "../../src/definition/load.js";
 import { KuuloError } from "../../src/errors.js";
 import { generateResponses } from "../../src/fixtures/synthetic.js";
@@ -19,6 +19,7 @@ const data = fc.record({
   minCell: fc.integer({ min: 3, max: 7 }),
   by: fc.constantFrom(undefined, "visit_freq", "likes", "image.welcoming"),
   compare: fc.constantFrom(undefined, "wave" as const, "source" as const),
+  includePartial: fc.boolean(),
 });
 
 function responsesFor(count: number, seed: number) {
@@ -67,12 +68,33 @@ function choiceLists(report: Report): { valid: Count; rows: ChoiceRow[]; multi: 
   return out;
 }
 
+/** The answer status of every question and matrix item. */
+function statuses(report: Report): { id: string; status: AnswerStatus }[] {
+  const out: { id: string; status: AnswerStatus }[] = [];
+  for (const q of report.questions) {
+    if (q.kind === "matrix") for (const it of q.items) out.push({ id: it.id, status: it.status });
+    else out.push({ id: q.id, status: q.status });
+  }
+  return out;
+}
+
+/** The counts of a status besides base and valid, "don't know" rows as counts. */
+function nonValid(st: AnswerStatus): Count[] {
+  return [
+    st.notShown,
+    st.skipped,
+    st.notReached,
+    st.invalid,
+    ...st.missing.map((m) => ({ value: m.count, suppressed: m.suppressed })),
+  ];
+}
+
 describe("Report invariants", () => {
   it("holds for random data, groupings and thresholds", () => {
     fc.assert(
-      fc.property(data, ({ count, seed, minCell, by, compare }) => {
+      fc.property(data, ({ count, seed, minCell, by, compare, includePartial }) => {
         const responses = responsesFor(count, seed);
-        const report = analyze(survey, responses, { minCell, by, compare });
+        const report = analyze(survey, responses, { minCell, by, compare, filters: { includePartial } });
         // 1. No printed count of people is below minCell (zeros and non-answers aside).
         walk(report, (o) => {
           if ("suppressed" in o && o.suppressed === true) {
@@ -80,15 +102,22 @@ describe("Report invariants", () => {
             expect(o.count ?? null).toBeNull();
           }
         });
-        for (const q of report.questions) {
-          const st = "status" in q ? q.status : null;
+        for (const { id, status: st } of statuses(report)) {
           const check = (c: Count) => {
             if (c.value !== null && c.value >= 1 && c.value < minCell)
-              throw new Error(`printed small count ${c.value} in ${q.id}`);
+              throw new Error(`printed small count ${c.value} in ${id}`);
           };
-          if (st) {
-            check(st.valid);
-            check(st.notShown);
+          check(st.valid);
+          // Status counts ("don't know" and the other non-answers) are counts of people too.
+          const others = nonValid(st);
+          for (const c of others) check(c);
+          // Base and valid n tell their total, so one hidden among shown non-zero counts would be
+          // the total minus the shown ones: a lone hidden one has only zeros beside it.
+          if (st.base.value !== null && st.valid.value !== null) {
+            const total = others.reduce((a, c) => a + (c.value ?? 0), 0);
+            const hidden = others.filter((c) => c.suppressed);
+            expect(st.base.value - st.valid.value >= total).toBe(true);
+            if (hidden.length === 1) expect(total, id).toBe(0);
           }
         }
         for (const { valid, rows, multi } of choiceLists(report)) {
@@ -157,13 +186,19 @@ describe("Report invariants", () => {
       fc.property(
         data,
         fc.integer({ min: 1, max: 1000 }),
-        ({ count, seed, minCell, by, compare }, shuffleSeed) => {
+        ({ count, seed, minCell, by, compare, includePartial }, shuffleSeed) => {
           const responses = responsesFor(count, seed);
           const shuffled = fc.sample(fc.shuffledSubarray(responses, { minLength: responses.length }), {
             numRuns: 1,
             seed: shuffleSeed,
           })[0]!;
-          const opts = { minCell, by, compare, generatedAt: "2025-07-01T12:00:00Z" };
+          const opts = {
+            minCell,
+            by,
+            compare,
+            filters: { includePartial },
+            generatedAt: "2025-07-01T12:00:00Z",
+          };
           const a = JSON.stringify(analyze(survey, responses, opts));
           expect(JSON.stringify(analyze(survey, responses, opts))).toBe(a);
           expect(JSON.stringify(analyze(survey, shuffled, opts))).toBe(a);

@@ -60,6 +60,44 @@ describe("privacy in every text format", () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it("puts '< 5' in the row of each hidden \"don't know\" and skipped count, in every format", async () => {
+    const likes = report.questions.find((q) => q.id === "likes")!;
+    if (likes.kind !== "choice") throw new Error("likes is a single choice");
+    expect(likes.status.missing[0]!.suppressed).toBe(true);
+    expect(likes.status.skipped.suppressed).toBe(true);
+    const image = report.questions.find((q) => q.id === "image")!;
+    if (image.kind !== "matrix") throw new Error("image is a matrix");
+    expect(image.items.every((it) => it.status.missing[0]!.suppressed)).toBe(true);
+    const view = buildView(report, opts("en"));
+    const blocks = view.sections.flatMap((s) => s.blocks);
+    const rowOf = (id: string, label: string) =>
+      blocks.find((b) => b.id === id)!.tables[0]!.rows.find((r) => r.cells[0]!.text === label)!;
+    expect(rowOf("likes", "Don't know").cells[1]!.text).toBe("< 5");
+    expect(rowOf("likes", "Left unanswered").cells[1]!.text).toBe("< 5");
+    const matrix = blocks.find((b) => b.id === "image")!.tables[0]!;
+    const dk = matrix.columns.findIndex((c) => c.title === "Don't know");
+    for (const r of matrix.rows) expect(r.cells[dk]!.text).toBe("< 5");
+    // A "don't know" or skipped row never shows a number, whatever the format.
+    for (const text of [renderMarkdown(report, opts("en")), renderTerminal(report, opts("en"))])
+      expect(text).not.toMatch(/(Don't know|Left unanswered)[\s_|]*[1-4](?!\d)/);
+    expect(renderHtml(report, opts("en"))).not.toMatch(/Don't know<\/[a-z]+>\s*<td[^>]*>\s*\d/);
+    const csv = parse(renderCsv(report, opts("en")), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    const dkRows = csv.filter((r) => r.question === "likes" && r.measure === "missing");
+    expect(dkRows).toEqual([expect.objectContaining({ value: "", status: "suppressed" })]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsx(report, opts("en"))) as unknown as ArrayBuffer);
+    const dkCells: unknown[] = [];
+    wb.getWorksheet("Questions")!.eachRow((r) => {
+      const cells = (r.values as unknown[]).slice(1);
+      if (cells[0] === "Don't know") dkCells.push(cells[1]);
+    });
+    expect(dkCells).toContain("< 5");
+    for (const v of dkCells) expect(typeof v !== "number" || v === 0 || v >= 5, String(v)).toBe(true);
+  });
+
   it("explains each mark where it is used", () => {
     const md = renderMarkdown(report, opts("en"));
     expect(md).toContain("< 5: fewer than 5 people");
@@ -297,6 +335,13 @@ describe("chart specs", () => {
       else expect(spec.rows[0]!.shares[i]).toBe(ch.share);
     });
     expect(spec.suppressedLabel).toBe("< 5");
+  });
+
+  it('leaves the "don\'t know" share empty when its count is hidden', () => {
+    const spec = byId.get("image")!.spec;
+    if (spec.type !== "diverging") throw new Error("image is drawn diverging");
+    expect(spec.dontKnowLabel).toBeDefined();
+    for (const r of spec.rows) expect(r.dontKnow).toBeNull();
   });
 
   it("gives every chart alt text in the report's language", () => {

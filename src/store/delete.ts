@@ -5,6 +5,7 @@ import type { ResponseStatus } from "../definition/answers.js";
 import { guard } from "./errors.js";
 import type { Store } from "./open.js";
 import { unknownResponse } from "./responses.js";
+import { decodeAnswers } from "./rows.js";
 
 export interface DeletedResponse {
   id: string;
@@ -24,7 +25,7 @@ export function deleteResponses(store: Store, ids: readonly string[]): DeletedRe
     const found = wanted.map((id) => {
       const row = store
         .sql(
-          "SELECT rid, id, survey_id, survey_hash, session_id, status, started_at FROM responses WHERE id = ?",
+          "SELECT rid, id, survey_id, survey_hash, session_id, status, started_at, answers FROM responses WHERE id = ?",
         )
         .get(id) as
         | {
@@ -35,6 +36,7 @@ export function deleteResponses(store: Store, ids: readonly string[]): DeletedRe
             session_id: string | null;
             status: ResponseStatus;
             started_at: string;
+            answers: string;
           }
         | undefined;
       const copies = store
@@ -47,7 +49,7 @@ export function deleteResponses(store: Store, ids: readonly string[]): DeletedRe
     return found.map(({ id, row, copies }): DeletedResponse => {
       let answers = 0;
       if (row) {
-        answers = store.sql("DELETE FROM answers WHERE response_rid = ?").run(row.rid).changes;
+        answers = Object.keys(decodeAnswers(row.answers)).length;
         store.sql("DELETE FROM responses WHERE rid = ?").run(row.rid);
       }
       if (copies > 0) store.sql("DELETE FROM conflicts WHERE response_id = ?").run(id);

@@ -1,13 +1,21 @@
 // Uniting stores from several kiosk laptops: surveys by hash, sessions by id, responses by UUID.
 // The same response twice is skipped; a partial response that went on on its kiosk is brought
 // up to date; the same UUID with other content is kept apart in `conflicts`, never overwritten.
-import type { Answers } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { hashDefinition } from "../definition/normalize.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { guard } from "./errors.js";
 import type { Store } from "./open.js";
-import { decodeValue, RESPONSE_COLUMNS, type ResponseRow, responseContentHash, toResponse } from "./rows.js";
+import {
+  decodeAnswers,
+  decodeParadata,
+  encodeValue,
+  paradataOf,
+  RESPONSE_COLUMNS,
+  type ResponseRow,
+  responseContentHash,
+  toResponse,
+} from "./rows.js";
 
 export interface MergeConflict {
   responseId: string;
@@ -30,13 +38,17 @@ export interface MergeSourceSummary {
   importsAdded: number;
 }
 
+/** One answer with its paradata; also the form a conflicting copy's answers are kept in. */
 interface FullAnswer {
   slot_id: string;
+  /** The value as JSON text. */
   value: string;
   answered_at: string;
   change_count: number;
 }
-type FullRow = ResponseRow & { updated_at: string };
+type FullRow = ResponseRow & { updated_at: string; answers: string; paradata: string };
+
+const FULL_COLUMNS = `${RESPONSE_COLUMNS}, r.updated_at, r.answers, r.paradata`;
 
 const PAGE = 500;
 
@@ -67,51 +79,43 @@ function mergeOne(target: Store, source: Store, at: string): MergeSourceSummary 
   for (;;) {
     const page = guard(source.path, () =>
       source
-        .sql(
-          `SELECT ${RESPONSE_COLUMNS}, r.updated_at FROM responses r WHERE r.rid > ? ORDER BY r.rid LIMIT ${PAGE}`,
-        )
+        .sql(`SELECT ${FULL_COLUMNS} FROM responses r WHERE r.rid > ? ORDER BY r.rid LIMIT ${PAGE}`)
         .all(after),
     ) as FullRow[];
     if (page.length === 0) break;
     after = page[page.length - 1]!.rid;
-    const answers = answersOf(source, page[0]!.rid, after);
-    for (const row of page) mergeResponse(target, source.path, row, answers.get(row.rid) ?? [], at, sum);
+    for (const row of page) mergeResponse(target, source.path, row, at, sum);
   }
   copyConflicts(target, source);
   sum.importsAdded = copyImports(target, source);
   return sum;
 }
 
-function mergeResponse(
-  target: Store,
-  from: string,
-  row: FullRow,
-  answers: FullAnswer[],
-  at: string,
-  sum: MergeSourceSummary,
-): void {
-  const incoming = { ...row, content_hash: hashOf(row, answers) };
-  const mine = target
-    .sql(`SELECT ${RESPONSE_COLUMNS}, r.updated_at FROM responses r WHERE r.id = ?`)
-    .get(row.id) as FullRow | undefined;
+function mergeResponse(target: Store, from: string, row: FullRow, at: string, sum: MergeSourceSummary): void {
+  const incoming = { ...row, content_hash: hashOf(row) };
+  const mine = target.sql(`SELECT ${FULL_COLUMNS} FROM responses r WHERE r.id = ?`).get(row.id) as
+    | FullRow
+    | undefined;
   if (!mine) {
-    insertFull(target, incoming, answers);
+    insertFull(target, incoming);
     sum.added++;
     return;
   }
   if (mine.content_hash === incoming.content_hash) return void sum.skipped++;
-  const mineAnswers = answersOf(target, mine.rid, mine.rid).get(mine.rid) ?? [];
+  const answers = fullAnswers(incoming);
+  const mineAnswers = fullAnswers(mine);
   if (continues(mine, mineAnswers, incoming, answers)) {
     target.sql("DELETE FROM responses WHERE rid = ?").run(mine.rid);
-    insertFull(target, incoming, answers);
+    insertFull(target, incoming);
     return void sum.updated++;
   }
   if (continues(incoming, answers, mine, mineAnswers)) return void sum.skipped++;
+  const { answers: _a, paradata: _p, ...response } = incoming;
   target
     .sql(
       "INSERT INTO conflicts (response_id, content_hash, source_file, found_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
     )
-    .run(row.id, incoming.content_hash, from, at, JSON.stringify({ response: incoming, answers }));
+    .run(row.id, incoming.content_hash, from, at, JSON.stringify({ response, answers }));
   sum.conflicts.push({ responseId: row.id, differs: differences(mine, mineAnswers, incoming, answers) });
 }
 
@@ -145,17 +149,28 @@ function differences(a: FullRow, aAnswers: FullAnswer[], b: FullRow, bAnswers: F
   return out;
 }
 
-function hashOf(row: ResponseRow, answers: FullAnswer[]): string {
-  const a: Answers = {};
-  for (const x of answers) a[x.slot_id] = decodeValue(x.value);
-  return responseContentHash(toResponse(row, a));
+function hashOf(row: FullRow): string {
+  return responseContentHash(toResponse(row, decodeAnswers(row.answers)));
 }
 
-function insertFull(target: Store, r: FullRow, answers: FullAnswer[]): void {
-  const info = target
+/** A response's answers one by one, each with its time and change count. */
+function fullAnswers(row: FullRow): FullAnswer[] {
+  const answers = decodeAnswers(row.answers);
+  const times = paradataOf(row, answers, decodeParadata(row.paradata));
+  return Object.entries(answers).map(([slot_id, value]) => ({
+    slot_id,
+    value: encodeValue(value),
+    answered_at: times[slot_id]![0],
+    change_count: times[slot_id]![1],
+  }));
+}
+
+/** The row as it is: answers and paradata are copied as they were written. */
+function insertFull(target: Store, r: FullRow): void {
+  target
     .sql(
       `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
-         submitted_at, status, content_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         submitted_at, status, content_hash, updated_at, answers, paradata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       r.id,
@@ -171,32 +186,9 @@ function insertFull(target: Store, r: FullRow, answers: FullAnswer[]): void {
       r.status,
       r.content_hash,
       r.updated_at,
+      r.answers,
+      r.paradata,
     );
-  const insert = target.sql(
-    "INSERT INTO answers (response_rid, slot_id, value, answered_at, change_count) VALUES (?, ?, ?, ?, ?)",
-  );
-  for (const a of answers)
-    insert.run(info.lastInsertRowid, a.slot_id, a.value, a.answered_at, a.change_count);
-}
-
-function answersOf(store: Store, fromRid: number, toRid: number): Map<number, FullAnswer[]> {
-  const rows = guard(store.path, () =>
-    store
-      .sql(
-        "SELECT response_rid, slot_id, value, answered_at, change_count FROM answers WHERE response_rid BETWEEN ? AND ?",
-      )
-      .all(fromRid, toRid),
-  ) as (FullAnswer & { response_rid: number })[];
-  const by = new Map<number, FullAnswer[]>();
-  for (const { response_rid, ...a } of rows) {
-    let list = by.get(response_rid);
-    if (!list) {
-      list = [];
-      by.set(response_rid, list);
-    }
-    list.push(a);
-  }
-  return by;
 }
 
 function copySurveys(target: Store, source: Store): number {

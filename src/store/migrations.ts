@@ -100,6 +100,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    describe: "each response's answers as one JSON document, with their times beside it",
+    // answers: slot id → value (null = skipped; a question never shown has no key).
+    // paradata: slot id → [answered at, times changed], for answers given one by one; '{}' when
+    // every answer was stored at once (paper, import), which counts as given when the response
+    // was sent (or started). The rows of the old table arrive in slot order, as they were read.
+    sql: `
+      ALTER TABLE responses ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE responses ADD COLUMN paradata TEXT NOT NULL DEFAULT '{}';
+      UPDATE responses SET
+        answers = (SELECT json_group_object(a.slot_id, json(a.value)) FROM answers a WHERE a.response_rid = responses.rid),
+        paradata = (SELECT json_group_object(a.slot_id, json_array(a.answered_at, a.change_count)) FROM answers a WHERE a.response_rid = responses.rid)
+      WHERE rid IN (SELECT response_rid FROM answers);
+      DROP TABLE answers;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

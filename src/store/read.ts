@@ -1,10 +1,17 @@
 // Reading responses back: all of a survey (every version of an id, or one version), filtered by
 // session, wave, source, status and time; streamed one response at a time for large stores.
-import type { Answers, ResponseSource, ResponseStatus, SurveyResponse } from "../definition/answers.js";
+import type { ResponseSource, ResponseStatus, SurveyResponse } from "../definition/answers.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { guard } from "./errors.js";
 import type { Store } from "./open.js";
-import { decodeValue, RESPONSE_COLUMNS, type ResponseRow, toResponse } from "./rows.js";
+import {
+  decodeAnswers,
+  decodeParadata,
+  paradataOf,
+  RESPONSE_COLUMNS,
+  type ResponseRow,
+  toResponse,
+} from "./rows.js";
 import { findSurveyVersions } from "./surveys.js";
 
 export interface ResponseFilters {
@@ -35,7 +42,7 @@ export function listResponses(
 
 /**
  * The same, one response at a time, so that 100 000 responses never sit in memory at once:
- * pages of responses, each with its answers in one query, all from one read snapshot.
+ * pages of responses (each row holds its answers), all from one read snapshot.
  * Finish the iteration (or `return()` it) before writing through the same store.
  */
 export function* iterateResponses(
@@ -54,13 +61,12 @@ export function* iterateResponses(
       const page = guard(store.path, () =>
         store
           .sql(
-            `SELECT ${RESPONSE_COLUMNS} FROM responses r ${cond} ORDER BY r.started_at, r.rid LIMIT ${PAGE}`,
+            `SELECT ${RESPONSE_COLUMNS}, r.answers FROM responses r ${cond} ORDER BY r.started_at, r.rid LIMIT ${PAGE}`,
           )
           .all(...params, ...after),
-      ) as ResponseRow[];
+      ) as (ResponseRow & { answers: string })[];
       if (page.length === 0) return;
-      const answers = answersOf(store, page);
-      for (const row of page) yield toResponse(row, answers.get(row.rid) ?? {});
+      for (const row of page) yield toResponse(row, decodeAnswers(row.answers));
       if (page.length < PAGE) return;
       const last = page[page.length - 1]!;
       after = [last.started_at, last.rid];
@@ -71,28 +77,6 @@ export function* iterateResponses(
 }
 
 const PAGE = 1000;
-
-/** The answers of a page of responses, by response. Raw rows: no object per answer. */
-function answersOf(store: Store, page: readonly ResponseRow[]): Map<number, Answers> {
-  const rows = guard(store.path, () =>
-    store
-      .sql(
-        "SELECT response_rid, slot_id, value FROM answers WHERE response_rid IN (SELECT value FROM json_each(?))",
-      )
-      .raw(true)
-      .all(JSON.stringify(page.map((r) => r.rid))),
-  ) as [number, string, string][];
-  const by = new Map<number, Answers>();
-  for (const [rid, slot, value] of rows) {
-    let a = by.get(rid);
-    if (!a) {
-      a = {};
-      by.set(rid, a);
-    }
-    a[slot] = decodeValue(value);
-  }
-  return by;
-}
 
 export function countResponses(
   store: Store,
@@ -114,10 +98,12 @@ export function getResponse(store: Store, idOrPrefix: string): SurveyResponse | 
   const rows = guard(store.path, () =>
     id.length >= 8 && id.length < 36
       ? store
-          .sql(`SELECT ${RESPONSE_COLUMNS} FROM responses r WHERE r.id >= ? AND r.id < ? || 'g' LIMIT 2`)
+          .sql(
+            `SELECT ${RESPONSE_COLUMNS}, r.answers FROM responses r WHERE r.id >= ? AND r.id < ? || 'g' LIMIT 2`,
+          )
           .all(id, id)
-      : store.sql(`SELECT ${RESPONSE_COLUMNS} FROM responses r WHERE r.id = ?`).all(id),
-  ) as ResponseRow[];
+      : store.sql(`SELECT ${RESPONSE_COLUMNS}, r.answers FROM responses r WHERE r.id = ?`).all(id),
+  ) as (ResponseRow & { answers: string })[];
   if (rows.length > 1)
     throw new KuuloError(
       "STORE_AMBIGUOUS_RESPONSE",
@@ -129,30 +115,23 @@ export function getResponse(store: Store, idOrPrefix: string): SurveyResponse | 
     );
   const row = rows[0];
   if (!row) return undefined;
-  const answers: Answers = {};
-  for (const a of answerRows(store, row.rid)) answers[a.slot_id] = decodeValue(a.value);
-  return toResponse(row, answers);
+  return toResponse(row, decodeAnswers(row.answers));
 }
 
-/** When each answer was given and how often it was changed. */
+/** When each answer was given and how often it was changed, in slot-id order. */
 export function answerParadata(store: Store, responseId: string): AnswerParadata[] {
-  const rid = guard(store.path, () =>
-    store.sql("SELECT rid FROM responses WHERE id = ?").pluck().get(responseId),
-  ) as number | undefined;
-  if (rid === undefined) return [];
-  return answerRows(store, rid).map((a) => ({
-    slotId: a.slot_id,
-    answeredAt: a.answered_at,
-    changeCount: a.change_count,
-  }));
-}
-
-function answerRows(store: Store, rid: number) {
-  return guard(store.path, () =>
+  const row = guard(store.path, () =>
     store
-      .sql("SELECT slot_id, value, answered_at, change_count FROM answers WHERE response_rid = ?")
-      .all(rid),
-  ) as { slot_id: string; value: string; answered_at: string; change_count: number }[];
+      .sql("SELECT started_at, submitted_at, answers, paradata FROM responses WHERE id = ?")
+      .get(responseId),
+  ) as { started_at: string; submitted_at: string | null; answers: string; paradata: string } | undefined;
+  if (row === undefined) return [];
+  const all = paradataOf(row, decodeAnswers(row.answers), decodeParadata(row.paradata));
+  return Object.entries(all).map(([slotId, [answeredAt, changeCount]]) => ({
+    slotId,
+    answeredAt,
+    changeCount,
+  }));
 }
 
 function whereClause(

@@ -14,8 +14,12 @@ import { ExitCode, KuuloError } from "../errors.js";
 import { guard } from "./errors.js";
 import type { Store } from "./open.js";
 import {
-  decodeValue,
+  decodeAnswers,
+  decodeParadata,
+  encodeAnswers,
+  encodeParadata,
   encodeValue,
+  type Paradata,
   RESPONSE_COLUMNS,
   type ResponseRow,
   responseContentHash,
@@ -78,15 +82,14 @@ export function saveAnswer(
   const run = () => {
     const row = openResponse(store, responseId);
     checkSlot(store, row.survey_hash, slotId, responseId);
-    store
-      .sql(
-        `INSERT INTO answers (response_rid, slot_id, value, answered_at, change_count) VALUES (?, ?, ?, ?, 0)
-         ON CONFLICT (response_rid, slot_id) DO UPDATE SET
-           change_count = change_count + (value IS NOT excluded.value),
-           value = excluded.value, answered_at = excluded.answered_at`,
-      )
-      .run(row.rid, slotId, encodeValue(value), answeredAt.toISOString());
-    refresh(store, row, answeredAt.toISOString());
+    const answers = decodeAnswers(row.answers);
+    const paradata = decodeParadata(row.paradata);
+    const before = Object.hasOwn(answers, slotId) ? answers[slotId]! : undefined;
+    const changed = before !== undefined && encodeValue(before) !== encodeValue(value) ? 1 : 0;
+    const at = answeredAt.toISOString();
+    answers[slotId] = value;
+    paradata[slotId] = [at, (paradata[slotId]?.[1] ?? 0) + changed];
+    rewrite(store, row, answers, paradata, at);
   };
   guard(store.path, () => store.write(run));
 }
@@ -100,9 +103,13 @@ export function removeAnswer(
 ): boolean {
   const run = () => {
     const row = openResponse(store, responseId);
-    const r = store.sql("DELETE FROM answers WHERE response_rid = ? AND slot_id = ?").run(row.rid, slotId);
-    if (r.changes > 0) refresh(store, row, at.toISOString());
-    return r.changes > 0;
+    const answers = decodeAnswers(row.answers);
+    if (!Object.hasOwn(answers, slotId)) return false;
+    const paradata = decodeParadata(row.paradata);
+    delete answers[slotId];
+    delete paradata[slotId];
+    rewrite(store, row, answers, paradata, at.toISOString());
+    return true;
   };
   return guard(store.path, () => store.write(run));
 }
@@ -111,14 +118,16 @@ export function removeAnswer(
 export function completeResponse(store: Store, responseId: string, submittedAt: Date): void {
   const run = () => {
     const row = openResponse(store, responseId);
-    store
-      .sql("UPDATE responses SET status = 'complete', submitted_at = ? WHERE rid = ?")
-      .run(submittedAt.toISOString(), row.rid);
-    refresh(
-      store,
-      { ...row, status: "complete", submitted_at: submittedAt.toISOString() },
-      submittedAt.toISOString(),
+    const at = submittedAt.toISOString();
+    const hash = responseContentHash(
+      toResponse({ ...row, status: "complete", submitted_at: at }, decodeAnswers(row.answers)),
+      row.answers,
     );
+    store
+      .sql(
+        "UPDATE responses SET status = 'complete', submitted_at = ?, content_hash = ?, updated_at = ? WHERE rid = ?",
+      )
+      .run(at, hash, at, row.rid);
   };
   guard(store.path, () => store.write(run));
 }
@@ -145,13 +154,8 @@ export function saveResponses(store: Store, responses: readonly SurveyResponse[]
         wave ??= sessionWave.get(r.sessionId) ?? null;
       }
       const response = wave === r.wave ? r : { ...r, wave };
-      const rid = insertResponse(store, response, r.submittedAt ?? r.startedAt);
-      const at = r.submittedAt ?? r.startedAt;
-      const insert = store.sql(
-        "INSERT INTO answers (response_rid, slot_id, value, answered_at) VALUES (?, ?, ?, ?)",
-      );
-      for (const [slot, value] of Object.entries(r.answers))
-        if (value !== undefined) insert.run(rid, slot, encodeValue(value), at);
+      // No paradata: answers stored at once count as given when the response was sent.
+      insertResponse(store, response, r.submittedAt ?? r.startedAt);
       return "stored";
     });
   };
@@ -169,11 +173,12 @@ export function beginTransaction(store: Store): { commit(): void; rollback(): vo
   };
 }
 
-function insertResponse(store: Store, r: SurveyResponse, updatedAt: string): number {
-  const info = store
+function insertResponse(store: Store, r: SurveyResponse, updatedAt: string): void {
+  const answers = encodeAnswers(r.answers);
+  store
     .sql(
       `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
-         submitted_at, status, content_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         submitted_at, status, content_hash, updated_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       r.id,
@@ -187,17 +192,19 @@ function insertResponse(store: Store, r: SurveyResponse, updatedAt: string): num
       r.startedAt,
       r.submittedAt,
       r.status,
-      responseContentHash(r),
+      responseContentHash(r, answers),
       updatedAt,
+      answers,
     );
-  return Number(info.lastInsertRowid);
 }
 
-/** The response row, which must exist and still be open for answers. */
-function openResponse(store: Store, id: string): ResponseRow {
-  const row = store.sql(`SELECT ${RESPONSE_COLUMNS} FROM responses r WHERE r.id = ?`).get(id) as
-    | ResponseRow
-    | undefined;
+type OpenRow = ResponseRow & { answers: string; paradata: string };
+
+/** The response row with its answers and paradata, which must exist and still be open for answers. */
+function openResponse(store: Store, id: string): OpenRow {
+  const row = store
+    .sql(`SELECT ${RESPONSE_COLUMNS}, r.answers, r.paradata FROM responses r WHERE r.id = ?`)
+    .get(id) as OpenRow | undefined;
   if (!row) throw unknownResponse(id, store.path);
   if (row.status === "complete")
     throw new KuuloError(
@@ -208,16 +215,13 @@ function openResponse(store: Store, id: string): ResponseRow {
   return row;
 }
 
-/** Recompute the content hash after a change; the row is read again with its answers. */
-function refresh(store: Store, row: ResponseRow, at: string): void {
-  const answers: Answers = {};
-  const rows = store.sql("SELECT slot_id, value FROM answers WHERE response_rid = ?").all(row.rid) as {
-    slot_id: string;
-    value: string;
-  }[];
-  for (const a of rows) answers[a.slot_id] = decodeValue(a.value);
-  const hash = responseContentHash(toResponse(row, answers));
-  store.sql("UPDATE responses SET content_hash = ?, updated_at = ? WHERE rid = ?").run(hash, at, row.rid);
+/** Write a response's changed answers back with its new content hash: one UPDATE, one transaction. */
+function rewrite(store: Store, row: OpenRow, answers: Answers, paradata: Paradata, at: string): void {
+  const text = encodeAnswers(answers);
+  const hash = responseContentHash(toResponse(row, answers), text);
+  store
+    .sql("UPDATE responses SET answers = ?, paradata = ?, content_hash = ?, updated_at = ? WHERE rid = ?")
+    .run(text, encodeParadata(paradata), hash, at, row.rid);
 }
 
 const slotCache = new WeakMap<Store, Map<string, Set<string>>>();

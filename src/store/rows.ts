@@ -46,20 +46,74 @@ export function toResponse(row: ResponseRow, answers: Answers): SurveyResponse {
   };
 }
 
-/** Answer values are stored as JSON text: a code, a number, a list of codes, points per code, or null. */
-export function encodeValue(value: AnswerValue): string {
-  return JSON.stringify(value);
+/** When each answer was given and how often it was changed, by slot id (responses.paradata). */
+export type Paradata = Record<string, [answeredAt: string, changeCount: number]>;
+
+/**
+ * A response's answers as stored (responses.answers): one JSON object, keys in slot-id order,
+ * so equal answers are equal text. Values: a code, a number, a list of codes, points per code,
+ * or null (skipped). A key whose value is undefined is left out.
+ */
+export function encodeAnswers(answers: Answers): string {
+  // canonicalJson(answers), without its general machinery: this runs once per stored response.
+  let out = "";
+  for (const slot of Object.keys(answers).sort()) {
+    const v = answers[slot];
+    if (v === undefined) continue;
+    // A list of codes and every scalar is canonical as JSON.stringify writes it; points per code are not.
+    const text = v === null || typeof v !== "object" || isFlat(v) ? JSON.stringify(v) : canonicalJson(v);
+    out += `${out === "" ? "{" : ","}${JSON.stringify(slot)}:${text}`;
+  }
+  return out === "" ? "{}" : `${out}}`;
 }
-export function decodeValue(text: string): AnswerValue {
-  return JSON.parse(text) as AnswerValue;
+function isFlat(v: readonly unknown[] | object): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (x !== null && typeof x === "object") return false;
+  return true;
+}
+export function decodeAnswers(text: string): Answers {
+  return JSON.parse(text) as Answers;
+}
+/** One answer value as text, to tell a changed answer from the same one given again. */
+export function encodeValue(value: AnswerValue): string {
+  return canonicalJson(value);
+}
+export function encodeParadata(paradata: Paradata): string {
+  const sorted: Paradata = {};
+  for (const slot of Object.keys(paradata).sort()) sorted[slot] = paradata[slot]!;
+  return JSON.stringify(sorted);
+}
+export function decodeParadata(text: string): Paradata {
+  return JSON.parse(text) as Paradata;
+}
+
+/**
+ * The time and change count of each answer. Answers stored all at once (paper, import, a
+ * finished response from a file) have no paradata of their own: they count as given when the
+ * response was sent, or started, and never changed.
+ */
+export function paradataOf(
+  row: Pick<ResponseRow, "started_at" | "submitted_at">,
+  answers: Answers,
+  paradata: Paradata,
+): Paradata {
+  const at = row.submitted_at ?? row.started_at;
+  const out: Paradata = {};
+  for (const slot of Object.keys(answers)) out[slot] = paradata[slot] ?? [at, 0];
+  return out;
 }
 
 /**
  * What a response says, as a hash: everything listResponses returns except the id. Answer
  * times and change counts are left out: they describe the answering, not the answers.
+ * `answersText` is encodeAnswers(r.answers) when the caller has it already.
  */
-export function responseContentHash(r: Omit<SurveyResponse, "id" | "surveyId">): string {
-  const key = canonicalJson({
+export function responseContentHash(
+  r: Omit<SurveyResponse, "id" | "surveyId">,
+  answersText: string = encodeAnswers(r.answers),
+): string {
+  // canonicalJson of { a, g, h, l, p, s, st, t0, t1, w }: "a" sorts first.
+  const rest = canonicalJson({
     h: r.surveyHash,
     g: r.sessionId,
     w: r.wave,
@@ -69,7 +123,7 @@ export function responseContentHash(r: Omit<SurveyResponse, "id" | "surveyId">):
     t0: r.startedAt,
     t1: r.submittedAt,
     st: r.status,
-    a: r.answers,
   });
+  const key = `{"a":${answersText},${rest.slice(1)}`;
   return createHash("sha256").update(key).digest("hex");
 }

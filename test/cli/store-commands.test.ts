@@ -237,7 +237,11 @@ describe("kuulo merge and doctor", () => {
   it("doctor finds a response edited outside Kuulo (74)", async () => {
     seed();
     const s = openStore(db, {});
-    s.db.prepare("UPDATE answers SET value = '\"never\"' WHERE slot_id = 'visit_freq'").run();
+    s.db
+      .prepare(
+        "UPDATE responses SET answers = json_set(answers, '$.visit_freq', 'never') WHERE answers LIKE '%visit_freq%'",
+      )
+      .run();
     s.close();
     const d = await cli(["doctor"]);
     expect(d.code).toBe(74);

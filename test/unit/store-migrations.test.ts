@@ -2,7 +2,18 @@
 // that version surviving, and the result identical to a database created new.
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { listResponses, listSessions, openStore, SCHEMA_VERSION } from "../../src/store/index.js";
+import type { SurveyResponse } from "../../src/definition/answers.js";
+import {
+  answerParadata,
+  checkStore,
+  getResponse,
+  listResponses,
+  listSessions,
+  openStore,
+  responseContentHash,
+  SCHEMA_VERSION,
+  saveAnswer,
+} from "../../src/store/index.js";
 import { APPLICATION_ID, MIGRATIONS, migrate } from "../../src/store/migrations.js";
 import { minimal, sampleResponse, tempStore } from "../helpers/store-data.js";
 
@@ -18,12 +29,19 @@ function schemaOf(path: string): string[] {
   return rows.map((r) => JSON.stringify(r));
 }
 
-/** A database stopped at `version`, holding one survey, one session and one response (v1 tables). */
-function olderStore(path: string, version: number): void {
+/** The paradata an older file holds for sampleResponse(survey, 0): one answer changed twice. */
+const OLD_TIMES: Record<string, [string, number]> = { visit_freq: ["2025-03-14T09:00:20.000Z", 2] };
+
+/**
+ * A database stopped at `version`, holding one survey, one session and two responses written in
+ * that version's layout: a finished one with answers of every type (a skipped question, a
+ * matrix slot whose id has a dot, points per choice) and a partial one without answers.
+ */
+function olderStore(path: string, version: number): SurveyResponse[] {
   const db = new Database(path);
   migrate(db, version);
   const survey = minimal();
-  const r = sampleResponse(survey, 0);
+  const rs = [sampleResponse(survey, 0), sampleResponse(survey, 5, { answers: {} })];
   db.prepare("INSERT INTO surveys (hash, id, definition, registered_at) VALUES (?, ?, ?, ?)").run(
     survey.hash,
     survey.id,
@@ -33,16 +51,48 @@ function olderStore(path: string, version: number): void {
   db.prepare(
     "INSERT INTO sessions (id, name, wave, status, created_at) VALUES ('s1', 'Itäkeskus', 'baseline', 'open', ?)",
   ).run("2025-03-01T00:00:00.000Z");
-  const { rid } = db
-    .prepare(
-      `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at, submitted_at, status, content_hash, updated_at)
-       VALUES (?, ?, ?, 's1', 'baseline', 'paper', 'fi', 0, ?, ?, 'complete', 'x', ?) RETURNING rid`,
-    )
-    .get(r.id, survey.hash, survey.id, r.startedAt, r.submittedAt, r.startedAt) as { rid: number };
-  db.prepare(
-    "INSERT INTO answers (response_rid, slot_id, value, answered_at) VALUES (?, 'visit_freq', '\"weekly\"', ?)",
-  ).run(rid, r.startedAt);
+  for (const r of rs) {
+    const { rid } = db
+      .prepare(
+        `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at, submitted_at, status, content_hash, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
+      )
+      .get(
+        r.id,
+        r.surveyHash,
+        r.surveyId,
+        r.sessionId,
+        r.wave,
+        r.source,
+        r.language,
+        r.plain ? 1 : 0,
+        r.startedAt,
+        r.submittedAt,
+        r.status,
+        responseContentHash(r),
+        r.startedAt,
+      ) as { rid: number };
+    const at = r.submittedAt ?? r.startedAt;
+    if (version < 4) {
+      // One row per answer, values as JSON text in the order they were given.
+      const insert = db.prepare(
+        "INSERT INTO answers (response_rid, slot_id, value, answered_at, change_count) VALUES (?, ?, ?, ?, ?)",
+      );
+      for (const [slot, value] of Object.entries(r.answers)) {
+        const [when, changes] = OLD_TIMES[slot] ?? [at, 0];
+        insert.run(rid, slot, JSON.stringify(value), when, changes);
+      }
+    } else {
+      const paradata = Object.fromEntries(Object.keys(r.answers).map((k) => [k, OLD_TIMES[k] ?? [at, 0]]));
+      db.prepare("UPDATE responses SET answers = ?, paradata = ? WHERE rid = ?").run(
+        JSON.stringify(r.answers),
+        JSON.stringify(paradata),
+        rid,
+      );
+    }
+  }
   db.close();
+  return rs;
 }
 
 describe("migrations", () => {
@@ -61,7 +111,6 @@ describe("migrations", () => {
       .pluck()
       .all();
     expect(tables).toEqual([
-      "answers",
       "conflicts",
       "import_rows",
       "imports",
@@ -75,13 +124,41 @@ describe("migrations", () => {
   for (const from of MIGRATIONS.slice(0, -1).map((m) => m.version)) {
     it(`upgrade a version-${from} database, keeping its data, to the same schema as a new one`, () => {
       t = tempStore();
-      olderStore(t.path, from);
+      const written = olderStore(t.path, from);
       const s = t.open({ create: false });
       expect(s.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
       const rs = listResponses(s, "minimal");
-      expect(rs).toHaveLength(1);
-      expect(rs[0]!.answers).toEqual({ visit_freq: "weekly" });
+      expect(rs).toEqual(written);
+      expect(rs[0]!.answers["image.welcoming"]).toBe("1");
+      expect(rs[0]!.answers.likes).toBeNull();
+      // Every answer keeps its time and change count; the slots come in id order.
+      const at = written[0]!.submittedAt!;
+      expect(answerParadata(s, written[0]!.id)).toEqual(
+        Object.keys(written[0]!.answers)
+          .sort()
+          .map((slotId) => {
+            const [answeredAt, changeCount] = OLD_TIMES[slotId] ?? [at, 0];
+            return { slotId, answeredAt, changeCount };
+          }),
+      );
+      expect(answerParadata(s, written[1]!.id)).toEqual([]);
       expect(listSessions(s).map((x) => x.name)).toEqual(["Itäkeskus"]);
+      const health = checkStore(s);
+      expect(health.changedOutside).toEqual([]);
+      expect(health.counts).toMatchObject({ responses: 2, answers: Object.keys(written[0]!.answers).length });
+      // The partial response goes on in the new layout, and a changed answer counts once more.
+      saveAnswer(s, written[1]!.id, "visit_freq", "weekly", new Date("2025-03-14T09:06:00Z"));
+      saveAnswer(s, written[1]!.id, "image.welcoming", "2", new Date("2025-03-14T09:06:10Z"));
+      saveAnswer(s, written[1]!.id, "image.welcoming", "3", new Date("2025-03-14T09:06:20Z"));
+      expect(getResponse(s, written[1]!.id)?.answers).toEqual({
+        "image.welcoming": "3",
+        visit_freq: "weekly",
+      });
+      expect(answerParadata(s, written[1]!.id)).toEqual([
+        { slotId: "image.welcoming", answeredAt: "2025-03-14T09:06:20.000Z", changeCount: 1 },
+        { slotId: "visit_freq", answeredAt: "2025-03-14T09:06:00.000Z", changeCount: 0 },
+      ]);
+      expect(checkStore(s).ok).toBe(true);
       s.close();
       const fresh = tempStore("fresh.db");
       try {

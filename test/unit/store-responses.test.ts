@@ -1,7 +1,9 @@
 // Writing and reading responses: answers saved one by one (with change counts), bulk saves in
 // one transaction, filters, streaming reads, and erasure that leaves no trace in the file.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { canonicalJson } from "../../src/definition/normalize.js";
 import { KuuloError } from "../../src/errors.js";
 import {
   answerParadata,
@@ -21,6 +23,7 @@ import {
   listSurveys,
   registerSurvey,
   removeAnswer,
+  responseContentHash,
   type Store,
   saveAnswer,
   saveResponses,
@@ -217,9 +220,12 @@ describe("erasure", () => {
     const keep = createResponse(s, { survey, source: "interactive", startedAt: at(0) });
     saveAnswer(s, keep.id, "visit_freq", "weekly", at(1));
     const r = createResponse(s, { survey, sessionId: "s1", source: "interactive", startedAt: at(2) });
-    saveAnswer(s, r.id, "visit_freq", "monthly", at(3));
-    saveAnswer(s, r.id, "wishes", marker, at(4));
-    completeResponse(s, r.id, at(5));
+    saveAnswer(s, r.id, "wishes", marker, at(3));
+    // Later answers rewrite the response's answers document: no old copy may stay behind.
+    saveAnswer(s, r.id, "visit_freq", "monthly", at(4));
+    saveAnswer(s, r.id, "books", 12, at(5));
+    saveAnswer(s, keep.id, "books", 3, at(6));
+    completeResponse(s, r.id, at(7));
     const removed = deleteResponses(s, [r.id]);
     expect(removed).toEqual([
       expect.objectContaining({
@@ -227,12 +233,12 @@ describe("erasure", () => {
         surveyId: "minimal",
         sessionId: "s1",
         status: "complete",
-        answers: 2,
+        answers: 3,
         conflictCopies: 0,
       }),
     ]);
     expect(getResponse(s, r.id)).toBeUndefined();
-    expect(getResponse(s, keep.id)?.answers).toEqual({ visit_freq: "weekly" });
+    expect(getResponse(s, keep.id)?.answers).toEqual({ visit_freq: "weekly", books: 3 });
     s.close();
     const bytes = Buffer.concat([readFileSync(t.path), readFileSync(`${t.path}-wal`, { flag: "a+" })]);
     expect(bytes.includes(Buffer.from("erase-me-please"))).toBe(false);
@@ -249,5 +255,29 @@ describe("erasure", () => {
     expect(e).toBeInstanceOf(KuuloError);
     expect((e as KuuloError).exitCode).toBe(65);
     expect(getResponse(s, r.id)).toBeDefined();
+  });
+});
+
+describe("content hash", () => {
+  it("is the hash of the response in canonical JSON without its id, whatever the storage layout", () => {
+    for (const i of [0, 1, 2, 5]) {
+      const r = sampleResponse(survey, i);
+      const key = canonicalJson({
+        h: r.surveyHash,
+        g: r.sessionId,
+        w: r.wave,
+        s: r.source,
+        l: r.language,
+        p: r.plain,
+        t0: r.startedAt,
+        t1: r.submittedAt,
+        st: r.status,
+        a: r.answers,
+      });
+      expect(responseContentHash(r)).toBe(createHash("sha256").update(key).digest("hex"));
+      // Answers in any key order hash the same.
+      const reversed = Object.fromEntries(Object.entries(r.answers).reverse());
+      expect(responseContentHash({ ...r, answers: reversed })).toBe(responseContentHash(r));
+    }
   });
 });

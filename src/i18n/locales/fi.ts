@@ -377,7 +377,7 @@ export const fi: Messages = {
   "report.finding.points": "Eniten pisteitä: {items}. ({question})",
   "report.finding.common": "Yleisimmät vastaukset: {items}. ({question})",
   "report.finding.rating":
-    "Paras arvio: ”{high}” ({highShare} kahdessa ylimmässä). Heikoin arvio: ”{low}” ({lowShare}). ({question})",
+    "Korkein arvio: ”{high}” ({highShare} kahdessa ylimmässä). Matalin arvio: ”{low}” ({lowShare}). ({question})",
   "report.finding.change": "”{answer}”: {from} → {to} ({group}, {diff}). ({question})",
   "report.finding.noChange":
     "Ei selvää muutosta verrattuna ryhmään {reference}: jokaisen eron 95 %:n luottamusväli sisältää nollan.",

@@ -12,6 +12,7 @@ import {
 import { defaultLanguage, type Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { guard } from "./errors.js";
+import { flushStagedRowHashes, startStagingRowHashes } from "./imports.js";
 import type { Store } from "./open.js";
 import {
   decodeAnswers,
@@ -162,12 +163,28 @@ export function saveResponses(store: Store, responses: readonly SurveyResponse[]
   return guard(store.path, () => store.write(run));
 }
 
-/** A manual write transaction for work that spans several calls (an import reads its file between writes). */
+/**
+ * A manual write transaction for work that spans several calls (an import reads its file between
+ * writes). Row hashes recorded in it are written at commit, sorted (see recordImport).
+ */
 export function beginTransaction(store: Store): { commit(): void; rollback(): void } {
-  guard(store.path, () => store.begin());
+  guard(store.path, () => {
+    store.begin();
+    try {
+      startStagingRowHashes(store);
+    } catch (e) {
+      store.db.exec("ROLLBACK");
+      throw e;
+    }
+  });
   return {
-    commit: () => guard(store.path, () => store.db.exec("COMMIT")),
+    commit: () =>
+      guard(store.path, () => {
+        flushStagedRowHashes(store);
+        store.db.exec("COMMIT");
+      }),
     rollback: () => {
+      flushStagedRowHashes(store, false);
       if (store.db.inTransaction) guard(store.path, () => store.db.exec("ROLLBACK"));
     },
   };

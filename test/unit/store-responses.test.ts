@@ -18,9 +18,12 @@ import {
   getResponse,
   getSurvey,
   iterateResponses,
+  knownRowHashes,
   listResponses,
   listSessions,
   listSurveys,
+  previousImport,
+  recordImport,
   registerSurvey,
   removeAnswer,
   responseContentHash,
@@ -122,6 +125,34 @@ describe("saveResponses", () => {
     saveResponses(s, [sampleResponse(survey, 1)]);
     tx2.commit();
     expect(countResponses(s, undefined)).toBe(1);
+  });
+
+  it("records the row hashes of an import at its commit, and none after a rollback", () => {
+    registerSurvey(s, survey);
+    const rec = (hashes: string[], fileHash = "f1") => ({
+      fileHash,
+      fileName: "forms.csv",
+      surveyId: survey.id,
+      importedAt: at(0),
+      stored: hashes.length,
+      rejected: 0,
+      rowHashes: hashes,
+    });
+    const tx = beginTransaction(s);
+    recordImport(s, rec(["c", "a"]));
+    tx.rollback();
+    expect(knownRowHashes(s, survey.id).size).toBe(0);
+    expect(previousImport(s, "f1")).toBeUndefined();
+    const tx2 = beginTransaction(s);
+    recordImport(s, rec(["c", "a"]));
+    recordImport(s, rec(["b", "a"]));
+    tx2.commit();
+    expect([...knownRowHashes(s, survey.id)].sort()).toEqual(["a", "b", "c"]);
+    expect(previousImport(s, "f1")?.stored).toBe(4);
+    // Outside a manual transaction a record is written at once.
+    recordImport(s, rec(["d"], "f2"));
+    expect(knownRowHashes(s, survey.id).has("d")).toBe(true);
+    expect(checkStore(s).ok).toBe(true);
   });
 });
 

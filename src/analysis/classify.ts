@@ -1,7 +1,9 @@
 // What one response says about one slot: a valid answer, a "don't know", skipped, not shown
 // (show_if false), not reached (would have been shown: a partial response stopped before it),
 // or a stored value that does not fit. Pure; uses the expression module for show_if.
-import type { Slot, SurveyResponse } from "../definition/answers.js";
+// A slot's classifier is built once (lookup tables per code); states without a value, and
+// those of a single code, are shared objects: callers read states and never change them.
+import type { Answers, Slot, SurveyResponse } from "../definition/answers.js";
 import { compileShowIf, evaluate } from "../definition/expr/index.js";
 import type { Choice } from "../definition/model.js";
 import { hasChoices } from "../definition/model.js";
@@ -14,75 +16,132 @@ export type SlotState =
 /** choice: a code; choices and ranking: codes in order; number; text; allocation: points by code. */
 export type ValidValue = string | string[] | number | Record<string, number>;
 
-// Built once per question, not once per response and slot.
-const CODES = new WeakMap<object, Map<string, Choice>>();
-function codesOf(q: object, choices: Choice[]): Map<string, Choice> {
-  let m = CODES.get(q);
-  if (!m) {
-    m = new Map(choices.map((c) => [c.value, c]));
-    CODES.set(q, m);
+export const SKIPPED: SlotState = { state: "skipped" };
+export const NOT_SHOWN: SlotState = { state: "notShown" };
+export const NOT_REACHED: SlotState = { state: "notReached" };
+export const INVALID: SlotState = { state: "invalid" };
+
+/** The state of a stored answer (anything but undefined, which show_if decides); null is skipped. */
+export type AnswerClassifier = (raw: unknown) => SlotState;
+
+const CLASSIFIERS = new WeakMap<Slot, AnswerClassifier>();
+
+/** The classifier of a slot's stored answers, built once per slot object. */
+export function answerClassifier(slot: Slot): AnswerClassifier {
+  let f = CLASSIFIERS.get(slot);
+  if (!f) {
+    const answered = buildClassifier(slot);
+    f = (raw) => (raw === null ? SKIPPED : answered(raw));
+    CLASSIFIERS.set(slot, f);
   }
-  return m;
+  return f;
+}
+
+/** Not shown (show_if false) or not reached, for a slot without an answer. */
+export function unansweredState(showIf: string | undefined, answers: Answers): SlotState {
+  return showIf !== undefined && !evaluate(compileShowIf(showIf), answers) ? NOT_SHOWN : NOT_REACHED;
 }
 
 export function classify(slot: Slot, r: SurveyResponse): SlotState {
   const raw = r.answers[slot.id];
-  if (raw === undefined) {
-    const src = slot.question.showIf;
-    return src !== undefined && !evaluate(compileShowIf(src), r.answers)
-      ? { state: "notShown" }
-      : { state: "notReached" };
-  }
-  if (raw === null) return { state: "skipped" };
+  if (raw === undefined) return unansweredState(slot.question.showIf, r.answers);
+  return answerClassifier(slot)(raw);
+}
+
+/** The classifier of answers other than null. */
+function buildClassifier(slot: Slot): AnswerClassifier {
   const q = slot.question;
   const choices: Choice[] = hasChoices(q) ? q.choices : [];
-  const byCode = codesOf(q, choices);
+  // Index of each code's first choice (codes are unique in a valid survey).
+  const index = new Map<string, number>();
+  choices.forEach((c, i) => {
+    if (!index.has(c.value)) index.set(c.value, i);
+  });
   switch (slot.kind) {
     case "choice": {
-      const code = typeof raw === "number" ? String(raw) : raw;
-      if (typeof code !== "string") return { state: "invalid" };
-      if (code.trim() === "") return { state: "skipped" };
-      const c = byCode.get(code);
-      if (!c) return { state: "invalid" };
-      return c.missing ? { state: "missing", code } : { state: "valid", value: code };
+      // The state of every code, made once: a code that is only blanks counts as skipped.
+      const stateOf = new Map<string, SlotState>();
+      for (const [code, i] of index)
+        if (code.trim() !== "")
+          stateOf.set(
+            code,
+            choices[i]!.missing ? { state: "missing", code } : { state: "valid", value: code },
+          );
+      return (raw) => {
+        const code = typeof raw === "number" ? String(raw) : raw;
+        if (typeof code !== "string") return INVALID;
+        const s = stateOf.get(code);
+        if (s !== undefined) return s;
+        return code.trim() === "" ? SKIPPED : INVALID;
+      };
     }
     case "choices": {
-      if (!Array.isArray(raw)) return { state: "invalid" };
-      if (raw.length === 0) return { state: "skipped" };
-      if (raw.some((c) => !byCode.has(c))) return { state: "invalid" };
-      const picked = new Set(raw);
-      const valid = choices.filter((c) => !c.missing && picked.has(c.value)).map((c) => c.value);
-      if (valid.length > 0) return { state: "valid", value: valid };
-      return { state: "missing", code: choices.find((c) => picked.has(c.value))!.value };
+      const n = choices.length;
+      // The same picks give the same state: kept by the bit set of picked choices.
+      const byPicks = new Map<number, SlotState>();
+      const stateOfPicks = (picked: boolean[]): SlotState => {
+        const valid: string[] = [];
+        for (let i = 0; i < n; i++) if (picked[i] && !choices[i]!.missing) valid.push(choices[i]!.value);
+        if (valid.length > 0) return { state: "valid", value: valid };
+        return { state: "missing", code: choices[picked.indexOf(true)]!.value };
+      };
+      return (raw) => {
+        if (!Array.isArray(raw)) return INVALID;
+        if (raw.length === 0) return SKIPPED;
+        const picked: boolean[] = new Array(n).fill(false);
+        let bits = 0;
+        for (const c of raw) {
+          const i = typeof c === "string" ? index.get(c) : undefined;
+          if (i === undefined) return INVALID;
+          picked[i] = true;
+          if (i < 30) bits |= 1 << i;
+        }
+        if (n > 30) return stateOfPicks(picked);
+        let s = byPicks.get(bits);
+        if (s === undefined) {
+          s = stateOfPicks(picked);
+          byPicks.set(bits, s);
+        }
+        return s;
+      };
     }
     case "ranking": {
-      if (!Array.isArray(raw)) return { state: "invalid" };
-      if (raw.length === 0) return { state: "skipped" };
-      if (raw.some((c) => !byCode.has(c)) || new Set(raw).size !== raw.length) return { state: "invalid" };
-      const ranked = raw.filter((c) => !byCode.get(c)!.missing);
-      if (ranked.length === 0) return { state: "missing", code: raw[0]! };
-      const top = q.type === "ranking" ? q.top : ranked.length;
-      return { state: "valid", value: ranked.slice(0, top) };
+      const top = q.type === "ranking" ? q.top : undefined;
+      return (raw) => {
+        if (!Array.isArray(raw)) return INVALID;
+        if (raw.length === 0) return SKIPPED;
+        const ranked: string[] = [];
+        for (let k = 0; k < raw.length; k++) {
+          const c = raw[k];
+          const i = typeof c === "string" ? index.get(c) : undefined;
+          if (i === undefined) return INVALID;
+          for (let j = 0; j < k; j++) if (raw[j] === c) return INVALID;
+          if (!choices[i]!.missing) ranked.push(c);
+        }
+        if (ranked.length === 0) return { state: "missing", code: raw[0] };
+        return { state: "valid", value: top === undefined ? ranked : ranked.slice(0, top) };
+      };
     }
     case "number":
-      return typeof raw === "number" && Number.isFinite(raw)
-        ? { state: "valid", value: raw }
-        : { state: "invalid" };
+      return (raw) =>
+        typeof raw === "number" && Number.isFinite(raw) ? { state: "valid", value: raw } : INVALID;
     case "text":
-      if (typeof raw !== "string") return { state: "invalid" };
-      return raw.trim() === "" ? { state: "skipped" } : { state: "valid", value: raw };
-    case "allocation": {
-      if (typeof raw !== "object" || Array.isArray(raw)) return { state: "invalid" };
-      const points: Record<string, number> = {};
-      let total = 0;
-      for (const [code, v] of Object.entries(raw)) {
-        if (!byCode.has(code) || typeof v !== "number" || !Number.isFinite(v) || v < 0)
-          return { state: "invalid" };
-        if (v > 0) points[code] = v;
-        total += v;
-      }
-      return total === 0 ? { state: "skipped" } : { state: "valid", value: points };
-    }
+      return (raw) => {
+        if (typeof raw !== "string") return INVALID;
+        return raw.trim() === "" ? SKIPPED : { state: "valid", value: raw };
+      };
+    case "allocation":
+      return (raw) => {
+        if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return INVALID;
+        const points: Record<string, number> = {};
+        let total = 0;
+        for (const [code, v] of Object.entries(raw)) {
+          if (!index.has(code) || typeof v !== "number" || !Number.isFinite(v) || v < 0) return INVALID;
+          if (v > 0) points[code] = v;
+          total += v;
+        }
+        return total === 0 ? SKIPPED : { state: "valid", value: points };
+      };
   }
 }
 

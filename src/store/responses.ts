@@ -1,7 +1,6 @@
 // Writing responses: one answer at a time as a person gives it (each durable on return), or many
 // finished responses in one transaction (imports, merges). Every write checks that the survey
 // version is stored and the slot exists in it, so the data never holds what no survey asked.
-import { randomUUID } from "node:crypto";
 import {
   type Answers,
   type AnswerValue,
@@ -11,6 +10,7 @@ import {
 } from "../definition/answers.js";
 import { defaultLanguage, type Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
+import { newResponseId } from "../ids.js";
 import { guard } from "./errors.js";
 import { flushStagedRowHashes, startStagingRowHashes } from "./imports.js";
 import type { Store } from "./open.js";
@@ -31,7 +31,7 @@ import { registerSurvey, surveyByHash } from "./surveys.js";
 
 export interface NewResponse {
   survey: Survey;
-  /** Default: a new random UUID. */
+  /** Default: a new time-ordered UUID (v7). */
   id?: string;
   sessionId?: string | null;
   /** Default: the session's wave. */
@@ -53,7 +53,7 @@ export function createResponse(store: Store, input: NewResponse): SurveyResponse
       wave ??= getSession(store, sessionId)?.wave ?? null;
     }
     const response: SurveyResponse = {
-      id: input.id ?? randomUUID(),
+      id: input.id ?? newResponseId(),
       surveyId: input.survey.id,
       surveyHash: input.survey.hash,
       sessionId,

@@ -1,5 +1,6 @@
 // Between SQL rows and SurveyResponse: the one place that knows how a response and its answers
 // are laid out in the tables, and the content hash merge uses to tell "same" from "changed".
+import * as crypto from "node:crypto";
 import { createHash } from "node:crypto";
 import type {
   Answers,
@@ -9,6 +10,9 @@ import type {
   SurveyResponse,
 } from "../definition/answers.js";
 import { canonicalJson } from "../definition/normalize.js";
+
+/** crypto.hash (Node ≥ 20.12): a one-shot digest, cheaper than a Hash object for short input. */
+const oneShot = (crypto as { hash?: (alg: string, data: string, enc: "hex") => string }).hash;
 
 export interface ResponseRow {
   rid: number;
@@ -112,18 +116,21 @@ export function responseContentHash(
   r: Omit<SurveyResponse, "id" | "surveyId">,
   answersText: string = encodeAnswers(r.answers),
 ): string {
-  // canonicalJson of { a, g, h, l, p, s, st, t0, t1, w }: "a" sorts first.
-  const rest = canonicalJson({
-    h: r.surveyHash,
-    g: r.sessionId,
-    w: r.wave,
-    s: r.source,
-    l: r.language,
-    p: r.plain,
-    t0: r.startedAt,
-    t1: r.submittedAt,
-    st: r.status,
-  });
-  const key = `{"a":${answersText},${rest.slice(1)}`;
-  return createHash("sha256").update(key).digest("hex");
+  // canonicalJson of { a, g, h, l, p, s, st, t0, t1, w } written out in that (sorted) order: this
+  // runs for every stored response. Scalars only, so JSON.stringify is canonical for each value.
+  let key = `{"a":${answersText}`;
+  const field = (name: string, v: unknown) => {
+    if (v !== undefined) key += `,"${name}":${JSON.stringify(v)}`;
+  };
+  field("g", r.sessionId);
+  field("h", r.surveyHash);
+  field("l", r.language);
+  field("p", r.plain);
+  field("s", r.source);
+  field("st", r.status);
+  field("t0", r.startedAt);
+  field("t1", r.submittedAt);
+  field("w", r.wave);
+  key += "}";
+  return oneShot ? oneShot("sha256", key, "hex") : createHash("sha256").update(key).digest("hex");
 }

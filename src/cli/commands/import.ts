@@ -1,10 +1,10 @@
 // `kuulo import <survey> <file>`: typed-in paper forms (CSV or XLSX) into the store, all rows
 // in one transaction or none (unless --skip-invalid), each problem named by line and column,
 // the same file never imported twice.
-import { randomUUID } from "node:crypto";
 import { Command, Option } from "commander";
 import type { ResponseSource } from "../../definition/answers.js";
 import { KuuloError } from "../../errors.js";
+import { newResponseId } from "../../ids.js";
 import { dbOption } from "../db-option.js";
 import { colorsFor, err, out } from "../io.js";
 import type { CommandContext } from "../main.js";
@@ -121,7 +121,7 @@ Examples:
           ...(opts.source ? { source: opts.source } : {}),
           maxDiagnostics: maxErrors,
           now: () => new Date(),
-          newId: randomUUID,
+          newId: newResponseId,
           onProgress: progress.update,
         });
       } catch (e) {

@@ -12,10 +12,17 @@ import { ciMean, cronbachAlpha, mean, median, sd } from "./stats.js";
 export function numericAnswers(ctx: Ctx, slotId: string): (number | null)[] {
   const slot = findSlot(ctx.survey, slotId);
   if (!slot) return ctx.responses.map(() => null);
+  const numbers = new Map<string, number | null>();
   return statesOf(ctx, slot).map((s) => {
     if (s.state !== "valid") return null;
     if (typeof s.value === "number") return s.value;
-    return typeof s.value === "string" ? codeNumber(s.value) : null;
+    if (typeof s.value !== "string") return null;
+    let v = numbers.get(s.value);
+    if (v === undefined) {
+      v = codeNumber(s.value);
+      numbers.set(s.value, v);
+    }
+    return v;
   });
 }
 

@@ -80,41 +80,54 @@ export function prepareGroupTable(
   const prefix = `${t}/${slot.id}`;
   // Columns: the shown groups, then the pooled rest (never printed).
   const columns = groups
-    .map((g, gi) => ({ key: `g${gi}`, members: g.members, size: g.size, sizeId: g.sizeId, shown: !g.tooFew }))
+    .map((g, gi) => ({ key: `g${gi}`, size: g.size, sizeId: g.sizeId, shown: !g.tooFew }))
     .filter((c) => c.shown);
-  if (restId !== null)
-    columns.push({
-      key: "rest",
-      members: ctx.responses.map((_, i) => groups.some((g) => g.tooFew && g.members[i])),
-      size: 0,
-      sizeId: restId,
-      shown: false,
-    });
-  const perCol = columns.map((col) => {
-    const publish = col.shown;
-    const counts = new Map(choices.map((c) => [c.value, 0]));
-    const values: number[] = [];
-    let valid = 0;
-    let notShown = 0;
-    let size = 0;
-    states.forEach((s, i) => {
-      if (!col.members[i]) return;
-      size++;
-      if (s.state === "notShown") notShown++;
-      if (s.state !== "valid") return;
-      valid++;
-      if (typeof s.value === "number") values.push(s.value);
-      const codes = Array.isArray(s.value)
-        ? (s.value as string[])
-        : typeof s.value === "string"
-          ? [s.value]
-          : [];
-      for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
-      if (kind === "scale" && typeof s.value === "string") {
-        const v = codeNumber(s.value);
-        if (v !== null) values.push(v);
+  if (restId !== null) columns.push({ key: "rest", size: 0, sizeId: restId, shown: false });
+  // Each response's column (−1 for none), then one pass over the answers for all columns.
+  const columnOf = columnOfResponses(groups, states.length, restId !== null);
+  const choiceIndex = new Map(choices.map((c, i) => [c.value, i]));
+  const numbers = new Map<string, number | null>();
+  const tallies = columns.map(() => ({
+    cells: new Array<number>(choices.length).fill(0),
+    extra: new Map<string, number>(),
+    values: [] as number[],
+    valid: 0,
+    notShown: 0,
+    size: 0,
+  }));
+  const countCode = (t: (typeof tallies)[number], code: string) => {
+    const i = choiceIndex.get(code);
+    if (i !== undefined) t.cells[i]!++;
+    else t.extra.set(code, (t.extra.get(code) ?? 0) + 1);
+  };
+  for (let i = 0; i < states.length; i++) {
+    const ci = columnOf[i]!;
+    if (ci < 0) continue;
+    const t = tallies[ci]!;
+    const s = states[i]!;
+    t.size++;
+    if (s.state === "notShown") t.notShown++;
+    if (s.state !== "valid") continue;
+    t.valid++;
+    const v = s.value;
+    if (typeof v === "number") t.values.push(v);
+    else if (typeof v === "string") {
+      countCode(t, v);
+      if (kind === "scale") {
+        let x = numbers.get(v);
+        if (x === undefined) {
+          x = codeNumber(v);
+          numbers.set(v, x);
+        }
+        if (x !== null) t.values.push(x);
       }
-    });
+    } else if (Array.isArray(v)) for (const code of v) countCode(t, code);
+  }
+  const perCol = columns.map((col, ci) => {
+    const publish = col.shown;
+    const { cells, extra, values, valid, notShown, size } = tallies[ci]!;
+    const counts = new Map(choices.map((c, i) => [c.value, cells[i]!]));
+    for (const [code, n] of extra) counts.set(code, n);
     const cp = `${prefix}/${col.key}`;
     const validId = ledger.cell(`${cp}/valid`, valid, { cost: COST_TOTAL, publish });
     const notShownId = ledger.cell(`${cp}/notShown`, notShown, { publish: false });
@@ -247,6 +260,23 @@ export function prepareGroupTable(
       return table;
     },
   };
+}
+
+/**
+ * Per response, the index of its column: the shown groups in order, then (with `rest`) one
+ * column pooling the groups that are too few. Groups partition the responses.
+ */
+function columnOfResponses(groups: GroupSpec[], n: number, rest: boolean): Int32Array {
+  const colOf = new Int32Array(n).fill(-1);
+  const shown = groups.filter((g) => !g.tooFew).length;
+  let k = 0;
+  for (const g of groups) {
+    const ci = g.tooFew ? (rest ? shown : -1) : k++;
+    if (ci < 0) continue;
+    const m = g.members;
+    for (let i = 0; i < n; i++) if (m[i]) colOf[i] = ci;
+  }
+  return colOf;
 }
 
 /** Cell counts of the groups that have a code and are not too few (for the chi-square test). */

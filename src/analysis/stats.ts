@@ -10,7 +10,8 @@ export function sum(xs: readonly number[]): number {
   // Neumaier's compensated sum: means must not depend on the order of the responses.
   let s = 0;
   let c = 0;
-  for (const x of xs) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
     const t = s + x;
     c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     s = t;
@@ -25,8 +26,20 @@ export function mean(xs: readonly number[]): number | null {
 /** Sample variance (n − 1); null below two values. Two-pass for accuracy. */
 export function variance(xs: readonly number[]): number | null {
   if (xs.length < 2) return null;
-  const m = sum(xs) / xs.length;
-  return sum(xs.map((x) => (x - m) * (x - m))) / (xs.length - 1);
+  return squaredDeviations(xs, sum(xs) / xs.length) / (xs.length - 1);
+}
+
+/** Σ (x − m)², summed as sum() would sum them, without an array of the squares. */
+function squaredDeviations(xs: readonly number[], m: number): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = (xs[i]! - m) * (xs[i]! - m);
+    const t = s + x;
+    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    s = t;
+  }
+  return s + c;
 }
 
 export function sd(xs: readonly number[]): number | null {
@@ -37,11 +50,12 @@ export function sd(xs: readonly number[]): number | null {
 /** Quantile of type 7 (linear interpolation between order statistics, like numpy.percentile). */
 export function quantile(xs: readonly number[], p: number): number | null {
   if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  // A typed array sorts numbers in numeric order, without a comparator.
+  const s = Float64Array.from(xs).sort();
   return quantileSorted(s, p);
 }
 
-export function quantileSorted(s: readonly number[], p: number): number | null {
+export function quantileSorted(s: ArrayLike<number>, p: number): number | null {
   if (s.length === 0) return null;
   const h = (s.length - 1) * p;
   const lo = Math.floor(h);
@@ -62,9 +76,10 @@ export interface Interval {
 
 /** 95 % confidence interval of the mean from the t distribution with n − 1 degrees of freedom. */
 export function ciMean(xs: readonly number[]): Interval | null {
-  const m = mean(xs);
-  const s = sd(xs);
-  if (m === null || s === null) return null;
+  // mean(xs) and sd(xs), with the sum computed once: the mean is the same number in both.
+  if (xs.length < 2) return null;
+  const m = sum(xs) / xs.length;
+  const s = Math.sqrt(squaredDeviations(xs, m) / (xs.length - 1));
   const half = tQuantile(0.5 + CONFIDENCE / 2, xs.length - 1) * (s / Math.sqrt(xs.length));
   return { low: m - half, high: m + half };
 }

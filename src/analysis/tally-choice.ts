@@ -33,8 +33,11 @@ export function prepareChoices(ctx: Ctx, slot: Slot): PreparedChoices {
   const counts = new Map(choices.map((c) => [c.value, 0]));
   for (const s of states) {
     if (s.state !== "valid") continue;
-    const codes = Array.isArray(s.value) ? (s.value as string[]) : [s.value as string];
-    for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+    if (Array.isArray(s.value)) for (const code of s.value) counts.set(code, (counts.get(code) ?? 0) + 1);
+    else {
+      const code = s.value as string;
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
   }
   const { ledger } = ctx;
   const cellId = (code: string) => choiceCellId(prefix, code);
@@ -76,9 +79,14 @@ export function prepareChoices(ctx: Ctx, slot: Slot): PreparedChoices {
 /** Valid answers of a one-code slot as numbers (scale values). */
 export function scaleValues(ctx: Ctx, slot: Slot): number[] {
   const out: number[] = [];
+  const numbers = new Map<string, number | null>();
   for (const s of statesOf(ctx, slot)) {
     if (s.state !== "valid" || typeof s.value !== "string") continue;
-    const v = codeNumber(s.value);
+    let v = numbers.get(s.value);
+    if (v === undefined) {
+      v = codeNumber(s.value);
+      numbers.set(s.value, v);
+    }
     if (v !== null) out.push(v);
   }
   return out;

@@ -2,7 +2,7 @@
 // enter the Report, sorted (never in answering order), and listed only for at least minCell writers.
 import type { Slot } from "../definition/answers.js";
 import { type Ctx, compareText, countOf, statesOf } from "./context.js";
-import { addMaskCounts, emptyMaskCounts, type MaskCounts, maskText } from "./mask.js";
+import { addMaskCounts, emptyMaskCounts, type MaskCounts, type Masked, maskText } from "./mask.js";
 import type { AnswerStatus, TextList, TextResult } from "./report.js";
 import { prepareStatus } from "./status.js";
 import { countTerms } from "./terms.js";
@@ -16,20 +16,33 @@ function validTexts(ctx: Ctx, slot: Slot): string[] {
 
 function maskAll(texts: string[]): { texts: string[]; counts: MaskCounts } {
   const counts = emptyMaskCounts();
+  // The same text is masked once (answers repeat: "-", "ei", "kiitos").
+  const seen = new Map<string, Masked>();
   const masked = texts.map((t) => {
-    const m = maskText(t.trim());
+    const key = t.trim();
+    let m = seen.get(key);
+    if (!m) {
+      m = maskText(key);
+      seen.set(key, m);
+    }
     addMaskCounts(counts, m.counts);
     return m.text;
   });
   return { texts: masked.sort(compareText), counts };
 }
 
-function listOf(ctx: Ctx, cellId: string, texts: string[]): TextList {
+/** The listed texts, masked (their mask counts added to the report's), unless suppressed. */
+function maskedListOf(ctx: Ctx, cellId: string, texts: string[]): { list: TextList; masked: MaskCounts } {
   const c = countOf(ctx, cellId, texts.length);
-  if (c.suppressed) return { count: null, texts: null, suppressed: true };
+  if (c.suppressed)
+    return { list: { count: null, texts: null, suppressed: true }, masked: emptyMaskCounts() };
   const m = maskAll(texts);
   addMaskCounts(ctx.masked, m.counts);
-  return { count: texts.length, texts: m.texts, suppressed: false };
+  return { list: { count: texts.length, texts: m.texts, suppressed: false }, masked: m.counts };
+}
+
+function listOf(ctx: Ctx, cellId: string, texts: string[]): TextList {
+  return maskedListOf(ctx, cellId, texts).list;
 }
 
 /** The "other" texts of a single or multi question; null when the question has no "other". */
@@ -45,14 +58,8 @@ export function prepareText(ctx: Ctx, slot: Slot): () => TextResult {
   const texts = validTexts(ctx, slot);
   return () => {
     const q = slot.question;
-    const answers = listOf(ctx, status.validId, texts);
-    let masked = emptyMaskCounts();
-    let terms: TextResult["terms"] = [];
-    if (!answers.suppressed) {
-      const m = maskAll(texts);
-      masked = m.counts;
-      terms = countTerms(m.texts, ctx.minCell);
-    }
+    const { list: answers, masked } = maskedListOf(ctx, status.validId, texts);
+    const terms: TextResult["terms"] = answers.texts ? countTerms(answers.texts, ctx.minCell) : [];
     const st: AnswerStatus = status.finish();
     return {
       id: q.id,

@@ -29,7 +29,16 @@ export function termsOf(text: string): string[] {
 /** Terms used by at least `minCell` respondents, most frequent first, ties alphabetical. */
 export function countTerms(answers: readonly string[], minCell: number): TermCount[] {
   const counts = new Map<string, number>();
-  for (const a of answers) for (const w of termsOf(a)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // The same answer has the same terms: split each distinct text once.
+  const seen = new Map<string, string[]>();
+  for (const a of answers) {
+    let terms = seen.get(a);
+    if (!terms) {
+      terms = termsOf(a);
+      seen.set(a, terms);
+    }
+    for (const w of terms) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
   return [...counts]
     .filter(([, c]) => c >= minCell)
     .sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))

@@ -1,8 +1,15 @@
 // Shared state of one analysis run: the analysed responses, each slot's classified answers
 // (computed once), the suppression ledger and the privacy tallies. Pure data and helpers.
-import type { Slot, SurveyResponse } from "../definition/answers.js";
+import { type Slot, type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
-import { answerClassifier, NOT_REACHED, NOT_SHOWN, type SlotState, unansweredState } from "./classify.js";
+import {
+  type AnswerClassifier,
+  answerClassifier,
+  NOT_REACHED,
+  NOT_SHOWN,
+  type SlotState,
+  unansweredState,
+} from "./classify.js";
 import { emptyMaskCounts, type MaskCounts } from "./mask.js";
 import type { Count, StatName } from "./report.js";
 import type { Ledger } from "./suppress.js";
@@ -15,8 +22,8 @@ export interface Ctx {
   responses: SurveyResponse[];
   /** Per slot id: one state per response, aligned with `responses`. */
   states: Map<string, SlotState[]>;
-  /** Per answer key: the stored values, aligned with `responses` (built on first use). */
-  columns: Map<string, unknown[]> | null;
+  /** Whether the states of every survey slot have been computed (on first use). */
+  classified: boolean;
   /** Per show_if source: per response, 0 not evaluated yet, 1 shown, 2 not shown. */
   shown: Map<string, Uint8Array>;
   withheld: number;
@@ -43,7 +50,7 @@ export function createContext(
     ledger,
     responses: sorted,
     states: new Map(),
-    columns: null,
+    classified: false,
     shown: new Map(),
     withheld: 0,
     tooFewGroups: 0,
@@ -52,54 +59,61 @@ export function createContext(
 }
 
 export function statesOf(ctx: Ctx, slot: Slot): SlotState[] {
+  if (!ctx.classified) classifyAll(ctx);
   let s = ctx.states.get(slot.id);
   if (!s) {
     const classify = answerClassifier(slot);
-    const showIf = slot.question.showIf;
-    const { responses } = ctx;
-    const id = slot.id;
-    const column = columnsOf(ctx).get(id);
-    const out: SlotState[] = [];
-    let shown: Uint8Array | undefined;
-    for (let i = 0; i < responses.length; i++) {
-      const raw = column === undefined ? undefined : column[i];
-      if (raw !== undefined) out.push(classify(raw));
-      else if (showIf === undefined) out.push(NOT_REACHED);
-      else {
-        // One show_if is evaluated at most once per response (matrix items and questions share it).
-        if (!shown) shown = shownOf(ctx, showIf);
-        if (shown[i] === 0) shown[i] = unansweredState(showIf, responses[i]!.answers) === NOT_SHOWN ? 2 : 1;
-        out.push(shown[i] === 2 ? NOT_SHOWN : NOT_REACHED);
-      }
-    }
-    s = out;
+    s = ctx.responses.map((r) => {
+      const raw = r.answers[slot.id];
+      return raw === undefined ? NOT_REACHED : classify(raw);
+    });
+    settleUnanswered(ctx, slot, s);
     ctx.states.set(slot.id, s);
   }
   return s;
 }
 
 /**
- * The answers by key, one pass over every response: looking a slot up in each response's own
- * answers object in turn is slow, as every response's object has its own shape.
+ * Every slot's states, in one pass over each response's answers: looking each slot up in every
+ * response's own answers object in turn is slow, as every such object has its own shape.
  */
-function columnsOf(ctx: Ctx): Map<string, unknown[]> {
-  if (ctx.columns) return ctx.columns;
-  const columns = new Map<string, unknown[]>();
+function classifyAll(ctx: Ctx): void {
+  ctx.classified = true;
   const { responses } = ctx;
   const n = responses.length;
+  const slots = surveySlots(ctx.survey).filter((slot) => !(slot.id in Object.prototype));
+  const byKey = new Map<string, { classify: AnswerClassifier; states: (SlotState | undefined)[] }>();
+  for (const slot of slots)
+    byKey.set(slot.id, { classify: answerClassifier(slot), states: new Array<SlotState | undefined>(n) });
   for (let i = 0; i < n; i++) {
     const answers = responses[i]!.answers;
     for (const key in answers) {
-      let column = columns.get(key);
-      if (column === undefined) {
-        column = new Array<unknown>(n).fill(undefined);
-        columns.set(key, column);
-      }
-      column[i] = answers[key];
+      const e = byKey.get(key);
+      if (e === undefined) continue;
+      const raw = answers[key];
+      if (raw !== undefined) e.states[i] = e.classify(raw);
     }
   }
-  ctx.columns = columns;
-  return columns;
+  for (const slot of slots) {
+    const states = byKey.get(slot.id)!.states;
+    for (let i = 0; i < n; i++) if (states[i] === undefined) states[i] = NOT_REACHED;
+    settleUnanswered(ctx, slot, states as SlotState[]);
+    ctx.states.set(slot.id, states as SlotState[]);
+  }
+}
+
+/** Unanswered slots (NOT_REACHED so far) of a question with show_if: not shown, or not reached. */
+function settleUnanswered(ctx: Ctx, slot: Slot, states: SlotState[]): void {
+  const showIf = slot.question.showIf;
+  if (showIf === undefined) return;
+  let shown: Uint8Array | undefined;
+  for (let i = 0; i < states.length; i++) {
+    if (states[i] !== NOT_REACHED) continue;
+    // One show_if is evaluated at most once per response (matrix items and questions share it).
+    if (!shown) shown = shownOf(ctx, showIf);
+    if (shown[i] === 0) shown[i] = unansweredState(showIf, ctx.responses[i]!.answers) === NOT_SHOWN ? 2 : 1;
+    if (shown[i] === 2) states[i] = NOT_SHOWN;
+  }
 }
 
 function shownOf(ctx: Ctx, showIf: string): Uint8Array {

@@ -58,18 +58,18 @@ export function* iterateResponses(
     for (;;) {
       const cond =
         after.length === 0 ? where : `${where ? `${where} AND` : "WHERE"} (r.started_at, r.rid) > (?, ?)`;
+      // Rows as arrays (no object per row), and only the columns a response is made of.
       const page = guard(store.path, () =>
         store
-          .sql(
-            `SELECT ${RESPONSE_COLUMNS}, r.answers FROM responses r ${cond} ORDER BY r.started_at, r.rid LIMIT ${PAGE}`,
-          )
+          .sql(`SELECT ${PAGE_COLUMNS} FROM responses r ${cond} ORDER BY r.started_at, r.rid LIMIT ${PAGE}`)
+          .raw(true)
           .all(...params, ...after),
-      ) as (ResponseRow & { answers: string })[];
+      ) as PageRow[];
       if (page.length === 0) return;
-      for (const row of page) yield toResponse(row, decodeAnswers(row.answers));
+      for (const row of page) yield responseOfPageRow(row);
       if (page.length < PAGE) return;
       const last = page[page.length - 1]!;
-      after = [last.started_at, last.rid];
+      after = [last[8], last[11]];
     }
   } finally {
     if (own && store.db.inTransaction) store.db.exec("COMMIT");
@@ -77,6 +77,42 @@ export function* iterateResponses(
 }
 
 const PAGE = 1000;
+
+const PAGE_COLUMNS =
+  "r.id, r.survey_id, r.survey_hash, r.session_id, r.wave, r.source, r.language, r.plain, r.started_at, r.submitted_at, r.status, r.rid, r.answers";
+type PageRow = [
+  id: string,
+  surveyId: string,
+  surveyHash: string,
+  sessionId: string | null,
+  wave: string | null,
+  source: ResponseSource,
+  language: string,
+  plain: number,
+  startedAt: string,
+  submittedAt: string | null,
+  status: ResponseStatus,
+  rid: number,
+  answers: string,
+];
+
+/** toResponse for a row of PAGE_COLUMNS. */
+function responseOfPageRow(row: PageRow): SurveyResponse {
+  return {
+    id: row[0],
+    surveyId: row[1],
+    surveyHash: row[2],
+    sessionId: row[3],
+    wave: row[4],
+    source: row[5],
+    language: row[6],
+    plain: row[7] === 1,
+    startedAt: row[8],
+    submittedAt: row[9],
+    status: row[10],
+    answers: decodeAnswers(row[12]),
+  };
+}
 
 export function countResponses(
   store: Store,

@@ -32,10 +32,14 @@ const staging = new WeakSet<Store>();
 
 /** Called by beginTransaction once its transaction is open. */
 export function startStagingRowHashes(store: Store): void {
+  // Each staged hash names its (survey, file) pair by a small number: a million rows would
+  // otherwise carry a million copies of the file's hash into the sort at commit.
   store.db.exec(
-    "CREATE TEMP TABLE IF NOT EXISTS staged_import_rows (survey_id TEXT NOT NULL, row_hash TEXT NOT NULL, file_hash TEXT NOT NULL)",
+    `CREATE TEMP TABLE IF NOT EXISTS staged_import_files (g INTEGER PRIMARY KEY, survey_id TEXT NOT NULL, file_hash TEXT NOT NULL, UNIQUE (survey_id, file_hash));
+     CREATE TEMP TABLE IF NOT EXISTS staged_import_hashes (g INTEGER NOT NULL, row_hash TEXT NOT NULL);`,
   );
-  store.sql("DELETE FROM temp.staged_import_rows").run();
+  store.sql("DELETE FROM temp.staged_import_hashes").run();
+  store.sql("DELETE FROM temp.staged_import_files").run();
   staging.add(store);
 }
 
@@ -48,11 +52,13 @@ export function flushStagedRowHashes(store: Store, keep = true): void {
   store
     .sql(
       `INSERT INTO import_rows (survey_id, row_hash, file_hash)
-       SELECT survey_id, row_hash, file_hash FROM temp.staged_import_rows WHERE true ORDER BY survey_id, row_hash
+       SELECT f.survey_id, h.row_hash, f.file_hash FROM temp.staged_import_hashes h JOIN temp.staged_import_files f USING (g)
+       WHERE true ORDER BY f.survey_id, h.row_hash
        ON CONFLICT DO NOTHING`,
     )
     .run();
-  store.sql("DELETE FROM temp.staged_import_rows").run();
+  store.sql("DELETE FROM temp.staged_import_hashes").run();
+  store.sql("DELETE FROM temp.staged_import_files").run();
 }
 
 /** Record an import; joins the caller's transaction when there is one. */
@@ -65,10 +71,23 @@ export function recordImport(store: Store, rec: ImportRecord): void {
            rows_stored = rows_stored + excluded.rows_stored, rows_rejected = excluded.rows_rejected`,
       )
       .run(rec.fileHash, rec.fileName, rec.surveyId, rec.importedAt.toISOString(), rec.stored, rec.rejected);
+    if (rec.rowHashes.length === 0) return;
+    if (staging.has(store)) {
+      store
+        .sql(
+          "INSERT INTO temp.staged_import_files (survey_id, file_hash) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        )
+        .run(rec.surveyId, rec.fileHash);
+      const g = store
+        .sql("SELECT g FROM temp.staged_import_files WHERE survey_id = ? AND file_hash = ?")
+        .pluck()
+        .get(rec.surveyId, rec.fileHash) as number;
+      const row = store.sql("INSERT INTO temp.staged_import_hashes (g, row_hash) VALUES (?, ?)");
+      for (const h of rec.rowHashes) row.run(g, h);
+      return;
+    }
     const row = store.sql(
-      staging.has(store)
-        ? "INSERT INTO temp.staged_import_rows (survey_id, row_hash, file_hash) VALUES (?, ?, ?)"
-        : "INSERT INTO import_rows (survey_id, row_hash, file_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+      "INSERT INTO import_rows (survey_id, row_hash, file_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
     );
     for (const h of rec.rowHashes) row.run(rec.surveyId, h, rec.fileHash);
   };

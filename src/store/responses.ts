@@ -144,6 +144,11 @@ export function saveResponses(store: Store, responses: readonly SurveyResponse[]
     const exists = store.sql("SELECT 1 FROM responses WHERE id = ?").pluck();
     const sessionWave = new Map<string, string | null>();
     return responses.map((r): SaveOutcome => {
+      if (r.sessionId === null && slotsKnown(store, r)) {
+        // Nothing else to check or register first: the id's UNIQUE constraint tells a stored id
+        // apart, with no lookup before the INSERT.
+        return insertResponse(store, r, r.submittedAt ?? r.startedAt, true) ? "stored" : "duplicate";
+      }
       if (exists.get(r.id) !== undefined) return "duplicate";
       for (const slot of Object.keys(r.answers)) checkSlot(store, r.surveyHash, slot, r.id);
       let wave = r.wave;
@@ -190,13 +195,15 @@ export function beginTransaction(store: Store): { commit(): void; rollback(): vo
   };
 }
 
-function insertResponse(store: Store, r: SurveyResponse, updatedAt: string): void {
+const INSERT_RESPONSE = `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain,
+  started_at, submitted_at, status, content_hash, updated_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_NEW_RESPONSE = `${INSERT_RESPONSE} ON CONFLICT (id) DO NOTHING`;
+
+/** Insert a response row. With `ifNew`, an id stored already is left alone and false returned. */
+function insertResponse(store: Store, r: SurveyResponse, updatedAt: string, ifNew = false): boolean {
   const answers = encodeAnswers(r.answers);
-  store
-    .sql(
-      `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
-         submitted_at, status, content_hash, updated_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+  const { changes } = store
+    .sql(ifNew ? INSERT_NEW_RESPONSE : INSERT_RESPONSE)
     .run(
       r.id,
       r.surveyHash,
@@ -213,6 +220,7 @@ function insertResponse(store: Store, r: SurveyResponse, updatedAt: string): voi
       updatedAt,
       answers,
     );
+  return changes > 0;
 }
 
 type OpenRow = ResponseRow & { answers: string; paradata: string };
@@ -243,7 +251,7 @@ function rewrite(store: Store, row: OpenRow, answers: Answers, paradata: Paradat
 
 const slotCache = new WeakMap<Store, Map<string, Set<string>>>();
 
-function checkSlot(store: Store, surveyHash: string, slot: string, responseId: string): void {
+function slotsOf(store: Store, surveyHash: string): Set<string> {
   let bySurvey = slotCache.get(store);
   if (!bySurvey) {
     bySurvey = new Map();
@@ -254,7 +262,23 @@ function checkSlot(store: Store, surveyHash: string, slot: string, responseId: s
     slots = new Set(surveySlots(surveyByHash(store, surveyHash)).map((s) => s.id));
     bySurvey.set(surveyHash, slots);
   }
-  if (!slots.has(slot))
+  return slots;
+}
+
+/** Whether the response's survey version is stored and asks every slot the response answers. */
+function slotsKnown(store: Store, r: SurveyResponse): boolean {
+  let slots: Set<string>;
+  try {
+    slots = slotsOf(store, r.surveyHash);
+  } catch {
+    return false;
+  }
+  for (const slot of Object.keys(r.answers)) if (!slots.has(slot)) return false;
+  return true;
+}
+
+function checkSlot(store: Store, surveyHash: string, slot: string, responseId: string): void {
+  if (!slotsOf(store, surveyHash).has(slot))
     throw new KuuloError(
       "STORE_UNKNOWN_SLOT",
       `Response ${responseId} has an answer to "${slot}", which survey version ${surveyHash.slice(0, 12)} does not ask.`,

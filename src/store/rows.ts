@@ -60,15 +60,27 @@ export type Paradata = Record<string, [answeredAt: string, changeCount: number]>
  */
 export function encodeAnswers(answers: Answers): string {
   // canonicalJson(answers), without its general machinery: this runs once per stored response.
-  let out = "";
-  for (const slot of Object.keys(answers).sort()) {
+  const keys = Object.keys(answers).sort();
+  let out = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const slot = keys[i]!;
     const v = answers[slot];
     if (v === undefined) continue;
     // A list of codes and every scalar is canonical as JSON.stringify writes it; points per code are not.
     const text = v === null || typeof v !== "object" || isFlat(v) ? JSON.stringify(v) : canonicalJson(v);
-    out += `${out === "" ? "{" : ","}${JSON.stringify(slot)}:${text}`;
+    out += out.length === 1 ? quotedKey(slot) + text : `,${quotedKey(slot)}${text}`;
   }
-  return out === "" ? "{}" : `${out}}`;
+  return `${out}}`;
+}
+/** `"slot":` for each slot id seen, so that a million rows do not quote the same few dozen ids. */
+const quotedKeys = new Map<string, string>();
+function quotedKey(slot: string): string {
+  let q = quotedKeys.get(slot);
+  if (q === undefined) {
+    q = `${JSON.stringify(slot)}:`;
+    if (quotedKeys.size < 10_000) quotedKeys.set(slot, q);
+  }
+  return q;
 }
 function isFlat(v: readonly unknown[] | object): boolean {
   if (!Array.isArray(v)) return false;

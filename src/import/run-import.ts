@@ -68,6 +68,13 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const log = new DiagnosticLog(opts.maxDiagnostics ?? 50);
   const checker = makeRowChecker(survey);
   const now = opts.now().toISOString();
+  const prepareOpts = {
+    now,
+    newId: opts.newId,
+    ...(opts.sessionId ? { sessionId: opts.sessionId } : {}),
+    ...(opts.wave ? { wave: opts.wave } : {}),
+    ...(opts.source ? { source: opts.source } : {}),
+  };
   const s: ImportSummary = {
     file,
     info: source.info,
@@ -142,31 +149,33 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
             : new Set(
                 row.problems.flatMap((p) => (p.severity === "error" && p.question ? [p.question] : [])),
               );
-        const problems = row.ragged ? row.problems : [...row.problems, ...checker(row.answers, unreadable)];
-        const prepared = prepareResponse(survey, row.answers, row.meta, {
-          now,
-          newId: opts.newId,
-          ...(opts.sessionId ? { sessionId: opts.sessionId } : {}),
-          ...(opts.wave ? { wave: opts.wave } : {}),
-          ...(opts.source ? { source: opts.source } : {}),
-        });
-        problems.push(...prepared.problems);
-        const form = row.meta.form_no;
-        const diags = problems.map((p) => toDiagnostic(p, file, rec.line, form));
-        log.addAll(diags);
-        const errors = diags.filter((d) => d.severity === "error");
-        if (errors.length > 0) {
-          s.rejected++;
-          rejects?.add(rec.fields, reasonOf(errors));
-          continue;
+        let problems = row.problems;
+        if (!row.ragged) {
+          const checked = checker(row.answers, unreadable);
+          if (problems.length === 0) problems = checked;
+          else if (checked.length > 0) problems = [...problems, ...checked];
         }
-        if (diags.length > 0) s.rowsWithWarnings++;
-        pending.push({
+        const prepared = prepareResponse(survey, row.answers, row.meta, prepareOpts);
+        if (prepared.problems.length > 0) problems.push(...prepared.problems);
+        const form = row.meta.form_no;
+        if (problems.length > 0) {
+          const diags = problems.map((p) => toDiagnostic(p, file, rec.line, form));
+          log.addAll(diags);
+          const errors = diags.filter((d) => d.severity === "error");
+          if (errors.length > 0) {
+            s.rejected++;
+            rejects?.add(rec.fields, reasonOf(errors));
+            continue;
+          }
+          s.rowsWithWarnings++;
+        }
+        const ready: PreparedRow = {
           response: prepared.response,
           contentHash: rowContentHash(survey.id, row.answers, row.meta),
           line: rec.line,
-          ...(form ? { form } : {}),
-        });
+        };
+        if (form) ready.form = form;
+        pending.push(ready);
         if (pending.length >= WRITE_BATCH) flush();
       }
       flush();

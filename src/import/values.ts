@@ -21,6 +21,8 @@ export interface ChoiceIndex {
   display: string[];
   /** Everything a person might have meant, for "did you mean". */
   candidates: string[];
+  /** The most list separators (; , |) any code or label holds: how many pieces joined can name one. */
+  maxSeparators?: number;
 }
 
 export function indexChoices(choices: readonly Choice[], defaultLang: string): ChoiceIndex {
@@ -44,7 +46,10 @@ export function indexChoices(choices: readonly Choice[], defaultLang: string): C
     }
   }
   const display = choices.map((c) => c.label[defaultLang] ?? Object.values(c.label)[0] ?? c.value);
-  return { exact, loose, codes: choices.map((c) => c.value), display, candidates };
+  let maxSeparators = 0;
+  for (const k of [...exact.keys(), ...loose.keys()])
+    maxSeparators = Math.max(maxSeparators, k.replace(/[^;,|]/g, "").length);
+  return { exact, loose, codes: choices.map((c) => c.value), display, candidates, maxSeparators };
 }
 
 function expectedList(ix: ChoiceIndex): string {
@@ -121,10 +126,13 @@ export function parseChoiceList(raw: string, ix: ChoiceIndex): { codes: string[]
   for (let i = 0; i < pieces.length; i++) (i % 2 === 0 ? tokens : seps).push(pieces[i]!);
   const codes: string[] = [];
   const bad: string[] = [];
+  // Pieces joined by n of ; , | can name only a code or label holding as many (a line break
+  // becomes a space, so any length then): longer runs are not tried, as they could not match.
+  const span = ix.maxSeparators === undefined || raw.includes("\n") ? tokens.length : ix.maxSeparators;
   let i = 0;
   while (i < tokens.length) {
     let matched = false;
-    for (let j = tokens.length - 1; j >= i; j--) {
+    for (let j = Math.min(tokens.length - 1, i + span); j >= i; j--) {
       let text = tokens[i]!;
       for (let k = i + 1; k <= j; k++) text += seps[k - 1]! + tokens[k]!;
       if (text.trim() === "") break;

@@ -45,6 +45,27 @@ describe("parseChoiceList", () => {
     expect(parseChoiceList("Viikoittain, Muu, mikä?", ix)).toEqual({ codes: ["weekly", "other"], bad: [] });
     expect(parseChoiceList("weekly|nope", ix)).toEqual({ codes: ["weekly"], bad: ["nope"] });
   });
+
+  it("tries runs of pieces only as long as a label's separators allow, and any run across a line break", () => {
+    const lists = indexChoices(
+      [
+        { value: "a", label: { fi: "Kirjat; lehdet, sarjakuvat" } },
+        { value: "b", label: { fi: "Äänikirjat" } },
+        { value: "c", label: { fi: "Pelit ja kirjat" } },
+      ],
+      "fi",
+    );
+    expect(lists.maxSeparators).toBe(2);
+    expect(parseChoiceList("b|Kirjat; lehdet, sarjakuvat|b", lists)).toEqual({
+      codes: ["b", "a", "b"],
+      bad: [],
+    });
+    expect(parseChoiceList("kirjat;lehdet|x,y,z", lists)).toEqual({
+      codes: [],
+      bad: ["kirjat", "lehdet", "x", "y", "z"],
+    });
+    expect(parseChoiceList("pelit\nja kirjat;b", lists)).toEqual({ codes: ["c", "b"], bad: [] });
+  });
 });
 
 describe("parseNumber", () => {

@@ -36,7 +36,8 @@ const SIZES = opt("--sizes", "10000,100000,1000000").split(",").map(Number);
 const RUNS = Number(opt("--runs", "3"));
 const HUGE = !args.includes("--no-huge");
 // The 1 GB run checks streaming and memory; with --huge-store it also writes every row to SQLite
-// (tens of minutes: the store writes one row per answer).
+// (some 7 million responses, each one row with its answers as one JSON document: over ten minutes,
+// and several GB of disk for the store and its write-ahead log).
 const HUGE_STORE = args.includes("--huge-store");
 const KEEP = args.includes("--keep");
 

@@ -55,6 +55,7 @@ export function* iterateResponses(
   if (own) guard(store.path, () => store.db.exec("BEGIN"));
   try {
     let after: [string, number] | [] = [];
+    const previous: (string | null)[] = [];
     for (;;) {
       const cond =
         after.length === 0 ? where : `${where ? `${where} AND` : "WHERE"} (r.started_at, r.rid) > (?, ?)`;
@@ -66,7 +67,7 @@ export function* iterateResponses(
           .all(...params, ...after),
       ) as PageRow[];
       if (page.length === 0) return;
-      for (const row of page) yield responseOfPageRow(row);
+      for (const row of page) yield responseOfPageRow(shareRepeats(row, previous));
       if (page.length < PAGE) return;
       const last = page[page.length - 1]!;
       after = [last[8], last[11]];
@@ -95,6 +96,23 @@ type PageRow = [
   rid: number,
   answers: string,
 ];
+
+/** Columns of PAGE_COLUMNS that repeat from row to row: survey, session, wave, source, language, status. */
+const REPEATING = [1, 2, 3, 4, 5, 6, 10] as const;
+
+/**
+ * A value equal to the previous row's is replaced by that row's string, so that a million
+ * responses hold one copy of their survey hash, wave and source instead of a million each.
+ */
+function shareRepeats(row: PageRow, previous: (string | null)[]): PageRow {
+  for (const k of REPEATING) {
+    const v = row[k] as string | null;
+    const p = previous[k];
+    if (p !== undefined && p === v) (row as (string | number | null)[])[k] = p;
+    else previous[k] = v;
+  }
+  return row;
+}
 
 /** toResponse for a row of PAGE_COLUMNS. */
 function responseOfPageRow(row: PageRow): SurveyResponse {

@@ -30,7 +30,7 @@ Examples:
   kuulo demo --out /tmp/kuulo-demo --lang en`,
     )
     .action(async (opts: DemoCliOptions) => {
-      const { randomUUID } = await import("node:crypto");
+      const { newResponseId } = await import("../../ids.js");
       const { relative, resolve } = await import("node:path");
       const { checkLanguage } = await import("../options.js");
       const { runDemo } = await import("../../demo/run-demo.js");
@@ -44,7 +44,7 @@ Examples:
         lang,
         say: (line) => out(io, line),
         now: () => new Date(),
-        newId: randomUUID,
+        newId: () => newResponseId(),
       });
       const show = (p: string) => {
         const r = relative(io.cwd, p);

@@ -146,26 +146,26 @@ export function countResponses(
   ) as number;
 }
 
-/** One response by its id, or by the first 8 or more characters of it. */
-export function getResponse(store: Store, idOrPrefix: string): SurveyResponse | undefined {
-  const id = idOrPrefix.toLowerCase();
-  const rows = guard(store.path, () =>
-    id.length >= 8 && id.length < 36
-      ? store
-          .sql(
-            `SELECT ${RESPONSE_COLUMNS}, r.answers FROM responses r WHERE r.id >= ? AND r.id < ? || 'g' LIMIT 2`,
-          )
-          .all(id, id)
-      : store.sql(`SELECT ${RESPONSE_COLUMNS}, r.answers FROM responses r WHERE r.id = ?`).all(id),
-  ) as (ResponseRow & { answers: string })[];
+/**
+ * One response by its id, or by 8 or more of its characters from either end. New ids are
+ * time-ordered (UUIDv7), so responses made in the same minute share their first characters and
+ * the last ones (random) are the handy shorthand; older random ids work either way.
+ */
+export function getResponse(store: Store, idOrPart: string): SurveyResponse | undefined {
+  const id = idOrPart.toLowerCase();
+  const select = `SELECT ${RESPONSE_COLUMNS}, r.answers FROM responses r`;
+  const rows = guard(store.path, () => {
+    if (id.length < 8 || id.length >= 36) return store.sql(`${select} WHERE r.id = ?`).all(id);
+    const byStart = store.sql(`${select} WHERE r.id >= ? AND r.id < ? || 'g' LIMIT 2`).all(id, id);
+    if (byStart.length > 0) return byStart;
+    return store.sql(`${select} WHERE substr(r.id, -?) = ? LIMIT 2`).all(id.length, id);
+  }) as (ResponseRow & { answers: string })[];
   if (rows.length > 1)
     throw new KuuloError(
       "STORE_AMBIGUOUS_RESPONSE",
-      `More than one response id begins with ${idOrPrefix}.`,
+      `More than one response id begins or ends with ${idOrPart}.`,
       ExitCode.usage,
-      {
-        hint: "Give more characters of the id.",
-      },
+      { hint: "Give more characters of the id, or the whole id from kuulo responses list." },
     );
   const row = rows[0];
   if (!row) return undefined;

@@ -292,7 +292,7 @@ export function unknownResponse(id: string, path: string): KuuloError {
     `There is no response ${id} in ${path}.`,
     ExitCode.dataError,
     {
-      hint: "kuulo responses list shows the ids (the first 8 characters are enough for show).",
+      hint: "kuulo responses list shows the ids (for show, the last 8 characters are enough).",
     },
   );
 }

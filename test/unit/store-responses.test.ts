@@ -165,6 +165,20 @@ describe("reading", () => {
     );
   });
 
+  it("finds one response by its whole id, its start or its end, and refuses an ambiguous part", () => {
+    const ids = ["01a226d9-34a3-704b-b785-355cc74e4842", "01a226d9-34a4-76e9-a22b-e073d300a059"];
+    registerSurvey(s, survey);
+    saveResponses(
+      s,
+      ids.map((id, i) => sampleResponse(survey, 20 + i, { id })),
+    );
+    expect(getResponse(s, ids[1]!)?.id).toBe(ids[1]);
+    expect(getResponse(s, "D300A059")?.id).toBe(ids[1]);
+    expect(getResponse(s, "01a226d9-34a3")?.id).toBe(ids[0]);
+    expect(() => getResponse(s, "01a226d9")).toThrow(/begins or ends with/);
+    expect(getResponse(s, "ffffffff")).toBeUndefined();
+  });
+
   it("filters by status, session, wave, source and time", () => {
     expect(countResponses(s, "minimal")).toBe(12);
     expect(countResponses(s, "minimal", { status: "partial" })).toBe(2);

@@ -25,8 +25,8 @@ export function responsesCommand(ctx: CommandContext): Command {
     `
 Examples:
   kuulo responses list welcome-baseline --status complete
-  kuulo responses show 3f2a9c1e
-  kuulo responses delete 3f2a9c1e-5b7d-4e08-9a51-0c6f0e0b2d11 --yes`,
+  kuulo responses show d300a059
+  kuulo responses delete 01a226d9-34a4-76e9-a22b-e073d300a059 --yes`,
   );
   cmd
     .command("list")
@@ -88,11 +88,11 @@ Examples:
   cmd
     .command("show")
     .description("show one response with its answers")
-    .argument("<id>", "the response id (the first 8 characters are enough)")
+    .argument("<id>", "the response id (its last 8 characters are enough)")
     .option("--lang <code>", "language of the question texts")
     .option("--json", "print as JSON")
     .addOption(dbOption())
-    .addHelpText("after", "\nExample:\n  kuulo responses show 3f2a9c1e --lang fi")
+    .addHelpText("after", "\nExample:\n  kuulo responses show d300a059 --lang fi")
     .action(async (id: string, opts: { db?: string; lang?: string; json?: boolean }) => {
       const { openStore, getResponse, answerParadata, surveyByHash } = await import("../../store/index.js");
       const { describeResponse } = await import("../describe-response.js");
@@ -120,7 +120,7 @@ The answers are overwritten in the database file. Copies made before (exports, b
 other laptops' databases) are not touched: delete the response there too.
 
 Example:
-  kuulo responses delete 3f2a9c1e-5b7d-4e08-9a51-0c6f0e0b2d11 --yes`,
+  kuulo responses delete 01a226d9-34a4-76e9-a22b-e073d300a059 --yes`,
     )
     .action(async (ids: string[], opts: { db?: string; yes?: boolean }) => {
       const { openStore, deleteResponses } = await import("../../store/index.js");

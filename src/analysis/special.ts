@@ -158,7 +158,7 @@ export function erfc(x: number): number {
 
 /**
  * Quantile of Student's t: exact for df = 1 and 2, otherwise Newton's method on tCdf with a
- * bisection guard, to a relative accuracy of about 1e-12 (the brief asks for 1e-6).
+ * bisection guard, to a relative accuracy of about 1e-12.
  */
 export function tQuantile(p: number, df: number): number {
   if (p <= 0) return Number.NEGATIVE_INFINITY;

@@ -1,10 +1,9 @@
 // A mapped row → the SurveyResponse to store, and the row's content hash. Meta columns (form_no,
 // session, language…) are checked here; options given on the command line win over them.
 // Pure apart from the injected clock and id source.
-import * as crypto from "node:crypto";
-import { createHash } from "node:crypto";
 import type { Answers, ResponseSource, ResponseStatus, SurveyResponse } from "../definition/answers.js";
 import { defaultLanguage, type Survey } from "../definition/model.js";
+import { sha256 } from "../sha256.js";
 import type { MetaName } from "./columns.js";
 import type { CellProblem } from "./map-row.js";
 import { isTrueFlag } from "./values.js";
@@ -18,7 +17,6 @@ export interface PrepareOptions {
   newId: () => string;
 }
 
-const oneShot = (crypto as { hash?: (alg: string, data: string, enc: "base64url") => string }).hash;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const SOURCES: ResponseSource[] = ["interactive", "paper", "import"];
 const STATUSES: ResponseStatus[] = ["partial", "complete"];
@@ -124,6 +122,5 @@ export function rowContentHash(
     else if (Array.isArray(v)) key += `l${v.join("\u0003")}`;
     else if (v !== null && v !== undefined) key += `p${JSON.stringify(Object.entries(v).sort())}`;
   }
-  // crypto.hash (Node ≥ 20.12) is a one-shot call, three times cheaper than a Hash object.
-  return oneShot ? oneShot("sha256", key, "base64url") : createHash("sha256").update(key).digest("base64url");
+  return sha256(key, "base64url");
 }

@@ -1,7 +1,5 @@
 // Between SQL rows and SurveyResponse: the one place that knows how a response and its answers
 // are laid out in the tables, and the content hash merge uses to tell "same" from "changed".
-import * as crypto from "node:crypto";
-import { createHash } from "node:crypto";
 import type {
   Answers,
   AnswerValue,
@@ -10,9 +8,7 @@ import type {
   SurveyResponse,
 } from "../definition/answers.js";
 import { canonicalJson } from "../definition/normalize.js";
-
-/** crypto.hash (Node ≥ 20.12): a one-shot digest, cheaper than a Hash object for short input. */
-const oneShot = (crypto as { hash?: (alg: string, data: string, enc: "hex") => string }).hash;
+import { sha256 } from "../sha256.js";
 
 export interface ResponseRow {
   rid: number;
@@ -144,5 +140,5 @@ export function responseContentHash(
   field("t1", r.submittedAt);
   field("w", r.wave);
   key += "}";
-  return oneShot ? oneShot("sha256", key, "hex") : createHash("sha256").update(key).digest("hex");
+  return sha256(key, "hex");
 }

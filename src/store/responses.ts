@@ -144,16 +144,17 @@ export function saveResponses(store: Store, responses: readonly SurveyResponse[]
     const exists = store.sql("SELECT 1 FROM responses WHERE id = ?").pluck();
     const sessionWave = new Map<string, string | null>();
     return responses.map((r): SaveOutcome => {
-      if (r.sessionId === null && slotsKnown(store, r)) {
-        // Nothing else to check or register first: the id's UNIQUE constraint tells a stored id
-        // apart, with no lookup before the INSERT.
-        return insertResponse(store, r, r.submittedAt ?? r.startedAt, true) ? "stored" : "duplicate";
+      // The id's UNIQUE constraint tells a stored id apart at the INSERT, with no lookup first. Only
+      // a response that would fail a check, or open a session, is looked up before: a stored id is
+      // a duplicate whatever it says, and a duplicate creates no session.
+      const newSession = r.sessionId !== null && !sessionWave.has(r.sessionId);
+      if (newSession || !slotsKnown(store, r)) {
+        if (exists.get(r.id) !== undefined) return "duplicate";
+        for (const slot of Object.keys(r.answers)) checkSlot(store, r.surveyHash, slot, r.id);
       }
-      if (exists.get(r.id) !== undefined) return "duplicate";
-      for (const slot of Object.keys(r.answers)) checkSlot(store, r.surveyHash, slot, r.id);
       let wave = r.wave;
       if (r.sessionId !== null) {
-        if (!sessionWave.has(r.sessionId)) {
+        if (newSession) {
           ensureSession(store, r.sessionId, r.wave, r.startedAt);
           sessionWave.set(r.sessionId, getSession(store, r.sessionId)?.wave ?? null);
         }
@@ -161,8 +162,7 @@ export function saveResponses(store: Store, responses: readonly SurveyResponse[]
       }
       const response = wave === r.wave ? r : { ...r, wave };
       // No paradata: answers stored at once count as given when the response was sent.
-      insertResponse(store, response, r.submittedAt ?? r.startedAt);
-      return "stored";
+      return insertResponse(store, response, r.submittedAt ?? r.startedAt, true) ? "stored" : "duplicate";
     });
   };
   return guard(store.path, () => store.write(run));

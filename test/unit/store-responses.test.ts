@@ -104,6 +104,15 @@ describe("saveResponses", () => {
     expect(listResponses(s, "minimal")).toEqual(rs);
   });
 
+  it("counts a stored id met again as a duplicate, in any session, and opens no session for it", () => {
+    registerSurvey(s, survey);
+    const r = sampleResponse(survey, 0, { sessionId: "s1" });
+    expect(saveResponses(s, [r])).toEqual(["stored"]);
+    const again = [{ ...r, sessionId: "elsewhere" }, r, sampleResponse(survey, 1, { sessionId: "s1" })];
+    expect(saveResponses(s, again)).toEqual(["duplicate", "duplicate", "stored"]);
+    expect(listSessions(s).map((x) => x.id)).toEqual(["s1"]);
+  });
+
   it("stores nothing when one response is bad", () => {
     registerSurvey(s, survey);
     const bad = sampleResponse(survey, 2, { answers: { nonsense: "1" } });

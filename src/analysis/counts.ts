@@ -74,39 +74,16 @@ export function periodOf(responses: readonly SurveyResponse[]): {
   // The earliest and latest instant give the first and last day, without a day string per response.
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  let plain = true;
   for (const r of responses) {
     if (r.submittedAt === null) continue;
     const t = Date.parse(responseTime(r));
-    if (!isPlainIsoTime(t)) {
-      plain = false;
-      break;
-    }
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   }
-  if (plain) {
-    if (lo > hi) return { firstSubmitted: null, lastSubmitted: null };
-    return { firstSubmitted: isoDay(lo), lastSubmitted: isoDay(hi) };
-  }
-  const days = responses
-    .filter((r) => r.submittedAt !== null)
-    .map((r) => isoDay(Date.parse(responseTime(r))))
-    .sort(compareText);
-  return { firstSubmitted: days[0] ?? null, lastSubmitted: days[days.length - 1] ?? null };
+  if (lo > hi) return { firstSubmitted: null, lastSubmitted: null };
+  return { firstSubmitted: isoDay(lo), lastSubmitted: isoDay(hi) };
 }
 
 function isoDay(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
-}
-
-const ISO_FIRST = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
-const ISO_LAST = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
-
-/**
- * True for an instant whose ISO form has a four-digit year: such forms all have one width, so
- * they sort as the instants do (and comparing the numbers is comparing the strings).
- */
-export function isPlainIsoTime(t: number): boolean {
-  return t >= ISO_FIRST && t <= ISO_LAST;
 }

@@ -5,7 +5,7 @@ import { allQuestions } from "../definition/model.js";
 import { didYouMean } from "../definition/suggest.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { BASE_CELL, COST_TOTAL, type Ctx, compareText, countOf, statesOf } from "./context.js";
-import { type CountDimension, isPlainIsoTime, keyCellId, keyOf } from "./counts.js";
+import { type CountDimension, keyCellId, keyOf } from "./counts.js";
 import { type GroupSpec, groupableSlots, prepareGroupTable, settleGroups, testTable } from "./groups.js";
 import { responseTime } from "./options.js";
 import type { Comparison, CrossTabs, Group, GroupTable } from "./report.js";
@@ -95,30 +95,15 @@ function withTest(table: GroupTable, kind: GroupTable["kind"], groups: GroupSpec
 
 /** Each key's earliest response time (ISO), the order the groups are compared in. */
 function firstTimes(ctx: Ctx, dim: CountDimension): Map<string | null, string> {
-  // As instants, turned into ISO text once per key; as text when a time is out of the plain range.
+  // As instants, turned into ISO text once per key.
   const ms = new Map<string | null, number>();
-  let plain = true;
   for (const r of ctx.responses) {
     const k = keyOf(r, dim);
     const t = Date.parse(responseTime(r));
-    if (!isPlainIsoTime(t)) {
-      plain = false;
-      break;
-    }
     const f = ms.get(k);
     if (f === undefined || t < f) ms.set(k, t);
   }
-  const first = new Map<string | null, string>();
-  if (plain) {
-    for (const [k, t] of ms) first.set(k, new Date(t).toISOString());
-    return first;
-  }
-  for (const r of ctx.responses) {
-    const k = keyOf(r, dim);
-    const t = new Date(Date.parse(responseTime(r))).toISOString();
-    if (!first.has(k) || t < first.get(k)!) first.set(k, t);
-  }
-  return first;
+  return new Map([...ms].map(([k, t]) => [k, new Date(t).toISOString()]));
 }
 
 export function prepareComparison(ctx: Ctx, by: "wave" | "session" | "source"): () => () => Comparison {

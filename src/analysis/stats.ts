@@ -7,11 +7,18 @@ export const CONFIDENCE = 0.95;
 const Z95 = normalQuantile(0.975);
 
 export function sum(xs: readonly number[]): number {
-  // Neumaier's compensated sum: means must not depend on the order of the responses.
+  return compensatedSum(xs.length, (i) => xs[i]!);
+}
+
+/**
+ * Neumaier's compensated sum of term(0) … term(n − 1): means must not depend on the order of the
+ * responses. Terms are computed as needed, so a sum of squares needs no array of them.
+ */
+function compensatedSum(n: number, term: (i: number) => number): number {
   let s = 0;
   let c = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i]!;
+  for (let i = 0; i < n; i++) {
+    const x = term(i);
     const t = s + x;
     c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     s = t;
@@ -29,17 +36,9 @@ export function variance(xs: readonly number[]): number | null {
   return squaredDeviations(xs, sum(xs) / xs.length) / (xs.length - 1);
 }
 
-/** Σ (x − m)², summed as sum() would sum them, without an array of the squares. */
+/** Σ (x − m)², compensated like sum(). */
 function squaredDeviations(xs: readonly number[], m: number): number {
-  let s = 0;
-  let c = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = (xs[i]! - m) * (xs[i]! - m);
-    const t = s + x;
-    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-    s = t;
-  }
-  return s + c;
+  return compensatedSum(xs.length, (i) => (xs[i]! - m) * (xs[i]! - m));
 }
 
 export function sd(xs: readonly number[]): number | null {

@@ -290,7 +290,7 @@ export function unknownResponse(id: string, path: string): KuuloError {
   return new KuuloError(
     "STORE_UNKNOWN_RESPONSE",
     `There is no response ${id} in ${path}.`,
-    ExitCode.dataError,
+    ExitCode.noInput,
     {
       hint: "kuulo responses list shows the ids (for show, the last 8 characters are enough).",
     },

@@ -96,7 +96,7 @@ export function requireSession(store: Store, id: string): SessionInfo {
   throw new KuuloError(
     "STORE_UNKNOWN_SESSION",
     `There is no session "${id}" in ${store.path}.`,
-    ExitCode.dataError,
+    ExitCode.noInput,
     {
       hint:
         (near ? `Did you mean "${near}"? ` : "") +

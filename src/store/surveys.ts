@@ -155,7 +155,7 @@ function unknownSurvey(store: Store, ref: string): KuuloError {
   return new KuuloError(
     "STORE_UNKNOWN_SURVEY",
     `The database ${store.path} holds no survey "${ref}".`,
-    ExitCode.dataError,
+    ExitCode.noInput,
     {
       hint:
         (near ? `Did you mean "${near}"? ` : "") +

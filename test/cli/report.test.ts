@@ -126,7 +126,7 @@ describe("kuulo report errors", () => {
 
   it("names the surveys in the database when the survey is unknown", async () => {
     const r = await report("minimla");
-    expect(r.code).toBe(65);
+    expect(r.code).toBe(66);
     expect(r.stderr).toContain('Did you mean "minimal"?');
   });
 

@@ -115,7 +115,7 @@ describe("kuulo run", () => {
   });
 
   it.each<[string, string[], number, RegExp]>([
-    ["an unknown session", ["--session", "ws-2"], 65, /no session "ws-2".*\n.*Did you mean "ws-1"\?/],
+    ["an unknown session", ["--session", "ws-2"], 66, /no session "ws-2".*\n.*Did you mean "ws-1"\?/],
     ["a closed session", ["--session", "old"], 2, /session "old" is closed/],
     ["a language the survey lacks", ["--lang", "de"], 2, /no "de" texts/],
     ["--kiosk with --answers", ["--kiosk"], 2, /cannot be used together/],

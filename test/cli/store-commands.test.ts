@@ -55,14 +55,14 @@ describe("kuulo sessions", () => {
     ]);
   });
 
-  it("refuses a bad id (2), a duplicate (65) and closing an unknown session (65)", async () => {
+  it("refuses a bad id (2), a duplicate (65) and closing an unknown session (66)", async () => {
     expect((await cli(["sessions", "create", "two words"])).code).toBe(2);
     await cli(["sessions", "create", "s1"]);
     const dup = await cli(["sessions", "create", "s1"]);
     expect(dup.code).toBe(65);
     expect(dup.stderr).toContain("exists already");
     const unknown = await cli(["sessions", "close", "s2"]);
-    expect(unknown.code).toBe(65);
+    expect(unknown.code).toBe(66);
     expect(unknown.stderr).toContain('Did you mean "s1"?');
   });
 
@@ -111,7 +111,7 @@ describe("kuulo responses", () => {
     const s1 = await cli(["responses", "list", "--session", "s1", "--json"]);
     expect(JSON.parse(s1.stdout)).toHaveLength(3);
     expect((await cli(["responses", "list", "--status", "done"])).code).toBe(2);
-    expect((await cli(["responses", "list", "nosuch"])).code).toBe(65);
+    expect((await cli(["responses", "list", "nosuch"])).code).toBe(66);
   });
 
   it("shows one response with question texts, labels, times and changes", async () => {
@@ -128,7 +128,7 @@ describe("kuulo responses", () => {
       answeredAt: "2025-03-14T09:02:30.000Z",
       changeCount: 0,
     });
-    expect((await cli(["responses", "show", "ffffffff"])).code).toBe(65);
+    expect((await cli(["responses", "show", "ffffffff"])).code).toBe(66);
   });
 
   it("deletes for an erasure request, saying what it removed; unknown ids are an error and remove nothing", async () => {
@@ -137,7 +137,7 @@ describe("kuulo responses", () => {
     expect(noYes.code).toBe(2);
     expect(noYes.stderr).toContain("--yes");
     const bad = await cli(["responses", "delete", id, "11111111-2222-4333-8444-555555555555", "--yes"]);
-    expect(bad.code).toBe(65);
+    expect(bad.code).toBe(66);
     expect(bad.stderr).toContain("There is no response 11111111-2222-4333-8444-555555555555");
     const ok = await cli(["responses", "delete", id, "--yes"]);
     expect(ok.code).toBe(0);
@@ -145,7 +145,7 @@ describe("kuulo responses", () => {
       `Removed response ${id} (survey minimal, session s1, complete, started 2025-03-14 09:02: 11 answer(s))`,
     );
     expect(ok.stdout).toContain("1 response(s) removed");
-    expect((await cli(["responses", "delete", id, "--yes"])).code).toBe(65);
+    expect((await cli(["responses", "delete", id, "--yes"])).code).toBe(66);
   });
 });
 
@@ -184,7 +184,7 @@ describe("kuulo export", () => {
     const changed = join(tmp.dir, "changed.yaml");
     writeFileSync(changed, readFileSync(MINIMAL_PATH, "utf8").replace("Pieni kysely", "Pienempi kysely"));
     const r = await cli(["export", changed]);
-    expect(r.code).toBe(65);
+    expect(r.code).toBe(66);
     expect(r.stderr).toContain(`Stored versions of minimal: ${survey.hash.slice(0, 12)}`);
   });
 

@@ -85,13 +85,13 @@ describe("store commands through bin/kuulo.js", () => {
     expect(JSON.parse(j.stdout).responses).toHaveLength(6);
   });
 
-  it("erases a response on request and says what went; an unknown id exits 65", () => {
+  it("erases a response on request and says what went; an unknown id exits 66", () => {
     const id = sampleResponse(survey, 4).id;
     const d = bin(["responses", "delete", id, "--yes", "--db", "all.db"]);
     expect(d.code).toBe(0);
     expect(d.stdout).toContain(`Removed response ${id}`);
     const again = bin(["responses", "delete", id, "--yes", "--db", "all.db"]);
-    expect(again.code).toBe(65);
+    expect(again.code).toBe(66);
     expect(again.stderr).toContain(`There is no response ${id}`);
     noStack(again.stderr);
   });

@@ -298,7 +298,7 @@ describe("erasure", () => {
     expect(bytes.includes(Buffer.from("erase-me-please"))).toBe(false);
   });
 
-  it("removes nothing when one id is unknown (exit 65)", () => {
+  it("removes nothing when one id is unknown (exit 66)", () => {
     const r = createResponse(s, { survey, source: "interactive", startedAt: at(0) });
     let e: unknown;
     try {
@@ -307,7 +307,7 @@ describe("erasure", () => {
       e = x;
     }
     expect(e).toBeInstanceOf(KuuloError);
-    expect((e as KuuloError).exitCode).toBe(65);
+    expect((e as KuuloError).exitCode).toBe(66);
     expect(getResponse(s, r.id)).toBeDefined();
   });
 });

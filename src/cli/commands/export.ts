@@ -58,15 +58,17 @@ An empty cell: not shown or skipped. Text that begins with = + - @ gets a leadin
 Excel shows it instead of running it. With --out, FILE.codebook.csv and FILE.codebook.md
 are written beside the export.
 
+Exit status: 0 written, 2 bad option, 65 bad survey file, 66 no database, unknown survey or
+no matching responses, 73 cannot write --out, 74 database problem.
+
 Examples:
   kuulo export welcome-baseline --out vastaukset.csv --delimiter ";" --bom --decimal-comma
   kuulo export welcome-baseline --out vastaukset.xlsx --labels --lang fi
   kuulo export surveys/welcome-baseline.yaml --format json > responses.json`,
     )
     .action(async (ref: string, opts: ExportCliOptions) => {
-      const { openStore, getSurvey, iterateResponses, writeExport, findSurveyVersions } = await import(
-        "../../store/index.js"
-      );
+      const { openStore, getSurvey, iterateResponses, countResponses, writeExport, findSurveyVersions } =
+        await import("../../store/index.js");
       const { checkLanguage } = await import("../options.js");
       const format = opts.format ?? formatFromPath(opts.out) ?? "csv";
       const outPath = opts.out === undefined ? undefined : resolve(io.cwd, opts.out);
@@ -97,11 +99,26 @@ Examples:
           }
         } else survey = getSurvey(store, ref);
         const lang = checkLanguage(opts.lang, survey.languages);
-        const responses = iterateResponses(store, survey.hash, {
+        const filters = {
           ...(opts.status ? { status: opts.status } : {}),
           ...(opts.session ? { sessionId: opts.session } : {}),
           ...(opts.wave ? { wave: opts.wave } : {}),
-        });
+        };
+        // Nothing to export is missing input (66), as for a report: an empty file would look like a
+        // finished export of nobody.
+        if (countResponses(store, survey.hash, filters) === 0)
+          throw new KuuloError(
+            "EXPORT_NO_RESPONSES",
+            `No responses of ${survey.id} (version ${survey.hash.slice(0, 12)}) match.`,
+            ExitCode.noInput,
+            {
+              hint:
+                Object.keys(filters).length > 0
+                  ? "Check --status, --session and --wave (kuulo responses list shows what is stored)."
+                  : "Collect or import answers first: kuulo run / kuulo import.",
+            },
+          );
+        const responses = iterateResponses(store, survey.hash, filters);
         const result = await writeExport(survey, responses, {
           format,
           ...(outPath ? { out: outPath } : {}),
@@ -148,7 +165,7 @@ function versionNotStored(file: string, id: string, others: string[]): KuuloErro
   return new KuuloError(
     "STORE_UNKNOWN_SURVEY",
     `The database holds no responses to this version of ${file}.`,
-    ExitCode.dataError,
+    ExitCode.noInput,
     {
       hint:
         others.length > 0

@@ -63,8 +63,8 @@ valid rows are stored and the rejected ones are written unchanged, with a reject
 column, to a file you can correct and import again. Importing the same file twice adds
 nothing; a corrected rejects file adds only its rows.
 
-Exit status: 0 imported (or nothing new), 65 problems in the file (nothing stored),
-66 file not found, 74 database problem.
+Exit status: 0 imported (or nothing new), 2 bad option, 65 problems in the file or the
+survey (nothing stored), 66 file not found, 74 database problem.
 
 Examples:
   kuulo import surveys/welcome-baseline.yaml lomakkeet.csv --session kirjasto-1

@@ -76,8 +76,8 @@ would reveal them as "–", and groups that small as "too few". E-mail addresses
 numbers and personal identity codes in free text are masked; read the free texts
 before sharing a report all the same.
 
-Exit status: 0 done, 2 bad option, 65 bad survey file or unknown survey, 66 no
-database or no matching responses, 73 cannot write the --out folder, 74 database problem.
+Exit status: 0 done, 2 bad option, 65 bad survey file, 66 no database, unknown survey or
+no matching responses, 73 cannot write the --out folder, 74 database problem.
 
 Examples:
   kuulo report welcome-baseline

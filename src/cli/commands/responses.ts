@@ -152,7 +152,7 @@ function unknown(id: string, path: string): KuuloError {
   return new KuuloError(
     "STORE_UNKNOWN_RESPONSE",
     `There is no response ${id} in ${path}.`,
-    ExitCode.dataError,
+    ExitCode.noInput,
     {
       hint: "kuulo responses list shows the ids.",
     },

@@ -44,7 +44,8 @@ An answers file: { "language": "fi", "answers": { "visit_freq": "weekly",
 { "job_help": 6, "easy_books": 4 } } } — checked like a live session, then saved.
 
 Exit status: 0 saved, 2 usage (e.g. no terminal), 65 bad answers file or survey,
-74 database problem, 130 interrupted (the answers given so far are kept).
+66 survey file, answers file, database or session not found, 74 database problem,
+130 interrupted (the answers given so far are kept).
 
 Examples:
   kuulo run surveys/welcome-baseline.yaml --session itakeskus-2025-03-14 --kiosk

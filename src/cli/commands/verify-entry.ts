@@ -26,7 +26,8 @@ export function verifyEntryCommand(ctx: CommandContext): Command {
 Rows are paired by the form_no column (or by row order when a file has none). Cells
 are compared by meaning: "Viikoittain" and "weekly", "3,0" and "3", "x" and "1" agree.
 
-Exit status: 0 when the two files agree, 65 when any cell, form or column differs.
+Exit status: 0 when the two files agree, 65 when any cell, form or column differs,
+66 when a file is not found.
 
 Example:
   kuulo verify-entry surveys/welcome-baseline.yaml anna.csv pekka.csv`,

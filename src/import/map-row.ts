@@ -4,6 +4,7 @@
 import type { Answers, AnswerValue, Slot } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { defaultLanguage } from "../definition/model.js";
+import { restoreNeutralized } from "../store/neutralize.js";
 import type { ColumnPlan, MetaName } from "./columns.js";
 import type { ImportCode } from "./diagnostics.js";
 import {
@@ -43,7 +44,17 @@ export interface MappedRow {
 
 export type RowMapper = (cells: readonly string[]) => MappedRow;
 
-export function makeRowMapper(survey: Survey, plan: ColumnPlan): RowMapper {
+export interface MapperOptions {
+  /**
+   * CSV: take back the apostrophe `kuulo export` puts before text that begins like a formula
+   * (=, +, -, @, tab, CR), only where export would have put it, so that an export imports back
+   * unchanged. Not for XLSX, whose export writes text as text without an apostrophe.
+   */
+  restoreApostrophe?: boolean;
+}
+
+export function makeRowMapper(survey: Survey, plan: ColumnPlan, opts: MapperOptions = {}): RowMapper {
+  const restore = opts.restoreApostrophe === true;
   const lang = defaultLanguage(survey);
   const indexes = new Map<string, ChoiceIndex>();
   const ixOf = (slot: Slot): ChoiceIndex => {
@@ -75,8 +86,9 @@ export function makeRowMapper(survey: Survey, plan: ColumnPlan): RowMapper {
     const row: MappedRow = { answers: Object.create(null) as Answers, meta: {}, problems: [] };
     const acc = new Map<string, Acc>();
     for (const h of handlers) {
-      const raw = cells[h.index];
+      let raw = cells[h.index];
       if (raw === undefined || raw === "") continue;
+      if (restore && raw.charCodeAt(0) === 39) raw = restoreNeutralized(raw);
       h.run(raw, row, acc);
     }
     for (const slot of perChoiceQuestions) finishPerChoice(slot, acc.get(slot.question.id), row);
@@ -126,7 +138,7 @@ function slotHandler(slot: Slot, column: string, ixOf: (s: Slot) => ChoiceIndex)
       // A tick in the "other" column picks "other" without a text; a 0/ei/no is just "not picked".
       if (isTrueFlag(v)) a.otherTick = true;
       else if (parseFlag(v).ok) return;
-      else a.otherText = v.replace(/\r\n?/g, "\n");
+      else a.otherText = v;
     };
   switch (slot.kind) {
     case "choice": {
@@ -191,10 +203,13 @@ function slotHandler(slot: Slot, column: string, ixOf: (s: Slot) => ChoiceIndex)
     case "text": {
       const max = q.type === "text" ? q.maxLength : 2000;
       return (raw, row) => {
-        const v = raw.trim().replace(/\r\n?/g, "\n");
+        // Line breaks are kept as typed (an export imports back unchanged); length counts
+        // characters as the kiosk does, so an emoji is one.
+        const v = raw.trim();
         if (v === "") return;
-        if (v.length > max)
-          return bad(row, column, raw, `is ${v.length} characters long; at most ${max} fit this answer`);
+        const length = v.length > max ? [...v].length : v.length;
+        if (length > max)
+          return bad(row, column, raw, `is ${length} characters long; at most ${max} fit this answer`);
         set(row, v);
       };
     }

@@ -104,16 +104,39 @@ export function prepareResponse(
 }
 
 /**
- * What a row says, independent of the file it came in and of when it was imported: the answers
- * plus the identifying meta columns. Equal rows in one file are told apart by their occurrence.
+ * What a row says, independent of the file it came in and of when it was imported: the answers,
+ * the identifying meta columns and the session the row goes into (the `--session` given, else
+ * the file's session column), so that the same form number with the same answers from another
+ * workshop is another person. Equal rows in one file are told apart by their occurrence.
+ * The "2." prefix tells these hashes from the older ones that left out `--session`
+ * (legacyRowContentHash), which stores made by earlier versions still hold.
  */
 export function rowContentHash(
   surveyId: string,
   answers: Answers,
   meta: Partial<Record<MetaName, string>>,
+  sessionId: string | null,
+): string {
+  return `2.${sha256(hashKey(surveyId, answers, meta, sessionId ?? ""), "base64url")}`;
+}
+
+/** The hash older versions recorded: the session column only, never `--session`. */
+export function legacyRowContentHash(
+  surveyId: string,
+  answers: Answers,
+  meta: Partial<Record<MetaName, string>>,
+): string {
+  return sha256(hashKey(surveyId, answers, meta, meta.session ?? ""), "base64url");
+}
+
+function hashKey(
+  surveyId: string,
+  answers: Answers,
+  meta: Partial<Record<MetaName, string>>,
+  session: string,
 ): string {
   // A fixed layout built as one string rather than canonical JSON: this runs for every row.
-  let key = `${surveyId}\u0000${meta.form_no ?? ""}\u0000${meta.response_id?.toLowerCase() ?? ""}\u0000${meta.session ?? ""}\u0000${meta.wave ?? ""}`;
+  let key = `${surveyId}\u0000${meta.form_no ?? ""}\u0000${meta.response_id?.toLowerCase() ?? ""}\u0000${session}\u0000${meta.wave ?? ""}`;
   for (const k of Object.keys(answers).sort()) {
     const v = answers[k];
     key += `\u0001${k}\u0002`;
@@ -122,5 +145,5 @@ export function rowContentHash(
     else if (Array.isArray(v)) key += `l${v.join("\u0003")}`;
     else if (v !== null && v !== undefined) key += `p${JSON.stringify(Object.entries(v).sort())}`;
   }
-  return sha256(key, "base64url");
+  return key;
 }

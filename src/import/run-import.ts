@@ -11,7 +11,7 @@ import { DiagnosticLog } from "./diagnostics.js";
 import type { EncodingName } from "./encoding.js";
 import { makeRowMapper, type RowMapper } from "./map-row.js";
 import { openSource } from "./open-source.js";
-import { prepareResponse, rowContentHash } from "./prepare.js";
+import { legacyRowContentHash, prepareResponse, rowContentHash } from "./prepare.js";
 import type { RecordSource, SourceInfo } from "./read-csv.js";
 import { headerStop, isBlank, namedWidth, readRow, reasonOf, toDiagnostic } from "./record-steps.js";
 import { RejectsWriter } from "./rejects.js";
@@ -135,7 +135,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
             ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
           });
           headerStop(plan, header, source.info, file, log, opts.survey);
-          mapper = makeRowMapper(survey, plan);
+          mapper = makeRowMapper(survey, plan, { restoreApostrophe: source.info.format === "csv" });
           width = namedWidth(plan);
           if (opts.rejectsPath || opts.skipInvalid)
             rejects = new RejectsWriter(opts.rejectsPath!, header, source.info.delimiter ?? ";");
@@ -171,7 +171,8 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
         }
         const ready: PreparedRow = {
           response: prepared.response,
-          contentHash: rowContentHash(survey.id, row.answers, row.meta),
+          contentHash: rowContentHash(survey.id, row.answers, row.meta, prepared.response.sessionId),
+          legacyHash: () => legacyRowContentHash(survey.id, row.answers, row.meta),
           line: rec.line,
         };
         if (form) ready.form = form;

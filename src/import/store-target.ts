@@ -26,6 +26,8 @@ export function openStoreTarget(
   const store: Store = openStore(path, opts.readonly ? { readonly: true } : { create: true });
   let tx: { commit(): void; rollback(): void } | undefined;
   let known: Set<string> | undefined;
+  // Whether the store holds row hashes from before they included the session.
+  let legacy = false;
   let current: { file: string; fileHash: string; at: Date } | undefined;
   const readonly = opts.readonly === true;
 
@@ -40,6 +42,11 @@ export function openStoreTarget(
     begin(info) {
       current = { file: info.file, fileHash: info.fileHash, at: new Date() };
       known = knownRowHashes(store, survey.id);
+      for (const h of known)
+        if (!h.startsWith("2.")) {
+          legacy = true;
+          break;
+        }
       if (readonly) return;
       tx = beginTransaction(store);
       registerSurvey(store, survey, current.at);
@@ -48,7 +55,10 @@ export function openStoreTarget(
     write(rows: readonly PreparedRow[]): RowOutcome[] {
       const fresh: PreparedRow[] = [];
       const outcomes: RowOutcome[] = rows.map((r) => {
-        if (known!.has(r.contentHash)) return "duplicate";
+        // An older row hash does not know its session: it still counts, so that an old file
+        // imported again adds nothing, as it did when that row was recorded.
+        if (known!.has(r.contentHash) || (legacy && r.legacyHash && known!.has(r.legacyHash())))
+          return "duplicate";
         fresh.push(r);
         return "stored";
       });

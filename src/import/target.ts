@@ -8,6 +8,8 @@ export interface PreparedRow {
   response: SurveyResponse;
   /** rowContentHash(): the same form typed the same way hashes the same. */
   contentHash: string;
+  /** The hash an older version would have recorded for this row (computed only when needed). */
+  legacyHash?: () => string;
   line: number;
   form?: string;
 }

@@ -103,7 +103,10 @@ function writeCsv(
   rows: Iterable<Cell[]>,
   o: ExportOptions,
 ): { rows: number; neutralized: number } {
-  const opts = { delimiter: o.delimiter ?? ",", record_delimiter: "\r\n" as const };
+  // A bare line feed or carriage return inside a cell (Alt+Enter in Excel, a phone's new line)
+  // is quoted too: csv-stringify quotes only the record delimiter itself, and an unquoted one
+  // splits the row in Excel and in any reader.
+  const opts = { delimiter: o.delimiter ?? ",", record_delimiter: "\r\n" as const, quoted_match: /[\r\n]/ };
   let neutralized = 0;
   const text = (c: Cell): string => {
     if (c === null) return "";

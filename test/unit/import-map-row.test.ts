@@ -51,7 +51,7 @@ describe("makeRowMapper", () => {
       enjoy: "dk",
       "image.welcoming": "3",
       books: 12,
-      wishes: "lisää\nkirjoja",
+      wishes: "lisää\r\nkirjoja", // kept as typed: an export imports back unchanged
     });
   });
   it("treats blanks as absent, not as skipped", () => {

@@ -1,0 +1,142 @@
+// A catalogue of inputs that used to be refused although valid, accepted although broken, or
+// silently changed on their way through import and export. Each case runs the built binary and
+// checks the exit status, the message code and that nothing was lost or changed.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { legacyRowContentHash } from "../../src/import/prepare.js";
+import { openStore, recordImport } from "../../src/store/index.js";
+import { runBin, tempDir } from "../helpers/cli.js";
+
+const SURVEY = "fixtures/import/forms-survey.yaml";
+const tmp = tempDir("kuulo-bad-inputs-");
+afterAll(tmp.cleanup);
+let n = 0;
+
+/** A fresh path in the temporary folder. */
+function path(name: string): string {
+  return join(tmp.dir, `${++n}-${name}`);
+}
+
+function file(name: string, content: string | Buffer): string {
+  const p = path(name);
+  writeFileSync(p, content);
+  return p;
+}
+
+function ok(args: string[]): string {
+  const r = runBin(args);
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  return r.stdout + r.stderr;
+}
+
+interface Stored {
+  sessionId: string | null;
+  answers: Record<string, unknown>;
+}
+
+/** The responses of the survey in a database, read back through `export --format json`. */
+function stored(db: string): Stored[] {
+  const out = path("export.json");
+  ok(["export", "paper_forms", "--db", db, "--format", "json", "--out", out]);
+  return (JSON.parse(readFileSync(out, "utf8")) as { responses: Stored[] }).responses;
+}
+
+const HEADER = "form_no;visit_freq;likes_reading;books;wishes";
+
+describe("duplicates respect the session", () => {
+  it("equal forms of another workshop are new people; the same rows into the same session add nothing", () => {
+    const db = path("kuulo.db");
+    ok(["sessions", "create", "kirjasto-1", "--db", db]);
+    ok(["sessions", "create", "kirjasto-2", "--db", db]);
+    const first = file("pile1.csv", `${HEADER}\r\n1;weekly;yes;3;\r\n2;never;no;0;\r\n3;weekly;yes;3;\r\n`);
+    const second = file(
+      "pile2.csv",
+      `${HEADER}\r\n1;weekly;yes;3;\r\n2;never;no;0;\r\n3;weekly;yes;3;\r\n\r\n`,
+    );
+    ok(["import", SURVEY, first, "--db", db, "--session", "kirjasto-1"]);
+    const r = runBin(["import", SURVEY, second, "--db", db, "--session", "kirjasto-2"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain("CSV_DUPLICATE_ROW");
+    const rows = stored(db);
+    expect(rows.filter((x) => x.sessionId === "kirjasto-1")).toHaveLength(3);
+    expect(rows.filter((x) => x.sessionId === "kirjasto-2")).toHaveLength(3);
+    // The same rows into the same session again (another file's bytes): nothing new.
+    const again = file("pile1-again.csv", `${HEADER}\n1;weekly;yes;3;\n2;never;no;0;\n3;weekly;yes;3;\n`);
+    const r2 = runBin(["import", SURVEY, again, "--db", db, "--session", "kirjasto-2"]);
+    expect(r2.code).toBe(0);
+    expect(r2.stdout + r2.stderr).toContain("CSV_DUPLICATE_ROW");
+    expect(stored(db)).toHaveLength(6);
+  });
+
+  it("a store whose row hashes predate sessions still refuses the forms it holds", () => {
+    const db = path("old.db");
+    ok(["sessions", "create", "kirjasto-1", "--db", db]);
+    const store = openStore(db);
+    try {
+      recordImport(store, {
+        fileHash: "an-older-file",
+        fileName: "old.csv",
+        surveyId: "paper_forms",
+        importedAt: new Date(0),
+        stored: 1,
+        rejected: 0,
+        rowHashes: [
+          legacyRowContentHash(
+            "paper_forms",
+            { visit_freq: "weekly", likes_reading: "yes", books: 3 },
+            { form_no: "1" },
+          ),
+        ],
+      });
+    } finally {
+      store.close();
+    }
+    const csv = file("old-again.csv", `${HEADER}\r\n1;weekly;yes;3;\r\n2;never;no;0;\r\n`);
+    const r = runBin(["import", SURVEY, csv, "--db", db, "--session", "kirjasto-1"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain("CSV_DUPLICATE_ROW");
+    expect(stored(db).map((x) => x.answers.visit_freq)).toEqual(["never"]);
+  });
+});
+
+/** Stores one form through `kuulo run --answers` (the way a filled form is stored without a terminal). */
+function runAnswers(db: string, answers: Record<string, unknown>, extra: string[] = []): void {
+  const f = file("form.json", JSON.stringify({ language: "fi", answers }));
+  ok(["run", SURVEY, "--db", db, "--answers", f, ...extra]);
+}
+
+/** The answers given; skipped ones (null) are left out, since a sheet cannot tell skipped from unanswered. */
+function answersOf(db: string): Record<string, unknown>[] {
+  return stored(db).map((r) => Object.fromEntries(Object.entries(r.answers).filter(([, v]) => v !== null)));
+}
+
+describe("an export imports back unchanged", () => {
+  const texts = [
+    "=SUM(A1:A3)",
+    "'=genuinely with an apostrophe",
+    "''=two apostrophes",
+    "-5 kirjaa, +3 lehteä",
+    "@kirjasto",
+    "rivi 1\nrivi 2 (Alt+Enter)",
+    'rivi 1\rrivi 2 "lainaus"; puolipiste',
+  ];
+  for (const [i, text] of texts.entries())
+    it(`text ${JSON.stringify(text)} survives export (CSV) → import → export`, () => {
+      const db = path("src.db");
+      runAnswers(db, { visit_freq: "rarely", barriers: ["other"], "barriers.other": text, wishes: text });
+      const before = answersOf(db);
+      for (const [format, extra] of [
+        ["csv", []],
+        ["csv", ["--delimiter", ";", "--bom"]],
+      ] as const) {
+        const out = path(`export-${i}.${format}`);
+        const r = runBin(["export", "paper_forms", "--db", db, "--format", format, "--out", out, ...extra]);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        const db2 = path("dst.db");
+        const imp = runBin(["import", SURVEY, out, "--db", db2]);
+        expect(imp.code, imp.stdout + imp.stderr).toBe(0);
+        expect(answersOf(db2)).toEqual(before);
+      }
+    });
+});

@@ -26,6 +26,7 @@ export type ImportCode =
   | "CSV_DUPLICATE_ROW"
   | "CSV_DUPLICATE_ID"
   | "CSV_NOT_UTF8"
+  | "CSV_MIXED_ENCODING"
   | "XLSX_MERGED_CELL"
   | "XLSX_FORMULA"
   | "XLSX_ERROR_CELL";

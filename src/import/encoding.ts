@@ -65,7 +65,31 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   const utf8 = checkUtf8(sample);
   if (utf8 === "ascii") return { encoding: "utf-8", bomLength: 0, reason: "plain ASCII so far" };
   if (utf8 === "valid") return { encoding: "utf-8", bomLength: 0, reason: "valid UTF-8" };
+  // Some lines UTF-8 and some not: one row pasted in from another file. Reading it all as
+  // Windows-1252 would garble every UTF-8 line, so it is UTF-8, and the other lines are found
+  // and reported one by one while reading.
+  if (hasUtf8Line(sample.subarray(0, 1 << 20)))
+    return { encoding: "utf-8", bomLength: 0, reason: "UTF-8, with lines that are not" };
   return { encoding: "windows-1252", bomLength: 0, reason: "not valid UTF-8" };
+}
+
+/** Whether a whole line of the sample (not the last, which may be cut) is UTF-8 beyond ASCII. */
+function hasUtf8Line(b: Uint8Array): boolean {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  let start = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] !== 0x0a && b[i] !== 0x0d) continue;
+    const line = b.subarray(start, i);
+    start = i + 1;
+    if (!line.some((c) => c >= 0x80)) continue;
+    try {
+      strict.decode(line);
+      return true;
+    } catch {
+      // not UTF-8: the next line may be
+    }
+  }
+  return false;
 }
 
 /** "ascii" when no byte is above 0x7f; a sequence cut off at the end of the sample is fine. */

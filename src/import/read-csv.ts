@@ -6,6 +6,7 @@ import { ExitCode, KuuloError } from "../errors.js";
 import { CsvScanner, type ScanProblem } from "./csv-scanner.js";
 import { detectDelimiter } from "./delimiter.js";
 import { chunkDecoder, type DetectedEncoding, detectEncoding, type EncodingName } from "./encoding.js";
+import { decodeWindows1252, utf8LineDecoder } from "./utf8-lines.js";
 
 export interface SourceRecord {
   fields: string[];
@@ -31,7 +32,14 @@ export interface SourceInfo {
   delimiterReason?: string;
   /** XLSX: the sheet read. */
   sheet?: string;
+  /** CSV in UTF-8: lines that were not, read as Windows-1252 (the first RECODED_KEPT of them). */
+  recoded?: { line: number; text: string }[];
+  /** How many lines were read as Windows-1252 in all. */
+  recodedCount?: number;
 }
+
+/** How many re-read lines are remembered for the warnings (the count goes on). */
+const RECODED_KEPT = 1000;
 
 export interface RecordSource {
   readonly info: SourceInfo;
@@ -70,26 +78,9 @@ export class CsvSource implements RecordSource {
     let decoder: ReturnType<typeof chunkDecoder> | undefined;
     let scanner: CsvScanner | undefined;
     let batch: SourceRecord[] = [];
+    let pendingText = "";
     const sink = (fields: string[], line: number) => {
       batch.push({ fields, line });
-    };
-    let lineGuess = 1;
-    let pendingText = "";
-    const checkText = (text: string) => {
-      // Bytes that are not UTF-8 in a file that looked like UTF-8 at first: say so, never guess.
-      const bad = text.indexOf("\uFFFD");
-      if (bad >= 0 && this.info.encoding?.reason !== "given" && this.info.encoding?.encoding === "utf-8") {
-        const line = lineGuess + (text.slice(0, bad).match(/\r\n|\r|\n/g)?.length ?? 0);
-        throw new KuuloError(
-          "CSV_NOT_UTF8",
-          `line ${line} has characters that are not UTF-8`,
-          ExitCode.dataError,
-          {
-            location: { file: this.path, line },
-            hint: "The start of the file looked like UTF-8. If Excel saved it, try --encoding windows-1252.",
-          },
-        );
-      }
     };
     try {
       for await (const raw of stream) {
@@ -101,9 +92,8 @@ export class CsvSource implements RecordSource {
             : detectEncoding(chunk);
           this.info.encoding = detected;
           chunk = chunk.subarray(detected.bomLength);
-          decoder = chunkDecoder(detected.encoding);
+          decoder = this.decoderFor(detected);
           const text = decoder.write(chunk);
-          checkText(text);
           const d = this.opts.delimiter
             ? { delimiter: this.opts.delimiter, reason: "given" }
             : detectDelimiter(text.slice(0, SLICE), this.opts.isKnown);
@@ -113,7 +103,6 @@ export class CsvSource implements RecordSource {
           pendingText = text;
         } else {
           pendingText = decoder.write(chunk);
-          checkText(pendingText);
         }
         // The text goes to the scanner in small slices and each slice's records are handed on at
         // once: few records are alive at a time, so they die young and cost the GC little.
@@ -121,7 +110,6 @@ export class CsvSource implements RecordSource {
           this.problem = scanner.push(pendingText.slice(i, i + SLICE), sink);
           if (this.problem) return yield* this.flush(batch);
           if (batch.length > 0) {
-            lineGuess = batch[batch.length - 1]!.line + 1;
             yield batch;
             batch = [];
           }
@@ -136,6 +124,32 @@ export class CsvSource implements RecordSource {
     } finally {
       stream.destroy();
     }
+  }
+
+  /**
+   * UTF-8 is decoded line by line when a line is not UTF-8: given with --encoding, that line is
+   * refused; detected, it is read as Windows-1252 and reported, never garbled in silence.
+   */
+  private decoderFor(d: DetectedEncoding): { write(c: Buffer): string; end(): string } {
+    if (d.encoding !== "utf-8") return chunkDecoder(d.encoding);
+    const given = d.reason === "given";
+    return utf8LineDecoder((line, bytes) => {
+      if (given)
+        throw new KuuloError(
+          "CSV_NOT_UTF8",
+          `line ${line} has characters that are not UTF-8`,
+          ExitCode.dataError,
+          {
+            location: { file: this.path, line },
+            hint: "--encoding utf-8 was given. Leave it out to read such lines as Windows-1252 (with a warning for each), or save the file again as UTF-8.",
+          },
+        );
+      const text = decodeWindows1252(bytes);
+      this.info.recodedCount = (this.info.recodedCount ?? 0) + 1;
+      const kept = (this.info.recoded ??= []);
+      if (kept.length < RECODED_KEPT) kept.push({ line, text });
+      return text;
+    });
   }
 
   private async *flush(batch: SourceRecord[]): AsyncGenerator<SourceRecord[]> {

@@ -183,6 +183,15 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
       await rejects?.drain();
       opts.onProgress?.({ bytes: source.bytesRead, rows: s.rowsRead });
     }
+    const recoded = source.info.recoded ?? [];
+    for (const r of recoded)
+      log.add({
+        severity: "warning",
+        code: "CSV_MIXED_ENCODING",
+        file,
+        line: r.line,
+        message: `is not UTF-8 like the rest of the file; it was read as Windows-1252: "${excerpt(r.text)}" — check that it reads right`,
+      });
     if (source.problem?.code === "CSV_RECORD_TOO_LARGE")
       throw new KuuloError(
         "CSV_RECORD_TOO_LARGE",
@@ -229,4 +238,10 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
     rejects?.discard();
     throw e;
   }
+}
+
+/** The start of a line, enough to recognise it. */
+function excerpt(text: string): string {
+  const t = text.trim();
+  return t.length > 60 ? `${t.slice(0, 60)}…` : t;
 }

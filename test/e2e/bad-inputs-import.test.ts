@@ -140,3 +140,28 @@ describe("an export imports back unchanged", () => {
       }
     });
 });
+
+describe("a UTF-8 file with one line in another encoding", () => {
+  const mixed = () =>
+    Buffer.concat([
+      Buffer.from(`${HEADER}\r\n1;weekly;yes;3;Hyvää päivää\r\n2;never;no;0;`),
+      Buffer.from("Miesä öljy", "latin1"), // one row pasted in from a Windows-1252 file
+      Buffer.from("\r\n3;weekly;yes;1;Åland – kyllä\r\n"),
+    ]);
+
+  it("reads the UTF-8 lines as UTF-8 and names the other one (CSV_MIXED_ENCODING)", () => {
+    const db = path("mixed.db");
+    const r = runBin(["import", SURVEY, file("mixed.csv", mixed()), "--db", db]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/:3: .*Windows-1252.*Miesä öljy.*\[CSV_MIXED_ENCODING\]/);
+    expect(answersOf(db).map((a) => a.wishes)).toEqual(["Hyvää päivää", "Miesä öljy", "Åland – kyllä"]);
+  });
+
+  it("with --encoding utf-8, refuses the line that is not (CSV_NOT_UTF8) and stores nothing", () => {
+    const db = path("mixed-given.db");
+    const r = runBin(["import", SURVEY, file("mixed.csv", mixed()), "--db", db, "--encoding", "utf-8"]);
+    expect(r.code, r.stdout + r.stderr).toBe(65);
+    expect(r.stderr).toMatch(/:3: .*line 3 .*not UTF-8.*\[CSV_NOT_UTF8\]/);
+    expect(r.stderr).toContain("hint:");
+  });
+});

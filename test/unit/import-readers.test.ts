@@ -36,7 +36,7 @@ describe("readers", () => {
     expect(whole[2]?.fields[10]).toBe("3"); // =2+1, read as its cached result
   });
 
-  it("stops with CSV_NOT_UTF8 when Windows-1252 bytes follow a megabyte of plain ASCII", async () => {
+  it("reads a Windows-1252 line after a megabyte of plain ASCII as such, and names it", async () => {
     const file = join(tmp.dir, "late.csv");
     const head = "form_no;visit_freq\r\n";
     const rows = Array.from({ length: 80_000 }, (_, i) => `${i};weekly`).join("\r\n");
@@ -48,9 +48,13 @@ describe("readers", () => {
       ]),
     );
     const src = new CsvSource(file, { isKnown: () => true });
-    await expect(all(src)).rejects.toMatchObject({
+    const read = await all(src);
+    expect(read.at(-1)).toEqual({ fields: ["1", "Kyllä"], line: 80_002 });
+    expect(src.info.recoded).toEqual([{ line: 80_002, text: "1;Kyllä" }]);
+    // Given as UTF-8, the line is refused, by its number.
+    await expect(all(new CsvSource(file, { isKnown: () => true, encoding: "utf-8" }))).rejects.toMatchObject({
       code: "CSV_NOT_UTF8",
-      options: { hint: expect.stringContaining("--encoding windows-1252") },
+      options: { location: { line: 80_002 } },
     });
     const given = await all(new CsvSource(file, { isKnown: () => true, encoding: "windows-1252" }));
     expect(given.at(-1)?.fields).toEqual(["1", "Kyllä"]);

@@ -34,11 +34,9 @@ export interface SourceInfo {
   sheet?: string;
   /** CSV in UTF-8: lines that were not, read as Windows-1252 (the first RECODED_KEPT of them). */
   recoded?: { line: number; text: string }[];
-  /** How many lines were read as Windows-1252 in all. */
-  recodedCount?: number;
 }
 
-/** How many re-read lines are remembered for the warnings (the count goes on). */
+/** How many re-read lines are remembered for the warnings (more would only be capped there). */
 const RECODED_KEPT = 1000;
 
 export interface RecordSource {
@@ -145,9 +143,8 @@ export class CsvSource implements RecordSource {
           },
         );
       const text = decodeWindows1252(bytes);
-      this.info.recodedCount = (this.info.recodedCount ?? 0) + 1;
-      const kept = (this.info.recoded ??= []);
-      if (kept.length < RECODED_KEPT) kept.push({ line, text });
+      if (!this.info.recoded) this.info.recoded = [];
+      if (this.info.recoded.length < RECODED_KEPT) this.info.recoded.push({ line, text });
       return text;
     });
   }

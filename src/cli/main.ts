@@ -4,6 +4,7 @@
 // so `kuulo --help` stays fast.
 import { Command, CommanderError } from "commander";
 import { ExitCode, formatLocation, KuuloError } from "../errors.js";
+import { escapedStoreError } from "../store/errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { colorsFor, err, type Io, processIo } from "./io.js";
 import { VERSION } from "./version.js";
@@ -61,7 +62,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function reportError(e: unknown, io: Io): number {
+function reportError(thrown: unknown, io: Io): number {
+  const e = escapedStoreError(thrown) ?? thrown;
   const c = colorsFor(io, io.stderr);
   if (e instanceof CommanderError) {
     // Help and version are "errors" to commander's exitOverride; they are a success to us.

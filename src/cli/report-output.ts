@@ -1,10 +1,11 @@
-// Writing `kuulo report --out DIR`: renders the chosen formats and writes each file whole (a
-// temporary name, then a rename), charts drawn once and shared by HTML, PNG files and the PDF.
-// The renderers are pure; this is the only place the report touches the file system.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// Writing `kuulo report --out DIR`: renders every chosen format first, checks every file name
+// against the output rules (src/output-file.ts), then writes each whole. Charts are drawn once and
+// shared by HTML, PNG files and the PDF. This is the only place the report touches the file system.
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Report } from "../analysis/report.js";
-import { ExitCode, fileError, KuuloError } from "../errors.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { checkOutputs, type OutputRules, writeOutputFile } from "../output-file.js";
 import type { RawData, SectionTitle } from "../render/report/index.js";
 
 export const REPORT_FORMATS = ["terminal", "md", "html", "pdf", "png", "csv", "json", "xlsx"] as const;
@@ -21,6 +22,8 @@ export interface ReportFileOptions {
   lang: string;
   sections: SectionTitle[];
   raw?: RawData;
+  /** The database the report reads, --force: see src/output-file.ts. */
+  rules?: OutputRules;
 }
 
 /** The PDF renderer, when src/render/report/pdf.ts exists in this build. */
@@ -58,18 +61,6 @@ export function parseFormats(list: string): ReportFormat[] {
       },
     );
   return [...new Set(asked as ReportFormat[])];
-}
-
-function writeWhole(path: string, data: string | Uint8Array): WrittenFile {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw fileError(e, path, "write");
-  }
-  return { path, bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength };
 }
 
 function makeDir(dir: string): void {
@@ -115,28 +106,34 @@ export async function writeReportFiles(
     for (const [i, e] of entries.entries()) charts.set(e.id, pngs[i]!);
   }
   const chartFiles: Record<string, string> = {};
+  const files: { path: string; data: string | Uint8Array }[] = [];
   if (formats.includes("png")) {
-    makeDir(join(dir, "charts"));
     for (const [id, png] of charts) {
-      written.push(writeWhole(join(dir, "charts", `${id}.png`), png));
+      files.push({ path: join(dir, "charts", `${id}.png`), data: png });
       chartFiles[id] = `charts/${id}.png`;
     }
   }
   for (const f of formats) {
     const file = (ext: string) => join(dir, `report.${ext}`);
-    if (f === "md") written.push(writeWhole(file("md"), R.renderMarkdown(report, { ...base, chartFiles })));
-    else if (f === "html") written.push(writeWhole(file("html"), R.renderHtml(report, { ...base, charts })));
-    else if (f === "json") written.push(writeWhole(file("json"), R.renderJson(report)));
-    else if (f === "csv") written.push(writeWhole(file("csv"), R.renderCsv(report, base)));
+    if (f === "md") files.push({ path: file("md"), data: R.renderMarkdown(report, { ...base, chartFiles }) });
+    else if (f === "html")
+      files.push({ path: file("html"), data: R.renderHtml(report, { ...base, charts }) });
+    else if (f === "json") files.push({ path: file("json"), data: R.renderJson(report) });
+    else if (f === "csv") files.push({ path: file("csv"), data: R.renderCsv(report, base) });
     else if (f === "xlsx")
-      written.push(
-        writeWhole(
-          file("xlsx"),
-          await R.renderXlsx(report, { ...base, ...(opts.raw ? { raw: opts.raw } : {}) }),
-        ),
-      );
+      files.push({
+        path: file("xlsx"),
+        data: await R.renderXlsx(report, { ...base, ...(opts.raw ? { raw: opts.raw } : {}) }),
+      });
     else if (f === "pdf" && pdf)
-      written.push(writeWhole(file("pdf"), await pdf(report, { ...base, charts })));
+      files.push({ path: file("pdf"), data: await pdf(report, { ...base, charts }) });
   }
+  // Every name is checked before the first file is written: a refusal leaves the folder as it was.
+  checkOutputs(
+    files.map((f) => f.path),
+    opts.rules,
+  );
+  if (formats.includes("png")) makeDir(join(dir, "charts"));
+  for (const f of files) written.push(writeOutputFile(f.path, f.data, opts.rules));
   return { written, skipped };
 }

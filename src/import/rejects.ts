@@ -1,9 +1,11 @@
 // The rejects file: rejected rows exactly as they were typed, plus a reject_reason column, so
 // that a person can correct them in Excel and import the same file again. Written as UTF-8 with
 // a BOM and the input's delimiter, to a temporary name renamed at the end (never half a file).
-import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs";
+// The command checks the name against the output rules (src/output-file.ts) before importing.
+import { createWriteStream, type WriteStream } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { fileError } from "../errors.js";
+import { commitTemp, removeTemp, tempPathFor, writeError } from "../output-file.js";
 import { REASON_COLUMN } from "./columns.js";
 
 /** `forms.csv` → `forms.rejects.csv` beside it. */
@@ -33,12 +35,12 @@ export class RejectsWriter {
     private readonly header: readonly string[],
     private readonly delimiter: string,
   ) {
-    this.tmp = `${path}.${process.pid}.tmp`;
+    this.tmp = tempPathFor(path);
   }
 
   add(cells: readonly string[], reason: string): void {
     if (!this.stream) {
-      this.stream = createWriteStream(this.tmp, { mode: 0o600 });
+      this.stream = createWriteStream(this.tmp, { mode: 0o600, flags: "wx" });
       this.stream.on("error", (e) => {
         this.failure = e;
       });
@@ -62,20 +64,20 @@ export class RejectsWriter {
     const s = this.stream;
     await new Promise<void>((resolve) => s.end(resolve));
     if (this.failure) {
-      rmSync(this.tmp, { force: true });
+      removeTemp(this.tmp);
       throw fileError(this.failure, this.path, "write");
     }
     try {
-      renameSync(this.tmp, this.path);
+      commitTemp(this.tmp, this.path);
     } catch (e) {
-      rmSync(this.tmp, { force: true });
-      throw fileError(e, this.path, "write");
+      removeTemp(this.tmp);
+      throw writeError(e, this.path);
     }
     return this.path;
   }
 
   discard(): void {
     this.stream?.destroy();
-    rmSync(this.tmp, { force: true });
+    removeTemp(this.tmp);
   }
 }

@@ -12,11 +12,7 @@ export function storeError(e: unknown, path: string): unknown {
   if (e instanceof KuuloError) return e;
   const code = sqliteCode(e) ?? "";
   if (code.startsWith("SQLITE_NOTADB")) return notADatabase(path, "it is not an SQLite database file");
-  if (code.startsWith("SQLITE_CORRUPT"))
-    return new KuuloError("STORE_CORRUPT", `The database ${path} is damaged.`, ExitCode.ioError, {
-      hint: `Run "kuulo doctor --db ${path}" to check it; restore it from a backup copy if the check fails.`,
-      cause: e,
-    });
+  if (code.startsWith("SQLITE_CORRUPT")) return damaged(path, e);
   if (code.startsWith("SQLITE_READONLY") || code === "EACCES" || code === "EPERM" || code === "EROFS")
     return readOnly(path, e);
   if (code.startsWith("SQLITE_FULL") || code === "ENOSPC")
@@ -47,6 +43,22 @@ export function storeError(e: unknown, path: string): unknown {
   return e;
 }
 
+export function damaged(path: string, cause?: unknown): KuuloError {
+  return new KuuloError("STORE_CORRUPT", `The database ${path} is damaged.`, ExitCode.ioError, {
+    hint: `Run "kuulo doctor --db ${path}" to check it; restore it from a backup copy if the check fails.`,
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+/** JSON stored by Kuulo itself: text that does not parse means a damaged page, not a bug. */
+export function parseStored<T>(text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw damaged(lastOpened ?? "in use", e);
+  }
+}
+
 export function notADatabase(path: string, why: string): KuuloError {
   return new KuuloError("STORE_NOT_DATABASE", `${path} is not a Kuulo database: ${why}.`, ExitCode.ioError, {
     hint: "Check the --db path (or KUULO_DB). A new database is created only where no file exists yet.",
@@ -63,6 +75,29 @@ export function readOnly(path: string, cause?: unknown): KuuloError {
       ...(cause === undefined ? {} : { cause }),
     },
   );
+}
+
+let lastOpened: string | undefined;
+
+/** Remembered by openStore, so that a failure while reading rows later can still name the file. */
+export function noteOpenedStore(path: string): void {
+  lastOpened = path;
+}
+
+/**
+ * For the CLI's one catch: an SQLite error that escaped `guard` (a damaged page met while
+ * iterating rows) is a storage problem (exit 74 with the doctor hint), not a bug.
+ */
+export function escapedStoreError(e: unknown): KuuloError | undefined {
+  const code = sqliteCode(e);
+  if (!code?.startsWith("SQLITE_")) return undefined;
+  const mapped = storeError(e, lastOpened ?? "in use");
+  if (mapped instanceof KuuloError) return mapped;
+  const path = lastOpened ?? "the database";
+  return new KuuloError("STORE_IO", `Reading or writing ${path} failed (${code}).`, ExitCode.ioError, {
+    hint: `Run "kuulo doctor --db ${path}" to check the database.`,
+    cause: e,
+  });
 }
 
 /** Run `fn`, turning storage failures into KuuloErrors naming `path`. */

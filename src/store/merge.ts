@@ -4,7 +4,7 @@
 import type { Survey } from "../definition/model.js";
 import { hashDefinition } from "../definition/normalize.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import { guard } from "./errors.js";
+import { damaged, guard, parseStored } from "./errors.js";
 import type { Store } from "./open.js";
 import {
   decodeAnswers,
@@ -58,8 +58,19 @@ export function mergeStores(
   sources: readonly Store[],
   at: Date = new Date(),
 ): MergeSourceSummary[] {
-  const run = () => sources.map((s) => mergeOne(target, s, at.toISOString()));
+  const run = () => sources.map((s) => sourceDamage(s, () => mergeOne(target, s, at.toISOString())));
   return guard(target.path, () => target.write(run));
+}
+
+/** Stored text that does not parse was read from the source: name the source, not the target. */
+function sourceDamage<T>(source: Store, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof KuuloError && e.code === "STORE_CORRUPT" && !e.message.includes(source.path))
+      throw damaged(source.path, e.options.cause);
+    throw e;
+  }
 }
 
 function mergeOne(target: Store, source: Store, at: string): MergeSourceSummary {
@@ -202,7 +213,7 @@ function copySurveys(target: Store, source: Store): number {
   }[];
   let added = 0;
   for (const r of rows) {
-    const { hash: _h, ...body } = JSON.parse(r.definition) as Survey;
+    const { hash: _h, ...body } = parseStored<Survey>(r.definition);
     if (hashDefinition(body) !== r.hash)
       throw new KuuloError(
         "STORE_SURVEY_CHANGED",

@@ -5,7 +5,7 @@ import { accessSync, closeSync, constants, existsSync, openSync, readSync, statS
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { ExitCode, KuuloError } from "../errors.js";
-import { guard, notADatabase, readOnly } from "./errors.js";
+import { guard, notADatabase, noteOpenedStore, readOnly } from "./errors.js";
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
 
 export interface OpenOptions {
@@ -82,6 +82,7 @@ const SQLITE_HEADER = "SQLite format 3\0";
 
 export function openStore(path: string, opts: OpenOptions = {}): Store {
   const readonly = opts.readonly === true;
+  noteOpenedStore(path);
   const existed = checkFile(path, opts);
   if (!readonly && existed && !isWritable(path)) throw readOnly(path);
   return guard(path, () => {

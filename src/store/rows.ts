@@ -9,6 +9,7 @@ import type {
 } from "../definition/answers.js";
 import { canonicalJson } from "../definition/normalize.js";
 import { sha256 } from "../sha256.js";
+import { parseStored } from "./errors.js";
 
 export interface ResponseRow {
   rid: number;
@@ -84,7 +85,7 @@ function isFlat(v: readonly unknown[] | object): boolean {
   return true;
 }
 export function decodeAnswers(text: string): Answers {
-  return JSON.parse(text) as Answers;
+  return parseStored<Answers>(text);
 }
 /** One answer value as text, to tell a changed answer from the same one given again. */
 export function encodeValue(value: AnswerValue): string {
@@ -96,7 +97,7 @@ export function encodeParadata(paradata: Paradata): string {
   return JSON.stringify(sorted);
 }
 export function decodeParadata(text: string): Paradata {
-  return JSON.parse(text) as Paradata;
+  return parseStored<Paradata>(text);
 }
 
 /**

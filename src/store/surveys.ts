@@ -4,7 +4,7 @@ import type { Survey, Text } from "../definition/model.js";
 import { hashDefinition } from "../definition/normalize.js";
 import { closest } from "../definition/suggest.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import { guard } from "./errors.js";
+import { guard, parseStored } from "./errors.js";
 import type { Store } from "./open.js";
 
 export interface SurveyVersion {
@@ -50,7 +50,7 @@ export function surveyByHash(store: Store, hash: string): Survey {
     | { definition: string }
     | undefined;
   if (!row) throw unknownSurvey(store, hash);
-  const survey = JSON.parse(row.definition) as Survey;
+  const survey = parseStored<Survey>(row.definition);
   const { hash: _h, ...body } = survey;
   if (hashDefinition(body) !== hash)
     throw new KuuloError(
@@ -84,7 +84,7 @@ export function findSurveyVersions(store: Store, ref: string): SurveyVersion[] {
   return rows.map((r) => ({
     id: r.id,
     hash: r.hash,
-    title: (JSON.parse(r.definition) as Survey).title,
+    title: parseStored<Survey>(r.definition).title,
     registeredAt: r.registered_at,
   }));
 }
@@ -137,7 +137,7 @@ export function listSurveys(store: Store): SurveySummary[] {
   return rows.map((r) => ({
     id: r.id,
     hash: r.hash,
-    title: (JSON.parse(r.definition) as Survey).title,
+    title: parseStored<Survey>(r.definition).title,
     registeredAt: r.registered_at,
     responses: r.responses,
     complete: r.complete,

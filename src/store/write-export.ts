@@ -1,12 +1,13 @@
 // Writing an export: CSV (csv-stringify, formula cells neutralised, optional BOM and `;`), JSON
 // or XLSX (exceljs, streamed, with a Codebook sheet), plus the codebook as CSV and Markdown.
-// Files are written under temporary names and renamed at the end: never half an export.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+// Every file follows the output rules (src/output-file.ts): all names checked first, written under
+// temporary names, flushed and renamed at the end: never half an export, never over an input.
 import { stringify } from "csv-stringify/sync";
 import type { SurveyResponse } from "../definition/answers.js";
 import { defaultLanguage, type Survey } from "../definition/model.js";
 import { fileError, KuuloError } from "../errors.js";
 import { translator } from "../i18n/index.js";
+import { checkOutputs, type OutputRules, PendingOutput } from "../output-file.js";
 import { CODEBOOK_HEADER, type CodebookRow, codebookMarkdown, codebookRows } from "./codebook.js";
 import { type Cell, exportColumns, exportRow } from "./export-table.js";
 import { looksLikeFormula, neutralizeCell } from "./neutralize.js";
@@ -23,6 +24,8 @@ export interface ExportOptions {
   delimiter?: string;
   bom?: boolean;
   decimalComma?: boolean;
+  /** What the export may not write over (the database, the survey file) and --force. */
+  rules?: OutputRules;
 }
 
 export interface ExportResult {
@@ -43,6 +46,9 @@ export async function writeExport(
   responses: Iterable<SurveyResponse>,
   o: ExportOptions,
 ): Promise<ExportResult> {
+  // To standard output nothing can be taken back: read every response first, so that a damaged
+  // database fails before the header line is printed.
+  if (!o.out) responses = [...responses];
   const columns = exportColumns(survey);
   const lang = o.lang ?? defaultLanguage(survey);
   const rowOpts = { labels: o.labels === true, lang };
@@ -51,13 +57,16 @@ export async function writeExport(
   })();
   const header = columns.map((c) => c.name);
   const book = codebookRows(survey, columns, lang);
+  if (o.out) {
+    const paths = codebookPaths(o.out);
+    checkOutputs([o.out, paths.csv, paths.md], o.rules);
+  }
   const files = new Files();
   try {
     let result: { rows: number; neutralized: number };
     if (o.format === "xlsx") {
       const tmp = files.temp(o.out!);
       try {
-        closeSync(openSync(tmp, "w", 0o600));
         result = await writeXlsx(tmp, header, rows, book, lang);
       } catch (e) {
         throw e instanceof KuuloError ? e : fileError(e, o.out!, "write");
@@ -189,47 +198,35 @@ async function writeXlsx(
 
 /** Output files under temporary names until everything is written. */
 class Files {
-  private readonly pending: { tmp: string; final: string }[] = [];
+  private readonly pending: PendingOutput[] = [];
 
+  /** A temporary file for another writer (exceljs) to fill; its descriptor is closed. */
   temp(final: string): string {
-    const tmp = `${final}.${process.pid}.tmp`;
-    this.pending.push({ tmp, final });
-    return tmp;
+    const p = new PendingOutput(final);
+    p.close();
+    this.pending.push(p);
+    return p.tmp;
   }
 
   sink(final: string): Sink {
-    const tmp = this.temp(final);
-    let fd: number;
-    try {
-      fd = openSync(tmp, "w", 0o600);
-    } catch (e) {
-      throw fileError(e, final, "write");
-    }
-    return {
-      write: (s) => {
-        try {
-          writeSync(fd, s);
-        } catch (e) {
-          throw fileError(e, final, "write");
-        }
-      },
-      close: () => closeSync(fd),
-    };
+    const p = new PendingOutput(final);
+    this.pending.push(p);
+    return { write: (s) => p.write(s), close: () => p.close() };
   }
 
   commit(): string[] {
     for (const p of this.pending) {
       try {
-        renameSync(p.tmp, p.final);
+        p.commit();
       } catch (e) {
         this.abandon();
-        throw fileError(e, p.final, "write");
+        throw e;
       }
     }
-    return this.pending.map((p) => p.final);
+    return this.pending.map((p) => p.path);
   }
 
   abandon(): void {
-    for (const p of this.pending) rmSync(p.tmp, { force: true });
+    for (const p of this.pending) p.abandon();
   }
 }

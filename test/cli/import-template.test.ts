@@ -22,7 +22,7 @@ describe("kuulo template", () => {
   for (const path of SURVEYS)
     it(`has a column for every slot of ${path}, and import accepts the header as it is`, async () => {
       const out = join(tmp.dir, "t.csv");
-      const r = await runCli(["template", path, "--out", out]);
+      const r = await runCli(["template", path, "--out", out, "--force"]);
       expect(r.code, r.stderr).toBe(0);
       const text = readFileSync(out, "utf8");
       expect(text.startsWith("\uFEFF")).toBe(true);

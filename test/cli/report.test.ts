@@ -59,7 +59,7 @@ describe("kuulo report without --out", () => {
 });
 
 describe("kuulo report --out", () => {
-  it("writes the default formats whole, lists them, and writes the same bytes again", async () => {
+  it("writes the default formats whole, lists them, refuses to replace them without --force, and writes the same bytes again", async () => {
     const out = join(dir, "raportti");
     const first = await report("minimal", "--out", out, "--lang", "en");
     expect(first.code).toBe(0);
@@ -78,7 +78,10 @@ describe("kuulo report --out", () => {
         readFileSync(join(out, f)),
       ]),
     );
-    const second = await report("minimal", "--out", out, "--lang", "en");
+    const refused = await report("minimal", "--out", out, "--lang", "en");
+    expect(refused.code).toBe(73);
+    expect(refused.stderr).toContain("--force");
+    const second = await report("minimal", "--out", out, "--lang", "en", "--force");
     expect(second.code).toBe(0);
     for (const [f, bytes] of before) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
   });

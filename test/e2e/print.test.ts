@@ -35,13 +35,16 @@ describe("kuulo print", () => {
     expect(pages.at(-1)).toContain(`Sivu ${pages.length}/${pages.length}`);
   });
 
-  it("writes to --out, in the survey's first language by default, the same bytes each time", () => {
+  it("writes to --out, in the survey's first language by default, the same bytes each time (replacing only with --force)", () => {
     const cwd = dir("out");
     const a = runBin(["print", baseline, "--out", "lomake.pdf"], { cwd });
     expect(a.code).toBe(0);
     const first = readFileSync(join(cwd, "lomake.pdf"));
     expect(pageTexts(first)[0]).toContain("Rastita");
-    const b = runBin(["print", baseline, "--out", "lomake.pdf"], { cwd });
+    const refused = runBin(["print", baseline, "--out", "lomake.pdf"], { cwd });
+    expect(refused.code).toBe(73);
+    expect(refused.stderr).toContain("--force");
+    const b = runBin(["print", baseline, "--out", "lomake.pdf", "--force"], { cwd });
     expect(b.code).toBe(0);
     expect(readFileSync(join(cwd, "lomake.pdf")).equals(first)).toBe(true);
     expect(readdirSync(cwd)).toEqual(["lomake.pdf"]);

@@ -18,6 +18,7 @@ interface ExportCliOptions {
   delimiter?: string;
   bom?: boolean;
   decimalComma?: boolean;
+  force?: boolean;
   status?: ResponseStatus;
   session?: string;
   wave?: string;
@@ -36,6 +37,7 @@ export function exportCommand(ctx: CommandContext): Command {
       ]),
     )
     .option("--out <file>", "write here (and the codebook beside it); default: standard output")
+    .option("--force", "replace existing export and codebook files (never the database or the survey file)")
     .option("--labels", "choice labels instead of codes")
     .option("--lang <code>", "language of the labels and the codebook")
     .option("--delimiter <char>", 'CSV delimiter: ",", ";" or "tab" (Finnish Excel: ";")')
@@ -128,6 +130,7 @@ Examples:
           ...(delimiter ? { delimiter } : {}),
           bom: opts.bom === true,
           decimalComma: opts.decimalComma === true,
+          rules: { reads: [store.path, resolve(io.cwd, ref)], force: opts.force === true },
         });
         const c = colorsFor(io, io.stderr);
         if (opts.out)

@@ -17,6 +17,7 @@ interface ImportCliOptions {
   dryRun?: boolean;
   skipInvalid?: boolean;
   rejects?: string;
+  force?: boolean;
   encoding?: string;
   delimiter?: string;
   ignoreColumn: string[];
@@ -42,6 +43,7 @@ export function importCommand(ctx: CommandContext): Command {
     .option("--dry-run", "check everything and report, store nothing")
     .option("--skip-invalid", "store the valid rows; write the others to a rejects file")
     .option("--rejects <file>", "where rejected rows go (default with --skip-invalid: FILE.rejects.csv)")
+    .option("--force", "replace an existing rejects file (never the input, the survey or a database)")
     .option("--encoding <name>", "utf-8, windows-1252 (latin1), utf-16le … (default: detected)")
     .option("--delimiter <char>", '";", ",", tab … (default: detected)')
     .addOption(
@@ -90,6 +92,11 @@ Examples:
       const rejectsPath = opts.rejects ?? (opts.skipInvalid ? defaultRejectsPath(file) : undefined);
       const { resolveDbPath } = await import("../db-option.js");
       const dbPath = resolveDbPath(opts, io);
+      if (rejectsPath) {
+        // Before anything is imported: a refused rejects file must not leave a half-done import.
+        const { checkOutput } = await import("../../output-file.js");
+        checkOutput(rejectsPath, { reads: [dbPath, file, surveyPath], force: opts.force === true });
+      }
       let close: (() => void) | undefined;
       const openTarget = () => {
         // A dry run against a database that does not exist yet must not create one.

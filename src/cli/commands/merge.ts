@@ -1,7 +1,7 @@
 // `kuulo merge A.db B.db … --into C.db`: several kiosk laptops' databases into one. Responses are
 // matched by id: the same one is skipped, a different one with the same id is kept apart and
 // reported. All of it happens in one transaction, so a failure leaves C as it was.
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
@@ -31,11 +31,15 @@ Examples:
       const paths = sources.map((s) => resolve(io.cwd, s));
       checkDistinct(paths, intoPath);
       const opened: ReturnType<typeof openStore>[] = [];
+      // A target this merge creates is removed again when the merge fails: no empty file is left.
+      const created = !existsSync(intoPath);
+      let ok = false;
       try {
         for (const p of paths) opened.push(openStore(p, { readonly: true }));
         const target = openStore(intoPath, { create: true });
         opened.push(target);
         const summary = mergeStores(target, opened.slice(0, -1));
+        ok = true;
         if (opts.json) return out(io, JSON.stringify({ into: intoPath, sources: summary }, null, 2));
         const c = colorsFor(io);
         for (const s of summary) {
@@ -66,6 +70,9 @@ Examples:
           );
       } finally {
         for (const s of opened) s.close();
+        if (!ok && created)
+          for (const f of [intoPath, `${intoPath}-wal`, `${intoPath}-shm`, `${intoPath}-journal`])
+            rmSync(f, { force: true });
       }
     });
 }

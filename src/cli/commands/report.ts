@@ -2,7 +2,7 @@
 // report files (Markdown, HTML, JSON, CSV, PNG charts, PDF, Excel) into a folder. Privacy rules
 // are the analysis's: counts under --min-cell are hidden everywhere. The report's date is the
 // newest response's time, so the same data always gives the same files.
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Command, Option } from "commander";
 import type { AnalysisFilters, CompareBy } from "../../analysis/index.js";
 import type { ResponseSource } from "../../definition/answers.js";
@@ -15,6 +15,7 @@ interface ReportCliOptions {
   db?: string;
   format?: string;
   out?: string;
+  force?: boolean;
   lang?: string;
   by?: string;
   compare?: CompareBy;
@@ -46,6 +47,7 @@ export function reportCommand(ctx: CommandContext): Command {
     .description("report on a survey's responses: a summary here, or files (PDF, HTML, Excel …) with --out")
     .argument("<survey>", "survey id, version hash (first 8+ characters) or survey file (.yaml)")
     .option("--out <dir>", "write the report files into this folder (created if missing)")
+    .option("--force", "replace report files already in the --out folder")
     .option("--format <list>", "terminal, md, html, pdf, png, csv, json, xlsx (comma-separated)")
     .option("--lang <code>", "report language: fi, sv or en (default: the survey's first language)")
     .option("--by <question>", "cross-tabulate every question by this one (e.g. age_group)")
@@ -178,6 +180,7 @@ Examples:
         lang,
         sections,
         ...(raw ? { raw } : {}),
+        rules: { reads: [resolveDbPath(opts, io), resolve(io.cwd, ref)], force: opts.force === true },
       });
       for (const s of result.skipped) err(io, `${e.yellow("skipped")} ${s.format}: ${s.reason}`);
       // The charts folder as one line: a report has dozens of them.

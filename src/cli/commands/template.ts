@@ -10,6 +10,7 @@ interface TemplateOptions {
   lang?: string;
   out?: string;
   delimiter: string;
+  force?: boolean;
 }
 
 export function templateCommand(ctx: CommandContext): Command {
@@ -25,6 +26,7 @@ export function templateCommand(ctx: CommandContext): Command {
     )
     .option("--out <file>", "where to write (CSV goes to standard output without it)")
     .option("--delimiter <char>", 'CSV delimiter: ";" (Finnish Excel), "," or tab', ";")
+    .option("--force", "replace an existing --out file (never the survey file or a database)")
     .addHelpText(
       "after",
       `
@@ -42,7 +44,10 @@ Examples:
       const { checkLanguage } = await import("../options.js");
       const { templateColumns, renderCsvTemplate } = await import("../../import/template.js");
       const { parseDelimiterOption } = await import("../../import/delimiter.js");
-      const { writeFileAtomic } = await import("../../import/write-file.js");
+      const { checkOutput, writeOutputFile } = await import("../../output-file.js");
+      const rules = { reads: [surveyPath], force: opts.force === true };
+      // Refused before the workbook is built: a filled-in sheet of typed forms is never replaced silently.
+      if (opts.out) checkOutput(opts.out, rules);
       const survey = loadSurvey(surveyPath);
       const lang = checkLanguage(opts.lang, survey.languages);
       const format = opts.format ?? (opts.out?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
@@ -58,14 +63,14 @@ Examples:
             },
           );
         const { renderXlsxTemplate } = await import("../../import/template-xlsx.js");
-        writeFileAtomic(opts.out, await renderXlsxTemplate(survey, columns, lang));
+        writeOutputFile(opts.out, await renderXlsxTemplate(survey, columns, lang), rules);
       } else {
         const text = renderCsvTemplate(columns, parseDelimiterOption(opts.delimiter));
         if (!opts.out) {
           out(ctx.io, text.replace(/^\uFEFF/, "").replace(/\r\n$/, ""));
           return;
         }
-        writeFileAtomic(opts.out, text);
+        writeOutputFile(opts.out, text, rules);
       }
       err(ctx.io, `Wrote ${opts.out}: ${columns.length} columns (${format.toUpperCase()}, ${lang}).`);
     });

@@ -74,7 +74,9 @@ function reportError(thrown: unknown, io: Io): number {
   }
   if (e instanceof KuuloError) {
     const where = formatLocation(e.location);
-    err(io, `${where ? `${where}: ` : ""}${c.red(c.bold("error"))} ${e.message}`);
+    // The stable code in brackets: what a person quotes when asking for help, and what tests check.
+    const code = e.message.endsWith("]") ? "" : ` ${c.dim(`[${e.code}]`)}`;
+    err(io, `${where ? `${where}: ` : ""}${c.red(c.bold("error"))} ${e.message}${code}`);
     for (const d of e.options.details ?? []) err(io, `  ${d}`);
     if (e.hint) err(io, `  ${c.dim("hint:")} ${e.hint}`);
     return e.exitCode;

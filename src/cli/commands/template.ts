@@ -46,9 +46,9 @@ Examples:
       const { parseDelimiterOption } = await import("../../import/delimiter.js");
       const { checkOutput, writeOutputFile } = await import("../../output-file.js");
       const rules = { reads: [surveyPath], force: opts.force === true };
+      const survey = loadSurvey(surveyPath);
       // Refused before the workbook is built: a filled-in sheet of typed forms is never replaced silently.
       if (opts.out) checkOutput(opts.out, rules);
-      const survey = loadSurvey(surveyPath);
       const lang = checkLanguage(opts.lang, survey.languages);
       const format = opts.format ?? (opts.out?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
       const columns = templateColumns(survey, lang);

@@ -7,7 +7,7 @@ import { normalizeSurvey } from "./normalize.js";
 import { checkRules } from "./rules.js";
 import { QUESTION_TYPES, SurveyFile } from "./schema.js";
 import { decodeSurveyBytes, type ParsedYaml, type Path, parseYaml } from "./source.js";
-import { didYouMean } from "./suggest.js";
+import { closest, didYouMean } from "./suggest.js";
 
 export interface ParseResult {
   survey?: Survey;
@@ -28,10 +28,26 @@ export function parseSurvey(text: string, file: string): ParseResult {
   if (!parsed) return { diagnostics, source: text };
   const schemaResult = SurveyFile.safeParse(parsed.data);
   if (!schemaResult.success) {
-    const diags = schemaResult.error.issues.flatMap((i) => schemaDiagnostics(i, parsed, file));
+    const diags = oneCommaProblemPerText(schemaResult.error.issues).flatMap((i) =>
+      schemaDiagnostics(i, parsed, file),
+    );
+    // Like a compiler, report everything in one run: when the schema problems can be set aside
+    // (a misspelt key renamed, a stray key dropped), the cross-field rules (show_if, references,
+    // duplicates) still run on the rest, so the next run does not bring new surprises.
+    const salvaged = salvage(parsed.data, schemaResult.error.issues);
+    if (salvaged) {
+      const taken = new Set(diags.map((d) => d.line));
+      for (const d of ruleDiagnostics(salvaged, parsed, text, file)) if (!taken.has(d.line)) diags.push(d);
+    }
     return { diagnostics: sortDiagnostics(dedupe(diags)), source: text };
   }
-  const ruleDiags = checkRules(schemaResult.data).map((issue): Diagnostic => {
+  const all = sortDiagnostics(ruleDiagnostics(schemaResult.data, parsed, text, file));
+  if (countErrors(all) > 0) return { diagnostics: all, source: text };
+  return { survey: normalizeSurvey(schemaResult.data), diagnostics: all, source: text };
+}
+
+function ruleDiagnostics(data: SurveyFile, parsed: ParsedYaml, text: string, file: string): Diagnostic[] {
+  return checkRules(data).map((issue): Diagnostic => {
     const at = parsed.locate(issue.path, issue.key === undefined ? undefined : { key: issue.key });
     let { col, length } = at;
     if (issue.span) {
@@ -40,10 +56,18 @@ export function parseSurvey(text: string, file: string): ParseResult {
       col += issue.span.start + (firstChar === "'" || firstChar === '"' ? 1 : 0);
       length = Math.max(1, issue.span.end - issue.span.start);
     }
+    // A duplicate says where the first one is: "… is used twice (the first one is on line 19)."
+    const first = issue.first ? parsed.locate(issue.first) : undefined;
+    const where = `line ${first?.line}, column ${first?.col}`;
+    const message = !first
+      ? issue.message
+      : issue.message.endsWith(").")
+        ? `${issue.message.slice(0, -2)}, on ${where}).`
+        : `${issue.message.replace(/\.$/, "")} (the first one is on ${where}).`;
     return {
       severity: issue.severity,
       code: issue.code,
-      message: issue.message,
+      message,
       ...(issue.hint ? { hint: issue.hint } : {}),
       file,
       line: at.line,
@@ -51,9 +75,77 @@ export function parseSurvey(text: string, file: string): ParseResult {
       length,
     };
   });
-  const all = sortDiagnostics(ruleDiags);
-  if (countErrors(all) > 0) return { diagnostics: all, source: text };
-  return { survey: normalizeSurvey(schemaResult.data), diagnostics: all, source: text };
+}
+
+/**
+ * The data with the schema's problems set aside where that is safe (an unknown key close to a
+ * known one renamed, other unknown keys and keys that are not language codes dropped), if the
+ * result then fits the schema; otherwise undefined and the rules wait for the next run.
+ */
+function salvage(data: unknown, issues: readonly z.core.$ZodIssue[]): SurveyFile | undefined {
+  let copy = structuredClone(data);
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    for (const issue of issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      if (issue.code === "unrecognized_keys") {
+        const obj = getAt(copy, path) as Record<string, unknown> | undefined;
+        if (!obj || typeof obj !== "object") continue;
+        for (const key of issue.keys) {
+          const near = closest(key, KNOWN_KEYS);
+          if (near && !(near in obj)) obj[near] = obj[key];
+          delete obj[key];
+          changed = true;
+        }
+      } else if (issue.code === "invalid_key") {
+        const obj = getAt(copy, path.slice(0, -1)) as Record<string, unknown> | undefined;
+        if (obj && typeof obj === "object") {
+          delete obj[String(path.at(-1))];
+          changed = true;
+        }
+      } else if (
+        issue.code === "invalid_union" &&
+        "discriminator" in issue &&
+        issue.discriminator === "type"
+      ) {
+        const q = getAt(copy, path.slice(0, -1)) as Record<string, unknown> | undefined;
+        const misspelt = q && typeof q === "object" && q.type === undefined ? typeKeyOf(q) : undefined;
+        if (q && misspelt) {
+          q.type = q[misspelt];
+          delete q[misspelt];
+          changed = true;
+        }
+      }
+    }
+    const again = SurveyFile.safeParse(copy);
+    if (again.success) return again.data;
+    if (!changed) return undefined;
+    issues = again.error.issues;
+    copy = structuredClone(copy);
+  }
+  return undefined;
+}
+
+/** The key of a question object that is a misspelling of `type` (`tpye: multi`), if any. */
+function typeKeyOf(q: Record<string, unknown>): string | undefined {
+  return Object.keys(q).find(
+    (k) => k !== "type" && !KNOWN_KEYS.includes(k) && closest(k, KNOWN_KEYS) === "type",
+  );
+}
+
+/**
+ * A text with an unquoted comma (`{ fi: Kun tulet, mitä teet?, en: … }`) falls apart into keys
+ * that are not language codes, one issue each; one diagnostic per text says what happened.
+ */
+function oneCommaProblemPerText(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    if (i.code !== "invalid_key") return true;
+    const parent = JSON.stringify(i.path.slice(0, -1));
+    if (seen.has(parent)) return false;
+    seen.add(parent);
+    return true;
+  });
 }
 
 function dedupe(diags: Diagnostic[]): Diagnostic[] {
@@ -120,6 +212,45 @@ function schemaDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: st
     ...parsed.locate(p, key === undefined ? undefined : { key }),
   });
   const where = describePath(path, parsed.data);
+  // "A list name or the choices written out": when the choices are written out, say what is
+  // wrong inside the list (which choice, which key) rather than "Invalid input" on the whole.
+  if (
+    issue.code === "invalid_union" &&
+    !("discriminator" in issue && issue.discriminator) &&
+    issue.errors.length
+  ) {
+    const branch = issue.errors.find((b) => !b.some((i) => i.path.length === 0 && i.code === "invalid_type"));
+    if (branch)
+      return branch.flatMap((sub) =>
+        schemaDiagnostics({ ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue, parsed, file),
+      );
+  }
+  if (issue.code === "invalid_key" && issue.origin === "record") {
+    const key = String(path.at(-1));
+    const parentPath = path.slice(0, -1);
+    const map = getAt(parsed.data, parentPath) as Record<string, unknown> | undefined;
+    const keys = map && typeof map === "object" ? Object.keys(map) : [];
+    const before = keys[keys.indexOf(key) - 1];
+    if (map && map[key] === null && before !== undefined && typeof map[before] === "string")
+      return [
+        {
+          severity: "error",
+          code: "SURVEY_UNQUOTED_COMMA",
+          message: `A comma outside quotes splits the ${before} text${where ? ` of ${where}` : ""}: "${key}" is read as a key of its own.`,
+          hint: `Put the whole text in quotes: ${before}: "${String(map[before])}, ${key}"`,
+          ...at(parentPath, key),
+        },
+      ];
+    return [
+      {
+        severity: "error",
+        code: "SURVEY_BAD_VALUE",
+        message: `"${key}"${where ? ` (${where})` : ""} is not a language code such as fi, sv or en.`,
+        hint: "Write texts as { fi: …, sv: …, en: … }; a text with a comma or a colon goes in quotes.",
+        ...at(parentPath, key),
+      },
+    ];
+  }
   if (issue.code === "unrecognized_keys")
     return issue.keys.map((key) => ({
       severity: "error",
@@ -131,6 +262,19 @@ function schemaDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: st
   if (issue.code === "invalid_union" && "discriminator" in issue && issue.discriminator === "type") {
     const given = getAt(parsed.data, path);
     const parent = path.slice(0, -1);
+    const question = getAt(parsed.data, parent) as Record<string, unknown> | undefined;
+    const misspelt =
+      given === undefined && question && typeof question === "object" ? typeKeyOf(question) : undefined;
+    if (misspelt)
+      return [
+        {
+          severity: "error",
+          code: "SURVEY_UNKNOWN_KEY",
+          message: `Unknown key "${misspelt}" in ${describePath(parent, parsed.data)}: did you mean type?`,
+          hint: `Write type: ${String(question?.[misspelt])} (one of ${QUESTION_TYPES.join(", ")}).`,
+          ...at(parent, misspelt),
+        },
+      ];
     if (given === undefined)
       return [
         {
@@ -155,6 +299,15 @@ function schemaDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: st
   const field = path.at(-1);
   if (value === undefined && issue.code === "invalid_type") {
     const parent = path.slice(0, -1);
+    // A misspelt key (`lable:`) is reported as unknown with "did you mean label?"; the missing
+    // key it was meant to be is the same mistake, so it is not reported twice.
+    const obj = getAt(parsed.data, parent);
+    if (
+      obj &&
+      typeof obj === "object" &&
+      Object.keys(obj).some((k) => !KNOWN_KEYS.includes(k) && closest(k, KNOWN_KEYS) === String(field))
+    )
+      return [];
     return [
       {
         severity: "error",
@@ -197,13 +350,23 @@ function describePath(path: Path, data: unknown): string {
   const qi = path.indexOf("questions");
   if (qi >= 0 && typeof path[qi + 1] === "number") {
     const q = getAt(data, path.slice(0, qi + 2)) as { id?: unknown } | undefined;
-    return typeof q?.id === "string" ? `question "${q.id}"` : `question ${(path[qi + 1] as number) + 1}`;
+    const question =
+      typeof q?.id === "string" ? `question "${q.id}"` : `question ${(path[qi + 1] as number) + 1}`;
+    // Inside a list written out in the question: which choice or statement, counted from 1.
+    const list = path[qi + 2];
+    const n = path[qi + 3];
+    if ((list === "choices" || list === "scale" || list === "items") && typeof n === "number")
+      return `${list === "items" ? "statement" : "choice"} ${n + 1} of ${question}`;
+    return question;
   }
   if (path[0] === "sections" && typeof path[1] === "number") {
     const s = getAt(data, path.slice(0, 2)) as { id?: unknown } | undefined;
     return typeof s?.id === "string" ? `section "${s.id}"` : `section ${path[1] + 1}`;
   }
-  if (path[0] === "choices" && path[1] !== undefined) return `choice list "${String(path[1])}"`;
+  if (path[0] === "choices" && path[1] !== undefined)
+    return typeof path[2] === "number"
+      ? `choice ${path[2] + 1} of list "${String(path[1])}"`
+      : `choice list "${String(path[1])}"`;
   return "";
 }
 

@@ -17,6 +17,8 @@ export interface RuleIssue {
   key?: string;
   /** A span inside the string value at `path` (show_if expressions). */
   span?: { start: number; end: number };
+  /** For a duplicate: where the first one is, so that the message can say its line. */
+  first?: Path;
 }
 
 interface Slot {
@@ -59,8 +61,8 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
   };
 
   const slots = new Map<string, Slot>();
-  const seenIds = new Map<string, string>();
-  const seenSections = new Set<string>();
+  const seenIds = new Map<string, { section: string; path: Path }>();
+  const seenSections = new Map<string, Path>();
   let order = 0;
   file.sections.forEach((section, si) => {
     if (seenSections.has(section.id))
@@ -69,8 +71,9 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
         code: "SURVEY_DUPLICATE_ID",
         message: `Section id "${section.id}" is used twice.`,
         path: ["sections", si, "id"],
+        first: seenSections.get(section.id)!,
       });
-    seenSections.add(section.id);
+    else seenSections.set(section.id, ["sections", si, "id"]);
     section.questions.forEach((q, qi) => {
       const qp: Path = ["sections", si, "questions", qi];
       order++;
@@ -78,11 +81,12 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
         add({
           severity: "error",
           code: "SURVEY_DUPLICATE_ID",
-          message: `Question id "${q.id}" is used twice (first in section "${seenIds.get(q.id)}").`,
+          message: `Question id "${q.id}" is used twice (first in section "${seenIds.get(q.id)!.section}").`,
           hint: "Ids name data columns, so each must be unique in the survey.",
           path: [...qp, "id"],
+          first: seenIds.get(q.id)!.path,
         });
-      seenIds.set(q.id, section.id);
+      else seenIds.set(q.id, { section: section.id, path: [...qp, "id"] });
       if (RESERVED_IDS.has(q.id))
         add({
           severity: "error",
@@ -261,7 +265,7 @@ function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): v
           path: [...qp, "scale"],
         });
       if (q.type === "matrix") {
-        const seen = new Set<string>();
+        const seen = new Map<string, Path>();
         q.items.forEach((it, i) => {
           if (seen.has(it.id))
             add({
@@ -269,8 +273,9 @@ function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): v
               code: "SURVEY_DUPLICATE_ID",
               message: `Item id "${it.id}" is used twice in matrix "${q.id}".`,
               path: [...qp, "items", i, "id"],
+              first: seen.get(it.id)!,
             });
-          seen.add(it.id);
+          else seen.set(it.id, [...qp, "items", i, "id"]);
         });
       }
       break;
@@ -312,7 +317,7 @@ function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): v
 }
 
 function checkChoiceList(list: ChoiceFile[], path: Path, add: Add): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, Path>();
   list.forEach((c, i) => {
     const v = String(c.value);
     if (seen.has(v))
@@ -322,8 +327,9 @@ function checkChoiceList(list: ChoiceFile[], path: Path, add: Add): void {
         message: `Choice value "${v}" appears twice in the list.`,
         hint: "Each choice needs its own code.",
         path: [...path, i, "value"],
+        first: seen.get(v)!,
       });
-    seen.add(v);
+    else seen.set(v, [...path, i, "value"]);
   });
 }
 
@@ -412,16 +418,18 @@ function checkAnalysis(file: SurveyFile, slots: Map<string, Slot>, add: Add): vo
         path,
       });
   };
-  const ids = new Set<string>();
+  const ids = new Map<string, Path>();
   const unique = (id: string, path: Path) => {
     if (ids.has(id))
       add({
         severity: "error",
         code: "SURVEY_DUPLICATE_ID",
         message: `Analysis id "${id}" is used twice.`,
+        hint: "Indices, IPA pairs and gaps share one set of ids; rename one of them.",
         path,
+        first: ids.get(id)!,
       });
-    ids.add(id);
+    else ids.set(id, path);
   };
   (file.indices ?? []).forEach((ix, i) => {
     unique(ix.id, ["indices", i, "id"]);

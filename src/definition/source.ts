@@ -1,6 +1,6 @@
 // Reading survey text safely (size, encoding) and parsing YAML into plain data while keeping
 // a way back from a data path (["sections", 0, "questions", 2, "show_if"]) to line:col.
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, Parser, parseDocument } from "yaml";
 import type { Diagnostic } from "./diagnostics.js";
 
 /** Survey files are a few kilobytes; refusing big files early keeps a mistaken path harmless. */
@@ -109,6 +109,25 @@ export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; di
   }
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: "core", prettyErrors: false });
   const pos = (offset: number) => lineCounter.linePos(Math.min(offset, text.length));
+  const unclosed = doc.errors.some((e) => /Missing closing .?quote/.test(e.message))
+    ? unclosedQuote(text)
+    : undefined;
+  if (unclosed !== undefined) {
+    // The parser notices a missing closing quote only at the end of the file; the mistake is
+    // where the quote opens, and the errors that follow from it are noise.
+    const start = pos(unclosed.offset);
+    diagnostics.push({
+      severity: "error",
+      code: "SURVEY_UNCLOSED_QUOTE",
+      message: `This ${unclosed.quote === '"' ? "double" : "single"} quote is never closed, so the rest of the file is read as one text.`,
+      hint: `Add the closing ${unclosed.quote} at the end of the text, or remove this one.`,
+      file,
+      line: start.line,
+      col: start.col,
+      length: 1,
+    });
+    return { diagnostics };
+  }
   for (const e of doc.errors) {
     const known = YAML_CODES[e.code];
     const start = pos(e.pos[0]);
@@ -144,6 +163,29 @@ export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; di
     parsed: { data, locate: (path, opts) => locate(doc, text, lineCounter, path, opts?.key) },
     diagnostics,
   };
+}
+
+/** The first quoted scalar whose closing quote is missing, from the parser's token tree. */
+function unclosedQuote(text: string): { offset: number; quote: string } | undefined {
+  const found: { offset: number; quote: string }[] = [];
+  const walk = (t: unknown): void => {
+    if (!t || typeof t !== "object") return;
+    if (Array.isArray(t)) {
+      for (const x of t) walk(x);
+      return;
+    }
+    const tok = t as { type?: string; offset?: number; source?: string } & Record<string, unknown>;
+    if ((tok.type === "double-quoted-scalar" || tok.type === "single-quoted-scalar") && tok.source) {
+      const q = tok.source[0]!;
+      const body = tok.source.slice(1);
+      const closed =
+        q === '"' ? /(^|[^\\])(\\\\)*"$/.test(body) : body.endsWith("'") && /^(?:[^']|'')*'$/.test(body);
+      if (!closed && tok.offset !== undefined) found.push({ offset: tok.offset, quote: q });
+    }
+    for (const k of ["items", "start", "key", "sep", "value", "end", "props"]) if (k in tok) walk(tok[k]);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return found[0];
 }
 
 function locate(

@@ -37,6 +37,47 @@ describe("kuulo validate", () => {
     expect(r.stdout).toMatch(/3 file\(s\) checked: 2 error\(s\)/);
   });
 
+  it("reports a misspelt type and the show_if mistakes further down in the same run", async () => {
+    const r = await runCli(["validate", "fixtures/surveys/invalid/30-misspelt-type-key.yaml"]);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toContain('Unknown key "tpye" in question "visit_reasons": did you mean type?');
+    expect(r.stdout).toContain("Write type: multi");
+    expect(r.stdout).not.toContain("has no type");
+    expect(r.stdout).toContain('show_if: There is no question "visit_freg".');
+    expect(r.stdout).toContain('show_if: "weeky" is not one of the answers of "visit_freq".');
+    expect(r.stdout).toMatch(/1 file\(s\) checked: 3 error\(s\)/);
+  });
+
+  it("points an unclosed quote at its opening quote, not at the end of the file", async () => {
+    const r = await runCli(["validate", "fixtures/surveys/invalid/31-unclosed-quote.yaml"]);
+    expect(r.stdout).toContain("31-unclosed-quote.yaml:4:14 error SURVEY_UNCLOSED_QUOTE");
+    expect(r.stdout).toMatch(/1 file\(s\) checked: 1 error\(s\)/);
+  });
+
+  it("explains an unquoted comma in a text once, with the quoted text as the fix", async () => {
+    const r = await runCli(["validate", "fixtures/surveys/invalid/32-unquoted-comma.yaml"]);
+    expect(r.stdout).toContain(
+      'A comma outside quotes splits the fi text of question "q1": "mitä teet ensin?" is read as a key of its own.',
+    );
+    expect(r.stdout).toContain('Put the whole text in quotes: fi: "Kun tulet kirjastoon, mitä teet ensin?"');
+    expect(r.stdout).not.toContain("Invalid key in record");
+    expect(r.stdout).toMatch(/checked: 1 error\(s\)/);
+  });
+
+  it("points at the choice inside an inline list that has a mistake", async () => {
+    const r = await runCli(["validate", "fixtures/surveys/invalid/33-inline-choice-mistake.yaml"]);
+    expect(r.stdout).toContain('Unknown key "lable" in choice 2 of question "services_used".');
+    expect(r.stdout).toContain('Did you mean "label"?');
+    expect(r.stdout).not.toContain("Invalid input");
+  });
+
+  it("says where the first of two equal analysis ids is", async () => {
+    const r = await runCli(["validate", "fixtures/surveys/invalid/34-duplicate-analysis-id.yaml"]);
+    expect(r.stdout).toContain(
+      'Analysis id "collection" is used twice (the first one is on line 20, column 11).',
+    );
+  });
+
   it("gives JSON with --json", async () => {
     const r = await runCli(["validate", "--json", "fixtures/surveys/invalid/15-min-greater-than-max.yaml"]);
     expect(r.code).toBe(65);

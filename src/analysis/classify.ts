@@ -3,7 +3,7 @@
 // or a stored value that does not fit. Pure; uses the expression module for show_if.
 // A slot's classifier is built once (lookup tables per code); states without a value, and
 // those of a single code, are shared objects: callers read states and never change them.
-import type { Answers, Slot, SurveyResponse } from "../definition/answers.js";
+import { type Answers, OTHER_CODE, type Slot, type SurveyResponse } from "../definition/answers.js";
 import { compileShowIf, evaluate } from "../definition/expr/index.js";
 import type { Choice } from "../definition/model.js";
 import { hasChoices } from "../definition/model.js";
@@ -42,10 +42,28 @@ export function unansweredState(showIf: string | undefined, answers: Answers): S
   return showIf !== undefined && !evaluate(compileShowIf(showIf), answers) ? NOT_SHOWN : NOT_REACHED;
 }
 
+/**
+ * One slot of one response. A blank on a complete response was seen and left empty (skipped) or
+ * not shown; only a partial response leaves "not reached" (the analysis also counts blanks before
+ * a partial response's last answer as skipped, which needs the survey's order).
+ */
 export function classify(slot: Slot, r: SurveyResponse): SlotState {
   const raw = r.answers[slot.id];
-  if (raw === undefined) return unansweredState(slot.question.showIf, r.answers);
-  return answerClassifier(slot)(raw);
+  if (raw !== undefined) return answerClassifier(slot)(raw);
+  const state = unansweredState(slot.question.showIf, r.answers);
+  return state !== NOT_REACHED || r.status !== "complete" ? state : passedBlankState(slot, r.answers);
+}
+
+/**
+ * A blank the person got past although show_if held: skipped. The "other" text of a question
+ * whose "other" was not picked was never asked for, so it is not shown.
+ */
+export function passedBlankState(slot: Slot, answers: Answers): SlotState {
+  if (slot.other) {
+    const main = answers[slot.question.id];
+    if (!(Array.isArray(main) ? main.includes(OTHER_CODE) : main === OTHER_CODE)) return NOT_SHOWN;
+  }
+  return SKIPPED;
 }
 
 /** The classifier of answers other than null. */

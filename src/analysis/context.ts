@@ -7,6 +7,7 @@ import {
   answerClassifier,
   NOT_REACHED,
   NOT_SHOWN,
+  passedBlankState,
   type SlotState,
   unansweredState,
 } from "./classify.js";
@@ -82,22 +83,41 @@ function classifyAll(ctx: Ctx): void {
   const { responses } = ctx;
   const n = responses.length;
   const slots = surveySlots(ctx.survey).filter((slot) => !(slot.id in Object.prototype));
-  const byKey = new Map<string, { classify: AnswerClassifier; states: (SlotState | undefined)[] }>();
-  for (const slot of slots)
-    byKey.set(slot.id, { classify: answerClassifier(slot), states: new Array<SlotState | undefined>(n) });
+  const byKey = new Map<
+    string,
+    { classify: AnswerClassifier; states: (SlotState | undefined)[]; index: number }
+  >();
+  slots.forEach((slot, index) => {
+    byKey.set(slot.id, {
+      classify: answerClassifier(slot),
+      states: new Array<SlotState | undefined>(n),
+      index,
+    });
+  });
+  // How far each response got, as the index of its last slot with a stored answer: a complete
+  // response got to the end, so its blanks are skipped or not shown, never "not reached".
+  const reached = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    const answers = responses[i]!.answers;
+    const r = responses[i]!;
+    const answers = r.answers;
+    let last = r.status === "complete" ? slots.length : -1;
     for (const key in answers) {
       const e = byKey.get(key);
       if (e === undefined) continue;
       const raw = answers[key];
-      if (raw !== undefined) e.states[i] = e.classify(raw);
+      if (raw === undefined) continue;
+      e.states[i] = e.classify(raw);
+      if (e.index > last) last = e.index;
     }
+    reached[i] = last;
   }
   for (const slot of slots) {
-    const states = byKey.get(slot.id)!.states;
+    const { states, index } = byKey.get(slot.id)!;
     for (let i = 0; i < n; i++) if (states[i] === undefined) states[i] = NOT_REACHED;
     settleUnanswered(ctx, slot, states as SlotState[]);
+    for (let i = 0; i < n; i++)
+      if (states[i] === NOT_REACHED && index <= reached[i]!)
+        states[i] = passedBlankState(slot, responses[i]!.answers);
     ctx.states.set(slot.id, states as SlotState[]);
   }
 }

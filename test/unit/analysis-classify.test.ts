@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../../src/analysis/classify.js";
+import { analyze } from "../../src/analysis/index.js";
 import { determinedColumns } from "../../src/analysis/linear.js";
+import type { MatrixResult, QuestionResult } from "../../src/analysis/report.js";
 import { type SurveyResponse, surveySlots } from "../../src/definition/answers.js";
 import { loadSurvey } from "../../src/definition/load.js";
 import { ROOT } from "../helpers/cli.js";
@@ -26,8 +28,17 @@ describe("classify", () => {
   it("tells not shown (show_if false) from not reached", () => {
     // barriers: show_if visit_freq in ['monthly', 'never']
     expect(classify(slot("barriers"), response({ visit_freq: "weekly" })).state).toBe("notShown");
-    expect(classify(slot("barriers"), response({ visit_freq: "never" })).state).toBe("notReached");
-    expect(classify(slot("enjoy"), response({})).state).toBe("notReached");
+    const partial = (answers: SurveyResponse["answers"]) => ({
+      ...response(answers),
+      status: "partial" as const,
+    });
+    expect(classify(slot("barriers"), partial({ visit_freq: "never" })).state).toBe("notReached");
+    expect(classify(slot("enjoy"), partial({})).state).toBe("notReached");
+  });
+  it("counts a blank on a complete form as skipped (shown) or not shown, never not reached", () => {
+    expect(classify(slot("barriers"), response({ visit_freq: "never" })).state).toBe("skipped");
+    expect(classify(slot("barriers"), response({ visit_freq: "weekly" })).state).toBe("notShown");
+    expect(classify(slot("enjoy"), response({})).state).toBe("skipped");
   });
   it("keeps skipped, don't know and invalid apart from valid answers", () => {
     expect(classify(slot("enjoy"), response({ enjoy: null })).state).toBe("skipped");
@@ -60,5 +71,29 @@ describe("determinedColumns", () => {
       ]),
     ];
     expect([...determinedColumns(rows)].sort()).toEqual([0, 1]);
+  });
+});
+
+describe("analyze: how far a partial response got", () => {
+  it("counts blanks before a partial response's last answer as skipped, and after it as not reached", () => {
+    const partial = (i: number, answers: SurveyResponse["answers"]): SurveyResponse => ({
+      ...response(answers),
+      id: `r${i}`,
+      status: "partial",
+    });
+    // visit_freq answered, likes left blank, enjoy answered, everything after not reached.
+    const responses = [1, 2, 3].map((i) => partial(i, { visit_freq: "weekly", enjoy: "2" }));
+    const report = analyze(survey, responses, {
+      minCell: 1,
+      allowSmallCells: true,
+      filters: { includePartial: true },
+    });
+    const status = (id: string) => {
+      const q = report.questions.find((x) => x.id === id) as Exclude<QuestionResult, MatrixResult>;
+      return [q.status.skipped.value, q.status.notShown.value, q.status.notReached.value];
+    };
+    expect(status("likes")).toEqual([3, 0, 0]);
+    expect(status("barriers")).toEqual([0, 3, 0]);
+    expect(status("books")).toEqual([0, 0, 3]);
   });
 });

@@ -249,7 +249,7 @@ def report_expected(survey_path, csv_path, by):
                 xs = valid.astype(float).to_numpy()
                 r["stats"] = describe(xs)
                 pts = sorted(float(c) for c in info["codes"])
-                k = 2 if len(pts) >= 5 else 1
+                k = max(1, len(pts) // 2)  # the points above the middle: the chart's positive side
                 r["topBox"] = float(np.isin(xs, pts[-k:]).mean())
                 r["bottomBox"] = float(np.isin(xs, pts[:k]).mean())
         elif t == "multi":

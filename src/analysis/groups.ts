@@ -9,7 +9,7 @@ import { hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
 import { COST_MARGIN, COST_TOTAL, type Ctx, countOf, statesOf } from "./context.js";
 import type { Count, GroupRow, GroupTable, ScaleStats } from "./report.js";
-import { type ScaleCell, scaleStats } from "./scale-stats.js";
+import { boxSize, type ScaleCell, scaleStats } from "./scale-stats.js";
 import { ciMean, diffMeans, diffProportions, mean, median, sd } from "./stats.js";
 import { LOCKED } from "./suppress.js";
 import { choiceCellId } from "./tally-choice.js";
@@ -179,6 +179,7 @@ export function prepareGroupTable(
     );
 
   const hiddenCount = { value: null, suppressed: true };
+  const scalePoints = choices.filter((c) => codeNumber(c.value) !== null).length;
   const noStats = (n: Count): ScaleStats => ({
     n,
     mean: null,
@@ -187,6 +188,7 @@ export function prepareGroupTable(
     ci: null,
     topBox: null,
     bottomBox: null,
+    box: kind === "scale" ? boxSize(scalePoints) : 0,
     withheld: [],
   });
   return {

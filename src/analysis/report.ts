@@ -100,12 +100,17 @@ export interface ScaleStats {
   /** 95 % interval of the mean from the t distribution (n − 1 degrees of freedom). */
   ci: Interval | null;
   /**
-   * Share of valid answers in the two highest scale points (the highest one on scales of fewer
-   * than five points); null when withheld or no data.
+   * Share of valid answers in the top box: the `box` highest scale points; null when withheld or
+   * no data.
    */
   topBox: number | null;
-  /** Share of valid answers in the two lowest scale points (the lowest on short scales). */
+  /** Share of valid answers in the bottom box: the `box` lowest scale points. */
   bottomBox: number | null;
+  /**
+   * Scale points in each box: those above the scale's middle, ⌊points / 2⌋ (1 on 2–3-point
+   * scales, 2 on 4–5-point, 3 on 6–7-point); 0 for numbers, which have no boxes.
+   */
+  box: number;
   /**
    * Statistics set to null for privacy although there was data. With suppressed cells, mean and
    * median (then SD and CI) are shown only if an exhaustive check of every way to fill the hidden

@@ -15,9 +15,13 @@ export interface ScaleCell {
   hidden: boolean;
 }
 
-/** Scale points counted in a box: two on scales of five points or more, otherwise one. */
+/**
+ * Scale points counted in a box: the points above the scale's middle (below it for the bottom
+ * box), so the top box is the positive side of the report's diverging chart: one point on scales
+ * of two or three points, two on four- and five-point scales, three on six- and seven-point ones.
+ */
 export function boxSize(points: number): number {
-  return points >= 5 ? 2 : 1;
+  return Math.max(1, Math.floor(points / 2));
 }
 
 /**
@@ -36,6 +40,7 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
     ci: null,
     topBox: null,
     bottomBox: null,
+    box: boxSize(cells.length),
     withheld: [],
   };
   if (values.length === 0) return none;
@@ -59,7 +64,7 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
     out.sd = sd(values);
     out.ci = ciMean(values);
   } else withheld.push("sd", "ci");
-  const k = boxSize(sorted.length);
+  const k = none.box;
   const box = (part: ScaleCell[], name: StatName): number | null => {
     const hiddenIn = part.filter((c) => c.hidden).length;
     const hiddenAll = sorted.filter((c) => c.hidden).length;

@@ -304,8 +304,12 @@ export const en = {
   "report.stat.median": "Median",
   "report.stat.sd": "Standard deviation",
   "report.stat.ci": "95% confidence interval of the mean",
-  "report.stat.topBox": "Top two",
-  "report.stat.bottomBox": "Bottom two",
+  "report.stat.topBox1": "Top box",
+  "report.stat.topBox2": "Two top boxes",
+  "report.stat.topBoxN": "Top {k} boxes",
+  "report.stat.bottomBox1": "Bottom box",
+  "report.stat.bottomBox2": "Two bottom boxes",
+  "report.stat.bottomBoxN": "Bottom {k} boxes",
   "report.stat.quartiles": "Quartiles (25%…75%)",
   "report.stat.range": "Smallest…largest",
   "report.row.skipped": "Left unanswered",
@@ -328,7 +332,7 @@ export const en = {
   "report.note.matrixShares":
     "Shares are of the valid answers to each statement; “don't know” is counted apart.",
   "report.note.reverse":
-    "↺ A reverse-worded statement: agreeing is the negative end. Shares are as answered.",
+    "(–) A negative statement: agreeing with it is the unfavourable answer. Shares are as answered.",
   "report.note.borda": "Score: {top} points for a first place, one less for each place below it.",
   "report.note.terms":
     "Words used by at least {min} respondents. The answers themselves are in the appendix.",
@@ -373,7 +377,14 @@ export const en = {
   "report.finding.points": "Most points: {items}. ({question})",
   "report.finding.common": "Most common answers: {items}. ({question})",
   "report.finding.rating":
-    "Rated highest: “{high}” ({highShare} in the top two). Rated lowest: “{low}” ({lowShare}). ({question})",
+    "Most often in {box}: “{high}” ({highShare}). Least often: “{low}” ({lowShare}). ({question})",
+  "report.finding.ratingPositive":
+    "Positive statements most often in {box}: “{high}” ({highShare}); least often: “{low}” ({lowShare}). ({question})",
+  "report.finding.ratingNegative": "Negative statements (–) in {box}: {items}. ({question})",
+  "report.finding.quoted": "“{text}”",
+  "report.finding.box1": "the top box",
+  "report.finding.box2": "the two top boxes",
+  "report.finding.boxN": "the top {k} boxes",
   "report.finding.change": "“{answer}”: {from} → {to} ({group}, {diff}). ({question})",
   "report.finding.noChange":
     "No clear change against {reference}: every difference's 95% interval includes zero.",

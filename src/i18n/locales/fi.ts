@@ -305,8 +305,12 @@ export const fi: Messages = {
   "report.stat.median": "Mediaani",
   "report.stat.sd": "Keskihajonta",
   "report.stat.ci": "Keskiarvon 95 %:n luottamusväli",
-  "report.stat.topBox": "Kaksi ylintä",
-  "report.stat.bottomBox": "Kaksi alinta",
+  "report.stat.topBox1": "Ylin vaihtoehto",
+  "report.stat.topBox2": "Kaksi ylintä",
+  "report.stat.topBoxN": "{k} ylintä",
+  "report.stat.bottomBox1": "Alin vaihtoehto",
+  "report.stat.bottomBox2": "Kaksi alinta",
+  "report.stat.bottomBoxN": "{k} alinta",
   "report.stat.quartiles": "Kvartiilit (25 %…75 %)",
   "report.stat.range": "Pienin…suurin",
   "report.row.skipped": "Jätti vastaamatta",
@@ -329,7 +333,7 @@ export const fi: Messages = {
   "report.note.matrixShares":
     "Osuudet ovat kunkin väittämän kelvollisista vastauksista; ”en osaa sanoa” on laskettu erikseen.",
   "report.note.reverse":
-    "↺ Käänteinen väittämä: samaa mieltä oleminen on kielteinen pää. Osuudet ovat vastausten mukaiset.",
+    "(–) Kielteinen väittämä: sen kanssa samaa mieltä oleminen on epäsuotuisa vastaus. Osuudet ovat vastausten mukaiset.",
   "report.note.borda":
     "Pisteet: ensimmäisestä sijasta {top} pistettä, jokaisesta seuraavasta sijasta yksi vähemmän.",
   "report.note.terms": "Sanat, joita vähintään {min} vastaajaa käytti. Vastaukset ovat liitteessä.",
@@ -377,7 +381,14 @@ export const fi: Messages = {
   "report.finding.points": "Eniten pisteitä: {items}. ({question})",
   "report.finding.common": "Yleisimmät vastaukset: {items}. ({question})",
   "report.finding.rating":
-    "Korkein arvio: ”{high}” ({highShare} kahdessa ylimmässä). Matalin arvio: ”{low}” ({lowShare}). ({question})",
+    "Useimmin {box}: ”{high}” ({highShare}). Harvimmin: ”{low}” ({lowShare}). ({question})",
+  "report.finding.ratingPositive":
+    "Myönteiset väittämät useimmin {box}: ”{high}” ({highShare}); harvimmin: ”{low}” ({lowShare}). ({question})",
+  "report.finding.ratingNegative": "Kielteiset väittämät (–) {box}: {items}. ({question})",
+  "report.finding.quoted": "”{text}”",
+  "report.finding.box1": "ylimmässä vaihtoehdossa",
+  "report.finding.box2": "kahdessa ylimmässä vaihtoehdossa",
+  "report.finding.boxN": "{k} ylimmässä vaihtoehdossa",
   "report.finding.change": "”{answer}”: {from} → {to} ({group}, {diff}). ({question})",
   "report.finding.noChange":
     "Ei selvää muutosta verrattuna ryhmään {reference}: jokaisen eron 95 %:n luottamusväli sisältää nollan.",

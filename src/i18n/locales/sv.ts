@@ -303,8 +303,12 @@ export const sv: Messages = {
   "report.stat.median": "Median",
   "report.stat.sd": "Standardavvikelse",
   "report.stat.ci": "Medelvärdets 95 % konfidensintervall",
-  "report.stat.topBox": "De två högsta",
-  "report.stat.bottomBox": "De två lägsta",
+  "report.stat.topBox1": "Högsta alternativet",
+  "report.stat.topBox2": "De två högsta",
+  "report.stat.topBoxN": "De {k} högsta",
+  "report.stat.bottomBox1": "Lägsta alternativet",
+  "report.stat.bottomBox2": "De två lägsta",
+  "report.stat.bottomBoxN": "De {k} lägsta",
   "report.stat.quartiles": "Kvartiler (25 %…75 %)",
   "report.stat.range": "Minsta…största",
   "report.row.skipped": "Lämnade obesvarad",
@@ -326,7 +330,7 @@ export const sv: Messages = {
   "report.note.matrixShares":
     "Andelarna är av de giltiga svaren på varje påstående; ”kan inte säga” räknas för sig.",
   "report.note.reverse":
-    "↺ Ett omvänt formulerat påstående: att hålla med är den negativa änden. Andelarna är som de besvarats.",
+    "(–) Ett negativt påstående: att hålla med är det ogynnsamma svaret. Andelarna är som de besvarats.",
   "report.note.borda": "Poäng: {top} poäng för en förstaplats, ett poäng mindre för varje plats därunder.",
   "report.note.terms": "Ord som minst {min} svarande använde. Själva svaren finns i bilagan.",
   "report.note.chi2": "Chi-två-test: χ² = {chi2}, df = {df}, p = {p}; Cramérs V = {v}.",
@@ -371,7 +375,14 @@ export const sv: Messages = {
   "report.finding.points": "Flest poäng: {items}. ({question})",
   "report.finding.common": "Vanligaste svaren: {items}. ({question})",
   "report.finding.rating":
-    "Högst bedömt: ”{high}” ({highShare} i de två högsta). Lägst bedömt: ”{low}” ({lowShare}). ({question})",
+    "Oftast i {box}: ”{high}” ({highShare}). Minst ofta: ”{low}” ({lowShare}). ({question})",
+  "report.finding.ratingPositive":
+    "Positiva påståenden oftast i {box}: ”{high}” ({highShare}); minst ofta: ”{low}” ({lowShare}). ({question})",
+  "report.finding.ratingNegative": "Negativa påståenden (–) i {box}: {items}. ({question})",
+  "report.finding.quoted": "”{text}”",
+  "report.finding.box1": "det högsta alternativet",
+  "report.finding.box2": "de två högsta alternativen",
+  "report.finding.boxN": "de {k} högsta alternativen",
   "report.finding.change": "”{answer}”: {from} → {to} ({group}, {diff}). ({question})",
   "report.finding.noChange":
     "Ingen tydlig förändring jämfört med {reference}: varje skillnads 95 % konfidensintervall innehåller noll.",

@@ -13,6 +13,7 @@ import type {
 import type { ChartSpec, DivergingSpec, PairedBarsSpec, ScaleSide } from "../charts/types.js";
 import { cellsFor } from "./cells.js";
 import { type ReportFormats, reportFormats, suppressedMark } from "./format.js";
+import { REVERSE_MARK } from "./view-common.js";
 import { groupName, slotTitle } from "./view-groups.js";
 
 export interface ChartEntry {
@@ -53,7 +54,7 @@ function divergingOf(fmt: ReportFormats, mark: string, q: ScaleResult | MatrixRe
   const rows =
     q.kind === "matrix"
       ? q.items.map((it) => ({
-          label: fmt.text(it.text),
+          label: fmt.text(it.text) + (it.reverse ? REVERSE_MARK : ""),
           n: nOf(it.status.valid),
           shares: it.choices.map((ch) => (ch.suppressed ? null : ch.share)),
           dontKnow: dontKnowShare(it.status.valid, it.status.missing),
@@ -75,6 +76,9 @@ function divergingOf(fmt: ReportFormats, mark: string, q: ScaleResult | MatrixRe
     n: ns.some((n) => n === null) ? null : Math.max(0, ...ns.map((n) => n ?? 0)),
     suppressedLabel: mark,
     categories: points.map((p, i) => ({ label: fmt.text(p.label), side: sides[i] ?? "neutral" })),
+    ...(q.kind === "matrix" && q.items.some((it) => it.reverse)
+      ? { notes: [fmt.t("report.note.reverse")] }
+      : {}),
     ...(anyDk && firstDk ? { dontKnowLabel: fmt.text(firstDk) } : {}),
     rows: rows.map((r) =>
       anyDk ? { ...r, dontKnow: r.dontKnow ?? null } : { label: r.label, n: r.n, shares: r.shares },

@@ -1,7 +1,8 @@
 // Key findings as short sentences, written from the Report's numbers only: what was ranked or
-// voted highest, the most common answers to multi-select questions, the statements rated highest
-// and lowest, and the clearest changes against the reference group. Hidden values never appear.
-import type { Comparison, Report } from "../../analysis/report.js";
+// voted highest, the most common answers to multi-select questions, the statements most and least
+// often in the top box (by their direction), and the clearest changes against the reference group.
+// Hidden values never appear.
+import type { Comparison, MatrixItemResult, MatrixResult, Report } from "../../analysis/report.js";
 import { OTHER_CODE } from "../../definition/answers.js";
 import { cellsFor } from "./cells.js";
 import { type ReportFormats, reportFormats } from "./format.js";
@@ -64,9 +65,66 @@ function changes(report: Report, fmt: ReportFormats, cmp: Comparison): Finding[]
     .map((f) => ({ kind: "change", id: f.slot, text: f.text }));
 }
 
+/** "in the two top boxes": what the shares count (the same box as the tables' column). */
+function boxPhrase(fmt: ReportFormats, box: number): string {
+  if (box <= 1) return fmt.t("report.finding.box1");
+  return box === 2 ? fmt.t("report.finding.box2") : fmt.t("report.finding.boxN", { k: box });
+}
+
+/**
+ * The statements most and least often in the top box, by direction: agreeing with a negative
+ * (reverse-worded) statement is never reported as a high rating, so negative statements get a
+ * sentence of their own. Expectation levels (LibQUAL minimum and desired) are left out.
+ */
+function matrixFindings(
+  fmt: ReportFormats,
+  q: MatrixResult,
+  expectations: Set<string>,
+  question: string,
+): Finding[] {
+  const rated = q.items.filter((it) => it.stats.topBox !== null && !expectations.has(it.id));
+  if (rated.length === 0) return [];
+  const box = boxPhrase(fmt, rated[0]!.stats.box);
+  const share = (it: MatrixItemResult) => fmt.share(it.stats.topBox ?? 0, 0);
+  const out: Finding[] = [];
+  const positive = rated.filter((it) => !it.reverse);
+  const negative = rated.filter((it) => it.reverse);
+  const directed = q.items.some((it) => it.reverse);
+  if (positive.length >= 2) {
+    const sorted = [...positive].sort((a, b) => (b.stats.topBox ?? 0) - (a.stats.topBox ?? 0));
+    const hi = sorted[0]!;
+    const lo = sorted.at(-1)!;
+    out.push({
+      kind: "rating",
+      id: q.id,
+      text: fmt.t(directed ? "report.finding.ratingPositive" : "report.finding.rating", {
+        question,
+        box,
+        high: fmt.text(hi.text),
+        highShare: share(hi),
+        low: fmt.text(lo.text),
+        lowShare: share(lo),
+      }),
+    });
+  }
+  if (negative.length > 0) {
+    const items = [...negative]
+      .sort((a, b) => (b.stats.topBox ?? 0) - (a.stats.topBox ?? 0))
+      .map((it) => `${fmt.t("report.finding.quoted", { text: fmt.text(it.text) })} (${share(it)})`);
+    out.push({
+      kind: "rating",
+      id: q.id,
+      text: fmt.t("report.finding.ratingNegative", { question, box, items: list(fmt, items) }),
+    });
+  }
+  return out;
+}
+
 export function keyFindings(report: Report, lang: string): Finding[] {
   const fmt = reportFormats(lang, report.survey.languages[0] ?? lang);
   const out: Finding[] = [];
+  // LibQUAL minimum and desired levels are expectations, not ratings of the library.
+  const expectations = new Set((report.gaps ?? []).flatMap((g) => [g.minimum, g.desired]));
   let common = 0;
   for (const q of report.questions) {
     const question = fmt.text(q.text);
@@ -102,22 +160,7 @@ export function keyFindings(report: Report, lang: string): Finding[] {
         });
       }
     } else if (q.kind === "matrix" && q.items.length >= 2) {
-      const rated = q.items.filter((it) => it.stats.topBox !== null);
-      if (rated.length < 2) continue;
-      const sorted = [...rated].sort((a, b) => (b.stats.topBox ?? 0) - (a.stats.topBox ?? 0));
-      const hi = sorted[0]!;
-      const lo = sorted.at(-1)!;
-      out.push({
-        kind: "rating",
-        id: q.id,
-        text: fmt.t("report.finding.rating", {
-          question,
-          high: fmt.text(hi.text),
-          highShare: fmt.share(hi.stats.topBox ?? 0, 0),
-          low: fmt.text(lo.text),
-          lowShare: fmt.share(lo.stats.topBox ?? 0, 0),
-        }),
-      });
+      out.push(...matrixFindings(fmt, q, expectations, question));
     }
   }
   if (report.comparison) out.push(...changes(report, fmt, report.comparison));

@@ -22,3 +22,9 @@ export function sortedBy<T>(rows: T[], value: (r: T) => number | null): T[] {
     .sort((a, b) => (b.v ?? Number.NEGATIVE_INFINITY) - (a.v ?? Number.NEGATIVE_INFINITY) || a.i - b.i)
     .map((x) => x.r);
 }
+
+/**
+ * Marks a negative (reverse-worded) statement in tables and charts alike; the en dash prints in
+ * every bundled font. Explained by "report.note.reverse" on the same page.
+ */
+export const REVERSE_MARK = " (–)";

@@ -13,7 +13,7 @@ import type {
 import type { Cells } from "./cells.js";
 import { blockNotes } from "./notes.js";
 import type { Block, Row, Table } from "./view.js";
-import { meta } from "./view-common.js";
+import { meta, REVERSE_MARK } from "./view-common.js";
 import { allocateBlock, numberBlock, rankingBlock, textBlock } from "./view-other-types.js";
 
 /** "Can't say" rows and the skipped count, muted, after the answers proper. */
@@ -73,9 +73,23 @@ const STAT_WORDS = {
   median: "report.stat.median",
   sd: "report.stat.sd",
   ci: "report.stat.ci",
-  topBox: "report.stat.topBox",
-  bottomBox: "report.stat.bottomBox",
 } as const;
+
+/** "Top box", "Two top boxes", "Top 3 boxes": what the box share counts (ScaleStats.box). */
+export function boxLabel(t: Cells["fmt"]["t"], end: "top" | "bottom", points: number): string {
+  const k = Math.max(1, points);
+  if (end === "top")
+    return k === 1
+      ? t("report.stat.topBox1")
+      : k === 2
+        ? t("report.stat.topBox2")
+        : t("report.stat.topBoxN", { k });
+  return k === 1
+    ? t("report.stat.bottomBox1")
+    : k === 2
+      ? t("report.stat.bottomBox2")
+      : t("report.stat.bottomBoxN", { k });
+}
 
 /** The summary of a scale as a two-column table. */
 function statsTable(c: Cells, caption: string, s: ScaleStats): Table {
@@ -93,8 +107,8 @@ function statsTable(c: Cells, caption: string, s: ScaleStats): Table {
       { cells: [c.label(t(STAT_WORDS.median)), c.number(s.median, w("median"))] },
       { cells: [c.label(t(STAT_WORDS.sd)), c.number(s.sd, w("sd"), 2)] },
       { cells: [c.label(t(STAT_WORDS.ci)), c.interval(s.ci, w("ci"), 2)] },
-      { cells: [c.label(t(STAT_WORDS.topBox)), c.share(s.topBox, w("topBox"))] },
-      { cells: [c.label(t(STAT_WORDS.bottomBox)), c.share(s.bottomBox, w("bottomBox"))] },
+      { cells: [c.label(boxLabel(t, "top", s.box)), c.share(s.topBox, w("topBox"))] },
+      { cells: [c.label(boxLabel(t, "bottom", s.box)), c.share(s.bottomBox, w("bottomBox"))] },
     ],
   };
 }
@@ -131,7 +145,7 @@ function matrixBlock(c: Cells, q: MatrixResult): Block {
       const dkCount = dk.some((m) => m.suppressed) ? null : dk.reduce((s, m) => s + (m.count ?? 0), 0);
       return {
         cells: [
-          c.label(text(it.text) + (it.reverse ? " ↺" : "")),
+          c.label(text(it.text) + (it.reverse ? REVERSE_MARK : "")),
           ...it.choices.map((ch) => c.share(ch.share, ch.suppressed || it.status.valid.suppressed)),
           ...(hasDk ? [c.count(dkCount, dkCount === null)] : []),
           c.countOf(it.status.valid),
@@ -144,8 +158,8 @@ function matrixBlock(c: Cells, q: MatrixResult): Block {
     columns: [
       { title: t("report.col.statement"), kind: "label" },
       { title: t("report.col.n"), kind: "count" },
-      { title: t("report.stat.topBox"), kind: "share" },
-      { title: t("report.stat.bottomBox"), kind: "share" },
+      { title: boxLabel(t, "top", q.items[0]?.stats.box ?? 0), kind: "share" },
+      { title: boxLabel(t, "bottom", q.items[0]?.stats.box ?? 0), kind: "share" },
       { title: t("report.stat.mean"), kind: "number" },
       { title: t("report.stat.ci"), kind: "text" },
     ],
@@ -153,7 +167,7 @@ function matrixBlock(c: Cells, q: MatrixResult): Block {
       const w = (name: ScaleStats["withheld"][number]) => it.stats.withheld.includes(name);
       return {
         cells: [
-          c.label(text(it.text) + (it.reverse ? " ↺" : "")),
+          c.label(text(it.text) + (it.reverse ? REVERSE_MARK : "")),
           c.countOf(it.stats.n),
           c.share(it.stats.topBox, w("topBox")),
           c.share(it.stats.bottomBox, w("bottomBox")),

@@ -75,7 +75,7 @@ describe("answer status of blanks on complete forms", () => {
     expect(s.likes_reading).toEqual({ base: 12, valid: 5, skipped: 7, notShown: 0, notReached: 0 });
     expect(s["image.for_me"]).toEqual({ base: 12, valid: 7, skipped: 5, notShown: 0, notReached: 0 });
     expect(s.books).toEqual({ base: 12, valid: 4, skipped: 8, notShown: 0, notReached: 0 });
-  });
+  }, 60_000);
 
   it("run --answers and export → import give the same statuses as the paper import", () => {
     const expected = statuses(paperDb, tmp.dir);
@@ -99,5 +99,5 @@ describe("answer status of blanks on complete forms", () => {
     const i = runBin(["import", SURVEY, exported, "--db", againDb]);
     expect(i.code, i.stdout + i.stderr).toBe(0);
     expect(statuses(againDb, tmp.dir)).toEqual(expected);
-  });
+  }, 240_000);
 });

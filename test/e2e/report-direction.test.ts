@@ -73,5 +73,5 @@ describe("report: box labels, statement direction and expectations", () => {
       expect(findings).not.toContain(json.questions[1].items[0].text[lang]);
       // The negative statement is marked in the tables, and the mark is explained.
       expect(md).toContain(`${strictText} (–)`);
-    });
+    }, 60_000);
 });

@@ -32,6 +32,7 @@ export class XlsxSource implements RecordSource {
     }
     const { default: excel } = await import("exceljs"); // a large library: loaded only for workbooks
     const wb = new excel.Workbook();
+    readWithoutNotes(wb);
     try {
       await wb.xlsx.readFile(this.path);
     } catch (e) {
@@ -156,6 +157,37 @@ export class XlsxSource implements RecordSource {
     if ("text" in v) return typeof v.text === "string" ? v.text : "";
     return String(v);
   }
+}
+
+const COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+const VML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
+
+/**
+ * Makes the workbook reader leave the sheets' notes (comments) and their drawings out. Notes are
+ * no data, and exceljs finds them only where Excel and exceljs put them: a workbook saved by
+ * openpyxl, pandas or WPS Office keeps them at another path, and reading it failed with
+ * "Cannot read properties of undefined (reading 'comments')". Without the sheet's links to its
+ * notes the sheet reads the same whichever program wrote it.
+ */
+function readWithoutNotes(wb: ExcelJS.Workbook): void {
+  type Rel = { Type?: string };
+  const x = wb.xlsx as unknown as {
+    _processWorksheetRelsEntry?: (
+      stream: unknown,
+      model: { worksheetRels: Rel[][] },
+      sheetNo: string,
+    ) => Promise<void>;
+  };
+  const original = x._processWorksheetRelsEntry;
+  if (typeof original !== "function") return;
+  x._processWorksheetRelsEntry = async function (stream, model, sheetNo) {
+    await original.call(this, stream, model, sheetNo);
+    const rels = model.worksheetRels[Number(sheetNo)];
+    if (Array.isArray(rels))
+      model.worksheetRels[Number(sheetNo)] = rels.filter(
+        (r) => r.Type !== COMMENTS_REL && r.Type !== VML_REL,
+      );
+  };
 }
 
 function colName(n: number): string {

@@ -165,3 +165,47 @@ describe("a UTF-8 file with one line in another encoding", () => {
     expect(r.stderr).toContain("hint:");
   });
 });
+
+describe("workbooks saved by other programs", () => {
+  for (const [name, what] of [
+    ["26-openpyxl-template.xlsx", "openpyxl (notes in xl/comments/, absolute links)"],
+    ["27-other-writer.xlsx", "another writer (inline strings, notes under xl/notes/)"],
+  ])
+    it(`reads Kuulo's template saved by ${what}, every cell as typed`, () => {
+      const db = path("xlsx.db");
+      const r = runBin(["import", SURVEY, `fixtures/import/${name}`, "--db", db]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain("XLSX_CORRUPT");
+      expect(answersOf(db)).toEqual([
+        {
+          visit_freq: "weekly",
+          likes_reading: "yes",
+          "image.welcoming": "3",
+          "image.for_me": "3",
+          books: 12,
+          hours: 3.5,
+          services_top: ["quiet", "easy_books"],
+          dots: { events: 2, quiet: 3 },
+          wishes: "Iltaisin auki\nja lauantaisin",
+        },
+        {
+          visit_freq: "rarely",
+          barriers: ["hours", "distance", "other"],
+          "barriers.other": "Bussi – harvoin",
+          likes_reading: "no",
+          "image.welcoming": "2",
+          books: 0,
+          dots: { games: 5 },
+          wishes: "-enemmän pelejä; @kirjasto",
+        },
+        {
+          visit_freq: "never",
+          barriers: ["none"],
+          likes_reading: "dk",
+          books: 2,
+          hours: 0.5,
+          services_top: ["job_help", "quiet"],
+        },
+      ]);
+    });
+});

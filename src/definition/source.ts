@@ -151,7 +151,7 @@ export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; di
       severity: "error",
       code: "SURVEY_ALIAS_LIMIT",
       message: `YAML aliases expand too much (${(e as Error).message}).`,
-      hint: "Survey files need no anchors or aliases (& and *); use named choice lists instead.",
+      hint: "Use an anchor (&) for a whole list and an alias (*) for each reuse, not aliases inside aliases; choice lists can be named under choices: instead.",
       file,
       line: 1,
       col: 1,

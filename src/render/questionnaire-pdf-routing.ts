@@ -127,7 +127,7 @@ export function onlyIfSentence(
   const t = translator(opts.lang);
   const said = sayCondition(compileShowIf(src), survey, numbers, opts);
   if (said !== null) return t("print.onlyIf", { cond: said });
-  return t("print.onlyIfExpr", { cond: describeShowIf(src, survey, opts.lang, numbers) });
+  return t("print.onlyIfExpr", { cond: describeShowIf(src, survey, opts.lang, numbers, opts.plain) });
 }
 
 const FLIP = { "<": ">=", "<=": ">", ">": "<=", ">=": "<" } as const;

@@ -50,7 +50,7 @@ function questionLines(
   if (q.help) lines.push(`   ${wrap(txt(q.help), 75, "   ")}`);
   if (q.showIf)
     lines.push(
-      `   ${wrap(`→ ${t("preview.shownIf", { cond: describeShowIf(q.showIf, survey, opts.lang, numbers) })}`, 75, "     ")}`,
+      `   ${wrap(`→ ${t("preview.shownIf", { cond: describeShowIf(q.showIf, survey, opts.lang, numbers, opts.plain) })}`, 75, "     ")}`,
     );
   const choiceLine = (c: Choice, marker: string, extra = "") =>
     `   ${marker} ${txt(c.label, c.plain)}  (${c.value})${c.missing ? ` – ${t("preview.missing")}` : ""}${extra}`;

@@ -8,13 +8,15 @@ import { pickText, translator } from "../i18n/index.js";
 
 /**
  * `numbers` maps question ids to their printed numbers; a reference is written as
- * "question N" (localised), and an answer code as its label in quotes.
+ * "question N" (localised), and an answer code as its label in quotes: the plain label when
+ * `plain` is set, as the plain form itself shows it.
  */
 export function describeShowIf(
   src: string,
   survey: Survey,
   lang: string,
   numbers: Map<string, number>,
+  plain = false,
 ): string {
   const t = translator(lang);
   const def = survey.languages[0] ?? lang;
@@ -24,16 +26,15 @@ export function describeShowIf(
     const q = n === undefined ? `"${qid}"` : t("words.questionN", { n });
     if (!item) return q;
     const slot = findSlot(survey, ref);
-    const itemText =
-      slot?.question.type === "matrix" ? slot.question.items.find((i) => i.id === item)?.text : undefined;
-    return itemText ? `${q} “${pickText(itemText, lang, def)}”` : `${q} (${item})`;
+    const it = slot?.question.type === "matrix" ? slot.question.items.find((i) => i.id === item) : undefined;
+    return it ? `${q} “${pickText(it.text, lang, def, plain ? it.plain : undefined)}”` : `${q} (${item})`;
   };
   const label = (ref: string, code?: string): string => {
     if (code === undefined) return name(ref);
     const slot = findSlot(survey, ref);
     const choice =
       slot && "choices" in slot.question ? slot.question.choices.find((c) => c.value === code) : undefined;
-    return choice ? `“${pickText(choice.label, lang, def)}”` : `“${code}”`;
+    return choice ? `“${pickText(choice.label, lang, def, plain ? choice.plain : undefined)}”` : `“${code}”`;
   };
   return describeExpression(compileShowIf(src), label, {
     and: t("expr.and"),

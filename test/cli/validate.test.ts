@@ -134,6 +134,14 @@ describe("kuulo preview", () => {
     expect(r.stdout).toContain("Lukeminen on kivaa");
   });
 
+  it("quotes the plain labels in skip notes with --plain, as the plain paper form does", async () => {
+    const r = await runCli(["preview", "surveys/welcome-baseline.yaml", "--lang", "fi", "--plain"]);
+    const notes = r.stdout.replace(/\n\s+/g, " ");
+    expect(notes).toMatch(/Näytetään, jos kysymys 2 on jokin näistä: “Harvemmin kuin kerran kuussa”/);
+    const standard = (await runCli(["preview", "surveys/welcome-baseline.yaml", "--lang", "fi"])).stdout;
+    expect(standard.replace(/\n\s+/g, " ")).toMatch(/Näytetään, jos kysymys 2 on jokin näistä: “Harvemmin”/);
+  });
+
   it("rejects a language the survey does not have (exit 2)", async () => {
     const r = await runCli(["preview", minimal, "--lang", "de"]);
     expect(r.code).toBe(2);

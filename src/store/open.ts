@@ -1,8 +1,12 @@
 // Opening a Kuulo database: refuse what is not one (another file, another program's SQLite, a
 // newer Kuulo's schema), create new files 0600, set WAL + synchronous=FULL + a busy timeout,
-// and bring older schemas up to date. Knows nothing about surveys or answers.
+// and bring older schemas up to date. A database in a folder that cannot be written (a locked USB
+// stick, a read-only share) is opened immutable, so nothing is created beside it. Knows nothing
+// about surveys or answers.
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import "./sqlite-uri.js";
 import Database from "better-sqlite3";
 import { ExitCode, KuuloError } from "../errors.js";
 import { guard, notADatabase, noteOpenedStore, readOnly } from "./errors.js";
@@ -87,7 +91,8 @@ export function openStore(path: string, opts: OpenOptions = {}): Store {
   if (!readonly && existed && !isWritable(path)) throw readOnly(path);
   return guard(path, () => {
     if (readonly && existed && isWritable(path)) upgradeIfNeeded(path, opts);
-    const db = new Database(path, { readonly, fileMustExist: true, timeout: opts.busyTimeout ?? 5000 });
+    const name = readonly && existed ? readOnlyName(path) : path;
+    const db = new Database(name, { readonly, fileMustExist: true, timeout: opts.busyTimeout ?? 5000 });
     try {
       const version = checkKuulo(db, path);
       db.pragma("foreign_keys = ON");
@@ -199,14 +204,51 @@ function readHeader(path: string): string {
   }
 }
 
-/** A file marked read-only counts as read-only even for root, who could write it anyway. */
+/**
+ * A file (or folder) marked read-only counts as read-only even for root, who could write it
+ * anyway. A database is writable only when its folder is too: SQLite puts -wal and -shm there.
+ */
 function isWritable(path: string): boolean {
+  return markedWritable(path) && markedWritable(dirname(resolve(path)));
+}
+
+function markedWritable(path: string): boolean {
   try {
     if ((statSync(path).mode & 0o222) === 0) return false;
     accessSync(path, constants.W_OK);
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The name to open a database with when only reading. In a folder that cannot be written,
+ * SQLite could not create its -shm file (and must not leave one): the file is opened
+ * immutable, which is exact while no -wal file holds answers not yet in the main file. When
+ * one does, SQLite reads it read-only only beside an existing -shm; otherwise say so.
+ */
+export function readOnlyName(path: string): string {
+  if (markedWritable(dirname(resolve(path)))) return path;
+  const url = pathToFileURL(resolve(path)).href;
+  const wal = sizeOf(`${path}-wal`);
+  if (wal === 0) return `${url}?immutable=1`;
+  if (sizeOf(`${path}-shm`) > 0) return `${url}?mode=ro`;
+  throw new KuuloError(
+    "STORE_READ_ONLY_WAL",
+    `${path} is in a folder that cannot be written, and its latest answers are still in ${path}-wal.`,
+    ExitCode.ioError,
+    {
+      hint: `Copy ${path} and ${path}-wal together to a folder you may write to and use that copy with --db.`,
+    },
+  );
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -390,5 +391,63 @@ describe("bad outputs and damaged stores (built binary)", () => {
       for (const f of c.absent ?? []) expect(existsSync(join(dir, f)), `${f} exists`).toBe(false);
       for (const db of c.whole ?? []) expect(responsesIn(dir, db)).toBe(STORED);
       expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    });
+});
+
+/**
+ * A read-only folder holding good.db: a read-only bind mount where this process may make one
+ * (root on Linux: the way a write-protected stick behaves, even for root), else the folder's
+ * write bits removed (which Kuulo treats as read-only for root too).
+ */
+function readOnlyFolder(): { dir: string; how: string; release: () => void } {
+  const src = join(tmp.dir, "stick-files");
+  const dir = join(tmp.dir, "stick");
+  mkdirSync(src);
+  mkdirSync(dir);
+  copyFileSync(GOOD, join(src, "kuulo.db"));
+  const sh = (cmd: string, ...args: string[]) => spawnSync(cmd, args, { encoding: "utf8" }).status === 0;
+  if (process.getuid?.() === 0 && sh("mount", "--bind", src, dir)) {
+    if (sh("mount", "-o", "remount,bind,ro", dir))
+      return { dir, how: "read-only mount", release: () => void sh("umount", dir) };
+    sh("umount", dir);
+  }
+  copyFileSync(GOOD, join(dir, "kuulo.db"));
+  chmodSync(dir, 0o555);
+  return { dir, how: "folder mode 0555", release: () => chmodSync(dir, 0o755) };
+}
+
+describe("a database on a write-protected stick (built binary)", () => {
+  let stick: ReturnType<typeof readOnlyFolder>;
+  let db: string;
+  let before: string;
+  beforeAll(() => {
+    stick = readOnlyFolder();
+    db = join(stick.dir, "kuulo.db");
+    before = digest(db);
+  });
+  afterAll(() => stick?.release());
+
+  const readers: [string, (out: string) => string[]][] = [
+    ["report", () => ["report", "welcome-baseline", "--db", db]],
+    [
+      "report --out",
+      (out) => ["report", "welcome-baseline", "--db", db, "--out", join(out, "r"), "--format", "md"],
+    ],
+    ["export", (out) => ["export", "welcome-baseline", "--db", db, "--out", join(out, "e.csv")]],
+    ["responses list", () => ["responses", "list", "welcome-baseline", "--db", db]],
+    ["surveys list", () => ["surveys", "list", "--db", db]],
+    ["doctor", () => ["doctor", "--db", db]],
+    ["merge from it", (out) => ["merge", db, "--into", join(out, "kaikki.db")]],
+  ];
+  for (const [name, args] of readers)
+    it(`${name} reads it, changes nothing and leaves no -wal or -shm beside it`, () => {
+      const out = join(tmp.dir, `ro-${name.replace(/\W+/g, "-")}`);
+      mkdirSync(out);
+      const r = kuulo(out, args(out));
+      expect(r.code, `${stick.how}: ${r.stderr}`).toBe(0);
+      expect(readdirSync(stick.dir)).toEqual(["kuulo.db"]);
+      expect(digest(db)).toBe(before);
+      if (name === "merge from it") expect(responsesIn(out, join(out, "kaikki.db"))).toBe(STORED);
+      if (name === "doctor") expect(r.stdout).toContain(`${STORED} response(s)`);
     });
 });

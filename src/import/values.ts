@@ -6,9 +6,29 @@ import { closest } from "../definition/suggest.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Lower-case, trimmed, inner runs of white space as one space, Unicode-normalised. */
+/** Dashes (hyphen, en and em dash, minus…), typographic quotes and apostrophes, invisible marks. */
+const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u00B4`\uFF07]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02]/g;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * Lower-case, trimmed, inner runs of white space (no-break and thin spaces too) as one space,
+ * Unicode-normalised, every dash as "-" and every quote as ' or ": a Finnish keyboard has no
+ * en dash, and Word turns ' into ’, so "25-34 vuotta" and "25 — 34 vuotta" are the label
+ * "25–34 vuotta" (spaces around a dash do not count either).
+ */
 export function normalizeKey(s: string): string {
-  return s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("fi");
+  return s
+    .normalize("NFC")
+    .replace(INVISIBLE, "")
+    .replace(DASHES, "-")
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/ ?- ?/g, "-")
+    .toLocaleLowerCase("fi");
 }
 
 export interface ChoiceIndex {
@@ -67,7 +87,10 @@ export function parseChoice(raw: string, ix: ChoiceIndex): Parsed<string> {
     return { ok: true, value: String(n.value) };
   const near = closest(raw.trim(), ix.candidates) ?? closest(raw.trim(), ix.codes);
   const mean = near === undefined ? "" : `; did you mean ${JSON.stringify(near)}?`;
-  return { ok: false, message: `is not a choice${mean} (expected one of: ${expectedList(ix)})` };
+  return {
+    ok: false,
+    message: `is not a choice${mean} (expected one of: ${expectedList(ix)}; case, dashes, quotes and spaces of any kind count as the same)`,
+  };
 }
 
 const NUMBER_RE = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;

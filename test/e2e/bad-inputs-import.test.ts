@@ -209,3 +209,56 @@ describe("workbooks saved by other programs", () => {
       ]);
     });
 });
+
+describe("labels typed without the survey's typography", () => {
+  const survey = () =>
+    file(
+      "ages.yaml",
+      `kuulo: 1
+id: ages
+title: { fi: Ikä, en: Age }
+languages: [fi, en]
+sections:
+  - id: s
+    title: { fi: Osa, en: Part }
+    questions:
+      - id: age
+        type: single
+        text: { fi: Ikäsi?, en: Your age? }
+        choices:
+          - { value: a18, label: { fi: 18–24 vuotta, en: 18–24 years } }
+          - { value: a25, label: { fi: 25–34 vuotta, en: 25–34 years } }
+          - { value: dk, label: { fi: "En osaa sanoa", en: "Don't know" } }
+          - { value: quoted, label: { fi: "”Muu” ryhmä", en: "“Other” group" } }
+`,
+    );
+
+  it("a hyphen, a minus or an em dash matches the label's en dash; curly quotes match straight ones", () => {
+    const db = path("ages.db");
+    const csv = file(
+      "ages.csv",
+      'form_no;age\r\n1;25-34 vuotta\r\n2;18\u221224 years\r\n3;25 \u2014 34 vuotta\r\n4;Don\u2019t know\r\n5;"""Other"" group"\r\n6;25-34\u00a0vuotta\r\n',
+    );
+    const r = runBin(["import", survey(), csv, "--db", db]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const out = path("ages.json");
+    ok(["export", "ages", "--db", db, "--format", "json", "--out", out]);
+    const rows = (JSON.parse(readFileSync(out, "utf8")) as { responses: Stored[] }).responses;
+    expect(rows.map((x) => x.answers.age)).toEqual(["a25", "a18", "a25", "dk", "quoted", "a25"]);
+  });
+
+  it("a label that is really wrong still says that dashes and quotes do not matter (CSV_BAD_VALUE)", () => {
+    const db = path("ages-bad.db");
+    const r = runBin([
+      "import",
+      survey(),
+      file("ages-bad.csv", "form_no;age\r\n1;35-44 vuotta\r\n"),
+      "--db",
+      db,
+    ]);
+    expect(r.code).toBe(65);
+    expect(r.stdout + r.stderr).toMatch(
+      /dashes, quotes and spaces of any kind count as the same.*\[CSV_BAD_VALUE\]/,
+    );
+  });
+});

@@ -3,6 +3,7 @@
 // found, each pointing at a data path that parse.ts maps back to line:col.
 import type { Severity } from "./diagnostics.js";
 import { checkExpression, parseExpression, type RefInfo } from "./expr/index.js";
+import { RESERVED_COLUMNS } from "./meta-columns.js";
 import type { ChoiceFile, QuestionFile, SurveyFile } from "./schema.js";
 import type { Path } from "./source.js";
 import { closest, didYouMean } from "./suggest.js";
@@ -93,6 +94,14 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
           code: "SURVEY_RESERVED_ID",
           message: `"${q.id}" is a word of the show_if language and cannot be a question id.`,
           hint: `Rename it, e.g. "${q.id}_q".`,
+          path: [...qp, "id"],
+        });
+      if (RESERVED_COLUMNS.has(q.id))
+        add({
+          severity: "error",
+          code: "SURVEY_RESERVED_ID",
+          message: `"${q.id}" cannot be a question id: exports, templates and imports already have a column "${q.id}" (${RESERVED_COLUMNS.get(q.id)}), and the two would clash.`,
+          hint: `Rename the question, e.g. "${q.id}_q" or a word that says what it asks (and change show_if references to it).`,
           path: [...qp, "id"],
         });
       if (q.type !== "info" && !q.plain && defaultLang)

@@ -2,29 +2,13 @@
 // session…), a whole answer slot, or one choice of a multi-select, ranking or allocation.
 // Header problems (duplicate, unknown, missing required, conflicting) are found here. Pure.
 import { OTHER_CODE, type Slot, surveySlots } from "../definition/answers.js";
+import { META_COLUMNS, REASON_COLUMN } from "../definition/meta-columns.js";
 import { allQuestions, type Question, type Survey } from "../definition/model.js";
 import { closest } from "../definition/suggest.js";
 import type { ImportDiagnostic } from "./diagnostics.js";
 
-/** Columns that describe the response rather than answer a question. */
-export const META_COLUMNS = [
-  "response_id",
-  "form_no",
-  "session",
-  "wave",
-  "source",
-  "language",
-  "status",
-  "started_at",
-  "submitted_at",
-  "survey_id",
-  "survey_version",
-  "plain",
-] as const;
+export { META_COLUMNS, REASON_COLUMN };
 export type MetaName = (typeof META_COLUMNS)[number];
-
-/** The reason column of a rejects file: ignored, so a corrected rejects file imports as it is. */
-export const REASON_COLUMN = "reject_reason";
 
 export type ColumnRole =
   | { kind: "meta"; meta: MetaName }

@@ -262,3 +262,44 @@ sections:
     );
   });
 });
+
+describe("question ids that are the export's own columns", () => {
+  for (const id of [
+    "status",
+    "language",
+    "form_no",
+    "response_id",
+    "reject_reason",
+    "session",
+    "source",
+    "submitted_at",
+  ])
+    it(`validate refuses the question id "${id}" with its position and a new name (SURVEY_RESERVED_ID)`, () => {
+      const yaml = file(
+        `reserved-${id}.yaml`,
+        `kuulo: 1
+id: reserved
+title: { fi: Kysely, en: Survey }
+languages: [fi, en]
+sections:
+  - id: s
+    title: { fi: Osa, en: Part }
+    questions:
+      - id: visits
+        type: yesno
+        text: { fi: Käytkö?, en: Do you visit? }
+        plain: { fi: Käytkö? }
+      - id: ${id}
+        type: text
+        text: { fi: Mitä?, en: What? }
+        plain: { fi: Mitä? }
+`,
+      );
+      const r = runBin(["validate", yaml]);
+      expect(r.code, r.stdout + r.stderr).toBe(65);
+      const all = r.stdout + r.stderr;
+      expect(all).toContain(`:13:13`);
+      expect(all).toContain("SURVEY_RESERVED_ID");
+      expect(all).toContain(`"${id}_q"`);
+    });
+});

@@ -147,7 +147,15 @@ function shownOf(ctx: Ctx, showIf: string): Uint8Array {
 
 /** The published form of a registered count (after the ledger is solved). */
 export function countOf(ctx: Ctx, id: string, value: number): Count {
-  return ctx.ledger.isHidden(id) ? { value: null, suppressed: true } : { value, suppressed: false };
+  if (!ctx.ledger.isHidden(id)) return { value, suppressed: false };
+  return ctx.ledger.isComplement(id)
+    ? { value: null, suppressed: true, complement: true }
+    : { value: null, suppressed: true };
+}
+
+/** `{ complement: true }` for a count hidden only as a complement, to spread into a row. */
+export function complementOf(c: Count): { complement?: true } {
+  return c.complement ? { complement: true } : {};
 }
 
 /** Remember statistics withheld for privacy, for the summary. */

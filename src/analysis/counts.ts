@@ -1,7 +1,7 @@
 // The counts section: responses matched and analysed, by status, source, session, wave and
 // survey version, each list a line in the suppression ledger; and the period they cover.
 import type { SurveyResponse } from "../definition/answers.js";
-import { BASE_CELL, COST_BASE, COST_TOTAL, type Ctx, compareText, countOf } from "./context.js";
+import { BASE_CELL, COST_BASE, COST_TOTAL, type Ctx, compareText, complementOf, countOf } from "./context.js";
 import { responseTime } from "./options.js";
 import type { KeyCount, ReportCounts } from "./report.js";
 
@@ -52,7 +52,7 @@ export function prepareCounts(
   const list = (dim: CountDimension): KeyCount[] =>
     [...lists.get(dim)!].map(([key, n]) => {
       const c = countOf(ctx, keyCellId(dim, key), n);
-      return { key, count: c.value, suppressed: c.suppressed };
+      return { key, count: c.value, suppressed: c.suppressed, ...complementOf(c) };
     });
   return () => ({
     matched: countOf(ctx, "counts/matched", matched.length),

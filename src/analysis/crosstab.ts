@@ -6,7 +6,14 @@ import { didYouMean } from "../definition/suggest.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { BASE_CELL, COST_TOTAL, type Ctx, compareText, countOf, statesOf } from "./context.js";
 import { type CountDimension, keyCellId, keyOf } from "./counts.js";
-import { type GroupSpec, groupableSlots, prepareGroupTable, settleGroups, testTable } from "./groups.js";
+import {
+  type GroupSpec,
+  groupableSlots,
+  prepareGroupTable,
+  settleGroups,
+  shownGroup,
+  testTable,
+} from "./groups.js";
 import { responseTime } from "./options.js";
 import type { Comparison, CrossTabs, Group, GroupTable } from "./report.js";
 import { chiSquareTest, expectedCountsAllow } from "./stats.js";
@@ -33,7 +40,13 @@ export function checkBy(ctx: Ctx, by: string): void {
 }
 
 function publicGroup(ctx: Ctx, g: GroupSpec): Group {
-  return { code: g.code, label: g.label, size: countOf(ctx, g.sizeId, g.size), tooFew: g.tooFew };
+  return {
+    code: g.code,
+    label: g.label,
+    size: countOf(ctx, g.sizeId, g.size),
+    tooFew: g.tooFew,
+    withheld: g.withheld === true,
+  };
 }
 
 export function prepareCrossTabs(ctx: Ctx, by: string): () => () => CrossTabs {
@@ -123,7 +136,7 @@ export function prepareComparison(ctx: Ctx, by: "wave" | "session" | "source"): 
   return () => {
     ctx.ledger.solve(ctx.minCell);
     const { restId } = settleGroups(ctx, "cmp", groups);
-    const refIndex = groups.findIndex((g) => g.code !== null && !g.tooFew && g.size > 0);
+    const refIndex = groups.findIndex((g) => g.code !== null && shownGroup(g) && g.size > 0);
     const reference = refIndex < 0 ? null : refIndex;
     const tables = groupableSlots(ctx, null).map(({ slot, kind }) =>
       prepareGroupTable(ctx, "cmp", slot, kind, groups, restId),

@@ -7,7 +7,7 @@ import { surveySlots } from "../definition/answers.js";
 import type { Text } from "../definition/model.js";
 import { hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
-import { COST_MARGIN, COST_TOTAL, type Ctx, countOf, statesOf } from "./context.js";
+import { COST_MARGIN, COST_TOTAL, type Ctx, complementOf, countOf, statesOf } from "./context.js";
 import type { Count, GroupRow, GroupTable, ScaleStats } from "./report.js";
 import { boxSize, type ScaleCell, scaleStats } from "./scale-stats.js";
 import { ciMean, diffMeans, diffProportions, mean, median, sd } from "./stats.js";
@@ -22,8 +22,15 @@ export interface GroupSpec {
   size: number;
   /** Ledger id of the group size (registered and settled before the tables). */
   sizeId: string;
-  /** Not shown on its own: smaller than minCell, or its size hidden to protect one that is. */
+  /** Smaller than minCell (but not empty): nothing about it is shown. */
   tooFew: boolean;
+  /** At least minCell, but its size is hidden so that a smaller group's cannot be worked out. */
+  withheld?: boolean;
+}
+
+/** A group shown as a column of its own. */
+export function shownGroup(g: GroupSpec): boolean {
+  return !g.tooFew && g.withheld !== true;
 }
 
 /**
@@ -33,11 +40,15 @@ export interface GroupSpec {
  */
 export function settleGroups(ctx: Ctx, t: string, groups: GroupSpec[]): { restId: string | null } {
   for (const g of groups) {
-    g.tooFew = ctx.ledger.isHidden(g.sizeId) || (g.size > 0 && g.size < ctx.minCell);
+    g.tooFew = g.size > 0 && g.size < ctx.minCell;
+    // A larger group whose size is hidden as a complement is pooled too, but marked as withheld.
+    g.withheld = !g.tooFew && ctx.ledger.isHidden(g.sizeId);
+    // A small group's size is hidden whatever the ledger found (a "no answer" group of 3 too).
+    if (g.tooFew) ctx.ledger.cell(g.sizeId, g.size, { hide: true });
     ctx.ledger.protect(g.sizeId, LOCKED);
   }
-  ctx.tooFewGroups += groups.filter((g) => g.tooFew).length;
-  const rest = groups.filter((g) => g.tooFew).reduce((a, g) => a + g.size, 0);
+  ctx.tooFewGroups += groups.filter((g) => g.tooFew || g.withheld).length;
+  const rest = groups.filter((g) => !shownGroup(g)).reduce((a, g) => a + g.size, 0);
   if (rest === 0) return { restId: null };
   // Known to a reader as the analysed total minus the shown groups; protected in the first solve.
   const restId = ctx.ledger.cell(`${t}/rest/size`, rest, { exempt: true, cost: LOCKED });
@@ -80,7 +91,7 @@ export function prepareGroupTable(
   const prefix = `${t}/${slot.id}`;
   // Columns: the shown groups, then the pooled rest (never printed).
   const columns = groups
-    .map((g, gi) => ({ key: `g${gi}`, size: g.size, sizeId: g.sizeId, shown: !g.tooFew }))
+    .map((g, gi) => ({ key: `g${gi}`, size: g.size, sizeId: g.sizeId, shown: shownGroup(g) }))
     .filter((c) => c.shown);
   if (restId !== null) columns.push({ key: "rest", size: 0, sizeId: restId, shown: false });
   // Each response's column (−1 for none), then one pass over the answers for all columns.
@@ -129,7 +140,10 @@ export function prepareGroupTable(
     const counts = new Map(choices.map((c, i) => [c.value, cells[i]!]));
     for (const [code, n] of extra) counts.set(code, n);
     const cp = `${prefix}/${col.key}`;
-    const validId = ledger.cell(`${cp}/valid`, valid, { cost: COST_TOTAL, publish });
+    // The pooled rest's valid n is a status count of a group whose size is known anyway (like a
+    // question's valid n); its answers stay protected cell by cell. Sensitive, it would force the
+    // question's own valid n and every group's n hidden (a required question shown as "n < 5").
+    const validId = ledger.cell(`${cp}/valid`, valid, { cost: COST_TOTAL, publish, exempt: !publish });
     const notShownId = ledger.cell(`${cp}/notShown`, notShown, { publish: false });
     const otherId = ledger.cell(`${cp}/nonanswer`, size - valid - notShown, { publish: false, exempt: true });
     ledger.line(col.sizeId, [validId, notShownId, otherId]);
@@ -154,7 +168,7 @@ export function prepareGroupTable(
   const colOf = new Map<number, (typeof perCol)[number]>();
   let k = 0;
   groups.forEach((g, gi) => {
-    if (!g.tooFew) colOf.set(gi, perCol[k++]!);
+    if (shownGroup(g)) colOf.set(gi, perCol[k++]!);
   });
   const per = groups.map((_, gi) => colOf.get(gi));
   // The question's own counts are the margins here: keep them visible before group cells.
@@ -200,7 +214,7 @@ export function prepareGroupTable(
           const n = p.counts.get(c.value)!;
           const cnt = countOf(ctx, p.cellId(c.value), n);
           const share = cnt.suppressed || valid[gi]!.suppressed || p.valid === 0 ? null : n / p.valid;
-          return { count: cnt.value, share, suppressed: cnt.suppressed };
+          return { count: cnt.value, share, suppressed: cnt.suppressed, ...complementOf(cnt) };
         });
         const row: GroupRow = { code: c.value, label: c.label, cells };
         if (mode === "compare") {
@@ -270,10 +284,10 @@ export function prepareGroupTable(
  */
 function columnOfResponses(groups: GroupSpec[], n: number, rest: boolean): Int32Array {
   const colOf = new Int32Array(n).fill(-1);
-  const shown = groups.filter((g) => !g.tooFew).length;
+  const shown = groups.filter(shownGroup).length;
   let k = 0;
   for (const g of groups) {
-    const ci = g.tooFew ? (rest ? shown : -1) : k++;
+    const ci = !shownGroup(g) ? (rest ? shown : -1) : k++;
     if (ci < 0) continue;
     const m = g.members;
     for (let i = 0; i < n; i++) if (m[i]) colOf[i] = ci;
@@ -283,7 +297,7 @@ function columnOfResponses(groups: GroupSpec[], n: number, rest: boolean): Int32
 
 /** Cell counts of the groups that have a code and are not too few (for the chi-square test). */
 export function testTable(table: GroupTable, groups: GroupSpec[]): { counts: number[][]; hidden: boolean } {
-  const cols = groups.map((g, i) => ({ g, i })).filter(({ g }) => g.code !== null && !g.tooFew);
+  const cols = groups.map((g, i) => ({ g, i })).filter(({ g }) => g.code !== null && shownGroup(g));
   let hidden = false;
   const counts = table.rows.map((row) =>
     cols.map(({ i }) => {

@@ -36,14 +36,20 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
   if (opts.by !== null) checkBy(ctx, opts.by);
 
   const counts = prepareCounts(ctx, matched, opts.filters.includePartial);
-  const questions = allQuestions(survey)
-    .map((q) => prepareQuestion(ctx, q))
-    .filter((p) => p !== null);
-  const indices = prepareIndices(ctx);
-  const ipa = prepareIpa(ctx);
-  const gaps = prepareGaps(ctx);
-  const crossTabsStage = opts.by !== null ? prepareCrossTabs(ctx, opts.by) : null;
-  const comparisonStage = opts.compare !== null ? prepareComparison(ctx, opts.compare) : null;
+  // The output floor: with fewer than minCell analysed responses every answer is one of a few
+  // people's (one complete response and its zeros elsewhere would be that person's form), so the
+  // report holds no distribution at all, only the counts of responses, hidden as usual.
+  const belowFloor = analysed.length > 0 && analysed.length < opts.minCell;
+  const questions = belowFloor
+    ? []
+    : allQuestions(survey)
+        .map((q) => prepareQuestion(ctx, q))
+        .filter((p) => p !== null);
+  const indices = belowFloor ? () => [] : prepareIndices(ctx);
+  const ipa = belowFloor ? () => null : prepareIpa(ctx);
+  const gaps = belowFloor ? () => [] : prepareGaps(ctx);
+  const crossTabsStage = opts.by !== null && !belowFloor ? prepareCrossTabs(ctx, opts.by) : null;
+  const comparisonStage = opts.compare !== null && !belowFloor ? prepareComparison(ctx, opts.compare) : null;
 
   // Settle the question counts first; group tables then build on the group sizes it leaves shown.
   ledger.solve(opts.minCell);
@@ -80,6 +86,7 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
     privacy: {
       minCell: opts.minCell,
       smallCellsAllowed: opts.minCell < 3,
+      belowMinCell: belowFloor,
       suppressedCells: 0,
       withheldStatistics: 0,
       tooFewGroups: 0,

@@ -32,6 +32,11 @@ export interface Count {
   value: number | null;
   /** True when the count is below minCell, or would let a reader work out one that is. */
   suppressed: boolean;
+  /**
+   * Present (true) when a suppressed count is not below minCell: hidden only so that a small one
+   * cannot be worked out. Shown as "–", where a count below minCell is "< 5".
+   */
+  complement?: true;
 }
 
 /** A 95 % confidence interval. */
@@ -54,6 +59,8 @@ export interface ChoiceRow {
    */
   share: number | null;
   suppressed: boolean;
+  /** Hidden only as a complement (at least minCell); see `Count`. */
+  complement?: true;
 }
 
 /** A "don't know"-type answer (a choice marked `missing: true`), kept out of shares and means. */
@@ -62,6 +69,7 @@ export interface MissingRow {
   label: Text;
   count: number | null;
   suppressed: boolean;
+  complement?: true;
 }
 
 /**
@@ -192,6 +200,7 @@ export interface HistogramBin {
   high: number;
   count: number | null;
   suppressed: boolean;
+  complement?: true;
 }
 
 /** number: distribution of the numbers given. */
@@ -289,8 +298,13 @@ export interface Group {
   label: Text | null;
   /** Responses in the group. */
   size: Count;
-  /** True when the group is smaller than minCell: every number about it is hidden. */
+  /** True exactly when the group has fewer than minCell people (but some): nothing about it is shown. */
   tooFew: boolean;
+  /**
+   * True when the group has at least minCell people but its size is hidden so that a smaller
+   * group's cannot be worked out: nothing about it is shown either, marked "–".
+   */
+  withheld: boolean;
 }
 
 /** One answer option across the groups. */
@@ -298,7 +312,7 @@ export interface GroupRow {
   code: string;
   label: Text;
   /** One per group, in the order of `groups`: count and share of the group's valid answers. */
-  cells: { count: number | null; share: number | null; suppressed: boolean }[];
+  cells: { count: number | null; share: number | null; suppressed: boolean; complement?: true }[];
   /** compare only: share difference of each group against the reference group (null for itself). */
   differences?: (ShareDifference | null)[];
 }
@@ -436,6 +450,7 @@ export interface KeyCount {
   key: string | null;
   count: number | null;
   suppressed: boolean;
+  complement?: true;
 }
 
 export interface ReportCounts {
@@ -457,6 +472,11 @@ export interface PrivacySummary {
   minCell: number;
   /** True when minCell was set below 3 on purpose (allowSmallCells). */
   smallCellsAllowed: boolean;
+  /**
+   * True when fewer than minCell responses were analysed (but some): the report then holds no
+   * answers at all (no questions, group tables, indices, IPA or gaps), only hidden counts.
+   */
+  belowMinCell: boolean;
   /** Counts hidden in this Report (primary and complementary suppression). */
   suppressedCells: number;
   /** Statistics set to null for privacy although there was data. */

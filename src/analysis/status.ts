@@ -3,7 +3,7 @@
 import type { Slot } from "../definition/answers.js";
 import { hasChoices } from "../definition/model.js";
 import type { SlotState } from "./classify.js";
-import { BASE_CELL, COST_TOTAL, type Ctx, countOf } from "./context.js";
+import { BASE_CELL, COST_TOTAL, type Ctx, complementOf, countOf } from "./context.js";
 import type { AnswerStatus } from "./report.js";
 import { statusLineHidden } from "./suppress.js";
 
@@ -66,7 +66,13 @@ export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix:
       missing: missingChoices.map((c) => {
         const n = missing.get(c.value) ?? 0;
         const cnt = countOf(ctx, `${prefix}/missing/${c.value}`, n);
-        return { code: c.value, label: c.label, count: cnt.value, suppressed: cnt.suppressed };
+        return {
+          code: c.value,
+          label: c.label,
+          count: cnt.value,
+          suppressed: cnt.suppressed,
+          ...complementOf(cnt),
+        };
       }),
     }),
   };

@@ -9,6 +9,12 @@
 //     lines (checked exactly with linear algebra over all lines at once, across tables), counting
 //     as known every hidden count that a line forces to zero (counts are never negative).
 // A reader may still learn bounds (two hidden cells that add up to 3); never an exact small count.
+// Hidden counts carry an honest mark: "< 5" for a count below minCell (zeros hidden as complements
+// too), "–" for a larger one hidden only as a complement. A reader learns those ranges, so the
+// solver also propagates them through the lines (interval bounds) and hides more where a range
+// would pin a sensitive count (a "< 5" and a "–" adding up to minCell + 1 pin the first to 1).
+//  4. no hidden count is one the published counts already determine (over-suppression): after
+//     solving, such counts are published again, which tells a reader nothing new.
 // Zero counts are published: a zero identifies no one. Cells marked `exempt` are never sensitive
 // themselves but still take part in the sums (a pooled count that base − valid already tells).
 //
@@ -39,6 +45,8 @@ interface Cell {
   hidden: boolean;
   cost: number;
   exempt: boolean;
+  /** Hidden on request (`hide`), so never published again by the release pass. */
+  forced: boolean;
 }
 
 export interface Ledger {
@@ -52,6 +60,8 @@ export interface Ledger {
    */
   solve(minCell: number): void;
   isHidden(id: string): boolean;
+  /** A hidden count that is not below minCell: hidden only so that another cannot be worked out. */
+  isComplement(id: string): boolean;
   /**
    * Of these hidden cells, the ones a reader can still work out (their value follows from the
    * published counts, e.g. a complement that was hidden although it is not small). After solve.
@@ -66,6 +76,7 @@ export interface Ledger {
 export function createLedger(): Ledger {
   const cells = new Map<string, Cell>();
   const lines: { total: Cell; parts: Cell[] }[] = [];
+  let mc = 1;
   const get = (id: string): Cell => {
     const c = cells.get(id);
     if (!c) throw new Error(`suppression: unknown cell ${id}`);
@@ -77,7 +88,10 @@ export function createLedger(): Ledger {
       if (old) {
         if (old.value !== value)
           throw new Error(`suppression: cell ${id} registered as ${old.value} and ${value}`);
-        if (options.hide) old.hidden = true;
+        if (options.hide) {
+          old.hidden = true;
+          old.forced = true;
+        }
         return id;
       }
       const publish = options.publish !== false;
@@ -89,6 +103,7 @@ export function createLedger(): Ledger {
         hidden: !publish || options.hide === true,
         cost: options.cost ?? 0,
         exempt: options.exempt === true,
+        forced: options.hide === true,
       });
       return id;
     },
@@ -100,10 +115,17 @@ export function createLedger(): Ledger {
       lines.push({ total: t, parts: ps });
     },
     solve(minCell) {
-      solveCells([...cells.values()], lines, minCell);
+      const all = [...cells.values()];
+      solveCells(all, lines, minCell);
+      releaseDetermined(all, lines, minCell);
+      mc = minCell;
     },
     isHidden(id) {
       return get(id).hidden;
+    },
+    isComplement(id) {
+      const c = get(id);
+      return c.hidden && c.value >= mc;
     },
     determined(ids) {
       const out = new Set<string>();
@@ -176,7 +198,17 @@ function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
     if (applyLineRules(lines, minCell)) continue;
     const zero = forcedZeros(lines);
     const leaks = findLeaks(cells, linesOf, zero, minCell);
-    if (leaks.length === 0) return;
+    if (leaks.length === 0) {
+      // Exact linear leaks are gone; now the ranges the marks give away.
+      // One at a time: hiding one cell often frees several pinned ones.
+      const leak = boundLeaks(cells, lines, minCell)[0];
+      if (!leak) return;
+      const next =
+        candidatesFor(leak, linesOf, false).cells[0] ?? candidatesFor(leak, linesOf, true).cells[0];
+      if (!next) return;
+      next.hidden = true;
+      continue;
+    }
     for (const leak of leaks) {
       if (!determinedIn(leak, linesOf, zero)) continue;
       // Hide the first candidate (cheapest, nearest, smallest) that makes the leaking cell
@@ -209,6 +241,114 @@ function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
       if (pick) pick.hidden = true;
     }
   }
+}
+
+/**
+ * Over-suppression undone: every hidden count that the published counts determine (exactly, or as
+ * a forced zero) is published again, unless it was hidden on request or is sensitive. Publishing a
+ * determined value adds nothing a reader could not compute, so it never uncovers another count.
+ */
+function releaseDetermined(cells: Cell[], lines: Line[], minCell: number): void {
+  const linesOf = indexLines(lines);
+  for (let round = 0; round < 4; round++) {
+    const zero = forcedZeros(lines);
+    const done = new Set<Cell>();
+    const release: Cell[] = [];
+    for (const c of cells) {
+      if (!c.hidden || done.has(c) || !c.publish || c.forced || c.cost === LOCKED || sensitive(c, minCell))
+        continue;
+      if (zero.has(c)) {
+        release.push(c);
+        continue;
+      }
+      const comp = componentOf(c, linesOf, zero);
+      for (const m of comp.cells) done.add(m);
+      const fixed = determinedCells(comp.cells, comp.lines, zero);
+      for (const m of comp.cells)
+        if (fixed.has(m) && m.publish && !m.forced && m.cost !== LOCKED && !sensitive(m, minCell))
+          release.push(m);
+    }
+    if (release.length === 0) return;
+    for (const c of release) c.hidden = false;
+  }
+}
+
+/** Every hidden cell whose value the published cells fix (forced zeros included). */
+function determinedHidden(cells: Cell[], lines: Line[]): Set<Cell> {
+  const linesOf = indexLines(lines);
+  const zero = forcedZeros(lines);
+  const out = new Set<Cell>(zero);
+  const done = new Set<Cell>();
+  for (const c of cells) {
+    if (!c.hidden || done.has(c) || zero.has(c)) continue;
+    const comp = componentOf(c, linesOf, zero);
+    for (const m of comp.cells) done.add(m);
+    for (const m of determinedCells(comp.cells, comp.lines, zero)) out.add(m);
+  }
+  return out;
+}
+
+/** What a reader knows of a cell from its mark: shown exactly, "< minCell", "≥ minCell" or only ≥ 0. */
+function markBounds(c: Cell, minCell: number): [number, number] {
+  if (!c.hidden) return [c.value, c.value];
+  if (!c.publish) return [0, Number.POSITIVE_INFINITY];
+  return c.value < minCell ? [0, minCell - 1] : [minCell, Number.POSITIVE_INFINITY];
+}
+
+/**
+ * Sensitive hidden cells that interval propagation over the lines pins to one value, given the
+ * ranges the marks tell. Not a full linear programme (the audit is), but it catches every pin
+ * that one line at a time gives, repeated until the bounds settle.
+ */
+function boundLeaks(cells: Cell[], lines: Line[], minCell: number): Cell[] {
+  const lo = new Map<Cell, number>();
+  const hi = new Map<Cell, number>();
+  // Hidden cells that combinations of lines fix count as known: the propagation below goes one
+  // line at a time and would miss them (a column total that the grand total minus the others gives).
+  const known = determinedHidden(cells, lines);
+  for (const c of cells) {
+    const [a, b] = known.has(c) ? [c.value, c.value] : markBounds(c, minCell);
+    lo.set(c, a);
+    hi.set(c, b);
+  }
+  const active = lines.filter((l) => l.total.hidden || l.parts.some((p) => p.hidden));
+  for (let sweep = 0, changed = true; changed && sweep < 50; sweep++) {
+    changed = false;
+    for (const { total, parts } of active) {
+      let sumLo = 0;
+      let sumHi = 0;
+      let infinite = 0;
+      for (const p of parts) {
+        sumLo += lo.get(p)!;
+        const h = hi.get(p)!;
+        if (Number.isFinite(h)) sumHi += h;
+        else infinite++;
+      }
+      const tighten = (c: Cell, a: number, b: number) => {
+        const na = Math.max(lo.get(c)!, Math.ceil(a - 1e-9));
+        const nb = Math.min(hi.get(c)!, Math.floor(b + 1e-9));
+        if (na > lo.get(c)! || nb < hi.get(c)!) {
+          lo.set(c, na);
+          hi.set(c, nb);
+          changed = true;
+        }
+      };
+      tighten(total, sumLo, infinite > 0 ? Number.POSITIVE_INFINITY : sumHi);
+      const tLo = lo.get(total)!;
+      const tHi = hi.get(total)!;
+      for (const p of parts) {
+        if (!p.hidden) continue;
+        const h = hi.get(p)!;
+        // The others' upper bounds: unbounded when any other is.
+        const othersInfinite = infinite - (Number.isFinite(h) ? 0 : 1);
+        const othersHi = sumHi - (Number.isFinite(h) ? h : 0);
+        const upper = tHi - (sumLo - lo.get(p)!);
+        const lower = othersInfinite > 0 ? 0 : tLo - othersHi;
+        tighten(p, lower, upper);
+      }
+    }
+  }
+  return cells.filter((c) => c.hidden && sensitive(c, minCell) && lo.get(c) === hi.get(c));
 }
 
 /** Published members of lines reached from `start` through unknown cells, best first. */

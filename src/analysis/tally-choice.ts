@@ -3,7 +3,7 @@
 import type { Slot } from "../definition/answers.js";
 import { type Choice, hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
-import { type Ctx, countOf, statesOf } from "./context.js";
+import { type Ctx, complementOf, countOf, statesOf } from "./context.js";
 import type { ChoiceRow, ScaleStats } from "./report.js";
 import { type ScaleCell, scaleStats } from "./scale-stats.js";
 import { type PreparedStatus, prepareStatus } from "./status.js";
@@ -70,7 +70,14 @@ export function prepareChoices(ctx: Ctx, slot: Slot): PreparedChoices {
         const n = counts.get(c.value)!;
         const cnt = countOf(ctx, cellId(c.value), n);
         const share = cnt.suppressed || validHidden || status.valid === 0 ? null : n / status.valid;
-        return { code: c.value, label: c.label, count: cnt.value, share, suppressed: cnt.suppressed };
+        return {
+          code: c.value,
+          label: c.label,
+          count: cnt.value,
+          share,
+          suppressed: cnt.suppressed,
+          ...complementOf(cnt),
+        };
       });
     },
   };

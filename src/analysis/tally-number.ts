@@ -1,7 +1,7 @@
 // Number questions: n, mean, median, quartiles, min, max and a histogram whose bins are counts
 // under the usual suppression. Pure.
 import type { Slot } from "../definition/answers.js";
-import { type Ctx, countOf, statesOf } from "./context.js";
+import { type Ctx, complementOf, countOf, statesOf } from "./context.js";
 import type { HistogramBin, NumberResult } from "./report.js";
 import { ciMean, mean, quantileSorted, sd } from "./stats.js";
 import { prepareStatus } from "./status.js";
@@ -69,7 +69,13 @@ export function prepareNumber(ctx: Ctx, slot: Slot): () => NumberResult {
     const sorted = [...values].sort((a, b) => a - b);
     const histogram: HistogramBin[] = counts.map((c, i) => {
       const cnt = countOf(ctx, ids[i]!, c);
-      return { low: edges[i]!, high: edges[i + 1]!, count: cnt.value, suppressed: cnt.suppressed };
+      return {
+        low: edges[i]!,
+        high: edges[i + 1]!,
+        count: cnt.value,
+        suppressed: cnt.suppressed,
+        ...complementOf(cnt),
+      };
     });
     return {
       id: q.id,

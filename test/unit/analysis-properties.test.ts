@@ -118,6 +118,9 @@ describe("Report invariants", () => {
             const hidden = others.filter((c) => c.suppressed);
             expect(st.base.value - st.valid.value >= total).toBe(true);
             if (hidden.length === 1) expect(total, id).toBe(0);
+            // Over-suppression: with valid n equal to the base, every other count is a known 0.
+            if (st.base.value === st.valid.value)
+              for (const c of others) expect(c.suppressed, `${id}: hidden although base = valid`).toBe(false);
           }
         }
         for (const { valid, rows, multi } of choiceLists(report)) {
@@ -134,6 +137,23 @@ describe("Report invariants", () => {
           if (!multi && valid.value && hidden.length === 0) {
             const s = rows.reduce((a, r) => a + r.share!, 0);
             expect(Math.abs(s - 1)).toBeLessThanOrEqual(1e-12);
+          }
+        }
+        // Over-suppression in group tables: a group's n shown and one hidden cell in its column
+        // would be that n minus the shown ones, so no hidden count is one the shown ones determine.
+        for (const g of [report.crossTabs, report.comparison]) {
+          if (!g) continue;
+          for (const t of g.tables) {
+            if (t.kind !== "choice" && t.kind !== "scale") continue;
+            g.groups.forEach((grp, i) => {
+              if (grp.tooFew || grp.withheld) return;
+              expect(grp.tooFew).toBe(
+                grp.size.value !== null && grp.size.value > 0 && grp.size.value < minCell,
+              );
+              if (t.valid[i]!.value === null) return;
+              const hidden = t.rows.filter((r) => r.cells[i]!.suppressed);
+              expect(hidden.length, `${t.slot} group ${i}`).not.toBe(1);
+            });
           }
         }
         // 5. Medians lie within the data.

@@ -61,12 +61,13 @@ describe("suppression on one line", () => {
   });
 });
 
-/** Every assignment of 0..max[i] to the hidden cells that agrees with the published numbers. */
+/** Every assignment of min[i]..max[i] to the hidden cells that agrees with the published numbers. */
 function feasible(
   cells: number[],
   hidden: boolean[],
   check: (assign: number[]) => boolean,
   max: number[],
+  min: number[] = cells.map(() => 0),
 ): number[][] {
   const free = cells.map((_, i) => i).filter((i) => hidden[i]);
   const out: number[][] = [];
@@ -76,7 +77,7 @@ function feasible(
       if (check(assign)) out.push([...assign]);
       return;
     }
-    for (let v = 0; v <= max[free[k]!]!; v++) {
+    for (let v = min[free[k]!]!; v <= max[free[k]!]!; v++) {
       assign[free[k]!] = v;
       rec(k + 1);
     }
@@ -147,9 +148,25 @@ describe("no reader can work out a hidden small count", () => {
             rowT.map((_, i) => `r${i}`),
           );
           l.solve(MIN);
-          // What a reader sees: shown inner cells and margins.
+          // What a reader sees: shown inner cells and margins, and what the "–" mark of a count
+          // hidden as a complement adds: it is at least MIN. (What "< 5" adds on top, an upper
+          // bound that combinations of lines can turn into a pin, is left to the LP audit.)
           const flat = table.flat();
           const hidden = flat.map((_, k) => l.isHidden(id(Math.floor(k / cols), k % cols)));
+          const markOk = (idOf: string, value: number, sum: number) =>
+            !l.isHidden(idOf) || value < MIN || sum >= MIN;
+          const maxOf = flat.map((_, k) => {
+            const i = Math.floor(k / cols);
+            const j = k % cols;
+            const bounds = [grand];
+            if (!l.isHidden(`r${i}`)) bounds.push(rowT[i]!);
+            if (!l.isHidden(`c${j}`)) bounds.push(colT[j]!);
+            return Math.min(...bounds);
+          });
+          const minOf = flat.map((v, k) => (hidden[k] && v >= MIN ? MIN : 0));
+          // Brute force only where it stays quick (a table hidden whole has nothing to pin).
+          const space = flat.reduce((a, _, k) => (hidden[k] ? a * (maxOf[k]! - minOf[k]! + 1) : a), 1);
+          fc.pre(space <= 2_000_000);
           const sols = feasible(
             flat,
             hidden,
@@ -157,24 +174,21 @@ describe("no reader can work out a hidden small count", () => {
               for (let i = 0; i < rows; i++) {
                 const s = a.slice(i * cols, i * cols + cols).reduce((x, y) => x + y, 0);
                 if (!l.isHidden(`r${i}`) && s !== rowT[i]) return false;
+                if (!markOk(`r${i}`, rowT[i]!, s)) return false;
               }
               for (let j = 0; j < cols; j++) {
                 let s = 0;
                 for (let i = 0; i < rows; i++) s += a[i * cols + j]!;
                 if (!l.isHidden(`c${j}`) && s !== colT[j]) return false;
+                if (!markOk(`c${j}`, colT[j]!, s)) return false;
               }
-              if (!l.isHidden("all") && a.reduce((x, y) => x + y, 0) !== grand) return false;
-              return true;
+              const all = a.reduce((x, y) => x + y, 0);
+              if (!l.isHidden("all") && all !== grand) return false;
+              return markOk("all", grand, all);
             },
             // A reader knows no cell exceeds a shown margin (or the grand total).
-            flat.map((_, k) => {
-              const i = Math.floor(k / cols);
-              const j = k % cols;
-              const bounds = [grand];
-              if (!l.isHidden(`r${i}`)) bounds.push(rowT[i]!);
-              if (!l.isHidden(`c${j}`)) bounds.push(colT[j]!);
-              return Math.min(...bounds);
-            }),
+            maxOf,
+            minOf,
           );
           for (let k = 0; k < flat.length; k++) {
             const v = flat[k]!;

@@ -53,7 +53,8 @@ describe("privacy in every text format", () => {
       const table = blocks.find((b) => b.id === q.id)!.tables[0]!;
       for (const ch of q.choices.filter((x) => x.suppressed)) {
         const row = table.rows.find((r) => r.cells[0]!.text === (ch.label.en ?? ""))!;
-        expect(row.cells[1]!.text).toBe("< 5");
+        // "< 5" below minCell; "–" for a larger count hidden only as a complement.
+        expect(row.cells[1]!.text).toBe(ch.complement ? "–" : "< 5");
         checked++;
       }
     }
@@ -72,11 +73,14 @@ describe("privacy in every text format", () => {
     const blocks = view.sections.flatMap((s) => s.blocks);
     const rowOf = (id: string, label: string) =>
       blocks.find((b) => b.id === id)!.tables[0]!.rows.find((r) => r.cells[0]!.text === label)!;
-    expect(rowOf("likes", "Don't know").cells[1]!.text).toBe("< 5");
-    expect(rowOf("likes", "Left unanswered").cells[1]!.text).toBe("< 5");
+    const markOf = (c: { complement?: true }) => (c.complement ? "–" : "< 5");
+    expect(rowOf("likes", "Don't know").cells[1]!.text).toBe(markOf(likes.status.missing[0]!));
+    expect(rowOf("likes", "Left unanswered").cells[1]!.text).toBe(markOf(likes.status.skipped));
     const matrix = blocks.find((b) => b.id === "image")!.tables[0]!;
     const dk = matrix.columns.findIndex((c) => c.title === "Don't know");
-    for (const r of matrix.rows) expect(r.cells[dk]!.text).toBe("< 5");
+    matrix.rows.forEach((r, i) => {
+      expect(r.cells[dk]!.text).toBe(markOf(image.items[i]!.status.missing[0]!));
+    });
     // A "don't know" or skipped row never shows a number, whatever the format.
     for (const text of [renderMarkdown(report, opts("en")), renderTerminal(report, opts("en"))])
       expect(text).not.toMatch(/(Don't know|Left unanswered)[\s_|]*[1-4](?!\d)/);
@@ -86,7 +90,12 @@ describe("privacy in every text format", () => {
       string
     >[];
     const dkRows = csv.filter((r) => r.question === "likes" && r.measure === "missing");
-    expect(dkRows).toEqual([expect.objectContaining({ value: "", status: "suppressed" })]);
+    expect(dkRows).toEqual([
+      expect.objectContaining({
+        value: "",
+        status: likes.status.missing[0]!.complement ? "withheld" : "suppressed",
+      }),
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderXlsx(report, opts("en"))) as unknown as ArrayBuffer);
     const dkCells: unknown[] = [];
@@ -94,14 +103,14 @@ describe("privacy in every text format", () => {
       const cells = (r.values as unknown[]).slice(1);
       if (cells[0] === "Don't know") dkCells.push(cells[1]);
     });
-    expect(dkCells).toContain("< 5");
+    expect(dkCells).toContain(markOf(likes.status.missing[0]!));
     for (const v of dkCells) expect(typeof v !== "number" || v === 0 || v >= 5, String(v)).toBe(true);
   });
 
   it("explains each mark where it is used", () => {
     const md = renderMarkdown(report, opts("en"));
     expect(md).toContain("< 5: fewer than 5 people");
-    expect(md).toContain("–: figure withheld");
+    expect(md).toContain("–: number or figure withheld (it may be larger)");
     const term = renderTerminal(report, opts("en"));
     expect(term).toContain("< 5: fewer than 5 people");
   });

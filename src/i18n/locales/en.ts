@@ -323,7 +323,7 @@ export const en = {
   "report.chart.means": "means with 95% confidence intervals",
   "report.note.suppressed": "{mark}: fewer than {min} people. The number is hidden to protect privacy.",
   "report.note.withheld":
-    "{mark}: figure withheld so that a hidden small number cannot be worked out from it.",
+    "{mark}: number or figure withheld (it may be larger) so that a hidden number smaller than {min} cannot be worked out from it.",
   "report.note.tooFew": "{mark}: the group has fewer than {min} people, so nothing about it is shown.",
   "report.note.multi":
     "Several answers were allowed, so the shares are of respondents and may add up to more than 100%.",
@@ -347,6 +347,8 @@ export const en = {
   "report.note.ipaCross":
     "The quadrants are divided at the mean importance {importance} and the mean satisfaction {performance}.",
   "report.note.gaps": "A negative adequacy gap means that the service is below the lowest acceptable level.",
+  "report.privacy.belowMinCell":
+    "Fewer than {min} responses match, so this report shows no answers: with so few people, any table would show what each of them answered. Collect more responses or widen the filters.",
   "report.privacy.rule":
     "Numbers smaller than {min} are hidden throughout this report, as are figures from which they could be worked out.",
   "report.privacy.counts": "Hidden in this report: {cells} numbers, {stats} statistics and {groups} groups.",

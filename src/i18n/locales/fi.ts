@@ -324,7 +324,7 @@ export const fi: Messages = {
   "report.chart.means": "keskiarvot ja 95 %:n luottamusvälit",
   "report.note.suppressed": "{mark}: alle {min} henkilöä. Luku on piilotettu yksityisyyden suojaamiseksi.",
   "report.note.withheld":
-    "{mark}: luku on jätetty pois, jotta piilotettua pientä lukua ei voi päätellä siitä.",
+    "{mark}: luku on jätetty pois (se voi olla suurikin), jotta piilotettua alle {min}:n lukua ei voi päätellä siitä.",
   "report.note.tooFew": "{mark}: ryhmässä on alle {min} henkilöä, joten siitä ei näytetä mitään.",
   "report.note.multi":
     "Vastaaja sai valita useita vaihtoehtoja, joten osuudet ovat vastaajista ja voivat olla yhteensä yli 100 %.",
@@ -350,6 +350,8 @@ export const fi: Messages = {
     "Nelikenttä on jaettu tärkeyden keskiarvon {importance} ja tyytyväisyyden keskiarvon {performance} kohdalta.",
   "report.note.gaps":
     "Negatiivinen riittävyysero tarkoittaa, että palvelu jää alle hyväksyttävän vähimmäistason.",
+  "report.privacy.belowMinCell":
+    "Vastauksia on alle {min}, joten tässä raportissa ei näytetä yhtään vastausta: näin harvan ihmisen taulukoista näkisi, mitä kukin vastasi. Kerää lisää vastauksia tai väljennä rajauksia.",
   "report.privacy.rule":
     "Alle {min} henkilön luvut on piilotettu koko raportissa, samoin luvut, joista ne voisi päätellä.",
   "report.privacy.counts":

@@ -321,7 +321,8 @@ export const sv: Messages = {
   "report.chart.inTop": "andel som satte den bland sina {top} viktigaste",
   "report.chart.means": "medelvärden med 95 % konfidensintervall",
   "report.note.suppressed": "{mark}: färre än {min} personer. Talet är dolt för att skydda integriteten.",
-  "report.note.withheld": "{mark}: talet är utelämnat så att ett dolt litet tal inte kan räknas ut ur det.",
+  "report.note.withheld":
+    "{mark}: talet är utelämnat (det kan vara större) så att ett dolt tal under {min} inte kan räknas ut ur det.",
   "report.note.tooFew": "{mark}: gruppen har färre än {min} personer, så inget om den visas.",
   "report.note.multi":
     "Flera svar var möjliga, så andelarna är av de svarande och kan tillsammans bli mer än 100 %.",
@@ -345,6 +346,8 @@ export const sv: Messages = {
     "Kvadranterna delas vid viktighetens medelvärde {importance} och nöjdhetens medelvärde {performance}.",
   "report.note.gaps":
     "Ett negativt tillräcklighetsgap betyder att tjänsten ligger under den lägsta godtagbara nivån.",
+  "report.privacy.belowMinCell":
+    "Färre än {min} svar matchar, så den här rapporten visar inga svar: med så få personer skulle varje tabell visa vad var och en svarade. Samla in fler svar eller vidga urvalet.",
   "report.privacy.rule":
     "Tal som är mindre än {min} är dolda i hela rapporten, liksom tal som de kunde räknas ut ur.",
   "report.privacy.counts": "Dolt i den här rapporten: {cells} tal, {stats} nyckeltal och {groups} grupper.",

@@ -1,5 +1,6 @@
 // Table cells from Report values: counts, shares and statistics formatted for the report's
-// language, hidden ones as "< 5" (suppressed), "–" (withheld) or "too few" (a small group).
+// language, hidden ones as "< 5" (suppressed: below minCell), "–" (withheld: a statistic, or a
+// larger count hidden only as a complement, or a group hidden as one) or "too few" (a small group).
 // Never prints a number the Report has hidden; "no data" is an empty cell.
 import type { Count, Interval } from "../../analysis/report.js";
 import { type ReportFormats, suppressedMark, WITHHELD_MARK } from "./format.js";
@@ -9,8 +10,8 @@ export interface Cells {
   fmt: ReportFormats;
   minCell: number;
   label: (text: string) => Cell;
-  /** A count of people: "< 5" when suppressed. */
-  count: (value: number | null, suppressed: boolean) => Cell;
+  /** A count of people: "< 5" when suppressed, "–" when hidden only as a complement. */
+  count: (value: number | null, suppressed: boolean, complement?: boolean) => Cell;
   countOf: (c: Count) => Cell;
   /** A share 0…1: "–" when the count behind it is hidden or the share is withheld. */
   share: (value: number | null, hidden: boolean) => Cell;
@@ -21,6 +22,8 @@ export interface Cells {
   /** A difference with its interval: "+4,2 %-yks. (−3,1…+11,0)" or "+0,4 (−0,1…+0,9)". */
   diff: (value: number | null, ci: Interval | null, unit: "pp" | "number") => Cell;
   tooFew: () => Cell;
+  /** A group of at least minCell hidden so that a smaller one cannot be worked out. */
+  withheldGroup: () => Cell;
   empty: () => Cell;
 }
 
@@ -37,13 +40,17 @@ export function cellsFor(fmt: ReportFormats, minCell: number): Cells {
     fmt,
     minCell,
     label: (text) => ({ text, value: null, kind: "label" }),
-    count: (value, suppressed) =>
+    count: (value, suppressed, complement) =>
       suppressed || value === null
-        ? { text: mark, value: null, kind: "count", hidden: "suppressed" }
+        ? complement
+          ? withheld("count")
+          : { text: mark, value: null, kind: "count", hidden: "suppressed" }
         : { text: fmt.count(value), value, kind: "count", decimals: 0 },
     countOf: (c) =>
       c.suppressed || c.value === null
-        ? { text: mark, value: null, kind: "count", hidden: "suppressed" }
+        ? c.complement
+          ? withheld("count")
+          : { text: mark, value: null, kind: "count", hidden: "suppressed" }
         : { text: fmt.count(c.value), value: c.value, kind: "count", decimals: 0 },
     share: (value, hidden) =>
       value === null
@@ -79,6 +86,7 @@ export function cellsFor(fmt: ReportFormats, minCell: number): Cells {
       return { text: `${main}${range}`, value, kind: "diff", decimals: unit === "pp" ? 1 : 2 };
     },
     tooFew: () => ({ text: fmt.t("report.mark.tooFew"), value: null, kind: "text", hidden: "too-few" }),
+    withheldGroup: () => withheld("text"),
     empty,
   };
 }

@@ -190,7 +190,7 @@ function scaleRange(report: Report, slot: string): { min: number; max: number } 
 }
 
 function comparisonCharts(report: Report, fmt: ReportFormats, mark: string, cmp: Comparison): ChartEntry[] {
-  const usable = cmp.groups.flatMap((g, i) => (g.code !== null && !g.tooFew ? [i] : []));
+  const usable = cmp.groups.flatMap((g, i) => (g.code !== null && !g.tooFew && !g.withheld ? [i] : []));
   if (usable.length !== 2) return [];
   const [a, b] = usable as [number, number];
   const c = cellsFor(fmt, report.privacy.minCell);

@@ -36,8 +36,10 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
   const out: LongRow[] = [];
   const put = (b: Base, measure: string, value: number | null, status: LongRow["status"] = "") =>
     out.push({ ...b, measure, value: status === "" ? value : null, status });
-  const count = (b: Base, measure: string, c: Count) =>
-    put(b, measure, c.value, c.suppressed ? "suppressed" : "");
+  // A count hidden only as a complement (not below minCell) is "withheld", like its "–" mark.
+  const hiddenAs = (c: { suppressed: boolean; complement?: true }): LongRow["status"] =>
+    c.suppressed ? (c.complement ? "withheld" : "suppressed") : "";
+  const count = (b: Base, measure: string, c: Count) => put(b, measure, c.value, hiddenAs(c));
   const stat = (b: Base, measure: string, value: number | null, withheld: boolean) =>
     put(b, measure, value, value === null && withheld ? "withheld" : "");
   const base = (section: string, question: string, item = "", group = "", code = "", label = ""): Base => ({
@@ -57,19 +59,15 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
     ["analysed", k.analysed],
   ] as const)
     count(base("responses", ""), m, c);
+  // Below the output floor there are no answer rows at all; this row says why.
+  if (report.privacy.belowMinCell) put(base("responses", ""), "answers", null, "too-few");
   for (const [dim, list] of [
     ["source", k.bySource],
     ["session", k.bySession],
     ["wave", k.byWave],
     ["version", k.byVersion],
   ] as const)
-    for (const x of list)
-      put(
-        base("responses", "", "", "", x.key ?? "", dim),
-        "count",
-        x.count,
-        x.suppressed ? "suppressed" : "",
-      );
+    for (const x of list) put(base("responses", "", "", "", x.key ?? "", dim), "count", x.count, hiddenAs(x));
 
   const status = (b: Base, s: AnswerStatus) => {
     for (const [m, c] of [
@@ -82,12 +80,7 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
     ] as const)
       count(b, m, c);
     for (const m of s.missing)
-      put(
-        { ...b, code: m.code, label: fmt.text(m.label) },
-        "missing",
-        m.count,
-        m.suppressed ? "suppressed" : "",
-      );
+      put({ ...b, code: m.code, label: fmt.text(m.label) }, "missing", m.count, hiddenAs(m));
   };
   const scaleStats = (b: Base, s: ScaleStats) => {
     const w = (n: ScaleStats["withheld"][number]) => s.withheld.includes(n);
@@ -113,12 +106,12 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
   ) => {
     for (const ch of rows) {
       const cb = { ...b, code: ch.code, label: fmt.text(ch.label) };
-      put(cb, "count", ch.count, ch.suppressed ? "suppressed" : "");
+      put(cb, "count", ch.count, hiddenAs(ch));
       put(
         cb,
         "share",
         ch.share,
-        ch.suppressed ? "suppressed" : ch.share === null && valid.suppressed ? "withheld" : "",
+        ch.suppressed ? hiddenAs(ch) : ch.share === null && valid.suppressed ? "withheld" : "",
       );
     }
   };
@@ -168,12 +161,7 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
         ] as const)
           stat(b, m, v, hidden);
         for (const bin of q.histogram)
-          put(
-            { ...b, code: `${bin.low}..${bin.high}` },
-            "count",
-            bin.count,
-            bin.suppressed ? "suppressed" : "",
-          );
+          put({ ...b, code: `${bin.low}..${bin.high}` }, "count", bin.count, hiddenAs(bin));
         break;
       }
       case "ranking":
@@ -181,9 +169,9 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
         for (const r of q.choices) {
           const cb = { ...b, code: r.code, label: fmt.text(r.label) };
           count(cb, "first", r.first);
-          put(cb, "first_share", r.firstShare, r.first.suppressed ? "suppressed" : "");
+          put(cb, "first_share", r.firstShare, hiddenAs(r.first));
           count(cb, "in_top", r.inTop);
-          put(cb, "in_top_share", r.inTopShare, r.inTop.suppressed ? "suppressed" : "");
+          put(cb, "in_top_share", r.inTopShare, hiddenAs(r.inTop));
           stat(cb, "mean_rank", r.meanRank, r.withheld.includes("meanRank"));
           stat(cb, "borda", r.borda, r.withheld.includes("borda"));
         }
@@ -207,12 +195,16 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
     }
   }
 
-  const groupRows = (section: string, gt: GroupTable, groups: { code: string | null; tooFew: boolean }[]) => {
+  const groupRows = (
+    section: string,
+    gt: GroupTable,
+    groups: { code: string | null; tooFew: boolean; withheld: boolean }[],
+  ) => {
     const [question, item = ""] = gt.slot.split(".") as [string, string?];
     groups.forEach((g, i) => {
       const gb = base(section, question, item, g.code ?? "(none)");
-      if (g.tooFew) {
-        put(gb, "valid", null, "too-few");
+      if (g.tooFew || g.withheld) {
+        put(gb, "valid", null, g.tooFew ? "too-few" : "withheld");
         return;
       }
       const v = gt.valid[i];
@@ -221,8 +213,8 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
         const cell = r.cells[i];
         const cb = { ...gb, code: r.code, label: fmt.text(r.label) };
         if (!cell) continue;
-        put(cb, "count", cell.count, cell.suppressed ? "suppressed" : "");
-        put(cb, "share", cell.share, cell.suppressed ? "suppressed" : "");
+        put(cb, "count", cell.count, hiddenAs(cell));
+        put(cb, "share", cell.share, hiddenAs(cell));
         const d = r.differences?.[i];
         if (d) {
           put(cb, "diff", d.diff);

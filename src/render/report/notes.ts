@@ -9,7 +9,8 @@ export function blockNotes(c: Cells, tables: Table[], extra: string[]): string[]
   const notes = [...extra];
   if (anyHidden(rows, "suppressed"))
     notes.push(c.fmt.t("report.note.suppressed", { mark: suppressedMark(c.minCell), min: c.minCell }));
-  if (anyHidden(rows, "withheld")) notes.push(c.fmt.t("report.note.withheld", { mark: WITHHELD_MARK }));
+  if (anyHidden(rows, "withheld"))
+    notes.push(c.fmt.t("report.note.withheld", { mark: WITHHELD_MARK, min: c.minCell }));
   if (anyHidden(rows, "too-few"))
     notes.push(c.fmt.t("report.note.tooFew", { mark: c.fmt.t("report.mark.tooFew"), min: c.minCell }));
   return notes;
@@ -19,7 +20,7 @@ export function blockNotes(c: Cells, tables: Table[], extra: string[]): string[]
 export function legendLines(c: Cells): string[] {
   return [
     c.fmt.t("report.note.suppressed", { mark: suppressedMark(c.minCell), min: c.minCell }),
-    c.fmt.t("report.note.withheld", { mark: WITHHELD_MARK }),
+    c.fmt.t("report.note.withheld", { mark: WITHHELD_MARK, min: c.minCell }),
     c.fmt.t("report.note.tooFew", { mark: c.fmt.t("report.mark.tooFew"), min: c.minCell }),
   ];
 }

@@ -2,9 +2,10 @@
 import type { Count } from "../../analysis/report.js";
 import type { Cells } from "./cells.js";
 
-/** "n = 55", or "n < 5" when the count is hidden. */
+/** "n = 55", "n < 5" when the count is hidden as small, "n = –" when hidden as a complement. */
 export function nText(c: Cells, n: Count): string {
-  return c.countOf(n).hidden ? `n ${c.countOf(n).text}` : `n = ${c.countOf(n).text}`;
+  const cell = c.countOf(n);
+  return cell.hidden === "suppressed" ? `n ${cell.text}` : `n = ${cell.text}`;
 }
 
 export function meta(c: Cells, n: Count, extra?: string): string {

@@ -43,7 +43,9 @@ export function overviewTable(report: Report, c: Cells): Table {
   const keyRows = (list: KeyCount[], name: (key: string) => string, none: string) => {
     for (const x of list)
       if (x.suppressed || (x.count ?? 0) > 0)
-        rows.push({ cells: [c.label(x.key === null ? none : name(x.key)), c.count(x.count, x.suppressed)] });
+        rows.push({
+          cells: [c.label(x.key === null ? none : name(x.key)), c.count(x.count, x.suppressed, x.complement)],
+        });
   };
   keyRows(k.bySource, (s) => t("report.overview.source", { source: sourceName(c, s) }), "");
   keyRows(k.bySession, (s) => t("report.overview.session", { session: s }), t("report.overview.noSession"));
@@ -64,6 +66,7 @@ export function privacyLines(report: Report, c: Cells): string[] {
   const { t } = c.fmt;
   const p = report.privacy;
   const lines = [
+    ...(p.belowMinCell ? [t("report.privacy.belowMinCell", { min: p.minCell })] : []),
     t("report.privacy.rule", { min: p.minCell }),
     t("report.privacy.counts", {
       cells: p.suppressedCells,

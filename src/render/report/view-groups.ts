@@ -68,13 +68,15 @@ function groupTable(
       kind: "diff" as const,
     })),
   ];
-  const few = (i: number) => groups[i]?.tooFew === true;
+  // A pooled group: "too few" (below minCell) or "–" (hidden so that a smaller one is protected).
+  const few = (i: number) => groups[i]?.tooFew === true || groups[i]?.withheld === true;
+  const pooled = (i: number): Cell => (groups[i]?.tooFew ? c.tooFew() : c.withheldGroup());
   const rows: Row[] = [
     {
       cells: [
         c.label(t("report.col.n")),
         ...cols.map((i) =>
-          few(i) ? c.tooFew() : c.countOf(gt.valid[i] ?? { value: null, suppressed: true }),
+          few(i) ? pooled(i) : c.countOf(gt.valid[i] ?? { value: null, suppressed: true }),
         ),
         ...diffCols.map(() => c.empty()),
       ],
@@ -87,8 +89,8 @@ function groupTable(
         c.label(c.fmt.text(r.label)),
         ...cols.map((i): Cell => {
           const cell = r.cells[i];
-          if (few(i)) return c.tooFew();
-          if (!cell || cell.suppressed) return c.count(null, true);
+          if (few(i)) return pooled(i);
+          if (!cell || cell.suppressed) return c.count(null, true, cell?.complement);
           return c.share(cell.share, true);
         }),
         ...diffCols.map((i) => {
@@ -100,7 +102,7 @@ function groupTable(
   if (gt.stats) {
     const mean = (i: number): Cell => {
       const s = gt.stats?.[i];
-      if (few(i)) return c.tooFew();
+      if (few(i)) return pooled(i);
       return c.number(s?.mean ?? null, s?.withheld.includes("mean") ?? false, 2);
     };
     rows.push({
@@ -119,7 +121,7 @@ function groupTable(
           c.label(t("report.stat.median")),
           ...cols.map((i) =>
             few(i)
-              ? c.tooFew()
+              ? pooled(i)
               : c.number(gt.stats?.[i]?.median ?? null, gt.stats?.[i]?.withheld.includes("median") ?? false),
           ),
           ...diffCols.map(() => c.empty()),
@@ -165,18 +167,17 @@ function groupBlocks(
     if (test) extra.push(test);
     if (gt.kind === "multi") extra.push(c.fmt.t("report.note.multi"));
     if (ref !== null && gt.rows.some((r) => r.differences)) extra.push(c.fmt.t("report.note.difference"));
+    // The header line's group sizes carry marks too, so they are explained with the table's.
+    const metaGroups = g.groups.filter((x) => !(x.code === null && x.size.value === 0 && !x.size.suppressed));
+    const metaCells = metaGroups.map((x) =>
+      x.tooFew ? c.tooFew() : x.withheld ? c.withheldGroup() : c.countOf(x.size),
+    );
     return {
       id: `${kind === "by" ? "by" : "compare"}.${gt.slot}`,
       title: slotTitle(report, c, gt.slot),
-      meta: g.groups
-        .filter((x) => !(x.code === null && x.size.value === 0 && !x.size.suppressed))
-        .map(
-          (x, i) =>
-            `${names[g.groups.indexOf(x)] ?? i}: ${x.tooFew ? c.fmt.t("report.mark.tooFew") : c.countOf(x.size).text}`,
-        )
-        .join(" · "),
+      meta: metaGroups.map((x, i) => `${names[g.groups.indexOf(x)] ?? i}: ${metaCells[i]!.text}`).join(" · "),
       tables: [table],
-      notes: blockNotes(c, [table], extra),
+      notes: blockNotes(c, [table, { caption: "", columns: [], rows: [{ cells: metaCells }] }], extra),
     };
   });
 }

@@ -43,7 +43,7 @@ export function numberBlock(c: Cells, q: NumberResult): Block {
         c.label(
           `${c.fmt.number(b.low, decimalsOf(b.low))}${i === q.histogram.length - 1 ? "…" : "–<"}${c.fmt.number(b.high, decimalsOf(b.high))}`,
         ),
-        c.count(b.count, b.suppressed),
+        c.count(b.count, b.suppressed, b.complement),
       ],
     })),
   };

@@ -20,7 +20,7 @@ import { allocateBlock, numberBlock, rankingBlock, textBlock } from "./view-othe
 function statusRows(c: Cells, status: AnswerStatus, columns: number): Row[] {
   const pad = (n: number) => Array.from({ length: n }, () => c.empty());
   const rows: Row[] = status.missing.map((m) => ({
-    cells: [c.label(c.fmt.text(m.label)), c.count(m.count, m.suppressed), ...pad(columns - 2)],
+    cells: [c.label(c.fmt.text(m.label)), c.count(m.count, m.suppressed, m.complement), ...pad(columns - 2)],
     muted: true,
   }));
   if (status.skipped.suppressed || (status.skipped.value ?? 0) > 0)
@@ -44,7 +44,7 @@ function choiceTable(c: Cells, q: ChoiceResult | MultiResult | ScaleResult, shar
       ...q.choices.map((ch) => ({
         cells: [
           c.label(c.fmt.text(ch.label)),
-          c.count(ch.count, ch.suppressed),
+          c.count(ch.count, ch.suppressed, ch.complement),
           c.share(ch.share, ch.suppressed || q.status.valid.suppressed),
         ],
       })),
@@ -143,11 +143,13 @@ function matrixBlock(c: Cells, q: MatrixResult): Block {
     rows: q.items.map((it) => {
       const dk = it.status.missing;
       const dkCount = dk.some((m) => m.suppressed) ? null : dk.reduce((s, m) => s + (m.count ?? 0), 0);
+      // One hidden "don't know" below minCell makes the sum's mark "< 5" only if all are below.
+      const dkComplement = dkCount === null && dk.every((m) => !m.suppressed || m.complement === true);
       return {
         cells: [
           c.label(text(it.text) + (it.reverse ? REVERSE_MARK : "")),
           ...it.choices.map((ch) => c.share(ch.share, ch.suppressed || it.status.valid.suppressed)),
-          ...(hasDk ? [c.count(dkCount, dkCount === null)] : []),
+          ...(hasDk ? [c.count(dkCount, dkCount === null, dkComplement)] : []),
           c.countOf(it.status.valid),
         ],
       };

@@ -14,6 +14,7 @@ import type {
   RankingScreen,
 } from "../../src/session/prompter.js";
 import { buildScreen } from "../../src/session/screens.js";
+import { layoutFrame } from "../../src/session/terminal/frame.js";
 import { displayWidth, renderHeader, wrapText } from "../../src/session/terminal/layout.js";
 import {
   allocateModel,
@@ -21,7 +22,7 @@ import {
   navActions,
   rankingModel,
 } from "../../src/session/terminal/list-models.js";
-import { type ListKey, windowOf } from "../../src/session/terminal/list-prompt.js";
+import type { ListKey } from "../../src/session/terminal/list-prompt.js";
 import { ROOT } from "../helpers/cli.js";
 
 const plain = pc.createColors(false);
@@ -69,19 +70,28 @@ describe("renderHeader", () => {
   });
 });
 
-describe("windowOf", () => {
-  const rows = Array.from({ length: 20 }, (_, i) => ({ text: `row ${i}` }));
+describe("layoutFrame", () => {
+  const rows = Array.from({ length: 20 }, (_, i) => [`row ${i}`]);
+  const base = {
+    top: ["1 / 9", ""],
+    text: ["Question?"],
+    bottom: ["", "Skip", "Back", "", "keys"],
+    more: { above: "UP", below: "DOWN" },
+  };
   it("shows everything when it fits", () => {
-    expect(windowOf(rows.slice(0, 5), 0, 10, 78, plain)).toHaveLength(5);
+    const f = layoutFrame({ ...base, rows: rows.slice(0, 5), height: 24, active: 0 });
+    expect(f.lines).toHaveLength(2 + 1 + 1 + 5 + 5);
+    expect(f.scrolled).toBe(false);
   });
   it.each([0, 7, 19])(
-    "keeps the active row %i visible within the room, with marks where rows are hidden",
+    "keeps the active row %i visible within the height, the buttons always, with marks where lines are hidden",
     (active) => {
-      const lines = windowOf(rows, active, 8, 78, plain, { above: "UP", below: "DOWN" });
-      expect(lines.length).toBeLessThanOrEqual(8);
-      expect(lines.some((l) => l.startsWith("❯ ") && l.includes(`row ${active}`))).toBe(true);
-      expect(lines.some((l) => l.includes("UP"))).toBe(active > 0);
-      expect(lines.some((l) => l.includes("DOWN"))).toBe(active < 19);
+      const f = layoutFrame({ ...base, rows, height: 16, active });
+      expect(f.lines.length).toBeLessThanOrEqual(16);
+      expect(f.lines).toContain(`row ${active}`);
+      expect(f.lines.slice(-5)).toEqual(base.bottom);
+      expect(f.lines.includes("UP")).toBe(f.scroll > 0);
+      expect(f.lines.includes("DOWN")).toBe(active < 19);
     },
   );
 });

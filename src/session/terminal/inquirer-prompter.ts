@@ -1,10 +1,8 @@
 // The terminal prompter: one screen per question, cleared between them. Single answers, pages
 // and menus use @inquirer/prompts' select; ticks, rankings, points and typed answers use the
 // custom @inquirer/core prompts beside this file. Ctrl+C surfaces as inquirer's ExitPromptError.
-import { Separator, select } from "@inquirer/prompts";
 import type { Colors } from "../../cli/io.js";
 import type {
-  ChoiceOption,
   ChoiceScreen,
   EntryScreen,
   KioskPrompter,
@@ -16,16 +14,17 @@ import type {
 import { type Speaker, speechText } from "../speech.js";
 import { checkOtherText } from "../validate.js";
 import { entryPrompt } from "./entry-prompt.js";
-import { CLEAR_SCREEN, listRoom, renderHeader, renderPageText, screenWidth, wrapText } from "./layout.js";
+import { CLEAR_SCREEN, headerParts, renderPageText, wrapText } from "./layout.js";
 import {
   allocateModel,
+  buttonsModel,
+  choiceModel,
   multiModel,
-  type NavAction,
   navActions,
   navLabel,
   rankingModel,
 } from "./list-models.js";
-import { listPrompt } from "./list-prompt.js";
+import { type HeaderFor, type ListConfig, listPrompt, type TerminalSize } from "./list-prompt.js";
 import { welcomePrompt } from "./welcome-prompt.js";
 
 export interface TerminalOptions {
@@ -50,16 +49,21 @@ export class InquirerPrompter implements KioskPrompter {
         case "choice":
           return await this.askChoice(screen);
         case "info":
-          return await this.askButtons(screen, renderHeader(screen, this.width, this.c), "continue");
+          return await this.list(
+            screen,
+            buttonsModel(screen, this.modelOptions(screen)),
+            "run.keys.select",
+            0,
+          );
         case "multi":
           return await this.askMulti(screen);
         case "ranking": {
           const model = rankingModel(screen, this.modelOptions(screen));
-          return await this.list(screen, model, "run.keys.ranking");
+          return await this.list(screen, model, "run.keys.ranking", screen.options.length);
         }
         case "allocate": {
           const model = allocateModel(screen, this.modelOptions(screen));
-          return await this.list(screen, model, "run.keys.allocate");
+          return await this.list(screen, model, "run.keys.allocate", screen.options.length);
         }
         case "number":
         case "text":
@@ -75,12 +79,17 @@ export class InquirerPrompter implements KioskPrompter {
   async page(page: Page): Promise<"next" | "back"> {
     this.read(page);
     try {
-      const lines = renderPageText(page.title, page.text, this.width, this.c);
       const nav: { value: string; name: string }[] = [{ value: "next", name: page.next }];
       if (page.canBack) nav.push({ value: "back", name: page.t("run.back") });
       if (this.o.speaker) nav.push({ value: "repeat", name: navLabel("repeat", page) });
       for (;;) {
-        const r = await this.select(lines, nav, "next", page.t("run.keys.select"));
+        const r = await this.select(
+          (w) => ({ top: [], text: renderPageText(page.title, page.text, w, this.c) }),
+          nav,
+          "next",
+          page.t("run.keys.select"),
+          page.t,
+        );
         if (r !== "repeat") return r === "back" ? "back" : "next";
         this.read(page);
       }
@@ -98,21 +107,20 @@ export class InquirerPrompter implements KioskPrompter {
       "",
       ...wrapText(texts.text, this.width),
       "",
-      ...texts.press.split("\n").map((l) => c.bold(l)),
+      ...texts.press.split("\n").flatMap((l) => wrapText(l, this.width).map((x) => c.bold(x))),
     ];
     return welcomePrompt({ lines, exitWords: this.o.exitWords ?? [] }, this.context());
   }
 
   async chooseLanguage(options: { code: string; label: string }[], title: string): Promise<string> {
-    const lines = wrapText(title, this.width).map((l) => this.c.bold(l));
     const choices = options.map((o) => ({ value: o.code, name: o.label }));
-    return this.select(lines, choices, options[0]?.code, "↑ ↓ · Enter");
+    const header: HeaderFor = (w) => ({ top: [], text: wrapText(title, w).map((l) => this.c.bold(l)) });
+    return this.select(header, choices, options[0]?.code, "↑ ↓ · Enter");
   }
 
   async confirm(texts: { title: string; text?: string; no: string; yes: string }): Promise<boolean> {
-    const lines = renderPageText(texts.title, texts.text ?? "", this.width, this.c);
     const r = await this.select(
-      lines,
+      (w) => ({ top: [], text: renderPageText(texts.title, texts.text ?? "", w, this.c) }),
       [
         { value: "no", name: texts.no },
         { value: "yes", name: texts.yes },
@@ -134,7 +142,28 @@ export class InquirerPrompter implements KioskPrompter {
     return this.o.colors;
   }
   private get width(): number {
-    return screenWidth(this.out.columns);
+    return Math.max(30, Math.min(this.terminal.size().columns, 100) - 2);
+  }
+  /** The terminal's size at each drawing (80 × 24 when unknown), and its resize events. */
+  private get terminal(): TerminalSize {
+    const out = this.out;
+    return {
+      size: () => ({
+        columns: out.columns && out.columns > 0 ? out.columns : 80,
+        rows: out.rows && out.rows > 0 ? out.rows : 24,
+      }),
+      onResize: (redraw) => {
+        // The old drawing is wrapped differently now: wipe it and draw the screen afresh.
+        const handler = () => {
+          out.write(CLEAR_VISIBLE);
+          redraw();
+        };
+        const emitter = out as unknown as NodeJS.EventEmitter;
+        if (typeof emitter.on !== "function") return () => {};
+        emitter.on("resize", handler);
+        return () => emitter.off("resize", handler);
+      },
+    };
   }
   private context() {
     return { ...(this.o.input ? { input: this.o.input } : {}), output: this.out, clearPromptOnDone: true };
@@ -145,76 +174,54 @@ export class InquirerPrompter implements KioskPrompter {
   private modelOptions(screen: QuestionScreen) {
     return { speak: Boolean(this.o.speaker), onRepeat: () => this.read(screen) };
   }
+  private header(screen: QuestionScreen): HeaderFor {
+    return (w) => headerParts(screen, w, this.c);
+  }
 
+  /** Buttons under a text (pages, the language, yes / no). */
   private async select(
-    header: string[],
+    header: HeaderFor,
     choices: { value: string; name: string }[],
     initial: string | undefined,
     keys: string,
-    buttonsFrom = choices.length,
+    t?: QuestionScreen["t"],
   ): Promise<string> {
     this.out.write(CLEAR_VISIBLE);
-    const items: ({ value: string; name: string } | Separator)[] = [...choices];
-    if (buttonsFrom > 0 && buttonsFrom < choices.length) items.splice(buttonsFrom, 0, new Separator(" "));
-    const c = this.c;
-    return select<string>(
+    const start = Math.max(
+      0,
+      choices.findIndex((x) => x.value === initial),
+    );
+    return listPrompt<null, string>(
       {
-        message: `${header.join("\n")}\n`,
-        choices: items,
-        ...(initial !== undefined && choices.some((x) => x.value === initial) ? { default: initial } : {}),
-        loop: false,
-        pageSize: listRoom(this.out.rows, header.length + 1),
-        theme: {
-          prefix: "",
-          icon: { cursor: "❯" },
-          style: {
-            message: (text: string) => text,
-            highlight: (text: string) => c.bold(text),
-            keysHelpTip: () => c.dim(keys),
-          },
-        },
+        header,
+        initial: null,
+        rows: () => choices.map((x) => ({ text: x.name })),
+        answers: 0,
+        start,
+        act: (_s, row) => ({ done: choices[row]!.value }),
+        keys,
+        terminal: this.terminal,
+        colors: this.c,
+        more: t ? { above: t("run.moreAbove"), below: t("run.moreBelow") } : { above: "↑ …", below: "↓ …" },
       },
       this.context(),
     );
   }
 
   private async askChoice(screen: ChoiceScreen): Promise<Reply> {
-    const header = renderHeader(screen, this.width, this.c);
-    const nav = navActions(screen, { continueRow: false, speak: Boolean(this.o.speaker) });
-    const choices = [
-      ...screen.options.map((o) => ({ value: `a:${o.code}`, name: optionText(o) })),
-      ...nav.map((a) => ({ value: `n:${a}`, name: navLabel(a, screen) })),
-    ];
-    let initial =
-      screen.current === null ? "n:skip" : screen.current !== undefined ? `a:${screen.current}` : undefined;
     for (;;) {
-      const r = await this.select(
-        header,
-        choices,
-        initial,
-        screen.t("run.keys.select"),
+      const r = await this.list(
+        screen,
+        choiceModel(screen, this.modelOptions(screen)),
+        "run.keys.select",
         screen.options.length,
       );
-      initial = r;
-      if (r === "n:repeat") {
-        this.read(screen);
-        continue;
-      }
-      if (r === "n:skip" || r === "n:back") return { kind: r === "n:skip" ? "skip" : "back" };
-      const code = r.slice(2);
-      if (!screen.options.find((o) => o.code === code)?.other) return { kind: "answer", value: code };
+      if (r.kind !== "answer") return r;
+      const code = r.value as string;
+      if (!screen.options.find((o) => o.code === code)?.other) return r;
       const other = await this.askOther(screen, screen.otherText);
       if (other !== undefined) return { kind: "answer", value: code, other };
-    }
-  }
-
-  private async askButtons(screen: QuestionScreen, header: string[], first: NavAction): Promise<Reply> {
-    const nav = [first, ...navActions(screen, { continueRow: false, speak: Boolean(this.o.speaker) })];
-    const choices = nav.map((a) => ({ value: a, name: navLabel(a, screen) }));
-    for (;;) {
-      const r = await this.select(header, choices, first, screen.t("run.keys.select"));
-      if (r === "repeat") this.read(screen);
-      else return { kind: r === "back" ? "back" : r === "skip" ? "skip" : "next" };
+      screen = { ...screen, current: code };
     }
   }
 
@@ -222,7 +229,7 @@ export class InquirerPrompter implements KioskPrompter {
     let current = screen.current;
     for (;;) {
       const model = multiModel({ ...screen, current }, this.modelOptions(screen));
-      const r = await this.list(screen, model, "run.keys.multi");
+      const r = await this.list(screen, model, "run.keys.multi", screen.options.length);
       if (r.kind !== "answer" || !Array.isArray(r.value) || !r.value.includes("other")) return r;
       if (!screen.options.some((o) => o.other)) return r;
       current = r.value;
@@ -233,20 +240,19 @@ export class InquirerPrompter implements KioskPrompter {
 
   private async list<S>(
     screen: QuestionScreen,
-    model: Pick<Parameters<typeof listPrompt<S, Reply>>[0], "initial" | "rows" | "act" | "status" | "start">,
-    keys: "run.keys.multi" | "run.keys.ranking" | "run.keys.allocate",
+    model: Pick<ListConfig<S, Reply>, "initial" | "rows" | "act" | "status" | "start">,
+    keys: "run.keys.select" | "run.keys.multi" | "run.keys.ranking" | "run.keys.allocate",
+    answers: number,
   ): Promise<Reply> {
     this.out.write(CLEAR_VISIBLE);
-    const header = renderHeader(screen, this.width, this.c);
     return listPrompt<S, Reply>(
       {
         ...model,
-        header,
+        answers,
+        header: this.header(screen),
         keys: screen.t(keys),
-        // Under the list: a blank line, the status line (if any), a message, the keys, the cursor's line.
-        room: listRoom(this.out.rows, header.length + 1 + (model.status ? 1 : 0)),
+        terminal: this.terminal,
         more: { above: screen.t("run.moreAbove"), below: screen.t("run.moreBelow") },
-        width: this.width,
         colors: this.c,
       },
       this.context(),
@@ -258,14 +264,15 @@ export class InquirerPrompter implements KioskPrompter {
     const nav = navActions(screen, { continueRow: true, speak: Boolean(this.o.speaker) });
     return entryPrompt(
       {
-        header: renderHeader(screen, this.width, this.c),
+        header: this.header(screen),
         label: screen.t("run.answerLabel"),
         initial: screen.current ?? "",
         nav: nav.map((action) => ({ action, text: navLabel(action, screen) })),
         check: screen.check,
         t: screen.t,
         keys: screen.t("run.keys.entry"),
-        width: this.width,
+        terminal: this.terminal,
+        more: { above: screen.t("run.moreAbove"), below: screen.t("run.moreBelow") },
         colors: this.c,
         onRepeat: () => this.read(screen),
       },
@@ -280,11 +287,10 @@ export class InquirerPrompter implements KioskPrompter {
   ): Promise<string | null | undefined> {
     this.out.write(CLEAR_VISIBLE);
     const { t } = screen;
-    const header = [
-      ...renderHeader(screen, this.width, this.c),
-      "",
-      ...wrapText(t("run.other.ask"), this.width),
-    ];
+    const header: HeaderFor = (w) => {
+      const h = headerParts(screen, w, this.c);
+      return { top: h.top, text: [...h.text, "", ...wrapText(t("run.other.ask"), w)] };
+    };
     const r = await entryPrompt(
       {
         header,
@@ -294,15 +300,12 @@ export class InquirerPrompter implements KioskPrompter {
         check: (raw) => checkOtherText(raw),
         t,
         keys: t("run.keys.entry"),
-        width: this.width,
+        terminal: this.terminal,
+        more: { above: t("run.moreAbove"), below: t("run.moreBelow") },
         colors: this.c,
       },
       this.context(),
     );
     return r.kind === "answer" ? (r.value as string | null) : undefined;
   }
-}
-
-function optionText(o: ChoiceOption): string {
-  return o.face ? `${o.face}  ${o.label}` : o.label;
 }

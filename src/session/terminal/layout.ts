@@ -52,11 +52,21 @@ export function screenWidth(columns: number | undefined): number {
 
 /** The header of a question screen, as lines. */
 export function renderHeader(screen: QuestionScreen, width: number, c: Colors): string[] {
+  const { top, text } = headerParts(screen, width, c);
+  return [...top, ...text];
+}
+
+/** The header in two parts: the progress, pinned at the top, and the texts, which may scroll. */
+export function headerParts(
+  screen: QuestionScreen,
+  width: number,
+  c: Colors,
+): { top: string[]; text: string[] } {
   const { t, progress } = screen;
   let top = t("run.progress", { n: progress.index, total: progress.total });
   if (progress.item)
     top += `  ·  ${t("run.statement", { n: progress.item.index, total: progress.item.total })}`;
-  const lines = [c.dim(top), ""];
+  const lines: string[] = [];
   if (screen.section) {
     lines.push(...wrapText(screen.section.title.toUpperCase(), width).map((l) => c.bold(l)));
     if (screen.section.intro) lines.push(...wrapText(screen.section.intro, width));
@@ -75,7 +85,8 @@ export function renderHeader(screen: QuestionScreen, width: number, c: Colors): 
   const notes = [screen.hint, screen.required ? t("run.required") : undefined].filter(Boolean).join(" ");
   if (notes) lines.push(...wrapText(notes, width).map((l) => c.dim(l)));
   if ("current" in screen && screen.current === null) lines.push(...wrapText(t("run.skipped"), width));
-  return lines;
+  const progressLines = displayWidth(top) <= width ? [top] : wrapText(top, width);
+  return { top: [...progressLines.map((l) => c.dim(l)), ""], text: lines };
 }
 
 /** A page (intro, end, thank-you) as lines. */
@@ -86,11 +97,4 @@ export function renderPageText(title: string, text: string, width: number, c: Co
     lines.push("", ...wrapText(paragraph, width));
   if (!title) lines.shift();
   return lines;
-}
-
-/** How many list lines fit when `used` lines go above and beside it on a terminal of `rows` lines. */
-export function listRoom(rows: number | undefined, used: number): number {
-  const height = rows && rows > 0 ? rows : 24;
-  // Below the list: a blank line, a message line, the key help, and the line the cursor rests on.
-  return Math.max(4, height - used - 4);
 }

@@ -85,6 +85,38 @@ function navRows(actions: NavAction[], screen: QuestionScreen): ListRow[] {
   return actions.map((a, i) => ({ text: navLabel(a, screen), ...(i === 0 ? { gap: true } : {}) }));
 }
 
+/** One answer with Enter; the current answer (going back) is where the cursor starts. */
+export function choiceModel(
+  screen: QuestionScreen & { options: ChoiceOption[]; current: unknown },
+  o: ModelOptions,
+): Model<null> {
+  const { options } = screen;
+  const actions = navActions(screen, { continueRow: false, speak: o.speak });
+  const at = options.findIndex((x) => x.code === screen.current);
+  const skipAt = actions.indexOf("skip");
+  return {
+    initial: null,
+    start: at >= 0 ? at : screen.current === null && skipAt >= 0 ? options.length + skipAt : 0,
+    rows: () => [...options.map((x) => ({ text: optionText(x) })), ...navRows(actions, screen)],
+    act: (_s, row) => {
+      const nav = navOutcome<null>(actions[row - options.length], o, () => ({}));
+      if (nav || row >= options.length) return nav ?? {};
+      return { done: { kind: "answer", value: options[row]!.code } };
+    },
+  };
+}
+
+/** Buttons only (info screens): the first goes on. */
+export function buttonsModel(screen: QuestionScreen, o: ModelOptions): Model<null> {
+  const actions: NavAction[] = ["continue", ...navActions(screen, { continueRow: false, speak: o.speak })];
+  return {
+    initial: null,
+    start: 0,
+    rows: () => navRows(actions, screen),
+    act: (_s, row) => navOutcome<null>(actions[row], o, () => ({ done: { kind: "next" } })) ?? {},
+  };
+}
+
 export interface MultiState {
   picked: string[];
 }

@@ -36,6 +36,7 @@ export async function runKiosk(o: KioskOptions): Promise<KioskSummary> {
         title: pickText(survey.title, first, first),
         text: languages.map((l) => translator(l)("run.welcome.title")).join("   "),
         press: languages.map((l) => translator(l)("run.welcome.press")).join("\n"),
+        more: { above: t0("run.moreAbove"), below: t0("run.moreBelow") },
       }),
     );
     if (welcome === undefined) continue;

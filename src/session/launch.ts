@@ -5,8 +5,9 @@ import { readFileSync } from "node:fs";
 import { colorsFor, err, type Io, out } from "../cli/io.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, fileError, KuuloError } from "../errors.js";
-import { pickText } from "../i18n/index.js";
+import { pickText, translator } from "../i18n/index.js";
 import type { Store } from "../store/open.js";
+import { getSession } from "../store/sessions.js";
 import { AnswersPrompter, checkAnswersFile } from "./answers-file.js";
 import { runKiosk } from "./kiosk.js";
 import { isInterrupt } from "./prompter.js";
@@ -87,6 +88,8 @@ export async function runAnswersFile(o: LaunchOptions, path: string): Promise<st
 
 /** One person at the keyboard. Ctrl+C keeps the answers so far (partial) and ends with 130. */
 export async function runOnce(o: LaunchOptions): Promise<{ responseId: string | null }> {
+  const small = smallTerminal(o.io);
+  if (small) err(o.io, translator(o.language)("run.smallTerminal", small));
   const speaker = startSpeech(o, [o.language]);
   const prompter = terminalPrompter(o, speaker);
   const sink = new StoreSink(o.store, {
@@ -132,10 +135,12 @@ export async function runKioskMode(o: LaunchOptions): Promise<{ complete: number
   const unguard = guardAgainstSilentEnd(o.io);
   try {
     const note = facilitatorNote(o, languages, o.speak && !speaker);
+    const t = translator(languages[0]!);
     const start = await prompter.welcome({
-      title: "Kuulo kiosk",
+      title: t("kiosk.title"),
       text: note,
-      press: "Press Enter to show the welcome screen.",
+      press: t("kiosk.press"),
+      more: { above: t("run.moreAbove"), below: t("run.moreBelow") },
     });
     if (start === "exit") return { complete: 0, stopped: 0 };
     return await runKiosk({
@@ -198,21 +203,47 @@ function startSpeech(o: LaunchOptions, languages: string[]): Speaker | null {
 }
 
 function facilitatorNote(o: LaunchOptions, languages: string[], speechMissing: boolean): string {
-  const lines = [
-    `Survey: ${pickText(o.survey.title, languages[0]!, languages[0]!)} (${o.survey.id}, version ${o.survey.hash.slice(0, 12)})`,
-    `Session: ${o.sessionId ?? "(none)"}   Database: ${o.store.path}`,
-    `Languages: ${languages.join(", ")}${o.plain ? "   Plain wording: on" : ""}${o.speak && !speechMissing ? "   Reading aloud: on" : ""}`,
-    "",
-    `TO END THE KIOSK: at the welcome screen type ${EXIT_WORDS.join(" or ")} (nothing is shown while you type), press Enter and choose "Yes".`,
-    "Ctrl+C does not end the kiosk: it asks the participant whether to stop answering. Every answer is saved the moment it is given.",
+  const lang = languages[0]!;
+  const t = translator(lang);
+  const session = o.sessionId ? getSession(o.store, o.sessionId) : undefined;
+  const sessionText = !o.sessionId
+    ? t("kiosk.noSession")
+    : session && session.name !== session.id
+      ? `${session.name} (${session.id})`
+      : o.sessionId;
+  const names = languages.map((l) => translator(l)("lang.name"));
+  const settings = [
+    t("kiosk.languages", { list: names.join(", ") }),
+    ...(o.plain ? [t("kiosk.plainOn")] : []),
+    ...(o.speak && !speechMissing ? [t("kiosk.speakOn")] : []),
   ];
-  if (speechMissing)
-    lines.push(
-      "",
-      "WARNING: reading aloud does not work on this computer (see the message above); the survey runs without it.",
-    );
-  lines.push("", "This text disappears when the kiosk starts.");
+  const lines = [
+    t("kiosk.survey", {
+      title: pickText(o.survey.title, lang, lang),
+      id: o.survey.id,
+      version: o.survey.hash.slice(0, 12),
+    }),
+    t("kiosk.session", { session: sessionText }),
+    t("kiosk.database", { db: o.store.path }),
+    settings.join("   "),
+    "",
+    t("kiosk.toEnd", { words: EXIT_WORDS.join(t("kiosk.or")), yes: t("run.exit.yes") }),
+    t("kiosk.ctrlC"),
+  ];
+  if (speechMissing) lines.push("", t("kiosk.noSpeech"));
+  const small = smallTerminal(o.io);
+  if (small) lines.push("", t("kiosk.small", small));
+  lines.push("", t("kiosk.disappears"));
   return lines.join("\n");
+}
+
+/** The terminal's size when it is below the 80 × 24 the screens are made for, else null. */
+function smallTerminal(io: Io): { cols: number; rows: number } | null {
+  const o = io.stdout as { columns?: number; rows?: number };
+  const cols = o.columns ?? 0;
+  const rows = o.rows ?? 0;
+  if (cols <= 0 || rows <= 0) return null;
+  return cols < 80 || rows < 24 ? { cols, rows } : null;
 }
 
 /** Reports a finished single run. */

@@ -112,7 +112,13 @@ export interface Prompter {
 /** What a kiosk needs beyond one person's questions. */
 export interface KioskPrompter extends Prompter {
   /** The welcome screen; "exit" only after the facilitator's word. */
-  welcome(texts: { title: string; text: string; press: string }): Promise<"start" | "exit">;
+  welcome(texts: {
+    title: string;
+    text: string;
+    press: string;
+    /** Marks where a long text is cut (in the facilitator's or the first language). */
+    more?: { above: string; below: string };
+  }): Promise<"start" | "exit">;
   chooseLanguage(options: { code: string; label: string }[], title: string): Promise<string>;
   /** A yes/no question; resolves true for yes. The no button comes first and is the default. */
   confirm(texts: { title: string; text?: string; no: string; yes: string }): Promise<boolean>;

@@ -163,7 +163,7 @@ describe("kuulo run in a terminal", () => {
   it("a kiosk survives Ctrl+C, lets a participant stop, and ends only with the facilitator's word", async () => {
     const db = freshDb();
     const t = new PtyRun(["run", BASELINE, "--db", db, "--session", "ws1", "--kiosk"], { cwd: tmp.dir });
-    await t.expect(/TO END THE KIOSK[\s\S]*Press Enter to show the welcome screen/);
+    await t.expect(/KIOSKIN LOPETTAMINEN[\s\S]*Paina Enter, niin tervetulonäkymä tulee esiin/);
     await t.step(enter, /Tervetuloa! Välkommen! Welcome!/);
     await t.step(enter, /Valitse kieli \/ Välj språk \/ Choose a language/);
     await t.step(down + down + enter, /Hello! The library wants/);
@@ -182,7 +182,7 @@ describe("kuulo run in a terminal", () => {
     await t.step("lopeta" + enter, /Lopetetaanko kysely/);
     t.send(down + enter);
     expect((await t.exited).exitCode).toBe(0);
-    expect(t.text).toMatch(/Kiosk ended: 0 complete and 1 stopped/);
+    expect(t.text).toMatch(/Kioski lopetettu: tällä kertaa 0 valmista ja 1 kesken jäänyttä/);
     const { responses } = stored(db);
     expect(responses.map((r) => [r.status, r.language, r.answers])).toEqual([
       ["partial", "en", { visited_12m: "yes" }],

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseSurvey } from "../../src/definition/parse.js";
 import { translator } from "../../src/i18n/index.js";
 import { ROOT, tempDir } from "../helpers/cli.js";
-import { type CapturedScreen, captureRun } from "./screen-atlas.js";
+import { type CapturedScreen, captureKiosk, captureRun } from "./screen-atlas.js";
 
 const tmp = tempDir("kuulo-atlas-");
 afterAll(() => tmp.cleanup());
@@ -81,6 +81,7 @@ function screenProblems(shot: CapturedScreen, c: Case): string[] {
 }
 
 describe("screen atlas: every screen of every bundled survey in a real terminal", () => {
+  if (chosen.length === 0) it.skip("no case chosen by ATLAS_ONLY", () => {});
   it.concurrent.each(chosen.map((c) => [caseName(c), c] as const))(
     "%s",
     async (_name, c) => {
@@ -107,5 +108,57 @@ describe("screen atlas: every screen of every bundled survey in a real terminal"
       expect(problems).toEqual([]);
     },
     120_000,
+  );
+});
+
+describe("the kiosk's facilitator screen and closing line in the chosen language", () => {
+  const en = translator("en");
+  const english = [
+    "kiosk.survey",
+    "kiosk.session",
+    "kiosk.toEnd",
+    "kiosk.ctrlC",
+    "kiosk.disappears",
+    "kiosk.press",
+  ]
+    .map((k) =>
+      en(k as never)
+        .split(/[:{]/)[0]!
+        .trim(),
+    )
+    .concat(["Kiosk ended", "Survey:", "Database:", "Languages:", "response(s)"]);
+  it.concurrent.each([
+    ["fi", 80, 24],
+    ["sv", 80, 24],
+    ["en", 60, 20],
+  ] as const)(
+    "%s at %i × %i",
+    async (lang, cols, rows) => {
+      const t = translator(lang);
+      const file = join(ROOT, "surveys", "welcome-baseline.yaml");
+      const r = await captureKiosk({
+        surveyFile: file,
+        survey: parseSurvey(readFileSync(file, "utf8"), file).survey!,
+        lang,
+        cols,
+        rows,
+        db: join(tmp.dir, `kiosk-${lang}.db`),
+        cwd: tmp.dir,
+      });
+      const facilitator = flat(r.screens.facilitator.join(" "));
+      expect(facilitator).toContain(flat(t("kiosk.title")));
+      expect(facilitator).toContain(flat(t("kiosk.ctrlC")).slice(0, 30));
+      expect(facilitator).toContain("lopeta");
+      expect(facilitator.includes(flat(t("kiosk.small", { cols, rows })).slice(0, 40))).toBe(cols < 80);
+      expect(flat(r.screens.welcome.join(" "))).toContain(flat(t("run.welcome.press")));
+      expect(flat(r.screens.confirm.join(" "))).toContain(flat(t("run.exit.title")));
+      const closing = flat(r.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, " "));
+      expect(closing).toContain(flat(t("kiosk.ended", { complete: 0, stopped: 0, db: "" })).slice(0, 25));
+      if (lang !== "en") for (const word of english) expect(`${facilitator} ${closing}`).not.toContain(word);
+      expect(r.exitCode).toBe(0);
+      for (const l of [...r.screens.facilitator, ...r.screens.welcome, ...r.screens.confirm])
+        expect(l.length).toBeLessThanOrEqual(cols);
+    },
+    60_000,
   );
 });

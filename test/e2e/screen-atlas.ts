@@ -222,6 +222,69 @@ export async function captureRun(o: AtlasRun): Promise<CapturedScreen[]> {
   }
 }
 
+/** The kiosk's own screens: the facilitator's, the welcome, the language choice, the exit question. */
+export async function captureKiosk(o: Omit<AtlasRun, "plain" | "emoji" | "onShot">): Promise<{
+  screens: Record<"facilitator" | "welcome" | "confirm", string[]>;
+  output: string;
+  exitCode: number;
+}> {
+  const term = new Terminal({ cols: o.cols, rows: o.rows, allowProposedApi: true });
+  const proc = pty.spawn(
+    process.execPath,
+    [BIN, "run", o.surveyFile, "--db", o.db, "--lang", o.lang, "--kiosk"],
+    {
+      name: "xterm-256color",
+      cols: o.cols,
+      rows: o.rows,
+      cwd: o.cwd,
+      env: { ...process.env, NO_COLOR: "1" } as Record<string, string>,
+    },
+  );
+  let raw = "";
+  let lastData = 0;
+  proc.onData((d) => {
+    raw += d;
+    lastData = Date.now();
+    term.write(d);
+  });
+  const exited = new Promise<number>((resolve) => proc.onExit((e) => resolve(e.exitCode)));
+  const grid = (): string[] => {
+    const b = term.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < o.rows; y++) lines.push(b.getLine(b.viewportY + y)?.translateToString(true) ?? "");
+    return lines;
+  };
+  /** Wait for something to be drawn, then for a quarter second of quiet. */
+  const quiet = async () => {
+    const since = Date.now();
+    const until = since + 3_000;
+    while ((lastData <= since || Date.now() - lastData < 250) && Date.now() < until) await sleep(25);
+  };
+  const type = async (keys: string) => {
+    for (const k of splitKeys(keys)) {
+      proc.write(k);
+      await sleep(12);
+    }
+    await quiet();
+  };
+  try {
+    const until = Date.now() + 10_000;
+    while (lastData === 0 && Date.now() < until) await sleep(25);
+    while (Date.now() - lastData < 400 && Date.now() < until) await sleep(25);
+    const facilitator = grid();
+    await type(ENTER);
+    const welcome = grid();
+    await type(`lopeta${ENTER}`);
+    const confirm = grid();
+    await type(`${DOWN}${ENTER}`);
+    const exitCode = await Promise.race([exited, sleep(10_000).then(() => -1)]);
+    return { screens: { facilitator, welcome, confirm }, output: raw, exitCode };
+  } finally {
+    proc.kill();
+    term.dispose();
+  }
+}
+
 /** Escape sequences stay whole; everything else goes a character at a time. */
 function splitKeys(keys: string): string[] {
   return keys.match(/\u001b\[[A-D]|[\s\S]/gu) ?? [];

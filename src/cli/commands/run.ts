@@ -3,6 +3,7 @@
 // given; Ctrl+C outside a kiosk ends with 130 and keeps the answers so far as a partial response.
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
+import { translator } from "../../i18n/index.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
 import { out } from "../io.js";
 import type { CommandContext } from "../main.js";
@@ -131,7 +132,11 @@ Examples:
           const summary = await launch.runKioskMode(o);
           out(
             io,
-            `Kiosk ended: ${summary.complete} complete and ${summary.stopped} stopped response(s) this time, saved in ${dbPath}.`,
+            translator(language)("kiosk.ended", {
+              complete: summary.complete,
+              stopped: summary.stopped,
+              db: dbPath,
+            }),
           );
         } else {
           const { responseId } = await launch.runOnce(o);

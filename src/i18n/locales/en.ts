@@ -140,7 +140,7 @@ export const en = {
   "run.required": "You need to answer this question.",
   "run.skipped": "You skipped this question.",
   "run.keys.select": "↑ ↓ move · Enter choose",
-  "run.keys.multi": "↑ ↓ move · Enter tick or untick · then Continue",
+  "run.keys.multi": "↑ ↓ move · Enter choose or remove · then Continue",
   "run.keys.ranking": "↑ ↓ move · Enter add or take away",
   "run.keys.allocate": "↑ ↓ move · → or Enter add a point · ← take one away",
   "run.keys.entry": "Write, then press Enter · ↓ more choices",
@@ -234,6 +234,29 @@ export const en = {
   "export.sheet.codebook": "Codebook",
   "run.moreAbove": "↑ more above",
   "run.moreBelow": "↓ more below",
+  "kiosk.title": "Kuulo kiosk",
+  "kiosk.survey": "Survey: {title} ({id}, version {version})",
+  "kiosk.session": "Session: {session}",
+  "kiosk.noSession": "(none)",
+  "kiosk.database": "Database: {db}",
+  "kiosk.languages": "Languages: {list}",
+  "kiosk.plainOn": "Plain wording: on",
+  "kiosk.speakOn": "Reading aloud: on",
+  "kiosk.or": " or ",
+  "kiosk.toEnd":
+    "TO END THE KIOSK: at the welcome screen type {words} (nothing is shown while you type), press Enter and choose “{yes}”.",
+  "kiosk.ctrlC":
+    "Ctrl+C does not end the kiosk: it asks the participant whether to stop answering. Every answer is saved the moment it is given.",
+  "kiosk.noSpeech":
+    "WARNING: reading aloud does not work on this computer (see the message above); the survey runs without it.",
+  "kiosk.small":
+    "WARNING: the terminal is {cols} × {rows}. The screens are made for at least 80 × 24: make the window larger or the font smaller. The survey still works, with more scrolling.",
+  "kiosk.disappears": "This text disappears when the kiosk starts.",
+  "kiosk.press": "Press Enter to show the welcome screen.",
+  "kiosk.ended":
+    "Kiosk ended: {complete} complete and {stopped} stopped response(s) this time, saved in {db}.",
+  "run.smallTerminal":
+    "warning: the terminal is {cols} × {rows}; the screens are made for at least 80 × 24. Make the window larger or the font smaller; the survey still works, with more scrolling.",
   "report.unit.pp": "{value} pp",
   "report.mark.tooFew": "too few",
   "report.heading.overview": "Overview",

@@ -235,6 +235,29 @@ export const fi: Messages = {
   "export.sheet.codebook": "Koodikirja",
   "run.moreAbove": "↑ lisää ylempänä",
   "run.moreBelow": "↓ lisää alempana",
+  "kiosk.title": "Kuulo-kioski",
+  "kiosk.survey": "Kysely: {title} ({id}, versio {version})",
+  "kiosk.session": "Tilaisuus: {session}",
+  "kiosk.noSession": "(ei tilaisuutta)",
+  "kiosk.database": "Tietokanta: {db}",
+  "kiosk.languages": "Kielet: {list}",
+  "kiosk.plainOn": "Selkokieli: käytössä",
+  "kiosk.speakOn": "Ääneen lukeminen: käytössä",
+  "kiosk.or": " tai ",
+  "kiosk.toEnd":
+    "KIOSKIN LOPETTAMINEN: kirjoita tervetulonäkymässä {words} (kirjoittamasi ei näy), paina Enter ja valitse ”{yes}”.",
+  "kiosk.ctrlC":
+    "Ctrl+C ei lopeta kioskia: se kysyy vastaajalta, haluaako hän lopettaa vastaamisen. Jokainen vastaus tallentuu heti, kun se annetaan.",
+  "kiosk.noSpeech":
+    "VAROITUS: ääneen lukeminen ei toimi tällä tietokoneella (katso viesti yllä); kysely toimii ilman sitä.",
+  "kiosk.small":
+    "VAROITUS: pääte on {cols} × {rows}. Näkymät on tehty vähintään kokoon 80 × 24: suurenna ikkunaa tai pienennä fonttia. Kysely toimii silti, mutta vierittämistä on enemmän.",
+  "kiosk.disappears": "Tämä teksti katoaa, kun kioski käynnistyy.",
+  "kiosk.press": "Paina Enter, niin tervetulonäkymä tulee esiin.",
+  "kiosk.ended":
+    "Kioski lopetettu: tällä kertaa {complete} valmista ja {stopped} kesken jäänyttä vastausta, tallennettu tiedostoon {db}.",
+  "run.smallTerminal":
+    "varoitus: pääte on {cols} × {rows}; näkymät on tehty vähintään kokoon 80 × 24. Suurenna ikkunaa tai pienennä fonttia; kysely toimii silti, mutta vierittämistä on enemmän.",
   "report.unit.pp": "{value} %-yks.",
   "report.mark.tooFew": "liian vähän",
   "report.heading.overview": "Yleiskuva",

@@ -139,7 +139,7 @@ export const sv: Messages = {
   "run.required": "Du behöver svara på den här frågan.",
   "run.skipped": "Du hoppade över frågan.",
   "run.keys.select": "↑ ↓ flytta · Enter välj",
-  "run.keys.multi": "↑ ↓ flytta · Enter kryssa i eller ur · sedan Fortsätt",
+  "run.keys.multi": "↑ ↓ flytta · Enter välj eller ta bort · sedan Fortsätt",
   "run.keys.ranking": "↑ ↓ flytta · Enter lägg till eller ta bort",
   "run.keys.allocate": "↑ ↓ flytta · → eller Enter ge en poäng · ← ta bort en",
   "run.keys.entry": "Skriv och tryck på Enter · ↓ fler val",
@@ -233,6 +233,29 @@ export const sv: Messages = {
   "export.sheet.codebook": "Kodbok",
   "run.moreAbove": "↑ fler ovanför",
   "run.moreBelow": "↓ fler nedanför",
+  "kiosk.title": "Kuulo-kiosk",
+  "kiosk.survey": "Enkät: {title} ({id}, version {version})",
+  "kiosk.session": "Tillfälle: {session}",
+  "kiosk.noSession": "(inget tillfälle)",
+  "kiosk.database": "Databas: {db}",
+  "kiosk.languages": "Språk: {list}",
+  "kiosk.plainOn": "Lättläst: på",
+  "kiosk.speakOn": "Uppläsning: på",
+  "kiosk.or": " eller ",
+  "kiosk.toEnd":
+    "FÖR ATT AVSLUTA KIOSKEN: skriv {words} på välkomstsidan (det du skriver syns inte), tryck på Enter och välj ”{yes}”.",
+  "kiosk.ctrlC":
+    "Ctrl+C avslutar inte kiosken: det frågar deltagaren om hen vill sluta svara. Varje svar sparas direkt när det ges.",
+  "kiosk.noSpeech":
+    "VARNING: uppläsningen fungerar inte på den här datorn (se meddelandet ovan); enkäten körs utan den.",
+  "kiosk.small":
+    "VARNING: terminalen är {cols} × {rows}. Sidorna är gjorda för minst 80 × 24: gör fönstret större eller typsnittet mindre. Enkäten fungerar ändå, med mer rullning.",
+  "kiosk.disappears": "Den här texten försvinner när kiosken startar.",
+  "kiosk.press": "Tryck på Enter för att visa välkomstsidan.",
+  "kiosk.ended":
+    "Kiosken avslutad: {complete} fullständiga och {stopped} avbrutna svar den här gången, sparade i {db}.",
+  "run.smallTerminal":
+    "varning: terminalen är {cols} × {rows}; sidorna är gjorda för minst 80 × 24. Gör fönstret större eller typsnittet mindre; enkäten fungerar ändå, med mer rullning.",
   "report.unit.pp": "{value} p.e.",
   "report.mark.tooFew": "för få",
   "report.heading.overview": "Översikt",

@@ -98,18 +98,28 @@ export class InquirerPrompter implements KioskPrompter {
     }
   }
 
-  async welcome(texts: { title: string; text: string; press: string }): Promise<"start" | "exit"> {
+  async welcome(texts: {
+    title: string;
+    text: string;
+    press: string;
+    more?: { above: string; below: string };
+  }): Promise<"start" | "exit"> {
     this.o.output?.write(CLEAR_SCREEN);
     const c = this.c;
-    const lines = [
-      "",
-      c.bold(texts.title),
-      "",
-      ...wrapText(texts.text, this.width),
-      "",
-      ...texts.press.split("\n").flatMap((l) => wrapText(l, this.width).map((x) => c.bold(x))),
-    ];
-    return welcomePrompt({ lines, exitWords: this.o.exitWords ?? [] }, this.context());
+    const lines = (w: number) => ({
+      top: ["", ...wrapText(texts.title, w).map((l) => c.bold(l)), ""],
+      text: wrapText(texts.text, w),
+      bottom: texts.press.split("\n").flatMap((l) => wrapText(l, w).map((x) => c.bold(x))),
+    });
+    return welcomePrompt(
+      {
+        lines,
+        exitWords: this.o.exitWords ?? [],
+        terminal: this.terminal,
+        more: texts.more ?? { above: "↑ …", below: "↓ …" },
+      },
+      this.context(),
+    );
   }
 
   async chooseLanguage(options: { code: string; label: string }[], title: string): Promise<string> {
@@ -140,9 +150,6 @@ export class InquirerPrompter implements KioskPrompter {
   }
   private get c(): Colors {
     return this.o.colors;
-  }
-  private get width(): number {
-    return Math.max(30, Math.min(this.terminal.size().columns, 100) - 2);
   }
   /** The terminal's size at each drawing (80 × 24 when unknown), and its resize events. */
   private get terminal(): TerminalSize {

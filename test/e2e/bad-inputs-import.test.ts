@@ -303,3 +303,41 @@ sections:
       expect(all).toContain(`"${id}_q"`);
     });
 });
+
+describe("import --session with a slip of the keyboard", () => {
+  const setup = () => {
+    const db = path("sessions.db");
+    ok(["sessions", "create", "kirjasto-1", "--db", db]);
+    return db;
+  };
+  const forms = () => file("forms.csv", `${HEADER}\r\n1;weekly;yes;3;\r\n`);
+  const sessions = (db: string) => {
+    const r = runBin(["sessions", "list", "--db", db, "--json"]);
+    return (JSON.parse(r.stdout) as { id: string }[]).map((s) => s.id);
+  };
+
+  for (const typo of ["kirjasto1", "Kirjasto_1", "kirjsato-1"])
+    it(`"${typo}" for kirjasto-1 is refused with did-you-mean (STORE_UNKNOWN_SESSION) and creates nothing`, () => {
+      const db = setup();
+      const r = runBin(["import", SURVEY, forms(), "--db", db, "--session", typo]);
+      expect(r.code, r.stdout + r.stderr).toBe(66);
+      expect(r.stderr).toContain('Did you mean "kirjasto-1"?');
+      expect(r.stderr).toContain("STORE_UNKNOWN_SESSION");
+      expect(r.stderr).toContain("--new-session");
+      expect(sessions(db)).toEqual(["kirjasto-1"]);
+      // Nothing stored: the database holds no response (not even the survey) to export.
+      expect(runBin(["export", "paper_forms", "--db", db, "--format", "json"]).code).toBe(66);
+    });
+
+  it("a new workshop's session is created with a notice; --new-session creates a look-alike on purpose", () => {
+    const db = setup();
+    const r = runBin(["import", SURVEY, forms(), "--db", db, "--session", "kirjasto-2"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('Session "kirjasto-2" was new: it was created');
+    const other = file("forms2.csv", `${HEADER}\r\n1;never;no;0;\r\n`);
+    const r2 = runBin(["import", SURVEY, other, "--db", db, "--session", "kirjasto1", "--new-session"]);
+    expect(r2.code, r2.stdout + r2.stderr).toBe(0);
+    expect(r2.stdout).toContain('Session "kirjasto1" was new');
+    expect(sessions(db).sort()).toEqual(["kirjasto-1", "kirjasto-2", "kirjasto1"]);
+  });
+});

@@ -3,7 +3,7 @@
 // the same file never imported twice.
 import { Command, Option } from "commander";
 import type { ResponseSource } from "../../definition/answers.js";
-import { KuuloError } from "../../errors.js";
+import { ExitCode, KuuloError } from "../../errors.js";
 import { newResponseId } from "../../ids.js";
 import { dbOption } from "../db-option.js";
 import { colorsFor, err, out } from "../io.js";
@@ -18,6 +18,7 @@ interface ImportCliOptions {
   skipInvalid?: boolean;
   rejects?: string;
   force?: boolean;
+  newSession?: boolean;
   encoding?: string;
   delimiter?: string;
   ignoreColumn: string[];
@@ -32,6 +33,7 @@ export function importCommand(ctx: CommandContext): Command {
     .argument("<file>", "the forms: .csv/.txt (any Excel CSV flavour) or .xlsx")
     .addOption(dbOption())
     .option("--session <id>", "workshop session the forms belong to")
+    .option("--new-session", "create the --session even though its id looks like a slip for an existing one")
     .option("--wave <name>", "wave, e.g. baseline or followup")
     .addOption(
       new Option("--source <source>", "how the answers were collected").choices([
@@ -97,6 +99,9 @@ Examples:
         const { checkOutput } = await import("../../output-file.js");
         checkOutput(rejectsPath, { reads: [dbPath, file, surveyPath], force: opts.force === true });
       }
+      const newSession = opts.session
+        ? await checkSession(opts.session, dbPath, opts.newSession === true)
+        : false;
       let close: (() => void) | undefined;
       const openTarget = () => {
         // A dry run against a database that does not exist yet must not create one.
@@ -188,7 +193,9 @@ Examples:
         out(io, c.green(`✓ Dry run: ${s.imported} row(s) would be imported. Nothing was stored.`));
       else if (s.imported === 0)
         out(io, `Nothing new: all ${s.duplicates} row(s) were imported before. Nothing was added.`);
-      else
+      else {
+        if (newSession)
+          out(io, `Session "${opts.session}" was new: it was created (kuulo sessions list shows it).`);
         out(
           io,
           c.green(
@@ -196,7 +203,39 @@ Examples:
               (s.duplicates ? `; ${s.duplicates} duplicate(s) skipped.` : "."),
           ),
         );
+      }
     });
+}
+
+/**
+ * Whether --session names a session the store does not have yet (it is then created with a
+ * notice). One that looks like a slip for an existing session is refused, as `kuulo run` refuses
+ * any unknown one, unless --new-session says it is meant.
+ */
+async function checkSession(id: string, dbPath: string, allowNew: boolean): Promise<boolean> {
+  const { existsSync } = await import("node:fs");
+  if (!existsSync(dbPath)) return true;
+  const { openStore, listSessions } = await import("../../store/index.js");
+  const store = openStore(dbPath, { readonly: true });
+  let ids: string[];
+  try {
+    ids = listSessions(store).map((x) => x.id);
+  } finally {
+    store.close();
+  }
+  if (ids.includes(id)) return false;
+  const { sessionTypo } = await import("../../import/session-name.js");
+  const meant = allowNew ? undefined : sessionTypo(id, ids);
+  if (meant)
+    throw new KuuloError(
+      "STORE_UNKNOWN_SESSION",
+      `There is no session "${id}" in ${dbPath}. Did you mean "${meant}"?`,
+      ExitCode.noInput,
+      {
+        hint: `Use --session ${meant}. If "${id}" really is another workshop, add --new-session (or create it first: kuulo sessions create ${id}). Nothing was imported.`,
+      },
+    );
+  return true;
 }
 
 /** Data-file errors carry their stable code in the message, as the row diagnostics do. */

@@ -12,8 +12,10 @@ export interface PrepareOptions {
   sessionId?: string;
   wave?: string;
   source?: ResponseSource;
-  /** ISO time used for started/submitted when the file does not give them. */
+  /** ISO time used for started/submitted when the file does not give them (nor the session). */
   now: string;
+  /** The date of a workshop session: the day its paper forms were filled in. */
+  sessionDate?: (id: string) => string | null;
   newId: () => string;
 }
 
@@ -83,14 +85,20 @@ export function prepareResponse(
     if (t === null) bad(column, "is not a date (expected e.g. 2025-03-14, 2025-03-14T10:30 or 14.3.2025)");
     return t;
   };
-  const submittedAt = when("submitted_at") ?? (status === "complete" ? opts.now : null);
-  const startedAt = when("started_at") ?? submittedAt ?? opts.now;
+  // Forms without a date of their own were filled in on the day of their session, if it has one:
+  // the data's date, which the report shows, rather than the day they were typed in.
+  const sessionId = opts.sessionId ?? meta.session ?? null;
+  const sessionDay = sessionId !== null ? (opts.sessionDate?.(sessionId) ?? null) : null;
+  const undated =
+    sessionDay !== null && /^\d{4}-\d{2}-\d{2}$/.test(sessionDay) ? `${sessionDay}T12:00:00.000Z` : opts.now;
+  const submittedAt = when("submitted_at") ?? (status === "complete" ? undated : null);
+  const startedAt = when("started_at") ?? submittedAt ?? undated;
 
   const response: SurveyResponse = {
     id: id ?? opts.newId(),
     surveyId: survey.id,
     surveyHash: survey.hash,
-    sessionId: opts.sessionId ?? meta.session ?? null,
+    sessionId,
     wave: opts.wave ?? meta.wave ?? null,
     source,
     language,

@@ -70,6 +70,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const now = opts.now().toISOString();
   const prepareOpts = {
     now,
+    ...(target.sessionDate ? { sessionDate: target.sessionDate.bind(target) } : {}),
     newId: opts.newId,
     ...(opts.sessionId ? { sessionId: opts.sessionId } : {}),
     ...(opts.wave ? { wave: opts.wave } : {}),

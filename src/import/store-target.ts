@@ -4,6 +4,7 @@
 import type { Survey } from "../definition/model.js";
 import {
   beginTransaction,
+  getSession,
   knownRowHashes,
   openStore,
   previousImport,
@@ -31,7 +32,13 @@ export function openStoreTarget(
   let current: { file: string; fileHash: string; at: Date } | undefined;
   const readonly = opts.readonly === true;
 
+  const dates = new Map<string, string | null>();
   return {
+    sessionDate(id: string): string | null {
+      if (!dates.has(id)) dates.set(id, getSession(store, id)?.date ?? null);
+      return dates.get(id) ?? null;
+    },
+
     previousImport(fileHash: string): PreviousImport | undefined {
       const p = previousImport(store, fileHash);
       return p

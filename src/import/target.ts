@@ -32,6 +32,8 @@ export interface ImportTotals {
 }
 
 export interface ImportTarget {
+  /** The date (YYYY-MM-DD) of a workshop session, if the session exists and has one. */
+  sessionDate?(id: string): string | null;
   /** The last committed import of a file with exactly these bytes, if any. */
   previousImport(fileHash: string): PreviousImport | undefined;
   /** Opens the one transaction of this import. */

@@ -102,15 +102,17 @@ describe("hard cases", () => {
       for (const b of texts.slice(i + 1)) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
   });
 
-  it("places the labels of twelve crowded IPA points without overlaps", () => {
+  it("numbers twelve crowded IPA points, without overlaps, with a key under the plot", () => {
     const points = Array.from({ length: 12 }, (_, i) => ({
       label: `Palvelu ${i + 1}`,
       importance: 3.8 + ((i * 7) % 12) / 30,
       performance: 3.6 + ((i * 5) % 12) / 30,
     }));
     const { texts } = inspectChart({ ...ipa, points }, { locale: "fi" });
-    const labels = texts.filter((t) => t.text.startsWith("Palvelu "));
-    expect(labels).toHaveLength(12);
+    const labels = texts.filter((t) => /^\d+$/.test(t.text) && Number(t.text) >= 1 && Number(t.text) <= 12);
+    expect(new Set(labels.map((t) => t.text)).size).toBe(12);
+    const key = texts.map((t) => t.text).join(" ");
+    for (let i = 1; i <= 12; i++) expect(key).toContain(`${i} Palvelu ${i}`);
     for (const [i, a] of labels.entries())
       for (const b of labels.slice(i + 1)) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
   });

@@ -323,7 +323,8 @@ describe("chart specs", () => {
     expect(byId.get("visit_freq")?.spec.type).toBe("bars");
     expect(byId.get("barriers")?.spec.type).toBe("bars");
     expect(byId.get("enjoy")?.spec.type).toBe("diverging");
-    expect(byId.get("grade")?.spec.type).toBe("diverging");
+    // A numbered 4–10 grade has no neutral middle: a distribution, not a diverging bar.
+    expect(byId.get("grade")?.spec.type).toBe("bars");
     expect(byId.get("image")?.spec.type).toBe("diverging");
     expect(byId.get("books")?.spec.type).toBe("histogram");
     expect(byId.get("rank")?.spec.type).toBe("bars");
@@ -338,10 +339,10 @@ describe("chart specs", () => {
     const grade = report.questions.find((q) => q.id === "grade")!;
     if (grade.kind !== "scale") throw new Error("grade is a scale");
     const spec = byId.get("grade")!.spec;
-    if (spec.type !== "diverging") throw new Error("grade is drawn diverging");
+    if (spec.type !== "bars") throw new Error("grade is drawn as bars");
     grade.choices.forEach((ch, i) => {
-      if (ch.suppressed) expect(spec.rows[0]!.shares[i]).toBeNull();
-      else expect(spec.rows[0]!.shares[i]).toBe(ch.share);
+      if (ch.suppressed) expect(spec.items[i]!.share).toBeNull();
+      else expect(spec.items[i]!.share).toBe(ch.share);
     });
     expect(spec.suppressedLabel).toBe("< 5");
   });

@@ -48,6 +48,7 @@ export const en = {
   "chart.ipa.keepUp": "Keep up the good work",
   "chart.ipa.lowPriority": "Low priority",
   "chart.ipa.overkill": "Possible overkill",
+  "chart.ipa.key": "Key: {items}",
   "chart.ipa.cross": "Dashed lines: the means of the items",
   "chart.gaps.zone": "Zone of tolerance (minimum–desired)",
   "chart.gaps.perceived": "Perceived level",

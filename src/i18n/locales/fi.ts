@@ -50,6 +50,7 @@ export const fi: Messages = {
   "chart.ipa.keepUp": "Pidä yllä hyvää tasoa",
   "chart.ipa.lowPriority": "Vähemmän tärkeää",
   "chart.ipa.overkill": "Mahdollisesti liikaa panostusta",
+  "chart.ipa.key": "Numerot: {items}",
   "chart.ipa.cross": "Katkoviivat: kohteiden keskiarvot",
   "chart.gaps.zone": "Hyväksyttävä vaihteluväli (vähimmäistaso–toivottu taso)",
   "chart.gaps.perceived": "Koettu taso",

@@ -50,6 +50,7 @@ export const sv: Messages = {
   "chart.ipa.keepUp": "Fortsätt så",
   "chart.ipa.lowPriority": "Låg prioritet",
   "chart.ipa.overkill": "Möjlig överinsats",
+  "chart.ipa.key": "Nummer: {items}",
   "chart.ipa.cross": "Streckade linjer: punkternas medelvärden",
   "chart.gaps.zone": "Toleranszon (lägsta–önskad nivå)",
   "chart.gaps.perceived": "Upplevd nivå",

@@ -40,7 +40,7 @@ export function planGaps(spec: GapsSpec, env: Env): ChartPlan {
   const layout = layoutRows(measure, env.width, env.height, {
     frame: {
       title: spec.title,
-      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
+      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, spec.nMax),
       legend,
       notes: notesOf(spec.notes, spec.n === null || spec.rows.some(hasNull), fmt, spec.suppressedLabel),
     },

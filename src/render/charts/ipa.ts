@@ -1,6 +1,7 @@
 // Importance–performance analysis: performance across, importance up, dashed quadrant lines where
 // the means cross, the four quadrants named in their corners and every point labelled beside it
-// (labels placed to avoid each other). Suppressed points are listed in a note instead.
+// (labels placed to avoid each other), or numbered with a key under the plot when points crowd so
+// that a name could be read as its neighbour's. Suppressed points are listed in a note instead.
 import type { Plugin, Scale } from "chart.js";
 import { framePlugin, planFrame } from "./frame.js";
 import { type Box, placeLabels } from "./label-placement.js";
@@ -26,6 +27,29 @@ function bounds(values: number[], range: { min: number; max: number }): { min: n
   };
 }
 
+/**
+ * Whether two points sit so close (in pixels, as the plot will draw them) that a label beside one
+ * could be read as the other's: closer than a label's width across and two lines up or down.
+ */
+function crowded(
+  points: { importance: number; performance: number }[],
+  xb: { min: number; max: number },
+  yb: { min: number; max: number },
+  width: number,
+  height: number,
+): boolean {
+  const px = (p: { performance: number }) => ((p.performance - xb.min) / (xb.max - xb.min || 1)) * width;
+  const py = (p: { importance: number }) => ((p.importance - yb.min) / (yb.max - yb.min || 1)) * height;
+  const near = 2.5 * SIZE.pointLabel * SIZE.lineHeight;
+  for (let i = 0; i < points.length; i++)
+    for (let j = i + 1; j < points.length; j++) {
+      const a = points[i]!;
+      const b = points[j]!;
+      if (Math.abs(px(a) - px(b)) < LABEL_WIDTH && Math.abs(py(a) - py(b)) < near) return true;
+    }
+  return false;
+}
+
 export function planIpa(spec: IpaSpec, env: Env): ChartPlan {
   const { fmt, measure } = env;
   const shown = spec.points.filter(
@@ -46,14 +70,8 @@ export function planIpa(spec: IpaSpec, env: Env): ChartPlan {
     );
     notes.push(fmt.t("chart.suppressed", { label: spec.suppressedLabel }));
   }
-  const frame = planFrame(measure, env.width, {
-    title: spec.title,
-    subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
-    notes,
-  });
   const plotWidth = env.width - 2 * SIZE.pad - Y_AXIS;
   const plotHeight = Math.round(Math.min(plotWidth * 0.78, 560));
-  const height = env.height ?? Math.ceil(frame.header + plotHeight + AXIS + frame.footer);
   const withCross = (xs: number[], c: number | null) => (c === null ? xs : [...xs, c]);
   const xb = shown.length
     ? bounds(
@@ -73,7 +91,21 @@ export function planIpa(spec: IpaSpec, env: Env): ChartPlan {
         spec.range,
       )
     : spec.range;
-  const labels: FittedText[] = shown.map((p) => fitText(p.label, LABEL_WIDTH, SIZE.pointLabel, measure));
+  // Labels beside crowded points cannot say which dot is theirs: number the dots instead, with a key.
+  const numbered = crowded(shown, xb, yb, plotWidth, plotHeight);
+  if (numbered)
+    notes.unshift(fmt.t("chart.ipa.key", { items: shown.map((p, i) => `${i + 1} ${p.label}`).join(" · ") }));
+  const frame = planFrame(measure, env.width, {
+    title: spec.title,
+    subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, spec.nMax),
+    notes,
+  });
+  const height = env.height ?? Math.ceil(frame.header + plotHeight + AXIS + frame.footer);
+  const labels: FittedText[] = shown.map((p, i) =>
+    numbered
+      ? fitText(String(i + 1), LABEL_WIDTH, SIZE.pointLabel, measure, { weight: "bold" })
+      : fitText(p.label, LABEL_WIDTH, SIZE.pointLabel, measure),
+  );
   const quadrantKeys = [
     "chart.ipa.concentrate",
     "chart.ipa.keepUp",

@@ -2,7 +2,7 @@
 // a whisker and its value printed after it. A suppressed value is an empty slot in its own place.
 import type { Plugin } from "chart.js";
 import { framePlugin, type LegendItem } from "./frame.js";
-import { type ChartPlan, type Env, notesOf, tickFormat } from "./plan.js";
+import { type ChartPlan, type Env, notesOf, nText, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, rowAxis, rowLabelsPlugin, valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
@@ -23,7 +23,7 @@ export function planPairedBars(spec: PairedBarsSpec, env: Env): ChartPlan {
     spec.series[1].label ?? fmt.t("chart.followUp"),
   ];
   const subtitle = spec.series
-    .map((s, i) => `${names[i]} ${s.n === null ? `n ${spec.suppressedLabel}` : fmt.n(s.n)}`)
+    .map((s, i) => `${names[i]} ${nText(s.n, s.nMax, fmt, spec.suppressedLabel)}`)
     .concat(spec.subtitle ? [spec.subtitle] : [])
     .join(" · ");
   const hasInterval = spec.items.some((it) => it.values.some((e) => e.low != null && e.high != null));

@@ -34,7 +34,19 @@ export function tickFormat(fmt: Formats, decimals: number): (v: number) => strin
 }
 
 /** "n = 57 · several answers allowed", or "n < 5" when the whole chart is suppressed. */
-export function subtitleOf(n: number | null, fmt: Formats, suppressed: string, extra?: string): string {
-  const head = n === null ? `n ${suppressed}` : fmt.n(n);
+export function subtitleOf(
+  n: number | null,
+  fmt: Formats,
+  suppressed: string,
+  extra?: string,
+  nMax?: number,
+): string {
+  const head = nText(n, nMax, fmt, suppressed);
   return extra ? `${head} · ${extra}` : head;
+}
+
+/** "n = 42", or "n = 42–46" when the chart's parts rest on different numbers of people. */
+export function nText(n: number | null, nMax: number | undefined, fmt: Formats, suppressed: string): string {
+  if (n === null) return `n ${suppressed}`;
+  return nMax !== undefined && nMax > n ? `${fmt.n(n)}–${fmt.number(nMax, 0)}` : fmt.n(n);
 }

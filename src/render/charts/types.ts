@@ -82,13 +82,17 @@ export interface PairedBarsSpec extends ChartCommon {
 }
 export interface PairedSeries {
   label?: string;
+  /** The smallest n of the series' bars; `nMax` the largest when they differ. */
   n: number | null;
+  nMax?: number;
 }
 
 /** Importance–performance analysis: a labelled scatter with quadrant lines. */
 export interface IpaSpec extends ChartCommon {
   type: "ipa";
+  /** The smallest n of the plotted points; `nMax` the largest when they differ. */
   n: number | null;
+  nMax?: number;
   /** The bounds of the rating scale (e.g. 1–5); the plot zooms in on the points within them. */
   range: { min: number; max: number };
   points: { label: string; importance: number | null; performance: number | null }[];
@@ -100,7 +104,9 @@ export interface IpaSpec extends ChartCommon {
 /** LibQUAL-style gaps: per item the zone of tolerance (minimum→desired) and the perceived level. */
 export interface GapsSpec extends ChartCommon {
   type: "gaps";
+  /** The smallest n of the drawn rows; `nMax` the largest when they differ. */
   n: number | null;
+  nMax?: number;
   range: { min: number; max: number };
   rows: { label: string; minimum: number | null; desired: number | null; perceived: number | null }[];
   decimals?: number;

@@ -36,6 +36,21 @@ export function sidesOf(points: number): ScaleSide[] {
 
 const nOf = (c: { value: number | null; suppressed: boolean }) => (c.suppressed ? null : c.value);
 
+/**
+ * The n a chart shows, from the counts of what it draws: the smallest, with the largest as `nMax`
+ * when they differ; null when none is shown.
+ */
+function nRange(counts: { value: number | null; suppressed: boolean }[]): {
+  n: number | null;
+  nMax?: number;
+} {
+  const ns = counts.map(nOf).filter((v): v is number => v !== null);
+  if (ns.length === 0) return { n: null };
+  const lo = Math.min(...ns);
+  const hi = Math.max(...ns);
+  return hi > lo ? { n: lo, nMax: hi } : { n: lo };
+}
+
 /** Share of "don't know" among all answers to an item (valid + don't know), for the chart's side column. */
 function dontKnowShare(
   valid: { value: number | null; suppressed: boolean },
@@ -113,7 +128,9 @@ function questionChart(fmt: ReportFormats, mark: string, q: QuestionResult): Cha
         })),
       };
     case "scale":
-      if (q.choices.length <= MAX_DIVERGING_POINTS) return divergingOf(fmt, mark, q);
+      // A numbered scale (a 4–10 school grade, 0–10) has no neutral middle to diverge from:
+      // its distribution is drawn in scale order. Labelled agreement-type scales diverge.
+      if (q.type === "likert" && q.choices.length <= MAX_DIVERGING_POINTS) return divergingOf(fmt, mark, q);
       return {
         type: "bars",
         title,
@@ -194,9 +211,11 @@ function comparisonCharts(report: Report, fmt: ReportFormats, mark: string, cmp:
   if (usable.length !== 2) return [];
   const [a, b] = usable as [number, number];
   const c = cellsFor(fmt, report.privacy.minCell);
-  const series: PairedBarsSpec["series"] = [
-    { label: groupName(c, cmp.groups[a]!, cmp.by), n: nOf(cmp.groups[a]!.size) },
-    { label: groupName(c, cmp.groups[b]!, cmp.by), n: nOf(cmp.groups[b]!.size) },
+  const names = [groupName(c, cmp.groups[a]!, cmp.by), groupName(c, cmp.groups[b]!, cmp.by)];
+  // Each chart's n is its table's valid n per group (one source), not the group's size.
+  const seriesOf = (tables: GroupTable[]): PairedBarsSpec["series"] => [
+    { label: names[0], ...nRange(tables.map((gt) => gt.valid[a]!)) },
+    { label: names[1], ...nRange(tables.map((gt) => gt.valid[b]!)) },
   ];
   const out: ChartEntry[] = [];
   const matrices = new Map<string, GroupTable[]>();
@@ -212,7 +231,7 @@ function comparisonCharts(report: Report, fmt: ReportFormats, mark: string, cmp:
       title: slotTitle(report, c, gt.slot),
       suppressedLabel: mark,
       scale: { kind: "share" },
-      series,
+      series: seriesOf([gt]),
       items: gt.rows.map((r) => ({
         label: fmt.text(r.label),
         values: [
@@ -235,7 +254,7 @@ function comparisonCharts(report: Report, fmt: ReportFormats, mark: string, cmp:
       subtitle: fmt.t("report.chart.means"),
       suppressedLabel: mark,
       scale: { kind: "mean", ...scaleRange(report, tables[0]!.slot) },
-      series,
+      series: seriesOf(tables),
       items: tables.map((gt) => {
         const item = q?.kind === "matrix" ? q.items.find((it) => it.id === gt.slot) : undefined;
         return { label: item ? fmt.text(item.text) : gt.slot, values: [est(gt, a), est(gt, b)] };
@@ -262,7 +281,11 @@ export function chartSpecs(report: Report, lang: string): ChartEntry[] {
     const spec: ChartSpec = {
       type: "ipa",
       title: fmt.t("report.ipa.title"),
-      n: nOf(report.counts.analysed),
+      ...nRange(
+        report.ipa.rows
+          .filter((r) => r.importanceMean !== null && r.performanceMean !== null)
+          .map((r) => r.n),
+      ),
       suppressedLabel: mark,
       range: scaleRange(report, first.importance),
       points: report.ipa.rows.map((r) => ({
@@ -278,7 +301,7 @@ export function chartSpecs(report: Report, lang: string): ChartEntry[] {
     const spec: ChartSpec = {
       type: "gaps",
       title: fmt.t("report.gaps.title"),
-      n: nOf(report.counts.analysed),
+      ...nRange(report.gaps.filter((g) => g.perceivedMean !== null).map((g) => g.n)),
       suppressedLabel: mark,
       range: scaleRange(report, report.gaps[0]!.perceived),
       rows: report.gaps.map((g) => ({

@@ -5,9 +5,10 @@ import { createHash } from "node:crypto";
 import { BUILTIN_TEXTS } from "../i18n/builtin.js";
 import type { Choice, Question, Section, Survey, Text } from "./model.js";
 import { DEFAULT_TEXT_MAX } from "./model.js";
-import type { ChoiceFile, QuestionFile, SurveyFile } from "./schema.js";
+import { isNumericScale, numericScalePoints } from "./numeric-scale.js";
+import type { ChoiceFile, NumericScaleFile, QuestionFile, SurveyFile } from "./schema.js";
 
-type ChoiceRef = string | ChoiceFile[];
+type ChoiceRef = string | ChoiceFile[] | NumericScaleFile;
 
 function normChoice(c: ChoiceFile): Choice {
   const out: Choice = { value: String(c.value), label: c.label };
@@ -27,9 +28,11 @@ export function normalizeSurvey(file: SurveyFile): Survey {
   const lists = file.choices ?? {};
   const langs = file.languages;
   const resolve = (ref: ChoiceRef): { choices: Choice[]; choiceList?: string } =>
-    typeof ref === "string"
-      ? { choices: (lists[ref] ?? []).map(normChoice), choiceList: ref }
-      : { choices: ref.map(normChoice) };
+    isNumericScale(ref)
+      ? { choices: numericScalePoints(ref, langs, builtin("dontKnow", langs)).map(normChoice) }
+      : typeof ref === "string"
+        ? { choices: (lists[ref] ?? []).map(normChoice), choiceList: ref }
+        : { choices: ref.map(normChoice) };
   const dk = (): Choice => ({ value: "dk", label: builtin("dontKnow", langs), missing: true });
 
   const question = (q: QuestionFile, sectionId: string): Question => {

@@ -4,7 +4,8 @@
 import type { Severity } from "./diagnostics.js";
 import { checkExpression, parseExpression, type RefInfo } from "./expr/index.js";
 import { RESERVED_COLUMNS } from "./meta-columns.js";
-import type { ChoiceFile, QuestionFile, SurveyFile } from "./schema.js";
+import { isNumericScale, MAX_SCALE_POINTS, numericScalePoints } from "./numeric-scale.js";
+import type { ChoiceFile, NumericScaleFile, QuestionFile, SurveyFile } from "./schema.js";
 import type { Path } from "./source.js";
 import { closest, didYouMean } from "./suggest.js";
 
@@ -40,7 +41,11 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
   checkLanguages(file, add);
   for (const [name, list] of Object.entries(lists)) checkChoiceList(list, ["choices", name], add);
 
-  const resolve = (ref: string | ChoiceFile[], path: Path): ChoiceFile[] | undefined => {
+  const resolve: Resolve = (ref, path) => {
+    if (isNumericScale(ref)) {
+      checkNumericScale(ref, path, add);
+      return numericScalePoints(ref, langs, {});
+    }
     if (typeof ref !== "string") {
       checkChoiceList(ref, path, add);
       return ref;
@@ -136,8 +141,15 @@ function registerSlots(
   slots: Map<string, Slot>,
 ): void {
   // Unknown list names were reported by checkQuestion; here they just give no codes.
-  const codes = (ref: string | ChoiceFile[], extra: string[] = []): string[] | undefined => {
-    const list = typeof ref === "string" ? lists[ref] : ref;
+  const codes = (
+    ref: string | ChoiceFile[] | NumericScaleFile,
+    extra: string[] = [],
+  ): string[] | undefined => {
+    const list = isNumericScale(ref)
+      ? numericScalePoints(ref, [], {})
+      : typeof ref === "string"
+        ? lists[ref]
+        : ref;
     return list ? [...list.map((c) => String(c.value)), ...extra] : undefined;
   };
   const put = (id: string, kind: RefInfo["kind"], ordinal: boolean, c?: string[]) =>
@@ -221,7 +233,7 @@ type Add = (i: RuleIssue) => void;
 
 /** Words of the show_if language; a question with such an id could not be referred to. */
 const RESERVED_IDS = new Set(["and", "or", "not", "in", "contains", "answered", "true", "false"]);
-type Resolve = (ref: string | ChoiceFile[], path: Path) => ChoiceFile[] | undefined;
+type Resolve = (ref: string | ChoiceFile[] | NumericScaleFile, path: Path) => ChoiceFile[] | undefined;
 
 function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): void {
   const range = (min: number | undefined, max: number | undefined, what: string) => {
@@ -325,6 +337,34 @@ function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): v
   }
 }
 
+function checkNumericScale(scale: NumericScaleFile, path: Path, add: Add): void {
+  if (scale.min >= scale.max)
+    add({
+      severity: "error",
+      code: "SURVEY_MIN_GT_MAX",
+      message: `The scale's min (${scale.min}) must be smaller than its max (${scale.max}).`,
+      hint: "E.g. scale: { min: 1, max: 9, labels: { 1: …, 9: … } }.",
+      path: [...path, "min"],
+    });
+  else if (scale.max - scale.min + 1 > MAX_SCALE_POINTS)
+    add({
+      severity: "error",
+      code: "SURVEY_SCALE_TOO_LONG",
+      message: `The scale has ${scale.max - scale.min + 1} points; at most ${MAX_SCALE_POINTS} fit on a screen or a form.`,
+      path: [...path, "max"],
+    });
+  for (const point of Object.keys(scale.labels ?? {}))
+    if (Number(point) < scale.min || Number(point) > scale.max)
+      add({
+        severity: "error",
+        code: "SURVEY_BAD_VALUE",
+        message: `labels: ${point} is not a point of the scale ${scale.min}–${scale.max}.`,
+        hint: `Label points between ${scale.min} and ${scale.max}, usually the two ends.`,
+        path: [...path, "labels"],
+        key: point,
+      });
+}
+
 function checkChoiceList(list: ChoiceFile[], path: Path, add: Add): void {
   const seen = new Map<string, Path>();
   list.forEach((c, i) => {
@@ -400,7 +440,8 @@ function checkLanguages(file: SurveyFile, add: Add): void {
           });
       return;
     }
-    for (const [k, v] of Object.entries(obj)) visit(v, [...path, k], k);
+    // The labels of a numeric scale are texts keyed by point: { 1: { fi: … }, 9: { fi: … } }.
+    for (const [k, v] of Object.entries(obj)) visit(v, [...path, k], key === "labels" ? "label" : k);
   };
   visit(file, [], undefined);
 }

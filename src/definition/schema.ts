@@ -57,6 +57,28 @@ const ChoiceRef = z
   .union([z.string().regex(idPattern, "Name a list defined under choices:"), ChoiceList])
   .describe("The name of a list under choices:, or the choices written out");
 
+/**
+ * A numeric scale given by its ends, for likert and matrix questions: every whole number from
+ * min to max is a point; labels name some of them (usually the two ends), the rest are numbers.
+ */
+const NumericScale = z
+  .strictObject({
+    min: z.number().int(),
+    max: z.number().int(),
+    labels: z
+      .record(
+        z.string().regex(/^-?\d+$/, "Label a point by its number, e.g. 1: { fi: Huono, en: Poor }"),
+        Text,
+      )
+      .optional()
+      .describe("Labels of some points by number, e.g. { 1: { fi: Huono }, 9: { fi: Hyvä } }"),
+    dont_know: z.boolean().optional().describe("Add 'Don't know' after the points"),
+  })
+  .describe("A numeric scale by its ends: { min: 1, max: 9, labels: { 1: …, 9: … } }");
+const ScaleRef = z
+  .union([z.string().regex(idPattern, "Name a list defined under choices:"), ChoiceList, NumericScale])
+  .describe("The name of a list under choices:, the points written out, or { min, max, labels }");
+
 const base = {
   id: Id,
   text: Text,
@@ -93,7 +115,9 @@ const YesNo = z.strictObject({
 const Likert = z.strictObject({
   ...base,
   type: z.literal("likert"),
-  scale: ChoiceRef.describe("An ordered list whose values are numbers, plus optional missing: true answers"),
+  scale: ScaleRef.describe(
+    "An ordered list whose values are numbers (plus optional missing: true answers), or { min, max, labels }",
+  ),
   smileys: z.boolean().optional().describe("Show the points as smiley faces"),
 });
 const Scale = z.strictObject({
@@ -114,7 +138,7 @@ const MatrixItem = z.strictObject({
 const Matrix = z.strictObject({
   ...base,
   type: z.literal("matrix"),
-  scale: ChoiceRef,
+  scale: ScaleRef,
   items: z.array(MatrixItem).min(1, "A matrix needs at least one item"),
   smileys: z.boolean().optional(),
 });
@@ -226,3 +250,4 @@ export const SurveyFile = z.strictObject({
 export type SurveyFile = z.infer<typeof SurveyFile>;
 export type QuestionFile = z.infer<typeof Question>;
 export type ChoiceFile = z.infer<typeof Choice>;
+export type NumericScaleFile = z.infer<typeof NumericScale>;

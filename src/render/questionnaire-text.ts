@@ -52,8 +52,12 @@ function questionLines(
     lines.push(
       `   ${wrap(`→ ${t("preview.shownIf", { cond: describeShowIf(q.showIf, survey, opts.lang, numbers, opts.plain) })}`, 75, "     ")}`,
     );
-  const choiceLine = (c: Choice, marker: string, extra = "") =>
-    `   ${marker} ${txt(c.label, c.plain)}  (${c.value})${c.missing ? ` – ${t("preview.missing")}` : ""}${extra}`;
+  const choiceLine = (c: Choice, marker: string, extra = "") => {
+    const label = txt(c.label, c.plain);
+    // An unlabelled point of a numeric scale is its own code: "( ) 2", not "( ) 2  (2)".
+    const code = label === c.value ? "" : `  (${c.value})`;
+    return `   ${marker} ${label}${code}${c.missing ? ` – ${t("preview.missing")}` : ""}${extra}`;
+  };
   switch (q.type) {
     case "single":
     case "yesno":
@@ -94,7 +98,15 @@ function questionLines(
       lines.push(`   ${t("preview.items")}:`);
       for (const it of q.items)
         lines.push(`   • ${txt(it.text, it.plain)}  [${q.id}.${it.id}]${it.reverse ? " (↺)" : ""}`);
-      lines.push(`   ${q.choices.map((c) => `${c.value} = ${txt(c.label, c.plain)}`).join(" · ")}`);
+      // A point of a numeric scale without a label of its own is just its number ("2", not "2 = 2").
+      lines.push(
+        `   ${q.choices
+          .map((c) => {
+            const label = txt(c.label, c.plain);
+            return label === c.value ? c.value : `${c.value} = ${label}`;
+          })
+          .join(" · ")}`,
+      );
       break;
     case "number": {
       const base =

@@ -142,6 +142,15 @@ describe("kuulo preview", () => {
     expect(standard.replace(/\n\s+/g, " ")).toMatch(/Näytetään, jos kysymys 2 on jokin näistä: “Harvemmin”/);
   });
 
+  it("writes a numeric scale labelled at its ends as numbers between the two labels", async () => {
+    const r = await runCli(["preview", "fixtures/surveys/valid/numeric-scale-ends.yaml", "--lang", "fi"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("1 = Huono · 2 · 3 · 4 · 5 · 6 · 7 · 8 · 9 = Hyvä");
+    expect(r.stdout).toContain("( ) Tosi huono  (1)\n   ( ) 2\n");
+    expect(r.stdout).toContain("( ) En osaa sanoa  (dk)");
+    expect(r.stdout).not.toMatch(/\b(\d) = \1\b/);
+  });
+
   it("rejects a language the survey does not have (exit 2)", async () => {
     const r = await runCli(["preview", minimal, "--lang", "de"]);
     expect(r.code).toBe(2);

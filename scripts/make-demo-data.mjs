@@ -10,7 +10,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import iconv from "iconv-lite";
 import { loadSurvey } from "../dist/definition/load.js";
-import { createRng, generateResponses } from "../dist/fixtures/synthetic.js";
+import { compileShowIf, evaluate } from "../dist/definition/expr/index.js";
+import { allQuestions } from "../dist/definition/model.js";
+import { answerFor, createRng } from "../dist/fixtures/synthetic.js";
 import { exportColumns, exportRow } from "../dist/store/export-table.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -88,22 +90,44 @@ const TEXTS = {
     sv: ["Fler böcker på lätt svenska", "Tack för en bra dag"],
     en: ["More books in English", "Thank you for asking"],
   },
-  other: {
-    fi: [
-      "Lautapelit",
-      "Tulostan Kelan papereita",
-      "Tapaan kaveria",
-      "Lämmittelen talvella",
-      "Käyn vessassa",
-      "Musiikki",
-      "Lasten satutunti",
-      "Ei mitään erityistä",
-      "Kelan lomakkeet",
-      "Sää",
-      "Kirjastoauto",
-    ],
-    sv: ["Brädspel", "Träffar vänner"],
-    en: ["Board games", "Meeting friends"],
+};
+
+/** What people write after "Other, what?", per question: it has to answer that question. */
+const OTHER_TEXTS = {
+  visit_reasons: {
+    fi: ["Tulostan Kelan papereita", "Tapaan kaveria", "Pelaan lautapelejä", "Lämmittelen talvella", "Kuuntelen musiikkia"],
+    sv: ["Träffar vänner", "Spelar brädspel"],
+    en: ["Meeting friends", "Board games"],
+  },
+  lib_barriers: {
+    fi: ["Bussilippu on kallis", "Lasten kanssa vaikea lähteä", "En tiedä missä lähin kirjasto on", "Jännittää mennä yksin"],
+    sv: ["Bussen är dyr", "Svårt att komma med barnen"],
+    en: ["The bus is expensive", "Hard to come with the children"],
+  },
+  read_what: {
+    fi: ["Sarjakuvat", "Reseptit", "Raamattu", "Kelan kirjeet", "Pelien ohjeet"],
+    sv: ["Serier", "Recept"],
+    en: ["Comics", "Recipes"],
+  },
+  read_sources: {
+    fi: ["Kirpputorilta", "Työkkärin lehtihyllystä", "Kirjastoauto", "Lasten koulusta"],
+    sv: ["Från loppis", "Bokbussen"],
+    en: ["Flea market", "The mobile library"],
+  },
+  read_barriers: {
+    fi: ["Silmät väsyvät", "Lukihäiriö", "Lapset vievät ajan", "Suomen kieli on vielä vaikeaa"],
+    sv: ["Ögonen blir trötta", "Barnen tar all tid"],
+    en: ["My eyes get tired", "Finnish is still hard for me"],
+  },
+  services_wish: {
+    fi: ["Lautapeli-illat", "Apua Kelan lomakkeisiin", "Kielikahvila", "Läksykerho lapsille"],
+    sv: ["Språkcafé", "Spelkvällar"],
+    en: ["Language café", "Board game evenings"],
+  },
+  project_continue: {
+    fi: ["Kielikahvila", "Yhteiset kirjastokäynnit", "Lukupiiri"],
+    sv: ["Språkcafé", "Läsecirkel"],
+    en: ["Language café", "Reading circle"],
   },
 };
 
@@ -130,34 +154,181 @@ function rewriteTexts(survey, r, rng) {
       if (picked.length > 1 && rng() < 0.67) {
         r.answers[q.id] = picked.filter((c) => c !== "other");
         delete r.answers[`${q.id}.other`];
-      } else r.answers[`${q.id}.other`] = pick(TEXTS.other);
+      } else if (OTHER_TEXTS[q.id]) r.answers[`${q.id}.other`] = pick(OTHER_TEXTS[q.id]);
+      else {
+        r.answers[q.id] = picked.length > 1 ? picked.filter((c) => c !== "other") : null;
+        delete r.answers[`${q.id}.other`];
+      }
     }
 }
 
-/**
- * Follow-up answers nudged towards what the project aimed at (made-up data, said so in the README):
- * a scale answer moves one point up now and then, so the comparison has something to show.
- */
-function nudge(survey, responses, seed) {
-  const rng = createRng(seed);
-  const scales = new Map();
-  for (const s of survey.sections)
-    for (const q of s.questions) {
-      if (q.type === "matrix")
-        for (const it of q.items) scales.set(`${q.id}.${it.id}`, { q, reverse: it.reverse === true });
-      if (q.type === "likert" || q.type === "scale") scales.set(q.id, { q, reverse: false });
-    }
-  for (const r of responses)
-    for (const [slot, { q, reverse }] of scales) {
-      const v = r.answers[slot];
-      if (typeof v !== "number" || rng() > 0.3) continue;
-      const codes = (q.type === "matrix" ? q.scale : q.choices)
-        .filter((c) => !c.missing)
-        .map((c) => Number(c.value));
-      const next = v + (reverse ? -1 : 1);
-      if (codes.includes(next)) r.answers[slot] = next;
-    }
+/** A value by weights: `pickWeighted(rng, { weekly: 3, monthly: 2 })`. */
+function pickWeighted(rng, weights) {
+  const entries = Object.entries(weights).filter(([, w]) => w > 0);
+  let r = rng() * entries.reduce((a, [, w]) => a + w, 0);
+  for (const [k, w] of entries) {
+    r -= w;
+    if (r <= 0) return k;
+  }
+  return entries.at(-1)[0];
 }
+
+function normal(rng) {
+  const u = Math.max(rng(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+}
+
+/**
+ * How much this group of workshop participants wants each service (a share of interest): job
+ * and digital help first, then easy-read books and a quiet space; not everyone the same.
+ */
+const SERVICE_APPEAL = {
+  job_help: 3.2,
+  digital_help: 2.6,
+  easy_books: 2.0,
+  quiet_space: 1.8,
+  media_help: 1.2,
+  recommendations: 1.1,
+  read_aloud: 0.8,
+  group_visits: 0.7,
+};
+
+/**
+ * One made-up participant: how they use the library and reading, and their attitude. The
+ * answers below follow from it, so that they agree with each other (nobody who "never visited
+ * a library" visits weekly). The follow-up group uses the library a little more.
+ */
+function person(rng, followUp) {
+  const use = pickWeighted(
+    rng,
+    followUp
+      ? { regular: 0.25, occasional: 0.3, lapsed: 0.27, never: 0.18 }
+      : { regular: 0.2, occasional: 0.25, lapsed: 0.3, never: 0.25 },
+  );
+  const reader = pickWeighted(rng, followUp ? { regular: 0.35, lapsed: 0.4, never_really: 0.25 } : { regular: 0.3, lapsed: 0.4, never_really: 0.3 });
+  const useShift = { regular: 0.8, occasional: 0.3, lapsed: -0.2, never: -0.7 }[use];
+  const readShift = { regular: 0.8, lapsed: 0, never_really: -0.8 }[reader];
+  const mood = normal(rng) * 0.7 + (followUp ? 0.1 : 0);
+  const wants = Object.fromEntries(
+    Object.entries(SERVICE_APPEAL).map(([k, w]) => [k, w * Math.exp(normal(rng) * 0.8)]),
+  );
+  return { use, reader, libraryLatent: mood + useShift, readingLatent: mood * 0.5 + readShift, wants };
+}
+
+const bySize = (wants) =>
+  Object.entries(wants)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k]) => k);
+
+/** The questions whose answers follow from the person; the rest come from the generic generator. */
+function decide(q, p, rng, answers) {
+  const dk = (w) => (rng() < w ? "dk" : undefined);
+  switch (q.id) {
+    case "visited_12m":
+      return { regular: "yes", occasional: "yes", lapsed: "earlier", never: "never" }[p.use];
+    case "visit_freq":
+      if (p.use === "regular") return rng() < 0.45 ? "weekly" : "monthly";
+      if (p.use === "occasional") return rng() < 0.2 ? "monthly" : "less";
+      if (p.use === "lapsed") return dk(0.05) ?? (rng() < 0.6 ? "less" : "never");
+      return dk(0.05) ?? "never";
+    case "library_card":
+      return pickWeighted(
+        rng,
+        {
+          regular: { yes: 0.92, lost: 0.05, dk: 0.03 },
+          occasional: { yes: 0.75, lost: 0.1, no: 0.1, dk: 0.05 },
+          lapsed: { yes: 0.4, lost: 0.3, no: 0.2, dk: 0.1 },
+          never: { no: 0.7, dk: 0.2, lost: 0.1 },
+        }[p.use],
+      );
+    case "read_freq":
+      if (p.reader === "regular") return rng() < 0.55 ? "weekly" : "monthly";
+      if (p.reader === "lapsed") return dk(0.05) ?? (rng() < 0.25 ? "monthly" : "less");
+      return dk(0.05) ?? (rng() < 0.7 ? "never" : "less");
+    case "reader_identity":
+      return rng() < 0.06 ? "dk" : p.reader;
+    case "read_formats":
+      if (p.reader === "never_really" && rng() < 0.6) return ["none"];
+      return undefined;
+    case "services_wish": {
+      const order = bySize(p.wants);
+      const n = 2 + Math.floor(rng() * 3);
+      const codes = q.choices.map((c) => c.value);
+      const picked = order.slice(0, n);
+      if (rng() < 0.08) picked.push("other");
+      return codes.filter((c) => picked.includes(c));
+    }
+    case "services_top3":
+      return bySize(p.wants).slice(0, q.top);
+    case "services_dots": {
+      // Ten points over the three or four services this person wants most, more to the first.
+      const order = bySize(p.wants).slice(0, 3 + (rng() < 0.4 ? 1 : 0));
+      const weights = order.map((k) => p.wants[k]);
+      const total = weights.reduce((a, b) => a + b, 0);
+      const pts = {};
+      let left = q.points;
+      order.forEach((k, i) => {
+        const n = i === order.length - 1 ? left : Math.min(left, Math.round((q.points * weights[i]) / total));
+        if (n > 0) pts[k] = n;
+        left -= n;
+      });
+      return pts;
+    }
+    case "age_group":
+      return pickWeighted(rng, { under_25: 0.2, "25_34": 0.3, "35_44": 0.22, "45_54": 0.16, "55_plus": 0.12 });
+    case "client_duration":
+      return pickWeighted(rng, { under_6m: 0.25, "6_12m": 0.25, "1_2y": 0.22, over_2y: 0.2, not_client: 0.03, dk: 0.05 });
+    case "home_language":
+      return pickWeighted(rng, { fi: 0.72, sv: 0.06, other: 0.22 });
+    case "answered_baseline":
+      return pickWeighted(rng, { yes: 0.45, no: 0.4, dk: 0.15 });
+    default:
+      return undefined;
+  }
+}
+
+/** Matrices and scales about reading follow the reading attitude; the others the library one. */
+function latentFor(q, p) {
+  return q.id.startsWith("read") ? p.readingLatent : p.libraryLatent;
+}
+
+/**
+ * `count` participants' forms, walking the survey's own flow: a question is answered only when
+ * its show_if holds for the answers before it, as on a form filled in order.
+ */
+function generateForms(survey, { count, seed, sessionId, start, followUp }) {
+  const rng = createRng(seed);
+  const questions = allQuestions(survey);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const p = person(rng, followUp);
+    const lang = pickWeighted(rng, { fi: 0.86, sv: 0.07, en: 0.07 });
+    const answers = {};
+    for (const q of questions) {
+      if (q.showIf && !evaluate(compileShowIf(q.showIf), answers)) continue;
+      const own = decide(q, p, rng, answers);
+      if (own !== undefined) answers[q.id] = own;
+      else answerFor(q, rng, latentFor(q, p), lang, answers);
+    }
+    const id = Array.from({ length: 32 }, () => Math.floor(rng() * 16).toString(16)).join("");
+    out.push({
+      id: `${id.slice(0, 8)}-${id.slice(8, 12)}-4${id.slice(13, 16)}-8${id.slice(17, 20)}-${id.slice(20)}`,
+      surveyId: survey.id,
+      surveyHash: survey.hash,
+      sessionId,
+      wave: null,
+      source: "paper",
+      language: lang,
+      plain: false,
+      startedAt: start,
+      submittedAt: start,
+      status: "complete",
+      answers,
+    });
+  }
+  return out;
+}
+
 
 /** "2025-03-12T09:14:00.000Z" → "12.3.2025 9:14", as a Finnish Excel writes a date and time. */
 function finnishTime(iso) {
@@ -191,15 +362,13 @@ function makeFile(surveyPath, workshops, seed, nudged) {
   let formNo = 0;
   let contact = 0;
   workshops.forEach((w, k) => {
-    const responses = generateResponses(survey, {
+    const responses = generateForms(survey, {
       count: w.count,
       seed: seed + k,
       sessionId: w.session,
-      source: "paper",
       start: `${w.day}T09:00:00Z`,
-      partialRate: 0,
+      followUp: nudged,
     });
-    if (nudged) nudge(survey, responses, seed + 100 + k);
     const rng = createRng(seed + 200 + k);
     for (const r of responses) rewriteTexts(survey, r, rng);
     // Workshop forms are handed in within the afternoon, not six minutes apart for hours.

@@ -9,8 +9,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import iconv from "iconv-lite";
-import { loadSurvey } from "../dist/definition/load.js";
 import { compileShowIf, evaluate } from "../dist/definition/expr/index.js";
+import { loadSurvey } from "../dist/definition/load.js";
 import { allQuestions } from "../dist/definition/model.js";
 import { answerFor, createRng } from "../dist/fixtures/synthetic.js";
 import { exportColumns, exportRow } from "../dist/store/export-table.js";
@@ -95,12 +95,23 @@ const TEXTS = {
 /** What people write after "Other, what?", per question: it has to answer that question. */
 const OTHER_TEXTS = {
   visit_reasons: {
-    fi: ["Tulostan Kelan papereita", "Tapaan kaveria", "Pelaan lautapelejä", "Lämmittelen talvella", "Kuuntelen musiikkia"],
+    fi: [
+      "Tulostan Kelan papereita",
+      "Tapaan kaveria",
+      "Pelaan lautapelejä",
+      "Lämmittelen talvella",
+      "Kuuntelen musiikkia",
+    ],
     sv: ["Träffar vänner", "Spelar brädspel"],
     en: ["Meeting friends", "Board games"],
   },
   lib_barriers: {
-    fi: ["Bussilippu on kallis", "Lasten kanssa vaikea lähteä", "En tiedä missä lähin kirjasto on", "Jännittää mennä yksin"],
+    fi: [
+      "Bussilippu on kallis",
+      "Lasten kanssa vaikea lähteä",
+      "En tiedä missä lähin kirjasto on",
+      "Jännittää mennä yksin",
+    ],
     sv: ["Bussen är dyr", "Svårt att komma med barnen"],
     en: ["The bus is expensive", "Hard to come with the children"],
   },
@@ -205,7 +216,12 @@ function person(rng, followUp) {
       ? { regular: 0.25, occasional: 0.3, lapsed: 0.27, never: 0.18 }
       : { regular: 0.2, occasional: 0.25, lapsed: 0.3, never: 0.25 },
   );
-  const reader = pickWeighted(rng, followUp ? { regular: 0.35, lapsed: 0.4, never_really: 0.25 } : { regular: 0.3, lapsed: 0.4, never_really: 0.3 });
+  const reader = pickWeighted(
+    rng,
+    followUp
+      ? { regular: 0.35, lapsed: 0.4, never_really: 0.25 }
+      : { regular: 0.3, lapsed: 0.4, never_really: 0.3 },
+  );
   const useShift = { regular: 0.8, occasional: 0.3, lapsed: -0.2, never: -0.7 }[use];
   const readShift = { regular: 0.8, lapsed: 0, never_really: -0.8 }[reader];
   const mood = normal(rng) * 0.7 + (followUp ? 0.1 : 0);
@@ -221,7 +237,7 @@ const bySize = (wants) =>
     .map(([k]) => k);
 
 /** The questions whose answers follow from the person; the rest come from the generic generator. */
-function decide(q, p, rng, answers) {
+function decide(q, p, rng) {
   const dk = (w) => (rng() < w ? "dk" : undefined);
   switch (q.id) {
     case "visited_12m":
@@ -265,19 +281,32 @@ function decide(q, p, rng, answers) {
       const order = bySize(p.wants).slice(0, 3 + (rng() < 0.4 ? 1 : 0));
       const weights = order.map((k) => p.wants[k]);
       const total = weights.reduce((a, b) => a + b, 0);
+      // Each gets its share rounded down; what is left goes to the most wanted one.
+      const shares = weights.map((w) => Math.floor((q.points * w) / total));
+      shares[0] += q.points - shares.reduce((a, b) => a + b, 0);
       const pts = {};
-      let left = q.points;
       order.forEach((k, i) => {
-        const n = i === order.length - 1 ? left : Math.min(left, Math.round((q.points * weights[i]) / total));
-        if (n > 0) pts[k] = n;
-        left -= n;
+        if (shares[i] > 0) pts[k] = shares[i];
       });
       return pts;
     }
     case "age_group":
-      return pickWeighted(rng, { under_25: 0.2, "25_34": 0.3, "35_44": 0.22, "45_54": 0.16, "55_plus": 0.12 });
+      return pickWeighted(rng, {
+        under_25: 0.2,
+        "25_34": 0.3,
+        "35_44": 0.22,
+        "45_54": 0.16,
+        "55_plus": 0.12,
+      });
     case "client_duration":
-      return pickWeighted(rng, { under_6m: 0.25, "6_12m": 0.25, "1_2y": 0.22, over_2y: 0.2, not_client: 0.03, dk: 0.05 });
+      return pickWeighted(rng, {
+        under_6m: 0.25,
+        "6_12m": 0.25,
+        "1_2y": 0.22,
+        over_2y: 0.2,
+        not_client: 0.03,
+        dk: 0.05,
+      });
     case "home_language":
       return pickWeighted(rng, { fi: 0.72, sv: 0.06, other: 0.22 });
     case "answered_baseline":
@@ -306,7 +335,7 @@ function generateForms(survey, { count, seed, sessionId, start, followUp }) {
     const answers = {};
     for (const q of questions) {
       if (q.showIf && !evaluate(compileShowIf(q.showIf), answers)) continue;
-      const own = decide(q, p, rng, answers);
+      const own = decide(q, p, rng);
       if (own !== undefined) answers[q.id] = own;
       else answerFor(q, rng, latentFor(q, p), lang, answers);
     }
@@ -328,7 +357,6 @@ function generateForms(survey, { count, seed, sessionId, start, followUp }) {
   }
   return out;
 }
-
 
 /** "2025-03-12T09:14:00.000Z" → "12.3.2025 9:14", as a Finnish Excel writes a date and time. */
 function finnishTime(iso) {

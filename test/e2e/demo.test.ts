@@ -58,6 +58,62 @@ describe("kuulo demo", () => {
     expect(text).not.toMatch(/040 123 4567|maija\.esimerkki@example\.fi/);
   });
 
+  it("tells a story whose answers agree with each other", () => {
+    type Form = { answers: Record<string, unknown> };
+    const forms = (survey: string): Form[] =>
+      JSON.parse(
+        runBin(["export", survey, "--format", "json", "--db", join(out, "kuulo.db")], { cwd: tmp.dir })
+          .stdout,
+      ).responses;
+    const baseline = forms("welcome-baseline");
+    const followup = forms("welcome-followup");
+    expect(baseline).toHaveLength(62);
+    for (const { answers: a } of [...baseline, ...followup]) {
+      // Never visited a library, yet visits it: the contradiction the old generator made.
+      if (a.visited_12m === "never") expect(["never", "dk", null, undefined]).toContain(a.visit_freq);
+      if (a.visit_freq === "weekly" || a.visit_freq === "monthly") expect(a.visited_12m).toBe("yes");
+      if (a.reader_identity === "regular") expect(["weekly", "monthly", null]).toContain(a.read_freq);
+      // The points go to the services the person put first.
+      const dots = a.services_dots as Record<string, number> | undefined;
+      const top = a.services_top3 as string[] | undefined;
+      if (dots && top) {
+        const most = Object.entries(dots).sort((x, y) => y[1] - x[1])[0]![0];
+        expect(top).toContain(most);
+      }
+    }
+    // No service gets most of all points, and the first one in the list is not the favourite.
+    const totals = new Map<string, number>();
+    for (const { answers: a } of baseline)
+      for (const [k, v] of Object.entries((a.services_dots as Record<string, number>) ?? {}))
+        totals.set(k, (totals.get(k) ?? 0) + v);
+    const all = [...totals.values()].reduce((x, y) => x + y, 0);
+    expect(Math.max(...totals.values()) / all).toBeLessThan(0.35);
+    expect((totals.get("read_aloud") ?? 0) / all).toBeLessThan(0.15);
+    // An "other" write-in answers its own question.
+    const reasons = baseline.map((f) => f.answers["visit_reasons.other"]).filter(Boolean);
+    expect(reasons).not.toContain("Käyn vessassa");
+    const reading = baseline.map((f) => f.answers["read_what.other"]).filter(Boolean);
+    for (const t of reading)
+      expect([
+        "Sarjakuvat",
+        "Reseptit",
+        "Raamattu",
+        "Kelan kirjeet",
+        "Pelien ohjeet",
+        "Serier",
+        "Recept",
+        "Comics",
+        "Recipes",
+      ]).toContain(t);
+    // The follow-up rates the library a little higher than the baseline, not wildly so.
+    const mean = (fs: Form[]) => {
+      const g = fs.map((f) => Number(f.answers.grade)).filter((n) => Number.isFinite(n) && n > 0);
+      return g.reduce((x, y) => x + y, 0) / g.length;
+    };
+    expect(mean(followup) - mean(baseline)).toBeGreaterThan(0);
+    expect(mean(followup) - mean(baseline)).toBeLessThan(1);
+  });
+
   it("starts afresh when run again, with the same reports", () => {
     const before = readFileSync(join(out, "report/baseline/report.pdf"));
     const again = runBin(["demo", "--out", out], { cwd: tmp.dir, timeout: 300_000 });

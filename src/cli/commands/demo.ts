@@ -52,7 +52,7 @@ Examples:
       };
       out(io);
       out(io, c.green(`✓ Demo done in ${((Date.now() - started) / 1000).toFixed(1)} s.`));
-      out(io, `  Store:   ${show(result.db)} (try: kuulo sessions list --db ${show(result.db)})`);
+      out(io, `  Store:   ${show(result.db)} (try: npx kuulo sessions list --db ${show(result.db)})`);
       for (const r of result.reports) {
         const pdf = r.files.find((f) => f.path.endsWith(".pdf"));
         const html = r.files.find((f) => f.path.endsWith(".html"));

@@ -86,3 +86,8 @@ export function fileError(err: unknown, path: string, mode: "read" | "write"): K
     mode === "read" ? ExitCode.noInput : ExitCode.cantCreate,
   );
 }
+
+/** Echoed text (a line of a file, a typed value) cut to `max` characters, marked with "…". */
+export function capText(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -3,7 +3,7 @@
 // dependencies (SQLite, inquirer, chart.js, canvas) are imported inside their actions only,
 // so `kuulo --help` stays fast.
 import { Command, CommanderError } from "commander";
-import { ExitCode, formatLocation, KuuloError } from "../errors.js";
+import { capText, ExitCode, formatLocation, KuuloError } from "../errors.js";
 import { escapedStoreError } from "../store/errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { colorsFor, err, type Io, processIo } from "./io.js";
@@ -76,8 +76,8 @@ function reportError(thrown: unknown, io: Io): number {
     const where = formatLocation(e.location);
     // The stable code in brackets: what a person quotes when asking for help, and what tests check.
     const code = e.message.endsWith("]") ? "" : ` ${c.dim(`[${e.code}]`)}`;
-    err(io, `${where ? `${where}: ` : ""}${c.red(c.bold("error"))} ${e.message}${code}`);
-    for (const d of e.options.details ?? []) err(io, `  ${d}`);
+    err(io, `${where ? `${where}: ` : ""}${c.red(c.bold("error"))} ${capText(e.message, 600)}${code}`);
+    for (const d of e.options.details ?? []) err(io, `  ${capText(d, 600)}`);
     if (e.hint) err(io, `  ${c.dim("hint:")} ${e.hint}`);
     return e.exitCode;
   }

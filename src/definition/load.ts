@@ -1,21 +1,20 @@
 // Reading a survey file from disk (the I/O edge of definition/): size check before reading,
 // then the pure parser. Throws KuuloError for files that cannot be read at all.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { ExitCode, fileError, KuuloError } from "../errors.js";
+import { checkInputFile } from "../input-file.js";
 import { countErrors } from "./diagnostics.js";
 import type { Survey } from "./model.js";
 import { type ParseResult, parseSurveyBytes } from "./parse.js";
 import { MAX_SURVEY_BYTES } from "./source.js";
 
 export function readSurveyFile(path: string): ParseResult {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    size = st.size;
-  } catch (e) {
-    throw fileError(e, path, "read");
-  }
+  // Not a folder, a device or a pipe (/dev/zero would be read for ever); the size is checked below.
+  const size = checkInputFile(path, {
+    maxBytes: Number.POSITIVE_INFINITY,
+    code: "SURVEY_TOO_LARGE",
+    what: "a survey file",
+  });
   if (size > MAX_SURVEY_BYTES)
     return {
       diagnostics: [

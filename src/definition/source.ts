@@ -107,7 +107,20 @@ export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; di
     });
     return { diagnostics };
   }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: "core", prettyErrors: false });
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep).split("\n");
+    diagnostics.push(deepDiagnostic(file, before.length, (before.at(-1)?.length ?? 0) + 1));
+    return { diagnostics };
+  }
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: "core", prettyErrors: false });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    diagnostics.push(deepDiagnostic(file, 1, 1));
+    return { diagnostics };
+  }
   const pos = (offset: number) => lineCounter.linePos(Math.min(offset, text.length));
   const unclosed = doc.errors.some((e) => /Missing closing .?quote/.test(e.message))
     ? unclosedQuote(text)
@@ -147,6 +160,7 @@ export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; di
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
+    if (e instanceof RangeError) return { diagnostics: [deepDiagnostic(file, 1, 1)] };
     diagnostics.push({
       severity: "error",
       code: "SURVEY_ALIAS_LIMIT",
@@ -162,6 +176,63 @@ export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; di
   return {
     parsed: { data, locate: (path, opts) => locate(doc, text, lineCounter, path, opts?.key) },
     diagnostics,
+  };
+}
+
+/** A survey is a few levels deep; deeper nesting is a wrong file or an attack on the parser. */
+const MAX_DEPTH = 64;
+const MAX_INDENT = 256;
+
+/**
+ * Where the text nests deeper than MAX_DEPTH brackets or indents more than MAX_INDENT spaces,
+ * found by a linear scan before the recursive parser could run out of stack.
+ */
+export function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "\n") {
+      lineStart = true;
+      indent = 0;
+      if (quote === "'" || quote === '"') continue;
+      continue;
+    }
+    if (lineStart) {
+      if (ch === " ") {
+        if (++indent > MAX_INDENT) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (ch === "\\" && quote === '"') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      i = (end < 0 ? text.length : end) - 1;
+    } else if ((ch === '"' || ch === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) quote = ch;
+    else if (ch === "[" || ch === "{") {
+      if (++depth > MAX_DEPTH) return i;
+    } else if ((ch === "]" || ch === "}") && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+function deepDiagnostic(file: string, line: number, col: number): Diagnostic {
+  return {
+    severity: "error",
+    code: "SURVEY_TOO_DEEP",
+    message: `The file nests deeper than a survey can (more than ${MAX_DEPTH} levels of brackets or ${MAX_INDENT} spaces of indentation).`,
+    hint: "Is this the right file? A survey is a few levels deep: sections, questions, choices.",
+    file,
+    line,
+    col,
+    length: 1,
   };
 }
 

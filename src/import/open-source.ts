@@ -1,8 +1,9 @@
 // Chooses the reader for a data file (Excel workbook or delimited text) by its first bytes and
 // name, and reads a small file whole for commands that need every row at once (verify-entry).
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { extname } from "node:path";
 import { fileError } from "../errors.js";
+import { checkInputFile, checkWorkbookSize, MAX_CSV_BYTES, MAX_XLSX_BYTES } from "../input-file.js";
 import type { EncodingName } from "./encoding.js";
 import { CsvSource, type RecordSource, type SourceRecord } from "./read-csv.js";
 import { XlsxSource } from "./read-xlsx.js";
@@ -16,9 +17,9 @@ export interface SourceOptions {
 /** "xlsx" for a zip (or anything named .xlsx/.xlsm, so a damaged workbook is named as one). */
 export function sniffFormat(path: string): "csv" | "xlsx" {
   let head = Buffer.alloc(0);
+  // Not a folder, a device or a pipe, and not beyond what even a streamed CSV may be.
+  checkInputFile(path, { maxBytes: MAX_CSV_BYTES, code: "IMPORT_TOO_LARGE", what: "a file to import" });
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     const fd = openSync(path, "r");
     try {
       head = Buffer.alloc(4);
@@ -31,8 +32,18 @@ export function sniffFormat(path: string): "csv" | "xlsx" {
     throw fileError(e, path, "read");
   }
   const ext = extname(path).toLowerCase();
+  const zip = head.length === 4 && head.readUInt32BE(0) === 0x504b0304;
+  if (zip) {
+    // Before any database is opened or created: a workbook too large, or a zip bomb.
+    const size = checkInputFile(path, {
+      maxBytes: MAX_XLSX_BYTES,
+      code: "XLSX_TOO_LARGE",
+      what: "a workbook",
+    });
+    checkWorkbookSize(path, size);
+    return "xlsx";
+  }
   if (ext === ".xlsx" || ext === ".xlsm" || ext === ".xls") return "xlsx";
-  if (head.length === 4 && head.readUInt32BE(0) === 0x504b0304) return "xlsx";
   if (head.length === 4 && head.readUInt32BE(0) === 0xd0cf11e0) return "xlsx";
   return "csv";
 }

@@ -5,6 +5,7 @@
 import { open, stat } from "node:fs/promises";
 import type ExcelJS from "exceljs";
 import { ExitCode, fileError, KuuloError } from "../errors.js";
+import { checkInputFile, checkWorkbookSize, MAX_XLSX_BYTES } from "../input-file.js";
 import type { CellNote, RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
 
 /** Above this size a workbook is streamed and merged cells are not detected. */
@@ -236,6 +237,9 @@ async function checkWorkbookFile(path: string): Promise<number> {
         hint: "Open it in Excel and save it again as .xlsx or as CSV.",
       },
     );
+  // Before exceljs unpacks anything: a small file may unpack to gigabytes (a zip bomb).
+  checkInputFile(path, { maxBytes: MAX_XLSX_BYTES, code: "XLSX_TOO_LARGE", what: "a workbook" });
+  checkWorkbookSize(path, size);
   return size;
 }
 

@@ -6,6 +6,7 @@ import { colorsFor, err, type Io, out } from "../cli/io.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, fileError, KuuloError } from "../errors.js";
 import { pickText, translator } from "../i18n/index.js";
+import { checkInputFile, MAX_ANSWERS_BYTES } from "../input-file.js";
 import type { Store } from "../store/open.js";
 import { getSession } from "../store/sessions.js";
 import { AnswersPrompter, checkAnswersFile } from "./answers-file.js";
@@ -35,6 +36,11 @@ export const EXIT_WORDS = ["lopeta", "avsluta", "exit"];
 /** Check and store one response from an answers file; returns its id. */
 export async function runAnswersFile(o: LaunchOptions, path: string): Promise<string> {
   let text: string;
+  checkInputFile(path, {
+    maxBytes: MAX_ANSWERS_BYTES,
+    code: "RUN_ANSWERS_TOO_LARGE",
+    what: "an answers file",
+  });
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {

@@ -12,9 +12,11 @@ import {
   readdirSync,
   readFileSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, tempDir } from "../helpers/cli.js";
 
@@ -86,6 +88,8 @@ interface Case {
   quiet?: boolean;
   /** Start from the damaged database as kuulo.db. */
   damaged?: boolean;
+  /** The whole output stays short (no huge excerpt, no stack). */
+  short?: boolean;
 }
 
 const DB = ["kuulo.db"];
@@ -303,6 +307,125 @@ const cases: Case[] = [
     same: ["kuulo.db", "raportti/report.md"],
     absent: ["raportti/report.json"],
   },
+  // Inputs that are not files, or far too large: refused at once, before any database is made.
+  {
+    name: "import /dev/zero",
+    args: ["import", "survey.yaml", "/dev/zero", "--db", "new.db"],
+    exit: 66,
+    code: "FILE_NOT_REGULAR",
+    same: DB,
+    absent: ["new.db"],
+  },
+  {
+    name: "validate /dev/zero",
+    args: ["validate", "/dev/zero"],
+    exit: 66,
+    code: "FILE_NOT_REGULAR",
+    same: [],
+  },
+  {
+    name: "import a named pipe",
+    setup: (d) => void spawnSync("mkfifo", [join(d, "pipe.csv")]),
+    args: ["import", "survey.yaml", "pipe.csv"],
+    exit: 66,
+    code: "FILE_NOT_REGULAR",
+    same: DB,
+    whole: DB,
+  },
+  {
+    name: "validate a named pipe",
+    setup: (d) => void spawnSync("mkfifo", [join(d, "pipe.yaml")]),
+    args: ["validate", "pipe.yaml"],
+    exit: 66,
+    code: "FILE_NOT_REGULAR",
+    same: [],
+  },
+  {
+    name: "verify-entry /dev/zero",
+    args: ["verify-entry", "survey.yaml", "/dev/zero", "forms.csv"],
+    exit: 66,
+    code: "FILE_NOT_REGULAR",
+    same: ["forms.csv"],
+  },
+  {
+    name: "template /dev/zero as the survey",
+    args: ["template", "/dev/zero", "--out", "t.csv"],
+    exit: 66,
+    code: "FILE_NOT_REGULAR",
+    same: [],
+    absent: ["t.csv"],
+  },
+  {
+    name: "import a folder",
+    setup: (d) => mkdirSync(join(d, "lomakkeet")),
+    args: ["import", "survey.yaml", "lomakkeet", "--db", "new.db"],
+    exit: 66,
+    code: "FILE_IS_DIRECTORY",
+    same: [],
+    absent: ["new.db"],
+  },
+  {
+    name: "import a CSV of more than 4 GiB (sparse), refused before reading",
+    setup: (d) => {
+      writeFileSync(join(d, "huge.csv"), "form_no;visited_12m\r\n");
+      truncateSync(join(d, "huge.csv"), 4 * 1024 ** 3 + 1);
+    },
+    args: ["import", "survey.yaml", "huge.csv", "--db", "new.db"],
+    exit: 65,
+    code: "IMPORT_TOO_LARGE",
+    same: [],
+    absent: ["new.db"],
+  },
+  {
+    name: "import a workbook of more than 100 MB (sparse)",
+    setup: (d) => {
+      writeFileSync(join(d, "huge.xlsx"), Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+      truncateSync(join(d, "huge.xlsx"), 101 * 1024 ** 2);
+    },
+    args: ["import", "survey.yaml", "huge.xlsx", "--db", "new.db"],
+    exit: 65,
+    code: "XLSX_TOO_LARGE",
+    same: [],
+    absent: ["new.db"],
+  },
+  {
+    name: "import a zip bomb named .xlsx",
+    setup: (d) => zipBomb(join(d, "lomakkeet.xlsx")),
+    args: ["import", "survey.yaml", "lomakkeet.xlsx", "--db", "new.db"],
+    exit: 65,
+    code: "XLSX_TOO_LARGE",
+    same: ["lomakkeet.xlsx"],
+    absent: ["new.db"],
+  },
+  {
+    name: "a survey nested 100 000 brackets deep",
+    setup: (d) =>
+      writeFileSync(
+        join(d, "deep.yaml"),
+        `kuulo: 1\nid: x\ntitle: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`,
+      ),
+    args: ["validate", "deep.yaml"],
+    exit: 65,
+    code: "SURVEY_TOO_DEEP",
+    same: ["deep.yaml"],
+    short: true,
+  },
+  {
+    name: "a 900 kB show_if is echoed as a short excerpt",
+    setup: (d) =>
+      writeFileSync(
+        join(d, "long.yaml"),
+        readFileSync(join(ROOT, "fixtures/surveys/valid/minimal.yaml"), "utf8").replace(
+          "show_if: visit_freq in ['monthly', 'never']",
+          `show_if: "visit_freq in ['monthly', 'never'] and (${"x".repeat(900_000)}"`,
+        ),
+      ),
+    args: ["validate", "long.yaml"],
+    exit: 65,
+    code: "SURVEY_EXPR_SYNTAX",
+    same: ["long.yaml"],
+    short: true,
+  },
   // Damaged databases: storage problems with the doctor hint, never "a bug".
   {
     name: "export from a damaged database to standard output",
@@ -359,6 +482,45 @@ const cases: Case[] = [
   },
 ];
 
+/** A workbook whose one sheet unpacks to 600 MB of spaces (about 0.6 MB packed): a zip bomb. */
+function zipBomb(path: string): void {
+  const name = Buffer.from("xl/worksheets/sheet1.xml");
+  const chunk = Buffer.alloc(1 << 20, 0x20);
+  const copies = 600;
+  let crc = 0;
+  for (let i = 0; i < copies; i++) crc = crc32(chunk, crc);
+  // A full flush ends each packed copy on a byte boundary with no reference to the one before,
+  // so the same bytes repeated are one valid deflate stream; an empty final block ends it.
+  const one = deflateRawSync(chunk, { finishFlush: constants.Z_FULL_FLUSH });
+  const data = Buffer.concat([...Array.from({ length: copies }, () => one), deflateRawSync(Buffer.alloc(0))]);
+  const header = (size: number, sig: number) => {
+    const b = Buffer.alloc(size);
+    b.writeUInt32LE(sig, 0);
+    return b;
+  };
+  const local = header(30, 0x04034b50);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc >>> 0, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(chunk.length * copies, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = header(46, 0x02014b50);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc >>> 0, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(chunk.length * copies, 24);
+  central.writeUInt16LE(name.length, 28);
+  const end = header(22, 0x06054b50);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(local.length + name.length + data.length, 16);
+  writeFileSync(path, Buffer.concat([local, name, data, central, name, end]));
+}
+
 beforeAll(() => {
   const r = kuulo(tmp.dir, ["import", SURVEY, FORMS, "--db", GOOD, "--session", "kevat-1"]);
   expect(r.code, r.stderr).toBe(0);
@@ -370,6 +532,20 @@ afterAll(() => tmp.cleanup());
 
 describe("bad outputs and damaged stores (built binary)", () => {
   it("has at least 25 cases", () => expect(cases.length).toBeGreaterThanOrEqual(25));
+  it("builds a real zip bomb: 0.6 MB packed, 600 MB unpacked", () => {
+    const bomb = join(tmp.dir, "bomb.xlsx");
+    zipBomb(bomb);
+    expect(readFileSync(bomb).length).toBeLessThan(1_000_000);
+    const r = spawnSync(
+      "python3",
+      [
+        "-c",
+        `import zipfile; z=zipfile.ZipFile(${JSON.stringify(bomb)}); print(z.testzip(), z.infolist()[0].file_size)`,
+      ],
+      { encoding: "utf8" },
+    );
+    if (r.status === 0) expect(r.stdout.trim()).toBe(`None ${600 * 2 ** 20}`);
+  });
 
   for (const [i, c] of cases.entries())
     it(`${c.name} → exit ${c.exit} [${c.code}]`, () => {
@@ -382,8 +558,10 @@ describe("bad outputs and damaged stores (built binary)", () => {
       const before = new Map(c.same.map((f) => [f, digest(join(dir, f))]));
       const r = kuulo(dir, c.args);
       expect(r.code, r.stdout + r.stderr).toBe(c.exit);
-      expect(r.stderr).toContain(`[${c.code}]`);
-      expect(r.stderr).toContain("hint:");
+      // Survey diagnostics name the code first (validate's format), other errors end with it.
+      expect(r.stderr + r.stdout).toMatch(new RegExp(`\\[${c.code}\\]|error ${c.code}\\b`));
+      expect(r.stderr + r.stdout).toContain("hint:");
+      if (c.short) expect((r.stderr + r.stdout).length).toBeLessThan(2000);
       expect(r.stderr).not.toContain("internal error");
       if (c.exit === 74) expect(r.stderr).toContain("kuulo doctor");
       if (c.quiet) expect(r.stdout).toBe("");

@@ -29,6 +29,60 @@ function verticalScale(choices: Choice[], ctx: FormContext, opts: ScaleRowOption
   return (pen, x, y, width) => {
     const codes = choices.map((c) => opts.code(c) ?? "");
     const cw = codeWidth(pen, codes, ctx.theme);
+    const th = ctx.theme;
+    const labelOf = (c: Choice, vi: number) =>
+      opts.ends && vi === 0
+        ? opts.ends.min
+        : opts.ends && vi === valid.length - 1
+          ? opts.ends.max
+          : choiceLabel(c, ctx);
+    // Short answers of a plain form go in two columns, read down the left one first: the
+    // scale keeps its order, and a statement takes half the height.
+    const routed = opts.routed ? ctx.routing.goTo.get(opts.routed.id) : undefined;
+    const gutter = 16;
+    const leftW = th.indent + (width - th.indent - gutter) / 2;
+    const faceW = opts.faces ? 2 * th.face + 10 : 0;
+    const room = leftW - th.indent - th.box - 12 - faceW - cw;
+    const twoColumns =
+      ctx.plain &&
+      choices.length >= 4 &&
+      !routed &&
+      choices.every(
+        (c, i) => pen.widthOf(labelOf(c, valid.indexOf(c)), th.body) <= room && codes[i] !== undefined,
+      );
+    if (twoColumns) {
+      const half = Math.ceil(choices.length / 2);
+      // Left column first, then the right one: the drawing (and a screen reader) keeps the order.
+      const tops: number[] = [];
+      let h = 0;
+      for (const col of [0, 1] as const) {
+        let at = 0;
+        for (let r = 0; r < half; r++) {
+          const i = col * half + r;
+          const c = choices[i];
+          if (!c) break;
+          const vi = valid.indexOf(c);
+          const face = opts.faces ? (vi >= 0 ? moods[vi] : undefined) : undefined;
+          const row = answerRow(
+            {
+              marker: "tick",
+              label: labelOf(c, vi),
+              code: codes[i] ?? "",
+              codeWidth: cw,
+              face,
+              faceSlot: opts.faces,
+            },
+            ctx,
+          );
+          const cx = col === 0 ? x : x + leftW + gutter - th.indent;
+          if (col === 0) tops.push(at);
+          const rh = row(pen, cx, y + (tops[r] ?? at), leftW);
+          at = (tops[r] ?? at) + rh;
+        }
+        h = Math.max(h, at);
+      }
+      return h;
+    }
     let h = 0;
     choices.forEach((c, i) => {
       const vi = valid.indexOf(c);

@@ -38,6 +38,9 @@ interface Group {
   spaceBefore?: number;
 }
 
+/** A form's margins: the bottom one holds the footer (form number, page, "turn the page"). */
+const FORM_MARGINS = { top: 44, right: 50, bottom: 64, left: 50 };
+
 export async function renderQuestionnairePdf(
   survey: Survey,
   opts: QuestionnairePdfOptions,
@@ -50,6 +53,7 @@ export async function renderQuestionnairePdf(
     lang: opts.lang,
     subject: `${survey.id} ${survey.hash.slice(0, 12)}`,
     ...(opts.date ? { date: opts.date } : {}),
+    margins: FORM_MARGINS,
   });
   const { doc } = pdf;
   placeGroup(doc, [introBlock(ctx)]);

@@ -90,7 +90,7 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
       suppressedCells: 0,
       withheldStatistics: 0,
       tooFewGroups: 0,
-      masked: { email: 0, phone: 0, hetu: 0, address: 0, total: 0 },
+      masked: { email: 0, phone: 0, hetu: 0, address: 0, iban: 0, total: 0 },
     },
     questions: questions.map((finish) => finish()),
     crossTabs: crossTabs ? crossTabs() : null,

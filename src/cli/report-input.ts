@@ -76,6 +76,10 @@ export async function rawSheet(
   const { exportColumns, exportRow } = await import("../store/index.js");
   const { filterResponses } = await import("../analysis/options.js");
   const { maskText } = await import("../analysis/mask.js");
+  const { reportFormats } = await import("../render/report/format.js");
+  const { localMasks } = await import("../render/report/view-extras.js");
+  const { cellsFor } = await import("../render/report/cells.js");
+  const cells = cellsFor(reportFormats(lang, survey.languages[0] ?? lang), report.privacy.minCell);
   const f = report.options.filters;
   const { analysed } = filterResponses(responses, {
     includePartial: f.includePartial,
@@ -89,7 +93,7 @@ export async function rawSheet(
   const free = columns.map((c) => c.kind === "other-flag" || (c.kind === "slot" && c.slot.kind === "text"));
   const rows = analysed.map((r) =>
     exportRow(survey, columns, r, { lang }).map((v, i) =>
-      free[i] && typeof v === "string" ? maskText(v).text : v,
+      free[i] && typeof v === "string" ? localMasks(cells, maskText(v).text) : v,
     ),
   );
   return { name: "Data", columns: columns.map((c) => c.name), rows };

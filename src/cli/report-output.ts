@@ -106,7 +106,18 @@ export async function writeReportFiles(
     for (const [i, e] of entries.entries()) charts.set(e.id, pngs[i]!);
   }
   const chartFiles: Record<string, string> = {};
-  const files: { path: string; data: string | Uint8Array }[] = [];
+  const files: { path: string; data: string | Uint8Array; mode?: number }[] = [];
+  // Files that hold individual answers (free texts, the raw data sheet) are for their owner only,
+  // like exports; tables of counts and charts are not.
+  const freeTexts = report.questions.some((q) =>
+    q.kind === "text"
+      ? (q.answers.texts?.length ?? 0) > 0
+      : (q.kind === "choice" || q.kind === "multi") && (q.otherTexts?.texts?.length ?? 0) > 0,
+  );
+  const own = (ext: string): { mode?: number } =>
+    (freeTexts && ["md", "html", "json", "pdf", "xlsx"].includes(ext)) || (ext === "xlsx" && opts.raw)
+      ? { mode: 0o600 }
+      : {};
   if (formats.includes("png")) {
     for (const [id, png] of charts) {
       files.push({ path: join(dir, "charts", `${id}.png`), data: png });
@@ -115,18 +126,20 @@ export async function writeReportFiles(
   }
   for (const f of formats) {
     const file = (ext: string) => join(dir, `report.${ext}`);
-    if (f === "md") files.push({ path: file("md"), data: R.renderMarkdown(report, { ...base, chartFiles }) });
+    if (f === "md")
+      files.push({ path: file("md"), data: R.renderMarkdown(report, { ...base, chartFiles }), ...own("md") });
     else if (f === "html")
-      files.push({ path: file("html"), data: R.renderHtml(report, { ...base, charts }) });
-    else if (f === "json") files.push({ path: file("json"), data: R.renderJson(report) });
+      files.push({ path: file("html"), data: R.renderHtml(report, { ...base, charts }), ...own("html") });
+    else if (f === "json") files.push({ path: file("json"), data: R.renderJson(report), ...own("json") });
     else if (f === "csv") files.push({ path: file("csv"), data: R.renderCsv(report, base) });
     else if (f === "xlsx")
       files.push({
         path: file("xlsx"),
         data: await R.renderXlsx(report, { ...base, ...(opts.raw ? { raw: opts.raw } : {}) }),
+        ...own("xlsx"),
       });
     else if (f === "pdf" && pdf)
-      files.push({ path: file("pdf"), data: await pdf(report, { ...base, charts }) });
+      files.push({ path: file("pdf"), data: await pdf(report, { ...base, charts }), ...own("pdf") });
   }
   // Every name is checked before the first file is written: a refusal leaves the folder as it was.
   checkOutputs(
@@ -134,6 +147,7 @@ export async function writeReportFiles(
     opts.rules,
   );
   if (formats.includes("png")) makeDir(join(dir, "charts"));
-  for (const f of files) written.push(writeOutputFile(f.path, f.data, opts.rules));
+  for (const f of files)
+    written.push(writeOutputFile(f.path, f.data, f.mode ? { ...opts.rules, mode: f.mode } : opts.rules));
   return { written, skipped };
 }

@@ -4,6 +4,7 @@
 import type { Survey } from "../definition/model.js";
 import {
   beginTransaction,
+  erasedLines,
   getSession,
   knownRowHashes,
   openStore,
@@ -27,6 +28,8 @@ export function openStoreTarget(
   const store: Store = openStore(path, opts.readonly ? { readonly: true } : { create: true });
   let tx: { commit(): void; rollback(): void } | undefined;
   let known: Set<string> | undefined;
+  // Lines of this very file whose responses were erased since an earlier import of it.
+  let erased: Set<number> = new Set();
   // Whether the store holds row hashes from before they included the session.
   let legacy = false;
   let current: { file: string; fileHash: string; at: Date } | undefined;
@@ -49,6 +52,7 @@ export function openStoreTarget(
     begin(info) {
       current = { file: info.file, fileHash: info.fileHash, at: new Date() };
       known = knownRowHashes(store, survey.id);
+      erased = erasedLines(store, info.fileHash);
       for (const h of known)
         if (!h.startsWith("2.")) {
           legacy = true;
@@ -66,6 +70,8 @@ export function openStoreTarget(
         // imported again adds nothing, as it did when that row was recorded.
         if (known!.has(r.contentHash) || (legacy && r.legacyHash && known!.has(r.legacyHash())))
           return "duplicate";
+        // An erased person's row in the same file stays out (counted with the duplicates).
+        if (erased.has(r.line)) return "duplicate";
         fresh.push(r);
         return "stored";
       });
@@ -77,11 +83,15 @@ export function openStoreTarget(
       // A response id stored before (an export imported back) is a duplicate too.
       let j = 0;
       const hashes: string[] = [];
+      const stored: { responseId: string; line: number }[] = [];
       for (let i = 0; i < outcomes.length; i++) {
         if (outcomes[i] !== "stored") continue;
         const s = saved[j]!;
         if (s === "duplicate") outcomes[i] = "duplicate";
-        else hashes.push(fresh[j]!.contentHash);
+        else {
+          hashes.push(fresh[j]!.contentHash);
+          stored.push({ responseId: fresh[j]!.response.id, line: fresh[j]!.line });
+        }
         j++;
       }
       recordImport(store, {
@@ -92,6 +102,7 @@ export function openStoreTarget(
         stored: hashes.length,
         rejected: 0,
         rowHashes: hashes,
+        rows: stored,
       });
       return outcomes;
     },

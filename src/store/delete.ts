@@ -3,6 +3,7 @@
 // the answers do not linger in the file. Unknown ids stop the whole request: nothing is removed.
 import type { ResponseStatus } from "../definition/answers.js";
 import { guard } from "./errors.js";
+import { forgetImportRows } from "./imports.js";
 import type { Store } from "./open.js";
 import { unknownResponse } from "./responses.js";
 import { decodeAnswers } from "./rows.js";
@@ -53,6 +54,7 @@ export function deleteResponses(store: Store, ids: readonly string[]): DeletedRe
         store.sql("DELETE FROM responses WHERE rid = ?").run(row.rid);
       }
       if (copies > 0) store.sql("DELETE FROM conflicts WHERE response_id = ?").run(id);
+      forgetImportRows(store, id);
       return {
         id,
         surveyId: row?.survey_id ?? null,

@@ -1,6 +1,7 @@
 // What was imported before: each file by the hash of its bytes, and each row by the hash the
-// importer gives it, so that importing the same forms twice adds nothing. Row hashes stay after
-// an erasure on purpose: re-importing the old file must not bring an erased response back.
+// importer gives it, so that importing the same forms twice adds nothing. An erasure removes the
+// erased response's row hash (derived from its answers) and keeps only its file's hash and line
+// (erased_import_rows), so that importing the same file again does not bring the person back.
 import { guard } from "./errors.js";
 import type { Store } from "./open.js";
 
@@ -13,6 +14,8 @@ export interface ImportRecord {
   rejected: number;
   /** Opaque keys from the importer; one per stored row. */
   rowHashes: readonly string[];
+  /** Per row hash (same order): the response it became and its line in the file. */
+  rows?: readonly { responseId: string; line: number }[];
 }
 
 export interface PreviousImport {
@@ -36,7 +39,7 @@ export function startStagingRowHashes(store: Store): void {
   // otherwise carry a million copies of the file's hash into the sort at commit.
   store.db.exec(
     `CREATE TEMP TABLE IF NOT EXISTS staged_import_files (g INTEGER PRIMARY KEY, survey_id TEXT NOT NULL, file_hash TEXT NOT NULL, UNIQUE (survey_id, file_hash));
-     CREATE TEMP TABLE IF NOT EXISTS staged_import_hashes (g INTEGER NOT NULL, row_hash TEXT NOT NULL);`,
+     CREATE TEMP TABLE IF NOT EXISTS staged_import_hashes (g INTEGER NOT NULL, row_hash TEXT NOT NULL, response_id TEXT, line INTEGER);`,
   );
   store.sql("DELETE FROM temp.staged_import_hashes").run();
   store.sql("DELETE FROM temp.staged_import_files").run();
@@ -51,8 +54,8 @@ export function flushStagedRowHashes(store: Store, keep = true): void {
   if (!staging.delete(store) || !keep) return;
   store
     .sql(
-      `INSERT INTO import_rows (survey_id, row_hash, file_hash)
-       SELECT f.survey_id, h.row_hash, f.file_hash FROM temp.staged_import_hashes h JOIN temp.staged_import_files f USING (g)
+      `INSERT INTO import_rows (survey_id, row_hash, file_hash, response_id, line)
+       SELECT f.survey_id, h.row_hash, f.file_hash, h.response_id, h.line FROM temp.staged_import_hashes h JOIN temp.staged_import_files f USING (g)
        WHERE true ORDER BY f.survey_id, h.row_hash
        ON CONFLICT DO NOTHING`,
     )
@@ -82,14 +85,20 @@ export function recordImport(store: Store, rec: ImportRecord): void {
         .sql("SELECT g FROM temp.staged_import_files WHERE survey_id = ? AND file_hash = ?")
         .pluck()
         .get(rec.surveyId, rec.fileHash) as number;
-      const row = store.sql("INSERT INTO temp.staged_import_hashes (g, row_hash) VALUES (?, ?)");
-      for (const h of rec.rowHashes) row.run(g, h);
+      const row = store.sql(
+        "INSERT INTO temp.staged_import_hashes (g, row_hash, response_id, line) VALUES (?, ?, ?, ?)",
+      );
+      rec.rowHashes.forEach((h, i) => {
+        row.run(g, h, rec.rows?.[i]?.responseId ?? null, rec.rows?.[i]?.line ?? null);
+      });
       return;
     }
     const row = store.sql(
-      "INSERT INTO import_rows (survey_id, row_hash, file_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+      "INSERT INTO import_rows (survey_id, row_hash, file_hash, response_id, line) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
     );
-    for (const h of rec.rowHashes) row.run(rec.surveyId, h, rec.fileHash);
+    rec.rowHashes.forEach((h, i) => {
+      row.run(rec.surveyId, h, rec.fileHash, rec.rows?.[i]?.responseId ?? null, rec.rows?.[i]?.line ?? null);
+    });
   };
   guard(store.path, () => store.write(run));
 }
@@ -136,4 +145,29 @@ export function knownRowHashes(store: Store, surveyIdOrHash: string): Set<string
       store.sql("SELECT row_hash FROM import_rows WHERE survey_id = ?").pluck().all(id) as string[],
     );
   });
+}
+
+/** Lines of this file whose responses were erased: importing the file again skips them. */
+export function erasedLines(store: Store, fileHash: string): Set<number> {
+  return guard(store.path, () => {
+    return new Set(
+      store.sql("SELECT line FROM erased_import_rows WHERE file_hash = ?").pluck().all(fileHash) as number[],
+    );
+  });
+}
+
+/**
+ * Within an erasure's transaction: forget the import row of an erased response (its hash is
+ * derived from the answers) and keep only its file's hash and line. Returns the rows forgotten.
+ */
+export function forgetImportRows(store: Store, responseId: string): number {
+  const rows = store.sql("SELECT file_hash, line FROM import_rows WHERE response_id = ?").all(responseId) as {
+    file_hash: string;
+    line: number | null;
+  }[];
+  const tomb = store.sql(
+    "INSERT INTO erased_import_rows (file_hash, line) VALUES (?, ?) ON CONFLICT DO NOTHING",
+  );
+  for (const r of rows) if (r.line !== null) tomb.run(r.file_hash, r.line);
+  return store.sql("DELETE FROM import_rows WHERE response_id = ?").run(responseId).changes;
 }

@@ -4,6 +4,7 @@ export { type DeletedResponse, deleteResponses } from "./delete.js";
 export { checkStore, type StoreHealth } from "./doctor.js";
 export { type Cell, type ExportColumn, exportColumns, exportRow } from "./export-table.js";
 export {
+  erasedLines,
   isFileImported,
   knownRowHashes,
   type PreviousImport,

@@ -282,11 +282,30 @@ function copyImports(target: Store, source: Store): number {
       )
       .run(f.file_hash, f.file_name, f.survey_id, f.imported_at, f.rows_stored, f.rows_rejected).changes;
   const rows = guard(source.path, () =>
-    source.sql("SELECT survey_id, row_hash, file_hash FROM import_rows").all(),
-  ) as Record<string, string>[];
+    source.sql("SELECT survey_id, row_hash, file_hash, response_id, line FROM import_rows").all(),
+  ) as {
+    survey_id: string;
+    row_hash: string;
+    file_hash: string;
+    response_id: string | null;
+    line: number | null;
+  }[];
   const insert = target.sql(
-    "INSERT INTO import_rows (survey_id, row_hash, file_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+    "INSERT INTO import_rows (survey_id, row_hash, file_hash, response_id, line) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );
-  for (const r of rows) insert.run(r.survey_id, r.row_hash, r.file_hash);
+  // Erased rows stay erased in the merged store: neither their hash nor the response comes back.
+  const erased = guard(source.path, () =>
+    source.sql("SELECT file_hash, line FROM erased_import_rows").all(),
+  ) as { file_hash: string; line: number }[];
+  const tomb = target.sql(
+    "INSERT INTO erased_import_rows (file_hash, line) VALUES (?, ?) ON CONFLICT DO NOTHING",
+  );
+  for (const e of erased) tomb.run(e.file_hash, e.line);
+  const gone = new Set(
+    (target.sql("SELECT file_hash || ':' || line FROM erased_import_rows").pluck().all() as string[]) ?? [],
+  );
+  for (const r of rows)
+    if (r.line === null || !gone.has(`${r.file_hash}:${r.line}`))
+      insert.run(r.survey_id, r.row_hash, r.file_hash, r.response_id, r.line);
   return added;
 }

@@ -117,6 +117,23 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE answers;
     `,
   },
+  {
+    version: 5,
+    describe: "erasure: which response each import row became, and erased rows by file and line only",
+    // An import row's hash is derived from its answers, so it could confirm a guess at what an
+    // erased person answered: erasure removes it. What stays is the file's hash and the row's
+    // line, which say nothing about the answers but stop the same file bringing the person back.
+    sql: `
+      ALTER TABLE import_rows ADD COLUMN response_id TEXT;
+      ALTER TABLE import_rows ADD COLUMN line INTEGER;
+      CREATE INDEX import_rows_by_response ON import_rows (response_id) WHERE response_id IS NOT NULL;
+      CREATE TABLE erased_import_rows (
+        file_hash TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        PRIMARY KEY (file_hash, line)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,7 +1,7 @@
 // The output floor and honest suppression through the built binary: a store with one response
 // shows no answers in any format; `--by` does not hide a required question answered by everyone;
 // marks say "< 5" only for counts below minCell; "too few" only for groups below minCell.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -90,5 +90,51 @@ describe("--by without over-suppression", () => {
       row.cells.forEach((c: { suppressed: boolean; complement?: boolean }, i: number) => {
         if (c.suppressed && groups[i].tooFew === false) expect(c.complement).toBe(true);
       });
+  });
+});
+
+describe("free texts in the report", () => {
+  it("are masked in the report's language, and files holding them are the owner's only", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kuulo-text-"));
+    const csv = join(dir, "forms.csv");
+    writeFileSync(
+      csv,
+      [
+        "wishes",
+        "Soittakaa 358 40 123 4567",
+        "maija(at)posti.fi vastaa",
+        "Lisää satutunteja",
+        "Hiljainen huone",
+        "tilini FI21 1234 5600 0007 85",
+        "Kotitie 3 as 4 on lähellä",
+      ].join("\n"),
+    );
+    const db = join(dir, "k.db");
+    expect(
+      runBin(["import", join(ROOT, "test/fixtures/surveys/floor-text.yaml"), csv, "--db", db]).code,
+    ).toBe(0);
+    const out = join(dir, "out");
+    const r = runBin([
+      "report",
+      "floor_text",
+      "--db",
+      db,
+      "--out",
+      out,
+      "--format",
+      "md,csv,json,xlsx",
+      "--raw",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const md = readFileSync(join(out, "report.md"), "utf8");
+    for (const word of ["[puhelinnumero]", "[sähköpostiosoite]", "[tilinumero]", "[osoite]"])
+      expect(md).toContain(word.replace("[", "\\[").replace("]", "\\]"));
+    expect(md).not.toMatch(/123 4567|posti\.fi|FI21|Kotitie 3/);
+    const mode = (f: string) => statSync(join(out, f)).mode & 0o777;
+    expect(mode("report.md")).toBe(0o600);
+    expect(mode("report.json")).toBe(0o600);
+    expect(mode("report.xlsx")).toBe(0o600);
+    // The long-form CSV holds counts only.
+    expect(mode("report.csv")).toBe(0o644);
   });
 });

@@ -140,7 +140,12 @@ describe("privacy in every text format", () => {
         "anna.k@posti.example",
       ])
         expect(text).not.toContain(secret);
-    expect(outputs[0]).toContain("\\[email\\]");
+    // Masks are words of the report's language.
+    expect(outputs[0]).toMatch(/\\\[(sähköpostiosoite|e-mail address)\\\]/);
+    expect(renderMarkdown(report, opts("fi"))).toContain("\\[sähköpostiosoite\\]");
+    expect(renderMarkdown(report, opts("sv"))).toContain("\\[e-postadress\\]");
+    expect(renderMarkdown(report, opts("en"))).toContain("\\[e-mail address\\]");
+    expect(renderMarkdown(report, opts("en"))).not.toContain("[email]");
   });
 
   it("writes a hidden value as an empty cell with its reason in the CSV", () => {

@@ -83,9 +83,14 @@ function olderStore(path: string, version: number): SurveyResponse[] {
         insert.run(rid, slot, JSON.stringify(value), when, changes);
       }
     } else {
-      const paradata = Object.fromEntries(Object.keys(r.answers).map((k) => [k, OLD_TIMES[k] ?? [at, 0]]));
+      // Slots in id order, as the store writes them from version 4 on.
+      const paradata = Object.fromEntries(
+        Object.keys(r.answers)
+          .sort()
+          .map((k) => [k, OLD_TIMES[k] ?? [at, 0]]),
+      );
       db.prepare("UPDATE responses SET answers = ?, paradata = ? WHERE rid = ?").run(
-        JSON.stringify(r.answers),
+        JSON.stringify(Object.fromEntries(Object.entries(r.answers).sort(([a], [b]) => (a < b ? -1 : 1)))),
         JSON.stringify(paradata),
         rid,
       );
@@ -112,6 +117,7 @@ describe("migrations", () => {
       .all();
     expect(tables).toEqual([
       "conflicts",
+      "erased_import_rows",
       "import_rows",
       "imports",
       "meta",

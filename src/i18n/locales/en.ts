@@ -56,6 +56,7 @@ export const en = {
   "chart.gaps.above": "Perceived above desired",
   "chart.gaps.axis": "Rating",
   "chart.suppressed": "{label}: too few answers to show (privacy)",
+  "chart.withheld": "{label}: hidden so that a smaller number cannot be worked out (privacy)",
   "chart.notShown": "Not shown ({label}): {items}",
   "template.sheet.forms": "Forms",
   "template.sheet.codebook": "Codebook",
@@ -378,10 +379,15 @@ export const en = {
   "report.privacy.counts": "Hidden in this report: {cells} numbers, {stats} statistics and {groups} groups.",
   "report.privacy.smallCells":
     "The smallest shown number was lowered to {min} on purpose. Keep this report within the project team.",
+  "mask.email": "[e-mail address]",
+  "mask.phone": "[phone number]",
+  "mask.id": "[identity code]",
+  "mask.address": "[address]",
+  "mask.iban": "[bank account]",
   "report.privacy.masked":
-    "Masked in the free-text answers: {total} personal details ({email} e-mail addresses, {phone} phone numbers, {hetu} personal identity codes, {address} street addresses).",
+    "Masked in the free-text answers: {total} personal details ({email} e-mail addresses, {phone} phone numbers, {hetu} personal identity codes, {address} street addresses, {iban} bank account numbers).",
   "report.privacy.maskedNone":
-    "No e-mail addresses, phone numbers, personal identity codes or street addresses were found in the free-text answers.",
+    "No e-mail addresses, phone numbers, personal identity codes, street addresses or bank account numbers were found in the free-text answers.",
   "report.privacy.readFirst":
     "Names and other identifying details cannot be found automatically: read the free-text answers before you share the report.",
   "report.privacy.versions": "The responses were given to {n} versions of the survey.",

@@ -58,6 +58,7 @@ export const fi: Messages = {
   "chart.gaps.above": "Koettu taso yli toivotun",
   "chart.gaps.axis": "Arvio",
   "chart.suppressed": "{label}: liian vähän vastauksia näytettäväksi (yksityisyyden suoja)",
+  "chart.withheld": "{label}: piilotettu, jotta pienempää lukua ei voi päätellä (yksityisyyden suoja)",
   "chart.notShown": "Ei näytetä ({label}): {items}",
   "template.sheet.forms": "Lomakkeet",
   "template.sheet.codebook": "Koodikirja",
@@ -382,10 +383,15 @@ export const fi: Messages = {
     "Tästä raportista piilotettu: {cells} lukua, {stats} tunnuslukua ja {groups} ryhmää.",
   "report.privacy.smallCells":
     "Pienin näytettävä luku on tarkoituksella laskettu arvoon {min}. Pidä raportti projektiryhmän sisällä.",
+  "mask.email": "[sähköpostiosoite]",
+  "mask.phone": "[puhelinnumero]",
+  "mask.id": "[henkilötunnus]",
+  "mask.address": "[osoite]",
+  "mask.iban": "[tilinumero]",
   "report.privacy.masked":
-    "Avovastauksista on peitetty {total} henkilötietoa ({email} sähköpostiosoitetta, {phone} puhelinnumeroa, {hetu} henkilötunnusta, {address} katuosoitetta).",
+    "Avovastauksista on peitetty {total} henkilötietoa ({email} sähköpostiosoitetta, {phone} puhelinnumeroa, {hetu} henkilötunnusta, {address} katuosoitetta, {iban} tilinumeroa).",
   "report.privacy.maskedNone":
-    "Avovastauksista ei löytynyt sähköpostiosoitteita, puhelinnumeroita, henkilötunnuksia eikä katuosoitteita.",
+    "Avovastauksista ei löytynyt sähköpostiosoitteita, puhelinnumeroita, henkilötunnuksia, katuosoitteita eikä tilinumeroita.",
   "report.privacy.readFirst":
     "Nimiä ja muita tunnistettavia tietoja ei voi löytää automaattisesti: lue avovastaukset ennen kuin jaat raportin.",
   "report.privacy.versions": "Vastaukset on annettu kyselyn {n} eri versioon.",

@@ -58,6 +58,7 @@ export const sv: Messages = {
   "chart.gaps.above": "Upplevd nivå över önskad",
   "chart.gaps.axis": "Bedömning",
   "chart.suppressed": "{label}: för få svar för att visas (integritetsskydd)",
+  "chart.withheld": "{label}: dolt så att ett mindre tal inte kan räknas ut (integritetsskydd)",
   "chart.notShown": "Visas inte ({label}): {items}",
   "template.sheet.forms": "Blanketter",
   "template.sheet.codebook": "Kodbok",
@@ -377,10 +378,15 @@ export const sv: Messages = {
   "report.privacy.counts": "Dolt i den här rapporten: {cells} tal, {stats} nyckeltal och {groups} grupper.",
   "report.privacy.smallCells":
     "Det minsta visade talet har avsiktligt sänkts till {min}. Håll rapporten inom projektgruppen.",
+  "mask.email": "[e-postadress]",
+  "mask.phone": "[telefonnummer]",
+  "mask.id": "[personbeteckning]",
+  "mask.address": "[adress]",
+  "mask.iban": "[kontonummer]",
   "report.privacy.masked":
-    "Maskerat i fritextsvaren: {total} personuppgifter ({email} e-postadresser, {phone} telefonnummer, {hetu} personbeteckningar, {address} gatuadresser).",
+    "Maskerat i fritextsvaren: {total} personuppgifter ({email} e-postadresser, {phone} telefonnummer, {hetu} personbeteckningar, {address} gatuadresser, {iban} kontonummer).",
   "report.privacy.maskedNone":
-    "Inga e-postadresser, telefonnummer, personbeteckningar eller gatuadresser hittades i fritextsvaren.",
+    "Inga e-postadresser, telefonnummer, personbeteckningar, gatuadresser eller kontonummer hittades i fritextsvaren.",
   "report.privacy.readFirst":
     "Namn och andra identifierande uppgifter kan inte hittas automatiskt: läs fritextsvaren innan du delar rapporten.",
   "report.privacy.versions": "Svaren har getts till {n} versioner av enkäten.",

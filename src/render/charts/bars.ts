@@ -22,12 +22,17 @@ export function planBars(spec: BarsSpec, env: Env): ChartPlan {
     frame: {
       title: spec.title,
       subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
-      notes: notesOf(
-        spec.notes,
-        spec.n === null || spec.items.some((it) => it.share === null),
-        fmt,
-        spec.suppressedLabel,
-      ),
+      notes: [
+        ...notesOf(
+          spec.notes,
+          spec.n === null || spec.items.some((it) => it.share === null && it.mark === undefined),
+          fmt,
+          spec.suppressedLabel,
+        ),
+        ...[...new Set(spec.items.flatMap((it) => (it.share === null && it.mark ? [it.mark] : [])))].map(
+          (label) => fmt.t("chart.withheld", { label }),
+        ),
+      ],
     },
     labels: spec.items.map((it) => it.label),
     minRow: 30,
@@ -43,7 +48,7 @@ export function planBars(spec: BarsSpec, env: Env): ChartPlan {
         const cy = y.getPixelForValue(i);
         const text = valueText[i];
         if (text === null || text === undefined || it.share === null) {
-          drawSlot(ctx, x.left, x.right, cy, 22, spec.suppressedLabel);
+          drawSlot(ctx, x.left, x.right, cy, 22, it.mark ?? spec.suppressedLabel);
           return;
         }
         drawValue(ctx, text, x.getPixelForValue(it.share) + 5, cy);

@@ -21,7 +21,8 @@ export interface BarsSpec extends ChartCommon {
   /** Names the axis: shares of answers (single choice) or of respondents (multi-select). */
   measure: "answers" | "respondents";
   /** In the survey's choice order. `share` is 0–1; `count` is printed beside it when given. */
-  items: { label: string; share: number | null; count?: number | null; muted?: boolean }[];
+  /** `mark`: the mark of a hidden item when it is not the chart's "< 5" (a complement's "–"). */
+  items: { label: string; share: number | null; count?: number | null; muted?: boolean; mark?: string }[];
 }
 
 export type ScaleSide = "negative" | "neutral" | "positive";

@@ -12,7 +12,7 @@ import type {
 } from "../../analysis/report.js";
 import type { ChartSpec, DivergingSpec, PairedBarsSpec, ScaleSide } from "../charts/types.js";
 import { cellsFor } from "./cells.js";
-import { type ReportFormats, reportFormats, suppressedMark } from "./format.js";
+import { type ReportFormats, reportFormats, suppressedMark, WITHHELD_MARK } from "./format.js";
 import { REVERSE_MARK } from "./view-common.js";
 import { groupName, slotTitle } from "./view-groups.js";
 
@@ -125,6 +125,7 @@ function questionChart(fmt: ReportFormats, mark: string, q: QuestionResult): Cha
           label: fmt.text(ch.label),
           share: ch.suppressed ? null : ch.share,
           count: ch.count,
+          ...(ch.suppressed && ch.complement ? { mark: WITHHELD_MARK } : {}),
         })),
       };
     case "scale":
@@ -141,6 +142,7 @@ function questionChart(fmt: ReportFormats, mark: string, q: QuestionResult): Cha
           label: fmt.text(ch.label),
           share: ch.suppressed ? null : ch.share,
           count: ch.count,
+          ...(ch.suppressed && ch.complement ? { mark: WITHHELD_MARK } : {}),
         })),
       };
     case "matrix":

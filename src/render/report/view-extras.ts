@@ -83,6 +83,7 @@ export function privacyLines(report: Report, c: Cells): string[] {
           phone: p.masked.phone,
           hetu: p.masked.hetu,
           address: p.masked.address,
+          iban: p.masked.iban,
         })
       : t("report.privacy.maskedNone"),
   );
@@ -220,11 +221,25 @@ export function appendixGroups(report: Report, c: Cells): TextGroup[] {
     groups.push({
       id: q.kind === "text" ? q.id : `${q.id}.other`,
       title,
-      texts: list.suppressed ? null : list.texts,
+      texts: list.suppressed || !list.texts ? null : list.texts.map((x) => localMasks(c, x)),
       note: list.suppressed
         ? hiddenNote
         : t("report.appendix.count", { n: c.countOf({ value: list.count, suppressed: false }).text }),
     });
   }
   return groups;
+}
+
+/** The language-neutral mask markers of analysis ("[phone]") as words of the report's language. */
+export function localMasks(c: Cells, text: string): string {
+  const words = {
+    email: "mask.email",
+    phone: "mask.phone",
+    id: "mask.id",
+    address: "mask.address",
+    iban: "mask.iban",
+  } as const;
+  return text.replace(/\[(email|phone|id|address|iban)\]/g, (_, kind: keyof typeof words) =>
+    c.fmt.t(words[kind]),
+  );
 }

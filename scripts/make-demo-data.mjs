@@ -204,24 +204,38 @@ const SERVICE_APPEAL = {
   group_visits: 0.7,
 };
 
+/** How the participants of a wave use the library and read; the follow-up a little more. */
+const USE = {
+  baseline: { regular: 0.2, occasional: 0.25, lapsed: 0.3, never: 0.25 },
+  followUp: { regular: 0.25, occasional: 0.3, lapsed: 0.27, never: 0.18 },
+};
+const READER = {
+  baseline: { regular: 0.3, lapsed: 0.4, never_really: 0.3 },
+  followUp: { regular: 0.33, lapsed: 0.4, never_really: 0.27 },
+};
+
+/**
+ * `n` values in these shares, in a shuffled order: a workshop of 24 is a sample, but the story
+ * of the demo should not hang on a lucky or unlucky draw of the seed.
+ */
+function quota(rng, n, shares) {
+  const keys = Object.keys(shares);
+  const out = keys.flatMap((k) => Array(Math.floor(n * shares[k])).fill(k));
+  const byRest = [...keys].sort((a, b) => ((n * shares[b]) % 1) - ((n * shares[a]) % 1));
+  for (let i = 0; out.length < n; i++) out.push(byRest[i % byRest.length]);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /**
  * One made-up participant: how they use the library and reading, and their attitude. The
  * answers below follow from it, so that they agree with each other (nobody who "never visited
- * a library" visits weekly). The follow-up group uses the library a little more.
+ * a library" visits weekly).
  */
-function person(rng, followUp) {
-  const use = pickWeighted(
-    rng,
-    followUp
-      ? { regular: 0.25, occasional: 0.3, lapsed: 0.27, never: 0.18 }
-      : { regular: 0.2, occasional: 0.25, lapsed: 0.3, never: 0.25 },
-  );
-  const reader = pickWeighted(
-    rng,
-    followUp
-      ? { regular: 0.35, lapsed: 0.4, never_really: 0.25 }
-      : { regular: 0.3, lapsed: 0.4, never_really: 0.3 },
-  );
+function person(rng, followUp, use, reader) {
   const useShift = { regular: 0.8, occasional: 0.3, lapsed: -0.2, never: -0.7 }[use];
   const readShift = { regular: 0.8, lapsed: 0, never_really: -0.8 }[reader];
   const mood = normal(rng) * 0.7 + (followUp ? 0.1 : 0);
@@ -328,9 +342,12 @@ function latentFor(q, p) {
 function generateForms(survey, { count, seed, sessionId, start, followUp }) {
   const rng = createRng(seed);
   const questions = allQuestions(survey);
+  const wave = followUp ? "followUp" : "baseline";
+  const uses = quota(rng, count, USE[wave]);
+  const readers = quota(rng, count, READER[wave]);
   const out = [];
   for (let i = 0; i < count; i++) {
-    const p = person(rng, followUp);
+    const p = person(rng, followUp, uses[i], readers[i]);
     const lang = pickWeighted(rng, { fi: 0.86, sv: 0.07, en: 0.07 });
     const answers = {};
     for (const q of questions) {

@@ -24,6 +24,7 @@ export function prepareCounts(
   ctx: Ctx,
   matched: SurveyResponse[],
   includePartial: boolean,
+  sessionNames: Record<string, string> = {},
 ): () => ReportCounts {
   const { ledger } = ctx;
   const complete = matched.filter((r) => r.status === "complete").length;
@@ -52,7 +53,9 @@ export function prepareCounts(
   const list = (dim: CountDimension): KeyCount[] =>
     [...lists.get(dim)!].map(([key, n]) => {
       const c = countOf(ctx, keyCellId(dim, key), n);
-      return { key, count: c.value, suppressed: c.suppressed, ...complementOf(c) };
+      const name = dim === "session" && key !== null ? sessionNames[key] : undefined;
+      const label = name !== undefined && name !== key ? { label: name } : {};
+      return { key, ...label, count: c.value, suppressed: c.suppressed, ...complementOf(c) };
     });
   return () => ({
     matched: countOf(ctx, "counts/matched", matched.length),

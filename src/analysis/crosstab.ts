@@ -119,7 +119,11 @@ function firstTimes(ctx: Ctx, dim: CountDimension): Map<string | null, string> {
   return new Map([...ms].map(([k, t]) => [k, new Date(t).toISOString()]));
 }
 
-export function prepareComparison(ctx: Ctx, by: "wave" | "session" | "source"): () => () => Comparison {
+export function prepareComparison(
+  ctx: Ctx,
+  by: "wave" | "session" | "source",
+  sessionNames: Record<string, string> = {},
+): () => () => Comparison {
   const dim: CountDimension = by;
   const first = firstTimes(ctx, dim);
   const keys = [...first.keys()].sort((a, b) => {
@@ -130,7 +134,10 @@ export function prepareComparison(ctx: Ctx, by: "wave" | "session" | "source"): 
   const groups: GroupSpec[] = keys.map((k) => {
     const members = ctx.responses.map((r) => keyOf(r, dim) === k);
     const size = members.filter(Boolean).length;
-    return { code: k, label: null, members, size, sizeId: keyCellId(dim, k), tooFew: false };
+    // A session is shown by its name, the same in every language of the report.
+    const name = by === "session" && k !== null ? sessionNames[k] : undefined;
+    const label = name !== undefined ? Object.fromEntries(ctx.survey.languages.map((l) => [l, name])) : null;
+    return { code: k, label, members, size, sizeId: keyCellId(dim, k), tooFew: false };
   });
   for (const g of groups) ctx.ledger.protect(g.sizeId, COST_TOTAL);
   return () => {

@@ -35,7 +35,7 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
   const ctx = createContext(survey, analysed, opts.minCell, ledger);
   if (opts.by !== null) checkBy(ctx, opts.by);
 
-  const counts = prepareCounts(ctx, matched, opts.filters.includePartial);
+  const counts = prepareCounts(ctx, matched, opts.filters.includePartial, opts.sessionNames);
   // The output floor: with fewer than minCell analysed responses every answer is one of a few
   // people's (one complete response and its zeros elsewhere would be that person's form), so the
   // report holds no distribution at all, only the counts of responses, hidden as usual.
@@ -49,7 +49,8 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
   const ipa = belowFloor ? () => null : prepareIpa(ctx);
   const gaps = belowFloor ? () => [] : prepareGaps(ctx);
   const crossTabsStage = opts.by !== null && !belowFloor ? prepareCrossTabs(ctx, opts.by) : null;
-  const comparisonStage = opts.compare !== null && !belowFloor ? prepareComparison(ctx, opts.compare) : null;
+  const comparisonStage =
+    opts.compare !== null && !belowFloor ? prepareComparison(ctx, opts.compare, opts.sessionNames) : null;
 
   // Settle the question counts first; group tables then build on the group sizes it leaves shown.
   ledger.solve(opts.minCell);

@@ -26,6 +26,8 @@ export interface AnalysisOptions {
   filters?: AnalysisFilters;
   /** Time stamp to put in the report; analysis never reads the clock. */
   generatedAt?: string;
+  /** Session names by id (from the store), printed instead of the ids. */
+  sessionNames?: Record<string, string>;
 }
 
 export interface ResolvedOptions {
@@ -35,6 +37,7 @@ export interface ResolvedOptions {
   compare: CompareBy | null;
   filters: Required<Pick<AnalysisFilters, "includePartial">> & Omit<AnalysisFilters, "includePartial">;
   generatedAt: string | null;
+  sessionNames: Record<string, string>;
 }
 
 export const DEFAULT_MIN_CELL = 5;
@@ -86,6 +89,7 @@ export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
     compare: options.compare ?? null,
     filters: { ...f, includePartial: f.includePartial === true },
     generatedAt: options.generatedAt ?? null,
+    sessionNames: options.sessionNames ?? {},
   };
 }
 

@@ -448,6 +448,8 @@ export interface GapResult {
 export interface KeyCount {
   /** The key; null for responses without a session or wave. */
   key: string | null;
+  /** The session's name, where it has one other than its id. */
+  label?: string;
   count: number | null;
   suppressed: boolean;
   complement?: true;

@@ -14,13 +14,17 @@ export interface ReportInput {
   versions: string[];
   /** Time of the newest response (submitted, else started): the report's date, not the clock. */
   newest: string | null;
+  /** The names people gave the sessions, by id: a report prints these, not the ids. */
+  sessionNames: Record<string, string>;
 }
 
 /** Survey ids and hashes have neither a file extension nor a path separator. */
 const looksLikeFile = (ref: string) => /\.ya?ml$/i.test(ref) || /[/\\]/.test(ref);
 
 export async function readReportInput(dbPath: string, ref: string): Promise<ReportInput> {
-  const { openStore, findSurveyVersions, surveyByHash, iterateResponses } = await import("../store/index.js");
+  const { openStore, findSurveyVersions, surveyByHash, iterateResponses, listSessions } = await import(
+    "../store/index.js"
+  );
   const store = openStore(dbPath, { readonly: true });
   try {
     let survey: Survey;
@@ -57,7 +61,8 @@ export async function readReportInput(dbPath: string, ref: string): Promise<Repo
       const t = r.submittedAt ?? r.startedAt;
       if (newest === null || t > newest) newest = t;
     }
-    return { survey, responses, versions, newest };
+    const sessionNames = Object.fromEntries(listSessions(store).map((s) => [s.id, s.name]));
+    return { survey, responses, versions, newest, sessionNames };
   } finally {
     store.close();
   }

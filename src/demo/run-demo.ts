@@ -162,6 +162,7 @@ async function writeReport(
   const report = analyze(survey, responses, {
     ...(compare ? { compare: "wave" as const } : {}),
     ...(newest ? { generatedAt: newest } : {}),
+    sessionNames: Object.fromEntries(DEMO_SESSIONS.map((s) => [s.id, s.name])),
   });
   const out = join(dir, "report", name);
   const { written } = await writeReportFiles(report, ["pdf", "html", "png", "md", "json"], out, {

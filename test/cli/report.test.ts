@@ -40,7 +40,7 @@ describe("kuulo report without --out", () => {
     const r = await report(SURVEY, "--lang", "sv", "--wave", "followup");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Liten enkät");
-    expect(r.stdout).toContain("Omgång followup");
+    expect(r.stdout).toContain("Omgång: Uppföljning");
     expect(r.stdout).not.toContain("Omgång baseline");
   });
 

@@ -142,6 +142,7 @@ Examples:
         ...(opts.compare ? { compare: opts.compare } : {}),
         filters,
         ...(input.newest ? { generatedAt: input.newest } : {}),
+        sessionNames: input.sessionNames,
       });
       if ((report.counts.analysed.value ?? 0) === 0 && !report.counts.analysed.suppressed)
         throw new KuuloError(

@@ -43,7 +43,7 @@ export const fi: Messages = {
   "chart.count": "Vastauksia",
   "chart.mean": "Keskiarvo",
   "chart.median": "Mediaani",
-  "chart.ci95": "95 %:n luottamusväli",
+  "chart.ci95": "95\u00a0%:n luottamusväli",
   "chart.importance": "Tärkeys",
   "chart.performance": "Tyytyväisyys",
   "chart.ipa.concentrate": "Keskity tähän",
@@ -284,9 +284,9 @@ export const fi: Messages = {
   "report.overview.partial": "keskeneräiset vastaukset",
   "report.overview.partialLeftOut": "keskeneräiset vastaukset, jätetty pois",
   "report.overview.source": "Kerätty {source}",
-  "report.overview.session": "Tilaisuus {session}",
+  "report.overview.session": "Tilaisuus: {session}",
   "report.overview.noSession": "Ei tilaisuutta",
-  "report.overview.wave": "Kierros {wave}",
+  "report.overview.wave": "Kierros: {wave}",
   "report.overview.noWave": "Ei kierrosta",
   "report.overview.version": "Kyselyn versio {version}",
   "report.source.interactive": "tietokoneella",
@@ -329,7 +329,7 @@ export const fi: Messages = {
   "report.stat.mean": "Keskiarvo",
   "report.stat.median": "Mediaani",
   "report.stat.sd": "Keskihajonta",
-  "report.stat.ci": "Keskiarvon 95 %:n luottamusväli",
+  "report.stat.ci": "Keskiarvon 95\u00a0%:n luottamusväli",
   "report.stat.topBox1": "Ylin vaihtoehto",
   "report.stat.topBox2": "Kaksi ylintä",
   "report.stat.topBoxN": "{k} ylintä",
@@ -346,7 +346,7 @@ export const fi: Messages = {
   "report.caption.groups": "Ryhmittäin: {question}",
   "report.chart.allAnswers": "Kaikki vastaukset",
   "report.chart.inTop": "osuus vastaajista, joilla se oli {top} tärkeimmän joukossa",
-  "report.chart.means": "keskiarvot ja 95 %:n luottamusvälit",
+  "report.chart.means": "keskiarvot ja 95\u00a0%:n luottamusvälit",
   "report.note.suppressed": "{mark}: alle {min} henkilöä. Luku on piilotettu yksityisyyden suojaamiseksi.",
   "report.note.withheld":
     "{mark}: luku on jätetty pois (se voi olla suurikin), jotta piilotettua alle {min}:n lukua ei voi päätellä siitä.",
@@ -368,7 +368,7 @@ export const fi: Messages = {
     "Khiin neliö -testiä ei tehty: osa soluista on piilotettu yksityisyyden vuoksi.",
   "report.note.testGroups": "Khiin neliö -testiä ei tehty: ryhmiä on liian vähän.",
   "report.note.difference":
-    "Muutos on prosenttiyksikköinä ensimmäiseen ryhmään verrattuna, suluissa 95 %:n luottamusväli. Jos väli ei sisällä nollaa, muutos on selvä.",
+    "Muutos on prosenttiyksikköinä ensimmäiseen ryhmään verrattuna, suluissa 95\u00a0%:n luottamusväli. Jos väli ei sisällä nollaa, muutos on selvä.",
   "report.note.indices":
     "Indeksi on henkilön väittämävastausten keskiarvo (käänteiset väittämät käännettyinä) niiltä, jotka vastasivat kaikkiin väittämiin. Alfa 0,7 tai enemmän tarkoittaa, että väittämät mittaavat hyvin samaa asiaa.",
   "report.note.ipaCross":
@@ -423,7 +423,7 @@ export const fi: Messages = {
   "report.finding.boxN": "{k} ylimmässä vaihtoehdossa",
   "report.finding.change": "”{answer}”: {from} → {to} ({group}, {diff}). ({question})",
   "report.finding.noChange":
-    "Ei selvää muutosta verrattuna ryhmään {reference}: jokaisen eron 95 %:n luottamusväli sisältää nollan.",
+    "Ei selvää muutosta verrattuna ryhmään {reference}: jokaisen eron 95\u00a0%:n luottamusväli sisältää nollan.",
   "report.alt.bars": "Pylväskuvio vastauksista kysymykseen: {title} Luvut ovat alla olevassa taulukossa.",
   "report.alt.diverging":
     "Pinottu pylväskuvio asteikkovastauksista: {title} Luvut ovat alla olevassa taulukossa.",

@@ -43,7 +43,7 @@ export const sv: Messages = {
   "chart.count": "Svar",
   "chart.mean": "Medelvärde",
   "chart.median": "Median",
-  "chart.ci95": "95 % konfidensintervall",
+  "chart.ci95": "95\u00a0% konfidensintervall",
   "chart.importance": "Betydelse",
   "chart.performance": "Nöjdhet",
   "chart.ipa.concentrate": "Satsa här",
@@ -282,9 +282,9 @@ export const sv: Messages = {
   "report.overview.partial": "ofullständiga svar",
   "report.overview.partialLeftOut": "ofullständiga svar, utelämnade",
   "report.overview.source": "Insamlat {source}",
-  "report.overview.session": "Tillfälle {session}",
+  "report.overview.session": "Tillfälle: {session}",
   "report.overview.noSession": "Inget tillfälle",
-  "report.overview.wave": "Omgång {wave}",
+  "report.overview.wave": "Omgång: {wave}",
   "report.overview.noWave": "Ingen omgång",
   "report.overview.version": "Enkätversion {version}",
   "report.source.interactive": "på dator",
@@ -327,7 +327,7 @@ export const sv: Messages = {
   "report.stat.mean": "Medelvärde",
   "report.stat.median": "Median",
   "report.stat.sd": "Standardavvikelse",
-  "report.stat.ci": "Medelvärdets 95 % konfidensintervall",
+  "report.stat.ci": "Medelvärdets 95\u00a0% konfidensintervall",
   "report.stat.topBox1": "Högsta alternativet",
   "report.stat.topBox2": "De två högsta",
   "report.stat.topBoxN": "De {k} högsta",
@@ -344,7 +344,7 @@ export const sv: Messages = {
   "report.caption.groups": "Per grupp: {question}",
   "report.chart.allAnswers": "Alla svar",
   "report.chart.inTop": "andel som satte den bland sina {top} viktigaste",
-  "report.chart.means": "medelvärden med 95 % konfidensintervall",
+  "report.chart.means": "medelvärden med 95\u00a0% konfidensintervall",
   "report.note.suppressed": "{mark}: färre än {min} personer. Talet är dolt för att skydda integriteten.",
   "report.note.withheld":
     "{mark}: talet är utelämnat (det kan vara större) så att ett dolt tal under {min} inte kan räknas ut ur det.",
@@ -364,7 +364,7 @@ export const sv: Messages = {
   "report.note.testSuppressed": "Inget chi-två-test: en del celler är dolda av integritetsskäl.",
   "report.note.testGroups": "Inget chi-två-test: för få grupper.",
   "report.note.difference":
-    "Förändringen är i procentenheter jämfört med den första gruppen, inom parentes 95 % konfidensintervall. Ett intervall som inte innehåller noll är en tydlig förändring.",
+    "Förändringen är i procentenheter jämfört med den första gruppen, inom parentes 95\u00a0% konfidensintervall. Ett intervall som inte innehåller noll är en tydlig förändring.",
   "report.note.indices":
     "Ett index är medelvärdet av en persons svar på påståendena (omvända påståenden vända), bland dem som svarade på alla. Ett alfa på 0,7 eller mer betyder att påståendena mäter samma sak väl.",
   "report.note.ipaCross":
@@ -418,7 +418,7 @@ export const sv: Messages = {
   "report.finding.boxN": "de {k} högsta alternativen",
   "report.finding.change": "”{answer}”: {from} → {to} ({group}, {diff}). ({question})",
   "report.finding.noChange":
-    "Ingen tydlig förändring jämfört med {reference}: varje skillnads 95 % konfidensintervall innehåller noll.",
+    "Ingen tydlig förändring jämfört med {reference}: varje skillnads 95\u00a0% konfidensintervall innehåller noll.",
   "report.alt.bars": "Stapeldiagram över svaren på: {title} Talen finns i tabellen nedan.",
   "report.alt.diverging": "Staplat diagram över svaren på en skala: {title} Talen finns i tabellen nedan.",
   "report.alt.histogram": "Histogram över de angivna talen: {title} Talen finns i tabellen nedan.",

@@ -30,7 +30,8 @@ function style(size: number, bold = false, color: string = T.text): TextStyle {
  * is broken letter by letter ("sam" / "aa").
  */
 function longestWord(pen: Pen, text: string, s: TextStyle): number {
-  return Math.max(0, ...text.split(/\s+/).map((w) => pen.widthOf(`${w} `, s)));
+  // Split at breakable spaces only: a no-break space ("95\u00a0%") keeps its neighbours together.
+  return Math.max(0, ...text.split(/[ \t\n]+/).map((w) => pen.widthOf(`${w} `, s)));
 }
 
 /** Widths for `width`: numeric columns as wide as their widest cell, the label column the rest. */

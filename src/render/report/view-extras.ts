@@ -5,7 +5,7 @@ import type { KeyCount, Report } from "../../analysis/report.js";
 import type { Cells } from "./cells.js";
 import { blockNotes } from "./notes.js";
 import type { Block, Row, Table, TextGroup } from "./view.js";
-import { sourceName } from "./view-groups.js";
+import { sourceName, waveName } from "./view-groups.js";
 
 export function subtitleOf(report: Report, c: Cells): string {
   const { first, last } = { first: report.period.firstSubmitted, last: report.period.lastSubmitted };
@@ -48,8 +48,13 @@ export function overviewTable(report: Report, c: Cells): Table {
         });
   };
   keyRows(k.bySource, (s) => t("report.overview.source", { source: sourceName(c, s) }), "");
-  keyRows(k.bySession, (s) => t("report.overview.session", { session: s }), t("report.overview.noSession"));
-  keyRows(k.byWave, (s) => t("report.overview.wave", { wave: s }), t("report.overview.noWave"));
+  const names = new Map(k.bySession.map((x) => [x.key, x.label]));
+  keyRows(
+    k.bySession,
+    (s) => t("report.overview.session", { session: names.get(s) ?? s }),
+    t("report.overview.noSession"),
+  );
+  keyRows(k.byWave, (s) => t("report.overview.wave", { wave: waveName(c, s) }), t("report.overview.noWave"));
   if (k.byVersion.length > 1)
     keyRows(k.byVersion, (s) => t("report.overview.version", { version: s.slice(0, 12) }), "");
   return {

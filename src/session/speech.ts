@@ -43,12 +43,21 @@ export function checkSpeech(languages: string[], command = "espeak-ng"): string 
   return missing.length > 0 ? `${command} has no voice for: ${missing.join(", ")}.` : null;
 }
 
-/** What is read for a screen: the question, its help and the answers, numbered. */
-export function speechText(screen: QuestionScreen | Page): string {
+/**
+ * What is read for a screen: the question, its help and the answers, numbered. With `shown`
+ * (the answers in view on a screen too small for all of them), only those answers are read,
+ * under their own numbers, so that what is heard is what is on the screen.
+ */
+export function speechText(screen: QuestionScreen | Page, shown?: number[]): string {
   if (!("type" in screen)) return sentences([screen.title, screen.text, screen.next]);
   const s = screen;
   const parts = [s.section?.title, s.section?.intro, s.lead, s.title, s.help, s.hint];
-  if ("options" in s) parts.push(...s.options.map((o, i) => `${i + 1}: ${o.label}`));
+  if ("options" in s)
+    parts.push(
+      ...s.options
+        .map((o, i) => `${i + 1}: ${o.label}`)
+        .filter((_, i) => shown === undefined || shown.includes(i)),
+    );
   return sentences(parts);
 }
 

@@ -20,11 +20,14 @@ export class PtyRun {
   private readonly proc: pty.IPty;
   readonly exited: Promise<{ exitCode: number; signal?: number }>;
 
-  constructor(args: string[], opts: { cwd: string; env?: Record<string, string> }) {
+  constructor(
+    args: string[],
+    opts: { cwd: string; env?: Record<string, string>; cols?: number; rows?: number },
+  ) {
     this.proc = pty.spawn(process.execPath, [BIN, ...args], {
       name: "xterm-256color",
-      cols: 80,
-      rows: 24,
+      cols: opts.cols ?? 80,
+      rows: opts.rows ?? 24,
       cwd: opts.cwd,
       env: { ...process.env, NO_COLOR: "1", ...opts.env } as Record<string, string>,
     });

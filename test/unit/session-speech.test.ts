@@ -30,6 +30,11 @@ const screen: ChoiceScreen = {
 };
 
 describe("speechText", () => {
+  it("reads only the answers in view, under their own numbers, when the screen scrolls", () => {
+    expect(speechText(screen, [1])).toBe(
+      "Kuinka usein käyt kirjastossa?\nLaske mukaan kaikki käynnit.\n2: En koskaan.",
+    );
+  });
   it("reads the question, its help and the answers numbered, without faces or arrows", () => {
     expect(speechText(screen)).toBe(
       "Kuinka usein käyt kirjastossa?\nLaske mukaan kaikki käynnit.\n1: Joka viikko.\n2: En koskaan.",

@@ -40,10 +40,15 @@ export interface TerminalOptions {
 const CLEAR_VISIBLE = "\u001b[2J\u001b[H";
 
 export class InquirerPrompter implements KioskPrompter {
+  /** The answers in view on the current list screen, when not all of them fit. */
+  private inView: number[] | undefined;
+
   constructor(private readonly o: TerminalOptions) {}
 
   async ask(screen: QuestionScreen): Promise<Reply> {
-    this.read(screen);
+    this.inView = undefined;
+    // List screens read once drawn, the answers in view only (see list()); the rest read now.
+    if (!("options" in screen)) this.read(screen);
     try {
       switch (screen.type) {
         case "choice":
@@ -176,7 +181,7 @@ export class InquirerPrompter implements KioskPrompter {
     return { ...(this.o.input ? { input: this.o.input } : {}), output: this.out, clearPromptOnDone: true };
   }
   private read(screen: QuestionScreen | Page): void {
-    this.o.speaker?.speak(speechText(screen), screen.language);
+    this.o.speaker?.speak(speechText(screen, "options" in screen ? this.inView : undefined), screen.language);
   }
   private modelOptions(screen: QuestionScreen) {
     return { speak: Boolean(this.o.speaker), onRepeat: () => this.read(screen) };
@@ -261,9 +266,28 @@ export class InquirerPrompter implements KioskPrompter {
         terminal: this.terminal,
         more: { above: screen.t("run.moreAbove"), below: screen.t("run.moreBelow") },
         colors: this.c,
+        ...(this.o.speaker && "options" in screen ? { onShown: this.speakShown(screen) } : {}),
       },
       this.context(),
     );
+  }
+
+  /**
+   * Reading aloud in step with the screen: the answers in view are read when the screen is
+   * drawn, and read again only when scrolling brings other answers into view.
+   */
+  private speakShown(screen: QuestionScreen): (shown: { rows: number[] }) => void {
+    let said: string | null = null;
+    return ({ rows }) => {
+      const options = "options" in screen ? screen.options.length : 0;
+      const inView = rows.filter((r) => r < options);
+      const all = inView.length === options;
+      const key = all ? "all" : inView.join(",");
+      if (key === said) return;
+      said = key;
+      this.inView = all ? undefined : inView;
+      this.read(screen);
+    };
   }
 
   private async askEntry(screen: EntryScreen): Promise<Reply> {

@@ -28,7 +28,20 @@ interface Status {
 
 function statuses(db: string, dir: string): Record<string, Status> {
   const out = join(dir, `report-${db.replace(/\W/g, "")}`);
-  const r = runBin(["report", SURVEY, "--db", db, "--out", out, "--format", "json", "--min-cell", "3"]);
+  // The same database may be reported twice into its folder: --force replaces the earlier report.
+  const r = runBin([
+    "report",
+    SURVEY,
+    "--db",
+    db,
+    "--out",
+    out,
+    "--format",
+    "json",
+    "--min-cell",
+    "3",
+    "--force",
+  ]);
   expect(r.code, r.stdout + r.stderr).toBe(0);
   const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
   const result: Record<string, Status> = {};

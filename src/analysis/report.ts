@@ -102,6 +102,12 @@ export interface ScaleStats {
   /** Valid answers (the "don't know"-type answers are not in them). */
   n: Count;
   mean: number | null;
+  /**
+   * Present when `mean` is published only rounded to this many decimals (the headline rule: at
+   * n ≥ 30 a mean whose exact value would let a reader pin a hidden count, but whose rounded one
+   * does not, is published rounded; the value above is then the printed one).
+   */
+  meanDecimals?: number;
   median: number | null;
   /** Sample standard deviation (n − 1). */
   sd: number | null;

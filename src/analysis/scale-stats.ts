@@ -6,6 +6,10 @@ import type { Count, ScaleStats, StatName } from "./report.js";
 import { statsAreSafe } from "./stat-audit.js";
 import { ciMean, mean, median, sd } from "./stats.js";
 
+/** From this valid n on, a mean is published rounded when the exact one would pin a count. */
+export const HEADLINE_N = 30;
+const HEADLINE_DECIMALS = 1;
+
 export interface ScaleCell {
   /** Ledger id of the cell. */
   id: string;
@@ -58,6 +62,16 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
   const central = full || statsAreSafe(audit, { mean: true, median: true }, ctx.minCell);
   if (central) {
     out.mean = mean(values);
+    out.median = median(values);
+  } else if (
+    values.length >= HEADLINE_N &&
+    statsAreSafe(audit, { meanDecimals: HEADLINE_DECIMALS, median: true }, ctx.minCell)
+  ) {
+    // The headline rule: at n ≥ 30 the mean printed to one decimal (and the median) confine the
+    // hidden counts to wide ranges; published rounded, so that report.json tells no more.
+    const f = 10 ** HEADLINE_DECIMALS;
+    out.mean = Math.round((mean(values) ?? 0) * f) / f;
+    out.meanDecimals = HEADLINE_DECIMALS;
     out.median = median(values);
   } else withheld.push("mean", "median");
   if (full) {

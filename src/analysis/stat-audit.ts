@@ -14,6 +14,8 @@ export interface PublishedStats {
   median?: boolean;
   /** SD (and with it the CI, which follows from mean, SD and n). */
   sd?: boolean;
+  /** The mean only as printed, rounded to this many decimals (what a reader of it knows). */
+  meanDecimals?: number;
 }
 
 /** Above this many spreads the audit gives up and answers "not safe" (the caller withholds). */
@@ -50,6 +52,12 @@ export function medianOfCounts(values: number[], counts: number[], n: number): n
 const same = (a: number | null, b: number | null) =>
   a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
+/** Equal once both are rounded to `decimals` places as a report prints them. */
+export function sameRounded(a: number, b: number, decimals: number): boolean {
+  const f = 10 ** decimals;
+  return Math.round(a * f) === Math.round(b * f);
+}
+
 /** True when publishing `which` with the shown cells and n pins no hidden count in 1..minCell−1. */
 export function statsAreSafe(cells: AuditCell[], which: PublishedStats, minCell: number): boolean {
   const sorted = [...cells].sort((a, b) => a.value - b.value);
@@ -71,18 +79,25 @@ export function statsAreSafe(cells: AuditCell[], which: PublishedStats, minCell:
   const spread = (k: number, left: number): void => {
     if (k === hidden.length - 1) {
       counts[hidden[k]!] = left;
+      const [lo, hi] = markRange(sorted[hidden[k]!]!.count);
+      if (left < lo || left > hi) return;
       const s = stats(values, counts);
       if (which.mean && !same(s.mean, truth.mean)) return;
+      if (which.meanDecimals !== undefined && !sameRounded(s.mean, truth.mean, which.meanDecimals)) return;
       if (which.sd && !same(s.sd, truth.sd)) return;
       if (which.median && !same(s.median, truth.median)) return;
       for (const i of watch) seen.get(i)!.add(counts[i]!);
       return;
     }
-    for (let v = 0; v <= left; v++) {
+    // A reader knows each hidden count's range from its mark: "< minCell" or at least minCell.
+    const [lo, hi] = markRange(sorted[hidden[k]!]!.count);
+    for (let v = lo; v <= Math.min(hi, left); v++) {
       counts[hidden[k]!] = v;
       spread(k + 1, left - v);
     }
   };
+  const markRange = (count: number): [number, number] =>
+    count < minCell ? [0, minCell - 1] : [minCell, Number.POSITIVE_INFINITY];
   spread(0, total);
   return watch.every((i) => seen.get(i)!.size > 1);
 }

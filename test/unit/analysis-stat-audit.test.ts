@@ -44,8 +44,12 @@ describe("statsAreSafe", () => {
           const cand = [...counts];
           const near = (a: number | null, b: number | null) =>
             a === null || b === null ? a === b : Math.abs(a - b) < 1e-9;
+          // The reader knows each hidden count's range from its mark: "< 5", or "–" (at least 5).
+          const range = (c: number): [number, number] => (c < 5 ? [0, 4] : [5, Number.POSITIVE_INFINITY]);
           const rec = (k: number, left: number) => {
             if (k === idx.length - 1) {
+              const [lo, hi] = range(counts[idx[k]!]!);
+              if (left < lo || left > hi) return;
               cand[idx[k]!] = left;
               const xs = expand(cand);
               if (which.mean && !near(mean(xs), mean(truth))) return;
@@ -54,7 +58,8 @@ describe("statsAreSafe", () => {
               for (const [j, i] of idx.entries()) seen[j]!.add(cand[i]!);
               return;
             }
-            for (let v = 0; v <= left; v++) {
+            const [lo, hi] = range(counts[idx[k]!]!);
+            for (let v = lo; v <= Math.min(hi, left); v++) {
               cand[idx[k]!] = v;
               rec(k + 1, left - v);
             }

@@ -103,7 +103,7 @@ function groupTable(
     const mean = (i: number): Cell => {
       const s = gt.stats?.[i];
       if (few(i)) return pooled(i);
-      return c.number(s?.mean ?? null, s?.withheld.includes("mean") ?? false, 2);
+      return c.number(s?.mean ?? null, s?.withheld.includes("mean") ?? false, s?.meanDecimals ?? 2);
     };
     rows.push({
       cells: [

@@ -103,7 +103,7 @@ function statsTable(c: Cells, caption: string, s: ScaleStats): Table {
     ],
     rows: [
       { cells: [c.label(t(STAT_WORDS.n)), c.countOf(s.n)] },
-      { cells: [c.label(t(STAT_WORDS.mean)), c.number(s.mean, w("mean"), 2)] },
+      { cells: [c.label(t(STAT_WORDS.mean)), c.number(s.mean, w("mean"), s.meanDecimals ?? 2)] },
       { cells: [c.label(t(STAT_WORDS.median)), c.number(s.median, w("median"))] },
       { cells: [c.label(t(STAT_WORDS.sd)), c.number(s.sd, w("sd"), 2)] },
       { cells: [c.label(t(STAT_WORDS.ci)), c.interval(s.ci, w("ci"), 2)] },
@@ -173,7 +173,7 @@ function matrixBlock(c: Cells, q: MatrixResult): Block {
           c.countOf(it.stats.n),
           c.share(it.stats.topBox, w("topBox")),
           c.share(it.stats.bottomBox, w("bottomBox")),
-          c.number(it.stats.mean, w("mean"), 2),
+          c.number(it.stats.mean, w("mean"), it.stats.meanDecimals ?? 2),
           c.interval(it.stats.ci, w("ci"), 2),
         ],
       };

@@ -27,6 +27,7 @@ export type ImportCode =
   | "CSV_DUPLICATE_ID"
   | "CSV_NOT_UTF8"
   | "CSV_MIXED_ENCODING"
+  | "CSV_OTHER_SURVEY"
   | "XLSX_MERGED_CELL"
   | "XLSX_FORMULA"
   | "XLSX_ERROR_CELL";

@@ -8,6 +8,7 @@ import { type DiagnosticLog, formatDiagnostic, type ImportDiagnostic, quoteValue
 import { explainNothingImported } from "./explain.js";
 import type { CellProblem, MappedRow, RowMapper } from "./map-row.js";
 import type { RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
+import { betterSurvey, looksLikeAnotherSurvey, surveyFit } from "./survey-match.js";
 
 export function isBlank(fields: readonly string[]): boolean {
   for (const f of fields) if (f.trim() !== "") return false;
@@ -29,11 +30,25 @@ export function headerStop(
   file: string,
   log: DiagnosticLog,
   survey: Survey,
+  match: { ignore?: readonly string[]; others?: () => readonly Survey[] } = {},
 ): void {
   const errors = plan.problems.filter((p) => p.severity === "error");
   for (const w of plan.problems) if (w.severity === "warning") log.add(w);
+  const ignore = match.ignore ?? [];
+  const fit = surveyFit(header, survey, ignore);
+  const better = () => {
+    const b = match.others ? betterSurvey(header, survey, match.others(), ignore) : undefined;
+    return b
+      ? {
+          id: b.survey.id,
+          text: `it fits the survey ${b.survey.id} better: ${b.fit.matching} of its ${b.fit.columns} question column(s) are columns of ${b.survey.id}`,
+        }
+      : undefined;
+  };
   if (plan.answerColumns === 0) {
     const why = explainNothingImported(header, info, survey);
+    const other = better();
+    if (other) why.details.push(other.text);
     throw new KuuloError(
       "CSV_NOTHING_IMPORTED",
       `no column of ${file} is a question of ${survey.id}`,
@@ -42,6 +57,27 @@ export function headerStop(
         location: { file, line: 1 },
         details: why.details,
         hint: why.hint,
+      },
+    );
+  }
+  const unknown = errors.filter((e) => e.code === "CSV_UNKNOWN_COLUMN");
+  if (unknown.length > 0 && looksLikeAnotherSurvey(fit)) {
+    // Said first, instead of one "unknown column" per column of the other survey.
+    const other = better();
+    const names = unknown.map((e) => e.column ?? "").filter((c) => c !== "");
+    throw new KuuloError(
+      "CSV_OTHER_SURVEY",
+      `${file} looks like a file of another survey: only ${fit.matching} of its ${fit.columns} question column(s) are columns of ${survey.id}`,
+      ExitCode.dataError,
+      {
+        location: { file, line: 1 },
+        details: [
+          ...(other ? [other.text] : []),
+          `columns ${survey.id} does not have: ${names.slice(0, 6).join(", ")}${names.length > 6 ? `, … (${names.length} in all)` : ""}`,
+        ],
+        hint: other
+          ? `Import it with the survey file of ${other.id}, or check that this is the right file. Nothing was imported.`
+          : `Check that the survey file and the data file belong together ("kuulo template" prints the survey's header). Nothing was imported.`,
       },
     );
   }

@@ -135,7 +135,10 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
             file,
             ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
           });
-          headerStop(plan, header, source.info, file, log, opts.survey);
+          headerStop(plan, header, source.info, file, log, opts.survey, {
+            ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
+            ...(target.otherSurveys ? { others: () => target.otherSurveys!() } : {}),
+          });
           mapper = makeRowMapper(survey, plan, { restoreApostrophe: source.info.format === "csv" });
           width = namedWidth(plan);
           if (opts.rejectsPath || opts.skipInvalid)

@@ -7,12 +7,14 @@ import {
   erasedLines,
   getSession,
   knownRowHashes,
+  listSurveys,
   openStore,
   previousImport,
   recordImport,
   registerSurvey,
   type Store,
   saveResponses,
+  surveyByHash,
 } from "../store/index.js";
 import type { ImportTarget, ImportTotals, PreparedRow, PreviousImport, RowOutcome } from "./target.js";
 
@@ -47,6 +49,13 @@ export function openStoreTarget(
       return p
         ? { importedAt: p.importedAt, file: p.fileName, stored: p.stored, rejected: p.rejected }
         : undefined;
+    },
+
+    otherSurveys() {
+      // listSurveys gives the versions oldest first: the last of each id is its newest.
+      const newest = new Map<string, string>();
+      for (const v of listSurveys(store)) if (v.id !== survey.id) newest.set(v.id, v.hash);
+      return [...newest.values()].map((hash) => surveyByHash(store, hash));
     },
 
     begin(info) {

@@ -36,6 +36,8 @@ export interface ImportTarget {
   sessionDate?(id: string): string | null;
   /** The last committed import of a file with exactly these bytes, if any. */
   previousImport(fileHash: string): PreviousImport | undefined;
+  /** Other surveys the database knows (their newest versions), to name the one a file fits. */
+  otherSurveys?(): readonly Survey[];
   /** Opens the one transaction of this import. */
   begin(info: { survey: Survey; file: string; fileHash: string }): void;
   /**

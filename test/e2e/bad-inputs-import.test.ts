@@ -341,3 +341,31 @@ describe("import --session with a slip of the keyboard", () => {
     expect(sessions(db).sort()).toEqual(["kirjasto-1", "kirjasto-2", "kirjasto1"]);
   });
 });
+
+describe("a file of another survey", () => {
+  const baselineForms = () => {
+    const csv = path("baseline-template.csv");
+    ok(["template", "surveys/welcome-baseline.yaml", "--out", csv]);
+    writeFileSync(csv, `${readFileSync(csv, "utf8").trimEnd()}\r\n1;yes;weekly\r\n`);
+    return csv;
+  };
+
+  it("says first that it looks like another survey, with how many columns match (CSV_OTHER_SURVEY)", () => {
+    const db = path("other.db");
+    const r = runBin(["import", SURVEY, baselineForms(), "--db", db]);
+    expect(r.code, r.stdout + r.stderr).toBe(65);
+    expect(r.stderr).toMatch(
+      /looks like a file of another survey: only \d+ of its \d+ question column\(s\) are columns of paper_forms \[CSV_OTHER_SURVEY\]/,
+    );
+    expect(r.stderr.split("\n").length).toBeLessThan(10); // not one line per unknown column
+  });
+
+  it("names the survey the database knows that fits the file better", () => {
+    const db = path("other-known.db");
+    ok(["surveys", "add", "surveys/welcome-baseline.yaml", "--db", db]);
+    const r = runBin(["import", SURVEY, baselineForms(), "--db", db]);
+    expect(r.code, r.stdout + r.stderr).toBe(65);
+    expect(r.stderr).toMatch(/fits the survey welcome-baseline better: (\d+) of its \1 question column/);
+    expect(r.stderr).toContain("CSV_OTHER_SURVEY");
+  });
+});

@@ -45,7 +45,11 @@ export function buildScreen(
     language: o.language,
     t: o.t,
     ...(step.item ? { lead: say(q.text, q.plain) } : {}),
-    ...("help" in q && q.help ? { help: say(q.help) } : {}),
+    // A matrix's help goes with its first statement only: read again on every statement, it
+    // pushes the statement and the answers down without saying anything new.
+    ...("help" in q && q.help && (!step.item || q.type !== "matrix" || q.items[0]?.id === step.item.id)
+      ? { help: say(q.help) }
+      : {}),
     ...(section && opensSection(survey, answers, step)
       ? {
           section: {

@@ -131,7 +131,7 @@ export async function captureRun(o: AtlasRun): Promise<CapturedScreen[]> {
     const want = flat(expected).slice(0, 24);
     while (Date.now() < until) {
       await sleep(20);
-      if (Date.now() - lastData < 90 || pending > 0) continue;
+      if (Date.now() - lastData < 60 || pending > 0) continue;
       const now = grid().join("\n");
       if (now !== before && flat(now).includes(want)) return;
     }
@@ -144,7 +144,7 @@ export async function captureRun(o: AtlasRun): Promise<CapturedScreen[]> {
     // Keys go one at a time, as typed.
     for (const k of splitKeys(keys)) {
       proc.write(k);
-      await sleep(12);
+      await sleep(6);
     }
     await settle(before, expected);
   };

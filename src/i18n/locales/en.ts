@@ -55,6 +55,8 @@ export const en = {
   "chart.gaps.below": "Perceived below minimum",
   "chart.gaps.above": "Perceived above desired",
   "chart.gaps.axis": "Rating",
+  "chart.atLeast": "≥: at least this share; part of that side is hidden to protect privacy.",
+  "chart.hiddenShare": "–: share hidden to protect privacy.",
   "chart.suppressed": "{label}: too few answers to show (privacy)",
   "chart.withheld": "{label}: hidden so that a smaller number cannot be worked out (privacy)",
   "chart.notShown": "Not shown ({label}): {items}",
@@ -359,6 +361,8 @@ export const en = {
   "report.note.reverse":
     "(–) A negative statement: agreeing with it is the unfavourable answer. Shares are as answered.",
   "report.note.borda": "Score: {top} points for a first place, one less for each place below it.",
+  "report.note.noTerms":
+    "No word was used by {min} or more people, so there is no table of frequent words. The answers are in the appendix.",
   "report.note.terms":
     "Words used by at least {min} respondents. The answers themselves are in the appendix.",
   "report.note.chi2": "Chi-square test: χ² = {chi2}, df = {df}, p = {p}; Cramér's V = {v}.",

@@ -57,6 +57,9 @@ export const fi: Messages = {
   "chart.gaps.below": "Koettu taso alle vähimmäistason",
   "chart.gaps.above": "Koettu taso yli toivotun",
   "chart.gaps.axis": "Arvio",
+  "chart.atLeast":
+    "≥: vähintään tämä osuus; osa puolen vastauksista on piilotettu yksityisyyden suojaamiseksi.",
+  "chart.hiddenShare": "–: osuus on piilotettu yksityisyyden suojaamiseksi.",
   "chart.suppressed": "{label}: liian vähän vastauksia näytettäväksi (yksityisyyden suoja)",
   "chart.withheld": "{label}: piilotettu, jotta pienempää lukua ei voi päätellä (yksityisyyden suoja)",
   "chart.notShown": "Ei näytetä ({label}): {items}",
@@ -361,6 +364,8 @@ export const fi: Messages = {
     "(–) Kielteinen väittämä: sen kanssa samaa mieltä oleminen on epäsuotuisa vastaus. Osuudet ovat vastausten mukaiset.",
   "report.note.borda":
     "Pisteet: ensimmäisestä sijasta {top} pistettä, jokaisesta seuraavasta sijasta yksi vähemmän.",
+  "report.note.noTerms":
+    "Yhtäkään sanaa ei käyttänyt vähintään {min} vastaajaa, joten yleisten sanojen taulukkoa ei ole. Vastaukset ovat liitteessä.",
   "report.note.terms": "Sanat, joita vähintään {min} vastaajaa käytti. Vastaukset ovat liitteessä.",
   "report.note.chi2": "Khiin neliö -testi: χ² = {chi2}, df = {df}, p = {p}; Cramérin V = {v}.",
   "report.note.testSmall": "Khiin neliö -testiä ei tehty: odotetut frekvenssit ovat liian pieniä.",

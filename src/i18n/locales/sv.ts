@@ -57,6 +57,8 @@ export const sv: Messages = {
   "chart.gaps.below": "Upplevd nivå under lägsta",
   "chart.gaps.above": "Upplevd nivå över önskad",
   "chart.gaps.axis": "Bedömning",
+  "chart.atLeast": "≥: minst denna andel; en del av sidans svar är dolda för att skydda integriteten.",
+  "chart.hiddenShare": "–: andelen är dold för att skydda integriteten.",
   "chart.suppressed": "{label}: för få svar för att visas (integritetsskydd)",
   "chart.withheld": "{label}: dolt så att ett mindre tal inte kan räknas ut (integritetsskydd)",
   "chart.notShown": "Visas inte ({label}): {items}",
@@ -358,6 +360,8 @@ export const sv: Messages = {
   "report.note.reverse":
     "(–) Ett negativt påstående: att hålla med är det ogynnsamma svaret. Andelarna är som de besvarats.",
   "report.note.borda": "Poäng: {top} poäng för en förstaplats, ett poäng mindre för varje plats därunder.",
+  "report.note.noTerms":
+    "Inget ord användes av {min} eller fler personer, så det finns ingen tabell över vanliga ord. Svaren finns i bilagan.",
   "report.note.terms": "Ord som minst {min} svarande använde. Själva svaren finns i bilagan.",
   "report.note.chi2": "Chi-två-test: χ² = {chi2}, df = {df}, p = {p}; Cramérs V = {v}.",
   "report.note.testSmall": "Inget chi-två-test: de förväntade frekvenserna är för små.",

@@ -56,6 +56,22 @@ const anySuppressed = (spec: DivergingSpec) =>
   spec.n === null ||
   spec.rows.some((r) => r.n === null || r.dontKnow === null || r.shares.some((s) => s === null));
 
+/** Every mark the chart prints besides "< 5", explained on the chart itself. */
+function markNotes(spec: DivergingSpec, fmt: Env["fmt"]): string[] {
+  const notes: string[] = [];
+  const atLeast = spec.rows.some(
+    (r) =>
+      !suppressedRow(r) &&
+      (["negative", "positive"] as const).some((side) => {
+        const t = sideTotal(spec, r.shares, side);
+        return t.partial && t.sum > 0;
+      }),
+  );
+  if (atLeast) notes.push(fmt.t("chart.atLeast"));
+  if (spec.rows.some((r) => r.dontKnow === null)) notes.push(fmt.t("chart.hiddenShare"));
+  return notes;
+}
+
 export function planDiverging(spec: DivergingSpec, env: Env): ChartPlan {
   const { fmt, measure } = env;
   const colors = divergingColors(spec.categories.map((c) => c.side));
@@ -64,7 +80,12 @@ export function planDiverging(spec: DivergingSpec, env: Env): ChartPlan {
     frame: {
       title: spec.title,
       subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
-      notes: notesOf(spec.notes, anySuppressed(spec), fmt, spec.suppressedLabel),
+      notes: notesOf(
+        [...(spec.notes ?? []), ...markNotes(spec, fmt)],
+        anySuppressed(spec),
+        fmt,
+        spec.suppressedLabel,
+      ),
       legend: spec.categories.map((c, i) => ({ label: c.label, swatch: { kind: "box", fill: colors[i]! } })),
     },
     labels: spec.rows.map((r) => r.label),
@@ -169,6 +190,8 @@ export function planDiverging(spec: DivergingSpec, env: Env): ChartPlan {
     for (const side of ["negative", "positive"] as const) {
       if (!s.categories.some((c) => c.side === side)) continue;
       const { sum, partial } = sideTotal(s, shares, side);
+      // "≥ 0 %" says nothing: a side whose shown part is empty gets no total.
+      if (partial && sum === 0) continue;
       ctx.fillStyle = partial ? COLOR.muted : side === "negative" ? NEG_DARK : POS_DARK;
       ctx.textAlign = side === "negative" ? "right" : "left";
       ctx.fillText(
@@ -186,8 +209,9 @@ export function planDiverging(spec: DivergingSpec, env: Env): ChartPlan {
     ctx.strokeRect(x0 + 0.5, cy - 8, DK_TRACK, 16);
     ctx.textAlign = "left";
     if (share === null) {
+      // A share column holds shares only: a hidden one is "–", explained under the chart.
       ctx.fillStyle = COLOR.muted;
-      ctx.fillText(spec.suppressedLabel, x0 + DK_TRACK + 6, cy);
+      ctx.fillText("–", x0 + DK_TRACK + 6, cy);
     } else {
       ctx.fillStyle = COLOR.dontKnow;
       ctx.fillRect(x0 + 0.5, cy - 8, DK_TRACK * Math.min(1, Math.max(0, share)), 16);

@@ -130,12 +130,14 @@ export function textBlock(c: Cells, q: TextResult): Block {
     ],
     rows: q.terms.map((x) => ({ cells: [c.label(x.term), c.count(x.count, false)] })),
   };
-  const extra = [t("report.note.terms", { min: c.minCell })];
+  // The footnote of the words table goes with the table; without one, a sentence says why.
+  const hasTerms = q.terms.length > 0;
+  const extra = [t(hasTerms ? "report.note.terms" : "report.note.noTerms", { min: c.minCell })];
   return {
     id: q.id,
     title: text(q.text),
     meta: meta(c, q.status.valid, t("report.meta.freeText")),
-    tables: q.terms.length > 0 ? [terms] : [],
-    notes: blockNotes(c, [terms], extra),
+    tables: hasTerms ? [terms] : [],
+    notes: blockNotes(c, hasTerms ? [terms] : [], extra),
   };
 }

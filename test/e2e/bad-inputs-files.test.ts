@@ -460,6 +460,16 @@ const cases: Case[] = [
     exit: 74,
     code: "STORE_CORRUPT",
     same: DB,
+    quiet: true,
+  },
+  {
+    name: "responses list --json from a damaged database",
+    damaged: true,
+    args: ["responses", "list", "welcome-baseline", "--json"],
+    exit: 74,
+    code: "STORE_CORRUPT",
+    same: DB,
+    quiet: true,
   },
   {
     name: "merge a damaged source into a new file",

@@ -57,11 +57,14 @@ Examples:
           ...(opts.since ? { since: opts.since } : {}),
           ...(opts.until ? { until: opts.until } : {}),
         };
+        // Read whole before printing: a damaged database fails (exit 74) before a header line or
+        // an unclosed JSON list is printed.
+        const responses = [...iterateResponses(store, survey, filters)];
         let n = 0;
         if (opts.json) io.stdout.write("[");
         else
           out(io, ["id", "survey", "session", "wave", "source", "status", "started", "answers"].join("\t"));
-        for (const r of iterateResponses(store, survey, filters)) {
+        for (const r of responses) {
           if (opts.json) io.stdout.write(`${n === 0 ? "" : ","}\n  ${JSON.stringify(r)}`);
           else
             out(

@@ -100,3 +100,23 @@ describe("suppressed values", () => {
     expect(inPlot.filter((t) => t.text !== "< 5")).toEqual([]);
   });
 });
+
+describe("a count hidden only as a complement", () => {
+  it("bars: its slot says '–', not '< 5', and a note says what '–' means", () => {
+    if (bars.type !== "bars") throw new Error("bars sample");
+    const spec: ChartSpec = {
+      ...bars,
+      items: [
+        ...bars.items.filter((i) => i.share !== null),
+        { label: "Muu", share: null, count: null, mark: "–" },
+      ],
+    };
+    const { inPlot, texts } = drawn(spec, "en");
+    expect(inPlot.filter((t) => t.text === "–")).toHaveLength(1);
+    expect(inPlot.filter((t) => t.text === "< 5")).toHaveLength(0);
+    expect(
+      texts.some((t) => t.text.startsWith("–: hidden so that a smaller number cannot be worked out")),
+    ).toBe(true);
+    expect(texts.some((t) => t.text.startsWith("< 5: too few answers"))).toBe(false);
+  });
+});

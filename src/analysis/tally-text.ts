@@ -7,6 +7,15 @@ import type { AnswerStatus, TextList, TextResult } from "./report.js";
 import { prepareStatus } from "./status.js";
 import { countTerms } from "./terms.js";
 
+/** The languages of the valid texts, aligned with validTexts(). */
+function validLanguages(ctx: Ctx, slot: Slot): string[] {
+  const out: string[] = [];
+  statesOf(ctx, slot).forEach((s, i) => {
+    if (s.state === "valid" && typeof s.value === "string") out.push(ctx.responses[i]!.language);
+  });
+  return out;
+}
+
 function validTexts(ctx: Ctx, slot: Slot): string[] {
   const out: string[] = [];
   for (const s of statesOf(ctx, slot))
@@ -59,7 +68,15 @@ export function prepareText(ctx: Ctx, slot: Slot): () => TextResult {
   return () => {
     const q = slot.question;
     const { list: answers, masked } = maskedListOf(ctx, status.validId, texts);
-    const terms: TextResult["terms"] = answers.texts ? countTerms(answers.texts, ctx.minCell) : [];
+    // Terms come from the masked texts (unmasked ones would show what the masks hide), each with
+    // the language it was answered in; the listed texts are sorted, so they are masked again here.
+    const terms: TextResult["terms"] = answers.texts
+      ? countTerms(
+          texts.map((t) => maskText(t.trim()).text),
+          ctx.minCell,
+          validLanguages(ctx, slot),
+        )
+      : [];
     const st: AnswerStatus = status.finish();
     return {
       id: q.id,

@@ -1,11 +1,17 @@
 // The most frequent terms in free-text answers: lower case, punctuation stripped, stop words and
-// mask markers left out, each term counted once per respondent. Pure. Suppression (terms used by
-// fewer than minCell people are not listed) is applied here so no caller can forget it.
+// mask markers left out, inflected forms grouped by their Snowball stem in the answer's language
+// (shown as their most frequent form), each term counted once per respondent and per language.
+// Pure. Suppression (terms used by fewer than minCell people are not listed) is applied here so no
+// caller can forget it.
+import snowball from "snowball-stemmers";
 import { MASK_MARKERS } from "./mask.js";
 import { STOP_WORDS } from "./stopwords.js";
 
 export interface TermCount {
+  /** The most frequent written form of the term's stem. */
   term: string;
+  /** The language of the answers it was counted in ("" when not known). */
+  lang: string;
   /** Respondents whose answer uses the term (at least minCell). */
   count: number;
 }
@@ -26,22 +32,58 @@ export function termsOf(text: string): string[] {
   return [...new Set(words)];
 }
 
-/** Terms used by at least `minCell` respondents, most frequent first, ties alphabetical. */
-export function countTerms(answers: readonly string[], minCell: number): TermCount[] {
+const ALGORITHMS: Record<string, string> = { fi: "finnish", sv: "swedish", en: "english" };
+const STEMMERS = new Map<string, (w: string) => string>();
+
+/** The stemmer of a language; words of other languages are left as written. */
+function stemmerOf(lang: string): (w: string) => string {
+  let f = STEMMERS.get(lang);
+  if (!f) {
+    const name = ALGORITHMS[lang];
+    if (name) {
+      const s = snowball.newStemmer(name);
+      f = (w) => s.stem(w);
+    } else f = (w) => w;
+    STEMMERS.set(lang, f);
+  }
+  return f;
+}
+
+/**
+ * Terms used by at least `minCell` respondents, most frequent first, ties alphabetical. `langs[i]`
+ * is the language answer i was given in; each language's terms are counted apart.
+ */
+export function countTerms(
+  answers: readonly string[],
+  minCell: number,
+  langs?: readonly string[],
+): TermCount[] {
   const counts = new Map<string, number>();
+  const forms = new Map<string, Map<string, number>>();
   // The same answer has the same terms: split each distinct text once.
   const seen = new Map<string, string[]>();
-  for (const a of answers) {
+  answers.forEach((a, i) => {
     let terms = seen.get(a);
     if (!terms) {
       terms = termsOf(a);
       seen.set(a, terms);
     }
-    for (const w of terms) counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
+    const lang = langs?.[i] ?? "";
+    const stem = stemmerOf(lang);
+    const keys = new Map<string, string>();
+    for (const w of terms) if (!keys.has(`${lang}\u0000${stem(w)}`)) keys.set(`${lang}\u0000${stem(w)}`, w);
+    for (const [key, w] of keys) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const f = forms.get(key) ?? new Map<string, number>();
+      f.set(w, (f.get(w) ?? 0) + 1);
+      forms.set(key, f);
+    }
+  });
+  const surface = (key: string) =>
+    [...forms.get(key)!].sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
   return [...counts]
     .filter(([, c]) => c >= minCell)
-    .sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, MAX_TERMS)
-    .map(([term, count]) => ({ term, count }));
+    .map(([key, count]) => ({ term: surface(key), lang: key.slice(0, key.indexOf("\u0000")), count }))
+    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+    .slice(0, MAX_TERMS);
 }

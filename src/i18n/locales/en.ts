@@ -362,9 +362,9 @@ export const en = {
     "(–) A negative statement: agreeing with it is the unfavourable answer. Shares are as answered.",
   "report.note.borda": "Score: {top} points for a first place, one less for each place below it.",
   "report.note.noTerms":
-    "No word was used by {min} or more people, so there is no table of frequent words. The answers are in the appendix.",
+    "No word was used by {min} or more people in the answers in {language}, so there is no table of frequent words. The answers are in the appendix.",
   "report.note.terms":
-    "Words used by at least {min} respondents. The answers themselves are in the appendix.",
+    "Words used by at least {min} people in the answers in {language}. The answers are in the appendix.",
   "report.note.chi2": "Chi-square test: χ² = {chi2}, df = {df}, p = {p}; Cramér's V = {v}.",
   "report.note.testSmall": "No chi-square test: the expected counts are too small.",
   "report.note.testSuppressed": "No chi-square test: some cells are hidden for privacy.",

@@ -365,8 +365,9 @@ export const fi: Messages = {
   "report.note.borda":
     "Pisteet: ensimmäisestä sijasta {top} pistettä, jokaisesta seuraavasta sijasta yksi vähemmän.",
   "report.note.noTerms":
-    "Yhtäkään sanaa ei käyttänyt vähintään {min} vastaajaa, joten yleisten sanojen taulukkoa ei ole. Vastaukset ovat liitteessä.",
-  "report.note.terms": "Sanat, joita vähintään {min} vastaajaa käytti. Vastaukset ovat liitteessä.",
+    "Yhtäkään sanaa ei käyttänyt vähintään {min} vastaajaa kielellä {language} annetuissa vastauksissa, joten yleisten sanojen taulukkoa ei ole. Vastaukset ovat liitteessä.",
+  "report.note.terms":
+    "Sanat, joita vähintään {min} vastaajaa käytti kielellä {language} annetuissa vastauksissa. Vastaukset ovat liitteessä.",
   "report.note.chi2": "Khiin neliö -testi: χ² = {chi2}, df = {df}, p = {p}; Cramérin V = {v}.",
   "report.note.testSmall": "Khiin neliö -testiä ei tehty: odotetut frekvenssit ovat liian pieniä.",
   "report.note.testSuppressed":

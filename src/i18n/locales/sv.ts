@@ -361,8 +361,8 @@ export const sv: Messages = {
     "(–) Ett negativt påstående: att hålla med är det ogynnsamma svaret. Andelarna är som de besvarats.",
   "report.note.borda": "Poäng: {top} poäng för en förstaplats, ett poäng mindre för varje plats därunder.",
   "report.note.noTerms":
-    "Inget ord användes av {min} eller fler personer, så det finns ingen tabell över vanliga ord. Svaren finns i bilagan.",
-  "report.note.terms": "Ord som minst {min} svarande använde. Själva svaren finns i bilagan.",
+    "Inget ord användes av {min} eller fler personer i svaren på {language}, så det finns ingen tabell över vanliga ord. Svaren finns i bilagan.",
+  "report.note.terms": "Ord som minst {min} personer använde i svaren på {language}. Svaren finns i bilagan.",
   "report.note.chi2": "Chi-två-test: χ² = {chi2}, df = {df}, p = {p}; Cramérs V = {v}.",
   "report.note.testSmall": "Inget chi-två-test: de förväntade frekvenserna är för små.",
   "report.note.testSuppressed": "Inget chi-två-test: en del celler är dolda av integritetsskäl.",

@@ -122,17 +122,22 @@ export function allocateBlock(c: Cells, q: AllocateResult): Block {
 
 export function textBlock(c: Cells, q: TextResult): Block {
   const { t, text } = c.fmt;
+  // Words are counted per answer language; the table lists those of the report's language only
+  // (terms of an older report without a language count as the report's).
+  const own = q.terms.filter((x) => (x.lang ?? c.fmt.lang) === c.fmt.lang || x.lang === "");
   const terms: Table = {
     caption: t("report.caption.terms", { question: text(q.text) }),
     columns: [
       { title: t("report.col.term"), kind: "label" },
       { title: t("report.col.writers"), kind: "count" },
     ],
-    rows: q.terms.map((x) => ({ cells: [c.label(x.term), c.count(x.count, false)] })),
+    rows: own.map((x) => ({ cells: [c.label(x.term), c.count(x.count, false)] })),
   };
   // The footnote of the words table goes with the table; without one, a sentence says why.
-  const hasTerms = q.terms.length > 0;
-  const extra = [t(hasTerms ? "report.note.terms" : "report.note.noTerms", { min: c.minCell })];
+  const hasTerms = own.length > 0;
+  const extra = [
+    t(hasTerms ? "report.note.terms" : "report.note.noTerms", { min: c.minCell, language: t("lang.name") }),
+  ];
   return {
     id: q.id,
     title: text(q.text),

@@ -133,7 +133,7 @@ export class XlsxSource implements RecordSource {
     notes: CellNote[],
   ): string {
     if (v === null || v === undefined) return "";
-    if (typeof v === "string") return v;
+    if (typeof v === "string") return v.includes("_x") ? decodeEscapes(v) : v;
     if (typeof v === "number") return numberText(v);
     if (typeof v === "boolean") return v ? "1" : "0";
     if (v instanceof Date) return v.toISOString().replace(/T00:00:00\.000Z$/, "");
@@ -189,6 +189,13 @@ function readWithoutNotes(wb: ExcelJS.Workbook): void {
         (r) => r.Type !== COMMENTS_REL && r.Type !== VML_REL,
       );
   };
+}
+
+/** Excel's escapes in cell text: _x000D_ is a carriage return, _x005F_ an underscore. */
+function decodeEscapes(s: string): string {
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
 }
 
 function colName(n: number): string {

@@ -182,7 +182,7 @@ async function writeXlsx(
   let n = 0;
   // Strings are written as strings, never as formulas: Excel shows "=…" as text here.
   for (const row of rows) {
-    sheet.addRow(row.map((c) => c ?? undefined)).commit();
+    sheet.addRow(row.map((c) => (typeof c === "string" ? xlsxText(c) : (c ?? undefined)))).commit();
     n++;
   }
   sheet.commit();
@@ -194,6 +194,16 @@ async function writeXlsx(
   cb.commit();
   await wb.commit();
   return { rows: n, neutralized: 0 };
+}
+
+/**
+ * Text for a workbook cell: a carriage return as Excel writes it (_x000D_), since the XML of a
+ * workbook turns a bare CR into a line feed; a literal "_x0041_"-like run escaped so that it
+ * reads back as written. The import decodes both.
+ */
+export function xlsxText(s: string): string {
+  if (!s.includes("\r") && !s.includes("_x")) return s;
+  return s.replace(/_x(?=[0-9A-Fa-f]{4}_)/g, "_x005F_x").replace(/\r/g, "_x000D_");
 }
 
 /** Output files under temporary names until everything is written. */

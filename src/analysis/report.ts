@@ -493,6 +493,17 @@ export interface PrivacySummary {
   tooFewGroups: number;
   /** Personal details masked in free text, per kind and in total. */
   masked: MaskCounts & { total: number };
+  /**
+   * Hidden on top of the above by the protection across reports (src/privacy/protect.ts), so that
+   * nothing can be worked out together with the earlier reports in the publication ledger.
+   */
+  crossReport?: { cells: number; statistics: number; releases: number };
+}
+
+/** Which stored responses a report covers, in terms a reader can compare between reports. */
+export interface PopulationMarker {
+  /** Per stored survey: how many of its responses the report could draw on (before filters). */
+  surveys: { id: string; responses: number }[];
 }
 
 export interface Report {
@@ -533,4 +544,6 @@ export interface Report {
   indices: IndexResult[];
   ipa: IpaResult | null;
   gaps: GapResult[];
+  /** Set by the caller that knows the store (kuulo report, the demo); absent in older files. */
+  population?: PopulationMarker;
 }

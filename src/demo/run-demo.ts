@@ -149,11 +149,14 @@ async function writeReport(
   name: string,
   survey: Survey,
   responses: SurveyResponse[],
+  /** The stored responses behind them, under their own survey ids (for the publication ledger). */
+  pool: SurveyResponse[],
   compare: boolean,
   dir: string,
   o: DemoOptions,
 ): Promise<DemoReport> {
   const { writeReportFiles } = await import("../cli/report-output.js");
+  const { publish } = await import("../cli/publish.js");
   let newest: string | null = null;
   for (const r of responses) {
     const t = r.submittedAt ?? r.startedAt;
@@ -165,10 +168,28 @@ async function writeReport(
     sessionNames: Object.fromEntries(DEMO_SESSIONS.map((s) => [s.id, s.name])),
   });
   const out = join(dir, "report", name);
-  const { written } = await writeReportFiles(report, ["pdf", "html", "png", "md", "json"], out, {
+  const formats = ["pdf", "html", "png", "md", "json"] as const;
+  // Like kuulo report: protected together with the reports before it, and recorded in the ledger.
+  const publication = await publish(join(dir, "kuulo.db"), {
+    report,
+    pool,
+    analysed: responses,
+    lang: o.lang,
+    options: {
+      by: null,
+      compare: report.options.compare,
+      filters: report.options.filters,
+      minCell: report.options.minCell,
+      lang: o.lang,
+      formats,
+    },
+    now: o.now(),
+  });
+  const { written } = await writeReportFiles(report, formats, out, {
     lang: o.lang,
     sections: sectionTitles(survey),
   });
+  publication.done(written.map((w) => w.path));
   o.say(`  ${name}: ${written.length} files in ${out}`);
   return { name, dir: out, files: written, responses: responses.length };
 }
@@ -213,10 +234,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   o.say("Writing the reports (PDF, HTML, PNG charts, Markdown, JSON)…");
   const reports: DemoReport[] = [];
   for (const [i, w] of WAVES.entries())
-    reports.push(await writeReport(w.folder, surveys[i]!, answers[i]!, false, o.dir, o));
+    reports.push(await writeReport(w.folder, surveys[i]!, answers[i]!, answers[i]!, false, o.dir, o));
   const [baseline, followup] = surveys as [Survey, Survey];
   const shared = sharedSurvey(baseline, followup, "welcome-shared", sharedTitle(baseline));
   const both = projectResponses(shared, [...answers[0]!, ...answers[1]!]);
-  reports.push(await writeReport("comparison", shared.survey, both, true, o.dir, o));
+  reports.push(
+    await writeReport("comparison", shared.survey, both, [...answers[0]!, ...answers[1]!], true, o.dir, o),
+  );
   return { db, imported, reports, shared: { questions: shared.questionIds, differing: shared.differing } };
 }

@@ -24,6 +24,16 @@ export {
   type ResponseFilters,
 } from "./read.js";
 export {
+  forgetRelease,
+  getRelease,
+  listReleases,
+  type Release,
+  type ReleaseInput,
+  type ReleaseSummary,
+  recordRelease,
+  setReleaseOutputs,
+} from "./releases.js";
+export {
   beginTransaction,
   completeResponse,
   createResponse,

@@ -134,6 +134,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    describe: "the publication ledger: every report that left Kuulo, and whose answers it covered",
+    // report: the Report exactly as published (report.json); options: how it was asked for
+    // (filters, --by, --compare, --min-cell, language, formats); outputs: the files written, or
+    // "-" for standard output; origins: the stored survey ids its responses came from.
+    sql: `
+      CREATE TABLE releases (
+        id INTEGER PRIMARY KEY,
+        survey_id TEXT NOT NULL,
+        survey_hash TEXT NOT NULL,
+        origins TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        options TEXT NOT NULL,
+        outputs TEXT NOT NULL,
+        report TEXT NOT NULL
+      );
+      CREATE INDEX releases_by_survey ON releases (survey_id);
+      CREATE TABLE release_responses (
+        release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+        response_id TEXT NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+        PRIMARY KEY (release_id, response_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX release_responses_by_response ON release_responses (response_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,6 +2,7 @@
 // Command; heavy modules are imported inside the action, never at the top of these files.
 import type { Command } from "commander";
 import type { CommandContext } from "../main.js";
+import { auditCommand } from "./audit.js";
 import { demoCommand } from "./demo.js";
 import { doctorCommand } from "./doctor.js";
 import { exportCommand } from "./export.js";
@@ -9,6 +10,7 @@ import { importCommand } from "./import.js";
 import { mergeCommand } from "./merge.js";
 import { previewCommand } from "./preview.js";
 import { printCommand } from "./print.js";
+import { releasesCommand } from "./releases.js";
 import { reportCommand } from "./report.js";
 import { responsesCommand } from "./responses.js";
 import { runCommand } from "./run.js";
@@ -33,6 +35,8 @@ export const COMMANDS: CommandFactory[] = [
   responsesCommand,
   exportCommand,
   reportCommand,
+  releasesCommand,
+  auditCommand,
   demoCommand,
   mergeCommand,
   doctorCommand,

@@ -154,6 +154,27 @@ Examples:
           },
         );
 
+      // Before anything is shown or written: protected against every earlier release, then recorded.
+      const { publish } = await import("../publish.js");
+      const { filterResponses } = await import("../../analysis/options.js");
+      const publication = await publish(resolveDbPath(opts, io), {
+        report,
+        pool: input.responses,
+        analysed: filterResponses(input.responses, {
+          ...filters,
+          includePartial: filters.includePartial === true,
+        }).analysed,
+        lang,
+        options: {
+          by: report.options.by,
+          compare: report.options.compare,
+          filters: report.options.filters,
+          minCell: report.options.minCell,
+          lang,
+          formats,
+        },
+        now: new Date(),
+      });
       const R = await import("../../render/report/index.js");
       const sections = R.sectionTitles(input.survey);
       const c = colorsFor(io);
@@ -166,6 +187,7 @@ Examples:
         if (f === "md") out(io, R.renderMarkdown(report, { lang, sections }));
         else if (f === "csv") io.stdout.write(R.renderCsv(report, { lang, sections, bom: false }));
         else if (f === "json") io.stdout.write(R.renderJson(report));
+        publication.done(["-"]);
         return;
       }
       const e = colorsFor(io, io.stderr);
@@ -177,12 +199,20 @@ Examples:
             `Note: the Excel file holds ${raw.rows.length} individual responses (--raw). Keep it within the project team.`,
           ),
         );
-      const result = await writeReportFiles(report, formats, opts.out, {
-        lang,
-        sections,
-        ...(raw ? { raw } : {}),
-        rules: { reads: [resolveDbPath(opts, io), resolve(io.cwd, ref)], force: opts.force === true },
-      });
+      let result: Awaited<ReturnType<typeof writeReportFiles>>;
+      try {
+        result = await writeReportFiles(report, formats, opts.out, {
+          lang,
+          sections,
+          ...(raw ? { raw } : {}),
+          rules: { reads: [resolveDbPath(opts, io), resolve(io.cwd, ref)], force: opts.force === true },
+        });
+      } catch (e) {
+        // Nothing left Kuulo: the ledger must not make later reports pay for it.
+        publication.undo();
+        throw e;
+      }
+      publication.done(result.written.map((w) => w.path));
       for (const s of result.skipped) err(io, `${e.yellow("skipped")} ${s.format}: ${s.reason}`);
       // The charts folder as one line: a report has dozens of them.
       const charts = result.written.filter((w) => w.path.endsWith(".png"));

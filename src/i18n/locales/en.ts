@@ -394,6 +394,18 @@ export const en = {
     "No e-mail addresses, phone numbers, personal identity codes, street addresses or bank account numbers were found in the free-text answers.",
   "report.privacy.readFirst":
     "Names and other identifying details cannot be found automatically: read the free-text answers before you share the report.",
+  "report.privacy.crossReport":
+    "Protection across reports: {cells} more numbers and {stats} statistics are hidden so that nothing hidden can be worked out together with the {releases} earlier reports on these responses.",
+  "report.privacy.crossReportNone":
+    "Checked together with the {releases} earlier reports on these responses: nothing more had to be hidden.",
+  "report.refuse.difference":
+    "This report would differ from report {id} ({date}) by only {n} responses: subtracting one from the other would show those people's answers.",
+  "report.refuse.differenceHint":
+    "Wait until at least {min} more responses have come in, or report on exactly the same responses. If report {id} was never shared, forget it first: kuulo releases forget {id} --yes",
+  "report.refuse.audit":
+    "Published together with the earlier reports, this report would reveal {n} hidden counts, and hiding more in it does not help.",
+  "report.refuse.auditHint":
+    "See what is revealed with kuulo audit {survey}. If an earlier report was never shared, forget it: kuulo releases forget ID --yes",
   "report.privacy.versions": "The responses were given to {n} versions of the survey.",
   "report.group.noAnswer": "No answer",
   "report.group.none": "None",

@@ -400,6 +400,18 @@ export const fi: Messages = {
     "Avovastauksista ei löytynyt sähköpostiosoitteita, puhelinnumeroita, henkilötunnuksia, katuosoitteita eikä tilinumeroita.",
   "report.privacy.readFirst":
     "Nimiä ja muita tunnistettavia tietoja ei voi löytää automaattisesti: lue avovastaukset ennen kuin jaat raportin.",
+  "report.privacy.crossReport":
+    "Suoja raporttien välillä: {cells} lukua ja {stats} tunnuslukua lisää on piilotettu, jotta mitään piilotettua ei voi päätellä yhdessä näiden vastausten {releases} aiemman raportin kanssa.",
+  "report.privacy.crossReportNone":
+    "Tarkistettu yhdessä näiden vastausten {releases} aiemman raportin kanssa: mitään ei tarvinnut piilottaa lisää.",
+  "report.refuse.difference":
+    "Tämä raportti eroaisi raportista {id} ({date}) vain {n} vastauksella: vähentämällä toisen toisesta näkisi näiden ihmisten vastaukset.",
+  "report.refuse.differenceHint":
+    "Odota, kunnes vähintään {min} uutta vastausta on tullut, tai tee raportti täsmälleen samoista vastauksista. Jos raporttia {id} ei ole jaettu kenellekään, unohda se ensin: kuulo releases forget {id} --yes",
+  "report.refuse.audit":
+    "Yhdessä aiempien raporttien kanssa tämä raportti paljastaisi {n} piilotettua lukua, eikä lisää piilottaminen auta.",
+  "report.refuse.auditHint":
+    "Katso, mitä paljastuisi: kuulo audit {survey}. Jos jotakin aiempaa raporttia ei ole jaettu, unohda se: kuulo releases forget ID --yes",
   "report.privacy.versions": "Vastaukset on annettu kyselyn {n} eri versioon.",
   "report.group.noAnswer": "Ei vastausta",
   "report.group.none": "Ei mitään",

@@ -393,6 +393,18 @@ export const sv: Messages = {
     "Inga e-postadresser, telefonnummer, personbeteckningar, gatuadresser eller kontonummer hittades i fritextsvaren.",
   "report.privacy.readFirst":
     "Namn och andra identifierande uppgifter kan inte hittas automatiskt: läs fritextsvaren innan du delar rapporten.",
+  "report.privacy.crossReport":
+    "Skydd mellan rapporter: ytterligare {cells} tal och {stats} nyckeltal är dolda, så att inget dolt kan räknas ut tillsammans med de {releases} tidigare rapporterna om dessa svar.",
+  "report.privacy.crossReportNone":
+    "Kontrollerad tillsammans med de {releases} tidigare rapporterna om dessa svar: inget mer behövde döljas.",
+  "report.refuse.difference":
+    "Den här rapporten skulle skilja sig från rapport {id} ({date}) med bara {n} svar: genom att dra den ena från den andra skulle man se dessa personers svar.",
+  "report.refuse.differenceHint":
+    "Vänta tills minst {min} nya svar har kommit in, eller rapportera om exakt samma svar. Om rapport {id} aldrig har delats, glöm den först: kuulo releases forget {id} --yes",
+  "report.refuse.audit":
+    "Tillsammans med de tidigare rapporterna skulle den här rapporten avslöja {n} dolda tal, och att dölja mer i den hjälper inte.",
+  "report.refuse.auditHint":
+    "Se vad som avslöjas med kuulo audit {survey}. Om en tidigare rapport aldrig har delats, glöm den: kuulo releases forget ID --yes",
   "report.privacy.versions": "Svaren har getts till {n} versioner av enkäten.",
   "report.group.noAnswer": "Inget svar",
   "report.group.none": "Ingen",

@@ -80,6 +80,13 @@ export function privacyLines(report: Report, c: Cells): string[] {
     }),
   ];
   if (p.smallCellsAllowed) lines.push(t("report.privacy.smallCells", { min: p.minCell }));
+  const x = p.crossReport;
+  if (x && x.releases > 0)
+    lines.push(
+      x.cells + x.statistics > 0
+        ? t("report.privacy.crossReport", { cells: x.cells, stats: x.statistics, releases: x.releases })
+        : t("report.privacy.crossReportNone", { releases: x.releases }),
+    );
   lines.push(
     p.masked.total > 0
       ? t("report.privacy.masked", {

@@ -1,0 +1,141 @@
+// `kuulo audit SURVEY | FILE.json…`: the independent check. Reads the reports as a reader holds
+// them (the ledger's published copies, or report.json files) and computes by linear programming
+// what every hidden count is confined to. Exit 65 when anything is disclosed or weak.
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import type { Report } from "../../analysis/report.js";
+import { ExitCode, fileError, KuuloError } from "../../errors.js";
+import { dbOption, resolveDbPath } from "../db-option.js";
+import { colorsFor, out } from "../io.js";
+import type { CommandContext } from "../main.js";
+
+interface Source {
+  name: string;
+  report: Report;
+}
+
+function readReportFile(path: string): Source {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw fileError(e, path, "read");
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new KuuloError("AUDIT_NOT_JSON", `${path} is not JSON.`, ExitCode.dataError, {
+      hint: "Give the report.json files of the reports (kuulo report --format json).",
+    });
+  }
+  const r = data as Partial<Report>;
+  if (!r || typeof r !== "object" || r.format !== 1 || !r.questions || !r.counts || !r.options)
+    throw new KuuloError("AUDIT_NOT_A_REPORT", `${path} is not a Kuulo report.json.`, ExitCode.dataError, {
+      hint: "Give the report.json files that kuulo report writes.",
+    });
+  return { name: path, report: r as Report };
+}
+
+export function auditCommand(ctx: CommandContext): Command {
+  const { io } = ctx;
+  return new Command("audit")
+    .description("check published reports together: can any hidden count be worked out?")
+    .argument("<what...>", "a survey id (audits the ledger), or report.json files")
+    .option("--json", "print the findings as JSON")
+    .addOption(dbOption())
+    .addHelpText(
+      "after",
+      `
+With a survey id, every report recorded in the ledger on that survey's responses is
+audited together (kuulo releases list shows them). With report.json files, exactly those.
+Only what a reader sees is used. A hidden count is "disclosed" when the reports pin it
+to one value of 1 to min-cell − 1, "weak" when they confine a possibly small count to
+fewer than min-cell values.
+
+Exit status: 0 nothing found, 65 something disclosed or weak (or bad input), 66 a file
+or the database is missing, 74 database problem.
+
+Examples:
+  kuulo audit welcome-baseline
+  kuulo audit raportti/report.json seuranta/report.json --json`,
+    )
+    .action(async (what: string[], opts: { db?: string; json?: boolean }) => {
+      let sources: Source[];
+      if (what.every((w) => /\.json$/i.test(w))) sources = what.map(readReportFile);
+      else if (what.length === 1) {
+        const { openStore, listReleases, getRelease } = await import("../../store/index.js");
+        const store = openStore(resolveDbPath(opts, io), { readonly: true });
+        try {
+          const list = listReleases(store, what);
+          const named = listReleases(store).filter(
+            (r) => r.surveyId === what[0] && !list.some((l) => l.id === r.id),
+          );
+          sources = [...list, ...named].map((r) => ({
+            name: `release ${r.id}`,
+            report: JSON.parse(getRelease(store, r.id).report) as Report,
+          }));
+        } finally {
+          store.close();
+        }
+        if (sources.length === 0) {
+          out(io, `No reports on ${what[0]} are recorded: nothing to audit.`);
+          return;
+        }
+      } else
+        throw new KuuloError("USAGE_AUDIT", "Give one survey id, or report.json files.", ExitCode.usage, {
+          hint: "kuulo audit welcome-baseline, or kuulo audit a/report.json b/report.json",
+        });
+      const { loadSolver } = await import("../../privacy/lp.js");
+      const { auditFacts } = await import("../../privacy/audit.js");
+      const { extractFacts } = await import("../../privacy/facts.js");
+      const res = auditFacts(
+        await loadSolver(),
+        sources.map((s, i) => extractFacts(s.report, i)),
+      );
+      const name = (i: number | null) => (i === null ? "together" : sources[i]!.name);
+      if (opts.json) {
+        out(
+          io,
+          JSON.stringify(
+            {
+              reports: sources.map((s) => s.name),
+              checked: res.checked,
+              findings: res.findings.map((f) => ({
+                ...f,
+                report: f.report === null ? null : sources[f.report]!.name,
+                because: f.because.map((b) => ({ ...b, report: sources[b.report]!.name })),
+              })),
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        const c = colorsFor(io);
+        for (const f of res.findings) {
+          const what =
+            f.min === f.max
+              ? `exactly ${f.min}`
+              : `between ${f.min} and ${Number.isFinite(f.max) ? f.max : "…"}`;
+          const label = f.kind === "disclosed" ? c.red("DISCLOSED") : c.yellow("WEAK");
+          out(io, `${label}  ${name(f.report)}: ${f.fact} is ${what}`);
+          if (f.because.length > 0) {
+            const terms = f.because
+              .filter((b) => b.value !== null)
+              .map(
+                (b) =>
+                  `${b.coef >= 0 ? "+" : "−"}${Math.abs(b.coef) === 1 ? "" : `${Math.abs(b.coef)}×`}${b.value} (${name(b.report)}: ${b.fact})`,
+              );
+            out(io, `    from ${terms.join(" ").replace(/^\+/, "")}`);
+          }
+        }
+        const disclosed = res.findings.filter((f) => f.kind === "disclosed").length;
+        out(
+          io,
+          `${sources.length} report(s) audited together, ${res.checked} hidden counts checked: ${disclosed} disclosed, ${res.findings.length - disclosed} weak.`,
+        );
+      }
+      ctx.exitCode = res.findings.length > 0 ? ExitCode.dataError : ExitCode.ok;
+    });
+}

@@ -1,0 +1,113 @@
+// Before a report leaves Kuulo: mark which responses it covers, refuse one that differs from an
+// earlier release by a few people, protect it together with every earlier release (src/privacy),
+// and record it in the publication ledger. The renderers then show only what is left.
+import type { Report } from "../analysis/report.js";
+import type { SurveyResponse } from "../definition/answers.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { translator } from "../i18n/index.js";
+
+export interface PublishRequest {
+  report: Report;
+  /** Every stored response the report could draw on, per stored survey id (before filters). */
+  pool: SurveyResponse[];
+  /** The responses the report analysed. */
+  analysed: SurveyResponse[];
+  lang: string;
+  options: Record<string, unknown>;
+  now: Date;
+}
+
+export interface Publication {
+  id: number;
+  /** Sets the files written (or "-" for standard output). */
+  done(outputs: string[]): void;
+  /** Takes the entry back: nothing was published after all. */
+  undo(): void;
+}
+
+/** The population marker a reader can compare between reports (no response ids). */
+export function markPopulation(report: Report, pool: SurveyResponse[]): string[] {
+  const partial = report.options.filters.includePartial;
+  const counts = new Map<string, number>();
+  for (const r of pool)
+    if (partial || r.status === "complete") counts.set(r.surveyId, (counts.get(r.surveyId) ?? 0) + 1);
+  report.population = { surveys: [...counts].sort().map(([id, responses]) => ({ id, responses })) };
+  return [...counts.keys()].sort();
+}
+
+export async function publish(dbPath: string, req: PublishRequest): Promise<Publication> {
+  const { openStore, listReleases, getRelease, recordRelease, setReleaseOutputs, forgetRelease } =
+    await import("../store/index.js");
+  const { report } = req;
+  const origins = markPopulation(report, req.pool);
+  if (origins.length === 0) origins.push(report.survey.id);
+  const t = translator(req.lang);
+  const store = openStore(dbPath);
+  try {
+    const earlier = listReleases(store, origins).map((r) => getRelease(store, r.id));
+    const mine = new Set(req.analysed.map((r) => r.id));
+    const minCell = report.options.minCell;
+    for (const e of earlier) {
+      let diff = 0;
+      const theirs = new Set(e.responseIds);
+      for (const id of mine) if (!theirs.has(id)) diff++;
+      for (const id of theirs) if (!mine.has(id)) diff++;
+      if (diff > 0 && diff < minCell)
+        throw new KuuloError(
+          "REPORT_DIFFERENCING",
+          t("report.refuse.difference", { id: e.id, date: e.createdAt.slice(0, 10), n: diff }),
+          ExitCode.dataError,
+          { hint: t("report.refuse.differenceHint", { id: e.id, min: minCell - diff }) },
+        );
+    }
+    const reports = earlier.map((e) => JSON.parse(e.report) as Report);
+    const { loadSolver } = await import("../privacy/lp.js");
+    const { protectReport } = await import("../privacy/protect.js");
+    const res = protectReport(await loadSolver(), report, reports);
+    if (res.remaining.length > 0)
+      throw new KuuloError(
+        "REPORT_WOULD_DISCLOSE",
+        t("report.refuse.audit", { n: res.remaining.length }),
+        ExitCode.dataError,
+        {
+          hint: t("report.refuse.auditHint", { survey: report.survey.id }),
+          details: res.remaining.slice(0, 10).map((f) => `${f.fact}: ${f.min}–${f.max}`),
+        },
+      );
+    report.privacy.crossReport = { cells: res.cells, statistics: res.statistics, releases: earlier.length };
+    report.privacy.suppressedCells += res.cells;
+    report.privacy.withheldStatistics += res.statistics;
+    const { renderJson } = await import("../render/report/json.js");
+    const id = recordRelease(store, {
+      surveyId: report.survey.id,
+      surveyHash: report.survey.hash,
+      origins,
+      createdAt: req.now.toISOString(),
+      options: req.options,
+      outputs: [],
+      report: renderJson(report),
+      responseIds: [...mine],
+    });
+    return {
+      id,
+      done: (outputs) => {
+        const s = openStore(dbPath);
+        try {
+          setReleaseOutputs(s, id, outputs);
+        } finally {
+          s.close();
+        }
+      },
+      undo: () => {
+        const s = openStore(dbPath);
+        try {
+          forgetRelease(s, id);
+        } finally {
+          s.close();
+        }
+      },
+    };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,345 @@
+// The audit: for every hidden count in a set of published reports, the interval that everything
+// they show together confines it to (linear programming over the reader's model, atoms.ts), and
+// for every small class of respondents (e.g. the one person added between two reports) whether
+// their answers are pinned. Pure apart from the solver; reads only the facts (facts.ts).
+import type { Highs } from "highs";
+import { type AtomModel, atomsOf, buildAtoms, describeAtom } from "./atoms.js";
+import type { Fact, ReportFacts } from "./facts.js";
+import { type Bounds, boundTargets, type Program, type Row, type Target } from "./lp.js";
+
+export type FindingKind = "disclosed" | "weak";
+
+/** One published fact with the weight it carries in a finding's arithmetic. */
+export interface Term {
+  report: number;
+  fact: string;
+  value: number | null;
+  coef: number;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  /** The report and hidden fact, or null for a class of respondents (`atom`). */
+  report: number | null;
+  fact: string;
+  /** The answer slot it concerns ("@size" for counts of people). */
+  slot: string;
+  /** What the reader can tell: the count lies in [min, max]. */
+  min: number;
+  max: number;
+  /** The shown facts that pin it (from the solver's certificate), when known. */
+  because: Term[];
+}
+
+export interface AuditResult {
+  findings: Finding[];
+  /** Hidden counts checked, and respondent classes checked. */
+  checked: number;
+  atoms: number;
+}
+
+interface Family {
+  root: string;
+  slots: Set<string>;
+  facts: Fact[];
+}
+
+/** Slots whose variables one program holds: a slot, its sub-slots and the by-slots it is split by. */
+function families(all: ReportFacts[]): Family[] {
+  const parentOf = new Map<string, string>();
+  for (const r of all) for (const [s, d] of r.slots) if (d.parent) parentOf.set(s, d.parent.slot);
+  const rootOf = (s: string): string => {
+    let cur = s;
+    for (let p = parentOf.get(cur); p; p = parentOf.get(cur)) cur = p;
+    return cur;
+  };
+  const byRoot = new Map<string, Family>();
+  const fam = (root: string) => {
+    let f = byRoot.get(root);
+    if (!f) {
+      f = { root, slots: new Set([root]), facts: [] };
+      byRoot.set(root, f);
+    }
+    return f;
+  };
+  const facts = all.flatMap((r) => r.facts).filter((f) => f.slot !== "@size");
+  for (const f of facts) {
+    const F = fam(rootOf(f.slot));
+    F.slots.add(f.slot);
+    F.facts.push(f);
+  }
+  // A cross-tabulated family needs the by-slot's own facts too (its group sizes).
+  for (const F of byRoot.values()) {
+    const bys = new Set(F.facts.flatMap((f) => (f.by ? [f.by.slot] : [])));
+    for (const b of bys) {
+      F.slots.add(b);
+      if (b !== F.root)
+        for (const f of byRoot.get(b)?.facts ?? []) if (f.slot === b && !f.by) F.facts.push(f);
+    }
+  }
+  return [...byRoot.values()];
+}
+
+class Builder {
+  rows: Row[] = [];
+  rowFacts: (Fact | null)[] = [];
+  private vars = new Map<string, number>();
+  get numVars() {
+    return this.vars.size;
+  }
+  v(key: string): number {
+    let i = this.vars.get(key);
+    if (i === undefined) {
+      i = this.vars.size;
+      this.vars.set(key, i);
+    }
+    return i;
+  }
+  eq(idx: number[], coef: number[], value: number, fact: Fact | null, slack = 0) {
+    this.rows.push({ idx, coef, lo: value - slack, hi: value + slack });
+    this.rowFacts.push(fact);
+  }
+}
+
+const slotCats = (all: ReportFacts[], slot: string): string[] => {
+  const out: string[] = [];
+  for (const r of all) for (const c of r.slots.get(slot)?.cats ?? []) if (!out.includes(c)) out.push(c);
+  return out;
+};
+
+/** Builds the program of one family; returns the builder and a function giving a fact's terms. */
+function buildFamily(all: ReportFacts[], model: AtomModel, atomIds: number[], F: Family | null) {
+  const b = new Builder();
+  const N = (a: number) => b.v(`N${a}`);
+  for (const a of atomIds) N(a);
+  const alive = new Set(atomIds);
+  const sizeFacts = all.flatMap((r) => r.facts).filter((f) => f.slot === "@size");
+  const termsOf = (f: Fact): Target => {
+    const idx: number[] = [];
+    const coef: number[] = [];
+    for (const a of atomsOf(model, f)) {
+      if (!alive.has(a)) continue;
+      if (f.slot === "@size") {
+        idx.push(N(a));
+        coef.push(1);
+        continue;
+      }
+      f.cats.forEach((c, k) => {
+        const w = f.weights ? f.weights[k]! : 1;
+        if (f.by) for (const v of f.by.cats) idx.push(b.v(`y|${f.slot}|${f.by.slot}|${a}|${v}|${c}`));
+        else idx.push(b.v(`x|${f.slot}|${a}|${c}`));
+        const times = f.by ? f.by.cats.length : 1;
+        for (let t = 0; t < times; t++) coef.push(w);
+      });
+    }
+    return { idx, coef };
+  };
+  for (const f of sizeFacts) if (f.value !== null) b.eq(termsOf(f).idx, termsOf(f).coef, f.value, f);
+  for (const e of model.epochSizes) {
+    const ids = e.atoms.filter((a) => alive.has(a));
+    b.eq(
+      ids.map(N),
+      ids.map(() => 1),
+      e.size,
+      null,
+    );
+  }
+  if (!F) return { b, termsOf };
+  // Partitions: a root slot's categories add up to the atom's size; a sub-slot's to its parent's cell.
+  const parentOf = new Map<string, { slot: string; cat: string }>();
+  for (const r of all) for (const [s, d] of r.slots) if (d.parent) parentOf.set(s, d.parent);
+  const pairs = new Set<string>();
+  for (const f of F.facts) if (f.by) pairs.add(`${f.slot}\u0000${f.by.slot}`);
+  // A split sub-slot needs its parent split too.
+  for (const p of [...pairs]) {
+    const [s, by] = p.split("\u0000") as [string, string];
+    for (let q = parentOf.get(s); q; q = parentOf.get(q.slot)) pairs.add(`${q.slot}\u0000${by}`);
+  }
+  for (const s of F.slots) {
+    const cats = slotCats(all, s);
+    const parent = parentOf.get(s);
+    for (const a of atomIds) {
+      const idx = cats.map((c) => b.v(`x|${s}|${a}|${c}`));
+      const coef = cats.map(() => 1);
+      if (parent) {
+        idx.push(b.v(`x|${parent.slot}|${a}|${parent.cat}`));
+        coef.push(-1);
+      } else {
+        idx.push(N(a));
+        coef.push(-1);
+      }
+      b.eq(idx, coef, 0, null);
+    }
+  }
+  for (const p of pairs) {
+    const [s, by] = p.split("\u0000") as [string, string];
+    const cats = slotCats(all, s);
+    const byCats = slotCats(all, by);
+    const parent = parentOf.get(s);
+    for (const a of atomIds) {
+      for (const c of cats)
+        b.eq(
+          [...byCats.map((v) => b.v(`y|${s}|${by}|${a}|${v}|${c}`)), b.v(`x|${s}|${a}|${c}`)],
+          [...byCats.map(() => 1), -1],
+          0,
+          null,
+        );
+      for (const v of byCats) {
+        const idx = cats.map((c) => b.v(`y|${s}|${by}|${a}|${v}|${c}`));
+        const coef = cats.map(() => 1);
+        idx.push(parent ? b.v(`y|${parent.slot}|${by}|${a}|${v}|${parent.cat}`) : b.v(`x|${by}|${a}|${v}`));
+        coef.push(-1);
+        b.eq(idx, coef, 0, null);
+      }
+    }
+  }
+  for (const f of F.facts)
+    if (f.value !== null) {
+      const t = termsOf(f);
+      b.eq(t.idx, t.coef, f.value, f, f.slack ?? 0);
+    }
+  return { b, termsOf };
+}
+
+const sensitive = (min: number, max: number, minCell: number) => max >= 1 && min < minCell;
+
+function classify(bd: Bounds, minCell: number): FindingKind | null {
+  if (!sensitive(bd.min, bd.max, minCell)) return null;
+  if (bd.min === bd.max) return "disclosed";
+  if (bd.max - bd.min + 1 < minCell) return "weak";
+  return null;
+}
+
+/**
+ * Audits reports as a reader holds them. `minCell` is the strictest of the reports' unless given.
+ */
+/** The reader's atoms, without those no report's counts leave room for (they hold nobody). */
+export function liveAtoms(highs: Highs, all: ReportFacts[]) {
+  const model = buildAtoms(all);
+  const everyAtom = model.atoms.map((_, i) => i);
+  const sizes = buildFamily(all, model, everyAtom, null);
+  const bounds = boundTargets(
+    highs,
+    { numVars: sizes.b.numVars, rows: sizes.b.rows },
+    everyAtom.map((a) => ({ idx: [sizes.b.v(`N${a}`)], coef: [1] })),
+  );
+  const alive = bounds ? everyAtom.filter((a) => bounds[a]!.max > 0) : null;
+  return { model, bounds, alive };
+}
+
+/**
+ * Audits reports as a reader holds them. `minCell` is the strictest of the reports' unless given.
+ */
+export function auditFacts(highs: Highs, all: ReportFacts[], minCellArg?: number): AuditResult {
+  const minCell = minCellArg ?? Math.max(...all.map((r) => r.minCell));
+  const { model, bounds: atomBounds, alive } = liveAtoms(highs, all);
+  const findings: Finding[] = [];
+  if (!atomBounds || !alive) return { findings: [contradiction()], checked: 0, atoms: 0 };
+  const atomIds = alive;
+  const sizes = buildFamily(all, model, atomIds, null);
+  const small = atomIds.filter((a) => atomBounds[a]!.max < minCell);
+  let checked = 0;
+
+  const explain = (b: Builder, duals: number[] | undefined): Term[] => {
+    if (!duals) return [];
+    const out: Term[] = [];
+    duals.forEach((d, i) => {
+      const f = b.rowFacts[i];
+      if (f && Math.abs(d) > 1e-7)
+        out.push({ report: f.report, fact: f.id, value: f.value, coef: Math.round(d * 1e6) / 1e6 });
+    });
+    return out;
+  };
+
+  // Respondent counts (sessions, waves, groups) first: they need no family.
+  const sizeTargets = all.flatMap((r) => r.facts).filter((f) => f.slot === "@size" && f.value === null);
+  const run = (
+    b: Builder,
+    termsOf: (f: Fact) => Target,
+    hidden: Fact[],
+    extra: { t: Target; label: string; slot: string }[],
+  ) => {
+    const targets = [...hidden.map(termsOf), ...extra.map((e) => e.t)];
+    const res = boundTargets(highs, { numVars: b.numVars, rows: b.rows }, targets, true, minCell);
+    if (!res) {
+      findings.push(contradiction());
+      return;
+    }
+    checked += targets.length;
+    res.forEach((bd, i) => {
+      const kind = classify(bd, minCell);
+      if (!kind) return;
+      if (i < hidden.length) {
+        const f = hidden[i]!;
+        findings.push({
+          kind,
+          report: f.report,
+          fact: f.id,
+          slot: f.slot,
+          min: bd.min,
+          max: bd.max,
+          because: explain(b, bd.duals),
+        });
+      } else if (kind === "disclosed")
+        findings.push({
+          kind,
+          report: null,
+          slot: extra[i - hidden.length]!.slot,
+          fact: extra[i - hidden.length]!.label,
+          min: bd.min,
+          max: bd.max,
+          because: explain(b, bd.duals),
+        });
+    });
+  };
+  run(sizes.b, sizes.termsOf, sizeTargets, []);
+  for (const F of families(all)) {
+    const { b, termsOf } = buildFamily(all, model, atomIds, F);
+    const hidden = F.facts.filter((f) => f.value === null && f.kind !== "stat");
+    const extra: { t: Target; label: string; slot: string }[] = [];
+    for (const a of small)
+      for (const c of slotCats(all, F.root))
+        extra.push({
+          t: { idx: [b.v(`x|${F.root}|${a}|${c}`)], coef: [1] },
+          slot: F.root,
+          label: `${F.root} ${c.replace(/^c:|^m:/, "")} among ${describeAtom(model.atoms[a]!, model.boundaries.get(model.atoms[a]!.survey)!)}`,
+        });
+    // Facts that belong to another family's root (by-slot sizes) are audited there.
+    run(
+      b,
+      termsOf,
+      hidden.filter((f) => familyRoot(f, F)),
+      extra,
+    );
+  }
+  return { findings: dedupe(findings), checked, atoms: atomIds.length };
+}
+
+function familyRoot(f: Fact, F: Family): boolean {
+  return !(f.slot !== F.root && !f.slot.startsWith(`${F.root}#`) && !f.by);
+}
+
+function contradiction(): Finding {
+  return {
+    kind: "disclosed",
+    report: null,
+    fact: "the reports contradict each other",
+    slot: "@size",
+    min: 0,
+    max: 0,
+    because: [],
+  };
+}
+
+function dedupe(list: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const k = `${f.report}|${f.fact}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export { extractFacts } from "./facts.js";
+export type { Bounds, Program };

@@ -1,0 +1,358 @@
+// What a reader learns from one published report, as linear facts: every shown count is a sum of
+// unknown counts of people, every hidden count an unknown of its own. Pure; reads only the Report
+// as published (report.json), never the suppressor's bookkeeping, so it audits what was shown.
+import type {
+  AnswerStatus,
+  ChoiceRow,
+  Count,
+  GroupTable,
+  PopulationMarker,
+  Report,
+  ScaleStats,
+  StatName,
+} from "../analysis/report.js";
+
+/** Response attributes a report can select or split by (filters, --compare groups, counts). */
+export type Attr = "session" | "wave" | "source";
+
+/** Which of a report's people a fact counts: all, or those with one attribute value. */
+export interface FactScope {
+  attr?: { name: Attr; value: string | null };
+}
+
+/** A published (or hidden) count of people: Σ over the report's population of slot ∈ cats. */
+export interface Fact {
+  /** Stable within the report: what a person would call the cell. */
+  id: string;
+  report: number;
+  scope: FactScope;
+  /** "@size" counts people; otherwise a slot of the answer model (see SlotDef). */
+  slot: string;
+  cats: string[];
+  /** A cross-tabulation cell: only people whose answer to `by.slot` is in `by.cats`. */
+  by?: { slot: string; cats: string[] };
+  /** A weighted sum (Σ weight × count, e.g. a mean × n); absent = plain counts. */
+  weights?: number[];
+  /** The printed count or sum; null when hidden. */
+  value: number | null;
+  /** Half-width of the printed value's uncertainty (a rounded mean); 0 for counts. */
+  slack?: number;
+  /** What the fact is: a count of people, or a statistic (mean, SD, box share) over them. */
+  kind?: "count" | "stat";
+  /** Its place in a table: an answer cell, a status count, a valid n or base, a size. */
+  role?: "cell" | "status" | "valid" | "base" | "size" | "stat";
+  /** Hides this fact in the Report it came from (used by the cross-report protection). */
+  hide?: () => void;
+}
+
+/**
+ * One answer slot as a partition of people into categories. A sub-slot (a multi-select choice:
+ * picked or not) partitions only the people in its parent's category.
+ */
+export interface SlotDef {
+  cats: string[];
+  parent?: { slot: string; cat: string };
+}
+
+export interface ReportFacts {
+  report: number;
+  population: PopulationMarker;
+  filters: Report["options"]["filters"];
+  minCell: number;
+  facts: Fact[];
+  slots: Map<string, SlotDef>;
+  /** Attribute values the report names (filters, counts by key, compared groups). */
+  values: Record<Attr, Set<string | null>>;
+}
+
+const STATUS = ["skipped", "notShown", "notReached", "invalid"] as const;
+
+function statusCats(status: AnswerStatus): string[] {
+  return [...status.missing.map((m) => `m:${m.code}`), ...STATUS];
+}
+
+/** The report's population marker; a report made before markers existed counts its own base. */
+export function populationOf(report: Report): PopulationMarker {
+  if (report.population) return report.population;
+  return { surveys: [{ id: report.survey.id, responses: report.counts.analysed.value ?? -1 }] };
+}
+
+const hideCount = (c: Count) => () => {
+  c.value = null;
+  c.suppressed = true;
+};
+const hideRow = (r: { count: number | null; share: number | null; suppressed: boolean }) => () => {
+  r.count = null;
+  r.share = null;
+  r.suppressed = true;
+};
+const shown = (c: Count | null) => (c === null || c.suppressed ? null : c.value);
+
+/** Withholds statistics of a ScaleStats, and the ones computed from them. */
+function withhold(stats: ScaleStats, names: StatName[]): () => void {
+  return () => {
+    for (const n of names) {
+      if (n === "ci") stats.ci = null;
+      else if (n === "mean" || n === "median" || n === "sd" || n === "topBox" || n === "bottomBox")
+        stats[n] = null;
+      if (!stats.withheld.includes(n)) stats.withheld.push(n);
+    }
+  };
+}
+
+export function extractFacts(report: Report, index: number): ReportFacts {
+  const facts: Fact[] = [];
+  const slots = new Map<string, SlotDef>();
+  const values: Record<Attr, Set<string | null>> = {
+    session: new Set(),
+    wave: new Set(),
+    source: new Set(),
+  };
+  const f = report.options.filters;
+  for (const v of f.sessionIds ?? []) values.session.add(v);
+  for (const v of f.waves ?? []) values.wave.add(v);
+  for (const v of f.sources ?? []) values.source.add(v);
+
+  const push = (id: string, slot: string, cats: string[], value: number | null, more: Partial<Fact> = {}) => {
+    facts.push({ id, report: index, scope: {}, slot, cats, value, kind: "count", role: "cell", ...more });
+  };
+  const defineSlot = (slot: string, cats: string[], parent?: SlotDef["parent"]) => {
+    const old = slots.get(slot);
+    if (old) for (const c of cats) if (!old.cats.includes(c)) old.cats.push(c);
+    if (!old) slots.set(slot, { cats: [...cats], ...(parent ? { parent } : {}) });
+  };
+
+  // Sizes: the analysed responses, and by session, wave and source.
+  push("responses", "@size", ["all"], shown(report.counts.analysed), { role: "size" });
+  const keyed: [Attr, Report["counts"]["bySession"]][] = [
+    ["session", report.counts.bySession],
+    ["wave", report.counts.byWave],
+    ["source", report.counts.bySource],
+  ];
+  for (const [attr, list] of keyed)
+    for (const k of list) {
+      values[attr].add(k.key);
+      push(`responses ${attr}=${k.key ?? "–"}`, "@size", ["all"], k.suppressed ? null : k.count, {
+        scope: { attr: { name: attr, value: k.key } },
+        role: "size",
+        hide: () => {
+          k.count = null;
+          k.suppressed = true;
+        },
+      });
+    }
+
+  /** `shares` are the figures divided by the valid n: hiding it hides them too. */
+  const statusFacts = (slot: string, status: AnswerStatus, validCats: string[], shares: () => void) => {
+    const all = [...validCats, ...statusCats(status)];
+    defineSlot(slot, all);
+    push(`${slot} base`, slot, all, shown(status.base), { role: "base" });
+    push(`${slot} valid`, slot, validCats, shown(status.valid), {
+      role: "valid",
+      hide: () => {
+        hideCount(status.valid)();
+        shares();
+      },
+    });
+    for (const m of status.missing)
+      push(`${slot} ${m.code}`, slot, [`m:${m.code}`], m.suppressed ? null : m.count, {
+        role: "status",
+        hide: () => {
+          m.count = null;
+          m.suppressed = true;
+        },
+      });
+    for (const s of STATUS)
+      push(`${slot} ${s}`, slot, [s], shown(status[s]), { role: "status", hide: hideCount(status[s]) });
+  };
+  const noShares = (rows: { share: number | null }[], st: ScaleStats | null) => () => {
+    for (const r of rows) r.share = null;
+    if (st) {
+      hideCount(st.n)();
+      withhold(st, ["mean", "median", "sd", "ci", "topBox", "bottomBox"])();
+    }
+  };
+  /** Mean, SD and box shares of a scale as weighted sums of its counts. */
+  const statFacts = (label: string, slot: string, codes: string[], st: ScaleStats, more: Partial<Fact>) => {
+    const n = shown(st.n);
+    const v = codes.map(Number);
+    if (n === null || n === 0 || v.some((x) => !Number.isFinite(x))) return;
+    const cats = codes.map((c) => `c:${c}`);
+    const order = v
+      .map((x, i) => [x, i] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, i]) => i);
+    const k = order.length >= 5 ? 2 : 1;
+    const box = (name: "topBox" | "bottomBox", idx: readonly number[]) => {
+      const share = st[name];
+      if (share === null) return;
+      push(
+        `${label} ${name}`,
+        slot,
+        idx.map((i) => cats[i]!),
+        Math.round(share * n),
+        {
+          ...more,
+          kind: "stat",
+          role: "stat",
+          hide: withhold(st, [name]),
+        },
+      );
+    };
+    box("topBox", order.slice(-k));
+    box("bottomBox", order.slice(0, k));
+    if (st.mean === null) return;
+    const tol = 1e-6 * Math.max(1, n);
+    push(`${label} mean`, slot, cats, st.mean * n, {
+      ...more,
+      weights: v,
+      slack: tol,
+      kind: "stat",
+      role: "stat",
+      hide: withhold(st, ["mean", "median", "sd", "ci"]),
+    });
+    if (st.sd === null || n < 2) return;
+    const sq = (n - 1) * st.sd * st.sd + n * st.mean * st.mean;
+    push(`${label} sd`, slot, cats, sq, {
+      ...more,
+      weights: v.map((x) => x * x),
+      slack: 1e-6 * Math.max(1, sq),
+      kind: "stat",
+      role: "stat",
+      hide: withhold(st, ["sd", "ci"]),
+    });
+  };
+  const choiceFacts = (slot: string, status: AnswerStatus, rows: ChoiceRow[], st: ScaleStats | null) => {
+    const cats = rows.map((r) => `c:${r.code}`);
+    statusFacts(slot, status, cats, noShares(rows, st));
+    for (const r of rows)
+      push(`${slot} ${r.code}`, slot, [`c:${r.code}`], r.suppressed ? null : r.count, { hide: hideRow(r) });
+    if (st)
+      statFacts(
+        slot,
+        slot,
+        rows.map((r) => r.code),
+        st,
+        {},
+      );
+  };
+  const pickFacts = (slot: string, code: string, value: number | null, what: string, hide: () => void) => {
+    const sub = `${slot}#${what}:${code}`;
+    defineSlot(sub, ["yes", "no"], { slot, cat: "valid" });
+    push(`${slot} ${what} ${code}`, sub, ["yes"], value, { hide });
+  };
+
+  for (const q of report.questions) {
+    if (q.kind === "choice") choiceFacts(q.id, q.status, q.choices, null);
+    else if (q.kind === "scale") choiceFacts(q.id, q.status, q.choices, q.stats);
+    else if (q.kind === "matrix")
+      for (const it of q.items) choiceFacts(it.id, it.status, it.choices, it.stats);
+    else if (q.kind === "multi") {
+      statusFacts(q.id, q.status, ["valid"], noShares(q.choices, null));
+      for (const r of q.choices) pickFacts(q.id, r.code, r.suppressed ? null : r.count, "picked", hideRow(r));
+    } else if (q.kind === "ranking") {
+      statusFacts(q.id, q.status, ["valid"], () => {
+        for (const r of q.choices) {
+          r.firstShare = null;
+          r.inTopShare = null;
+          r.meanRank = null;
+          r.borda = null;
+        }
+      });
+      for (const r of q.choices) {
+        pickFacts(q.id, r.code, shown(r.first), "first", () => {
+          hideCount(r.first)();
+          r.firstShare = null;
+        });
+        pickFacts(q.id, r.code, shown(r.inTop), "top", () => {
+          hideCount(r.inTop)();
+          r.inTopShare = null;
+        });
+      }
+    } else if (q.kind === "allocate") {
+      statusFacts(q.id, q.status, ["valid"], () => {
+        for (const r of q.choices) r.meanPoints = null;
+      });
+      for (const r of q.choices)
+        pickFacts(q.id, r.code, shown(r.supporters), "supports", hideCount(r.supporters));
+    } else statusFacts(q.id, q.status, ["valid"], () => {});
+  }
+
+  const tableFacts = (t: GroupTable, groupOf: (g: number) => Partial<Fact>, label: (g: number) => string) => {
+    const validCats =
+      t.kind === "multi" || t.kind === "number" ? ["valid"] : t.rows.map((r) => `c:${r.code}`);
+    defineSlot(t.slot, validCats);
+    t.valid.forEach((v, g) => {
+      push(`${label(g)} ${t.slot} valid`, t.slot, validCats, shown(v), {
+        ...groupOf(g),
+        role: "valid",
+        hide: () => {
+          hideCount(v)();
+          for (const r of t.rows) r.cells[g]!.share = null;
+          const st = t.stats?.[g];
+          if (st) {
+            hideCount(st.n)();
+            withhold(st, ["mean", "median", "sd", "ci", "topBox", "bottomBox"])();
+          }
+        },
+      });
+    });
+    for (const r of t.rows)
+      r.cells.forEach((c, g) => {
+        const value = c.suppressed ? null : c.count;
+        const more = { ...groupOf(g), hide: hideRow(c) };
+        if (t.kind === "multi") {
+          const sub = `${t.slot}#picked:${r.code}`;
+          defineSlot(sub, ["yes", "no"], { slot: t.slot, cat: "valid" });
+          push(`${label(g)} ${t.slot} picked ${r.code}`, sub, ["yes"], value, more);
+        } else push(`${label(g)} ${t.slot} ${r.code}`, t.slot, [`c:${r.code}`], value, more);
+      });
+    if (t.kind === "scale" && t.stats)
+      t.stats.forEach((st, g) => {
+        statFacts(
+          `${label(g)} ${t.slot}`,
+          t.slot,
+          t.rows.map((r) => r.code),
+          st,
+          groupOf(g),
+        );
+      });
+  };
+
+  const x = report.crossTabs;
+  if (x) {
+    const validBy = x.groups.filter((g) => g.code !== null).map((g) => `c:${g.code}`);
+    const otherBy = (slots.get(x.by)?.cats ?? []).filter((c) => !validBy.includes(c));
+    const catsOf = (g: number) => {
+      const code = x.groups[g]!.code;
+      return code === null ? otherBy : [`c:${code}`];
+    };
+    const groupOf = (g: number): Partial<Fact> => ({ by: { slot: x.by, cats: catsOf(g) } });
+    const label = (g: number) => `${x.by}=${x.groups[g]!.code ?? "–"}`;
+    x.groups.forEach((g, i) => {
+      push(`${label(i)} size`, x.by, catsOf(i), shown(g.size), { role: "size" });
+    });
+    for (const t of x.tables) tableFacts(t, groupOf, label);
+  }
+  const c = report.comparison;
+  if (c) {
+    const scopeOf = (g: number): Partial<Fact> => ({
+      scope: { attr: { name: c.by, value: c.groups[g]!.code } },
+    });
+    const label = (g: number) => `${c.by}=${c.groups[g]!.code ?? "–"}`;
+    c.groups.forEach((g, i) => {
+      values[c.by].add(g.code);
+      push(`${label(i)} size`, "@size", ["all"], shown(g.size), { ...scopeOf(i), role: "size" });
+    });
+    for (const t of c.tables) tableFacts(t, scopeOf, label);
+  }
+  return {
+    report: index,
+    population: populationOf(report),
+    filters: f,
+    minCell: report.options.minCell,
+    facts,
+    slots,
+    values,
+  };
+}

@@ -1,0 +1,153 @@
+// Bounds of linear expressions over non-negative unknowns under linear facts, by linear
+// programming (HiGHS, WebAssembly). The relaxation drops integrality and rounds each bound inward
+// to a whole number: a safe width for the audit, since the integer interval is never wider.
+import type { Highs } from "highs";
+
+export interface Row {
+  idx: number[];
+  coef: number[];
+  lo: number;
+  hi: number;
+}
+
+export interface Program {
+  numVars: number;
+  rows: Row[];
+}
+
+export interface Target {
+  idx: number[];
+  coef: number[];
+}
+
+export interface Bounds {
+  min: number;
+  max: number;
+  /** When asked for and the bounds meet: each row's weight in the proof (the row duals). */
+  duals?: number[];
+  /** True when solutions seen already showed the target wide; min and max are then inner bounds. */
+  wide?: boolean;
+}
+
+let loaded: Promise<Highs> | null = null;
+
+/** The solver, loaded once per process. */
+export function loadSolver(): Promise<Highs> {
+  if (!loaded)
+    loaded = import("highs").then(async (m) => {
+      const load = (m as unknown as { default: (o?: object) => Promise<Highs> }).default;
+      return load();
+    });
+  return loaded;
+}
+
+const EPS = 1e-6;
+
+/**
+ * Min and max of every target under the program's rows (all unknowns ≥ 0). Null when the facts
+ * contradict each other (no count fits them: a report was altered, or the model misreads it).
+ */
+export function boundTargets(
+  highs: Highs,
+  p: Program,
+  targets: Target[],
+  withDuals = false,
+  /** Skip solving a target once solutions already seen spread it over this many whole values. */
+  wideAt = Number.POSITIVE_INFINITY,
+): Bounds[] | null {
+  if (targets.length === 0) return [];
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const r of p.rows) {
+    const merged = new Map<number, number>();
+    r.idx.forEach((j, k) => {
+      merged.set(j, (merged.get(j) ?? 0) + r.coef[k]!);
+    });
+    for (const [j, v] of [...merged].sort((a, b) => a[0] - b[0])) {
+      indices.push(j);
+      values.push(v);
+    }
+    starts.push(indices.length);
+  }
+  const inf = highs.infinity;
+  const model = highs.createModel({
+    numCols: p.numVars,
+    numRows: p.rows.length,
+    colCost: new Array(p.numVars).fill(0),
+    colLower: new Array(p.numVars).fill(0),
+    colUpper: new Array(p.numVars).fill(inf),
+    rowLower: p.rows.map((r) => (Number.isFinite(r.lo) ? r.lo : -inf)),
+    rowUpper: p.rows.map((r) => (Number.isFinite(r.hi) ? r.hi : inf)),
+    matrix: { format: "csr", numRows: p.rows.length, numCols: p.numVars, starts, indices, values },
+  });
+  try {
+    model.options.set({ output_flag: false, presolve: "off" });
+    const { minimize, maximize } = highs.constants.objectiveSense;
+    const { optimal, infeasible } = highs.constants.modelStatus;
+    const out: Bounds[] = [];
+    const cost = new Float64Array(p.numVars);
+    // Every solution found is a point the reader cannot rule out: it widens each target's seen span.
+    const seenLo = targets.map(() => Number.POSITIVE_INFINITY);
+    const seenHi = targets.map(() => Number.NEGATIVE_INFINITY);
+    const observe = () => {
+      const x = model.getSolution().colValue;
+      targets.forEach((t, i) => {
+        let v = 0;
+        for (let k = 0; k < t.idx.length; k++) v += t.coef[k]! * x[t.idx[k]!]!;
+        if (v < seenLo[i]!) seenLo[i] = v;
+        if (v > seenHi[i]!) seenHi[i] = v;
+      });
+    };
+    const solve = (t: Target[], sense: typeof minimize): number | null => {
+      cost.fill(0);
+      for (const x of t)
+        x.idx.forEach((j, k) => {
+          cost[j] = (cost[j] ?? 0) + x.coef[k]!;
+        });
+      model.changeColsCost({ kind: "range", from: 0, to: p.numVars - 1 }, cost);
+      model.changeObjectiveSense(sense);
+      model.run();
+      const s = model.getModelStatus();
+      if (s === optimal) {
+        observe();
+        return model.getObjectiveValue();
+      }
+      if (s === infeasible) return null;
+      return sense === maximize ? Number.POSITIVE_INFINITY : 0;
+    };
+    const wide = (i: number) => Math.floor(seenHi[i]! + EPS) - Math.ceil(seenLo[i]! - EPS) + 1 >= wideAt;
+    if (Number.isFinite(wideAt)) {
+      if (solve(targets, maximize) === null) return null;
+      solve(targets, minimize);
+    }
+    for (const [i, t] of targets.entries()) {
+      if (wide(i)) {
+        out.push({
+          min: Math.max(0, Math.ceil(seenLo[i]! - EPS)),
+          max: Math.floor(seenHi[i]! + EPS),
+          wide: true,
+        });
+        continue;
+      }
+      const hi = solve([t], maximize);
+      const duals = withDuals && hi !== null ? [...model.getSolution().rowDual] : undefined;
+      if (hi !== null && wide(i)) {
+        out.push({
+          min: Math.max(0, Math.ceil(seenLo[i]! - EPS)),
+          max: Math.floor(seenHi[i]! + EPS),
+          wide: true,
+        });
+        continue;
+      }
+      const lo = solve([t], minimize);
+      if (lo === null || hi === null) return null;
+      const min = Math.max(0, Math.ceil(lo - EPS));
+      const max = Number.isFinite(hi) ? Math.floor(hi + EPS) : Number.POSITIVE_INFINITY;
+      out.push({ min, max, ...(duals && (max === min || max - min + 1 < wideAt) ? { duals } : {}) });
+    }
+    return out;
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,0 +1,121 @@
+// Protection across reports: a new report is audited together with every earlier release of the
+// same responses, and hides more (cheapest first: box shares, then small cells, then status
+// counts, then a mean) until the set passes. Mutates only the candidate Report; pure otherwise.
+import type { Highs } from "highs";
+import type { Report } from "../analysis/report.js";
+import { atomsOf } from "./atoms.js";
+import { auditFacts, type Finding, liveAtoms } from "./audit.js";
+import { extractFacts, type Fact } from "./facts.js";
+
+export interface ProtectResult {
+  /** Counts and statistics hidden by this protection. */
+  cells: number;
+  statistics: number;
+  /** Findings the new report cannot fix (they come from earlier releases alone), or none. */
+  remaining: Finding[];
+  /** Findings of the earlier releases alone (the new report is not to blame for them). */
+  inherited: Finding[];
+}
+
+const key = (f: Finding) => `${f.report}|${f.fact}`;
+const rootOf = (slot: string) => slot.split("#")[0]!;
+
+/**
+ * Cheaper is hidden first: a box share, then an answer's count, a status count, a mean; a valid n
+ * last (its shares go with it). Sizes of groups and bases are never hidden here.
+ */
+function cost(f: Fact): number {
+  if (f.role === "stat") return /mean$|sd$/.test(f.id) ? 4 : 0;
+  if (f.role === "status") return 2;
+  if (f.role === "valid") return 6;
+  if (f.role === "size" || f.role === "base") return 9;
+  return 1;
+}
+
+function pick(candidates: Fact[]): Fact | undefined {
+  return [...candidates].sort(
+    (a, b) =>
+      cost(a) - cost(b) ||
+      Number((a.value ?? 0) === 0) - Number((b.value ?? 0) === 0) ||
+      (a.value ?? 0) - (b.value ?? 0),
+  )[0];
+}
+
+export function protectReport(highs: Highs, candidate: Report, earlier: readonly Report[]): ProtectResult {
+  const before = earlier.map((r, i) => extractFacts(r, i));
+  const idx = earlier.length;
+  const inherited = earlier.length > 0 ? auditFacts(highs, before, candidate.options.minCell).findings : [];
+  const known = new Set(inherited.map(key));
+  let cells = 0;
+  let statistics = 0;
+  // Linked tables first: a count an earlier release hid is hidden here too wherever this report
+  // shows the very same count (same people, same answer), as statistics offices do.
+  const first = extractFacts(candidate, idx);
+  const { model, alive } = liveAtoms(highs, [...before, first]);
+  const live = new Set(alive ?? []);
+  const sig = (f: Fact) =>
+    JSON.stringify([
+      atomsOf(model, f).filter((a) => live.has(a)),
+      f.slot,
+      [...f.cats].sort(),
+      f.by ? [f.by.slot, [...f.by.cats].sort()] : null,
+      f.weights ?? null,
+    ]);
+  const hiddenBefore = new Set(before.flatMap((r) => r.facts.filter((f) => f.value === null).map(sig)));
+  for (const f of first.facts)
+    if (f.value !== null && f.hide && cost(f) < 9 && hiddenBefore.has(sig(f))) {
+      f.hide();
+      if (f.kind === "stat") statistics++;
+      else cells++;
+    }
+  for (let round = 0; round < 200; round++) {
+    const mine = extractFacts(candidate, idx);
+    const findings = auditFacts(highs, [...before, mine], candidate.options.minCell).findings.filter(
+      (f) => !known.has(key(f)),
+    );
+    if (findings.length === 0) return { cells, statistics, remaining: [], inherited };
+    const hideable = mine.facts.filter((f) => f.value !== null && f.hide && cost(f) < 9);
+    const chosen = new Set<Fact>();
+    for (const f of findings) {
+      const named = new Set(f.because.filter((t) => t.report === idx).map((t) => t.fact));
+      const own = f.report === idx && f.because.every((t) => t.report === idx);
+      // A status count pinned by its own line (base − valid − the rest): only the valid n can
+      // open it, since every answer's count adds up to it.
+      const line = own && factRole(mine.facts, f.fact) === "status";
+      let c = line
+        ? pick(
+            hideable.filter(
+              (h) => h.role === "valid" && h.slot === f.slot && sameScope(h, mine.facts, f.fact),
+            ),
+          )
+        : undefined;
+      c ??= pick(hideable.filter((h) => named.has(h.id) && !chosen.has(h)));
+      // No certificate: the cheapest shown fact of the same question.
+      c ??= pick(hideable.filter((h) => rootOf(h.slot) === rootOf(f.slot) && !chosen.has(h)));
+      if (c) chosen.add(c);
+    }
+    if (chosen.size === 0) return { cells, statistics, remaining: findings, inherited };
+      for (const f of findings.slice(0, 4))
+        console.error(
+          round,
+          JSON.stringify({ ...f, because: f.because.length }),
+          [...chosen].map((c) => c.id).slice(0, 3),
+        );
+    for (const c of chosen) {
+      c.hide!();
+      if (c.kind === "stat") statistics++;
+      else cells++;
+    }
+  }
+  return { cells, statistics, remaining: [], inherited };
+}
+
+function factRole(facts: Fact[], id: string): Fact["role"] {
+  return facts.find((f) => f.id === id)?.role;
+}
+
+function sameScope(h: Fact, facts: Fact[], id: string): boolean {
+  const f = facts.find((x) => x.id === id);
+  if (!f) return false;
+  return JSON.stringify([h.scope, h.by ?? null]) === JSON.stringify([f.scope, f.by ?? null]);
+}

@@ -1,0 +1,142 @@
+// The publication ledger: one entry per report that left Kuulo (any format, a folder or standard
+// output), with what it published and the responses it covered, so that a later report can be
+// protected together with every earlier one. An entry can be forgotten when it was never shared.
+import { ExitCode, KuuloError } from "../errors.js";
+import { guard } from "./errors.js";
+import type { Store } from "./open.js";
+
+export interface ReleaseInput {
+  surveyId: string;
+  surveyHash: string;
+  /** Stored survey ids the responses came from (two for a comparison of two instruments). */
+  origins: string[];
+  createdAt: string;
+  options: Record<string, unknown>;
+  /** Files written, or ["-"] for standard output. */
+  outputs: string[];
+  /** report.json as published. */
+  report: string;
+  responseIds: readonly string[];
+}
+
+export interface ReleaseSummary {
+  id: number;
+  surveyId: string;
+  surveyHash: string;
+  origins: string[];
+  createdAt: string;
+  options: Record<string, unknown>;
+  outputs: string[];
+  responses: number;
+}
+
+export interface Release extends ReleaseSummary {
+  report: string;
+  responseIds: string[];
+}
+
+interface Row {
+  id: number;
+  survey_id: string;
+  survey_hash: string;
+  origins: string;
+  created_at: string;
+  options: string;
+  outputs: string;
+  responses: number;
+}
+
+const summary = (r: Row): ReleaseSummary => ({
+  id: r.id,
+  surveyId: r.survey_id,
+  surveyHash: r.survey_hash,
+  origins: JSON.parse(r.origins) as string[],
+  createdAt: r.created_at,
+  options: JSON.parse(r.options) as Record<string, unknown>,
+  outputs: JSON.parse(r.outputs) as string[],
+  responses: r.responses,
+});
+
+const SELECT = `SELECT r.id, r.survey_id, r.survey_hash, r.origins, r.created_at, r.options, r.outputs,
+  (SELECT count(*) FROM release_responses x WHERE x.release_id = r.id) AS responses FROM releases r`;
+
+export function recordRelease(store: Store, input: ReleaseInput): number {
+  return guard(store.path, () =>
+    store.write(() => {
+      const info = store
+        .sql(
+          "INSERT INTO releases (survey_id, survey_hash, origins, created_at, options, outputs, report) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          input.surveyId,
+          input.surveyHash,
+          JSON.stringify(input.origins),
+          input.createdAt,
+          JSON.stringify(input.options),
+          JSON.stringify(input.outputs),
+          input.report,
+        );
+      const id = Number(info.lastInsertRowid);
+      const add = store.sql(
+        "INSERT OR IGNORE INTO release_responses (release_id, response_id) VALUES (?, ?)",
+      );
+      for (const r of input.responseIds) add.run(id, r);
+      return id;
+    }),
+  );
+}
+
+/** Sets the files an entry wrote, once they are written. */
+export function setReleaseOutputs(store: Store, id: number, outputs: string[]): void {
+  guard(store.path, () =>
+    store.sql("UPDATE releases SET outputs = ? WHERE id = ?").run(JSON.stringify(outputs), id),
+  );
+}
+
+/** Entries, oldest first; with `origins`, only those whose responses came from one of them. */
+export function listReleases(store: Store, origins?: readonly string[]): ReleaseSummary[] {
+  return guard(store.path, () => {
+    const rows = (store.sql(`${SELECT} ORDER BY r.id`).all() as Row[]).map(summary);
+    return origins ? rows.filter((r) => r.origins.some((o) => origins.includes(o))) : rows;
+  });
+}
+
+export function getRelease(store: Store, id: number): Release {
+  return guard(store.path, () => {
+    const row = store.sql(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+    if (!row)
+      throw new KuuloError(
+        "RELEASE_UNKNOWN",
+        `There is no release ${id} in ${store.path}.`,
+        ExitCode.dataError,
+        {
+          hint: "See the releases with: kuulo releases list",
+        },
+      );
+    const report = store.sql("SELECT report FROM releases WHERE id = ?").pluck().get(id) as string;
+    const responseIds = store
+      .sql("SELECT response_id FROM release_responses WHERE release_id = ? ORDER BY response_id")
+      .pluck()
+      .all(id) as string[];
+    return { ...summary(row), report, responseIds };
+  });
+}
+
+export function forgetRelease(store: Store, id: number): ReleaseSummary {
+  return guard(store.path, () =>
+    store.write(() => {
+      const row = store.sql(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+      if (!row)
+        throw new KuuloError(
+          "RELEASE_UNKNOWN",
+          `There is no release ${id} in ${store.path}.`,
+          ExitCode.dataError,
+          {
+            hint: "See the releases with: kuulo releases list",
+          },
+        );
+      store.sql("DELETE FROM releases WHERE id = ?").run(id);
+      return summary(row);
+    }),
+  );
+}

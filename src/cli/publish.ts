@@ -19,6 +19,8 @@ export interface PublishRequest {
 
 export interface Publication {
   id: number;
+  /** The report to show: the candidate as protected, or an identical earlier release's own. */
+  report: Report;
   /** Sets the files written (or "-" for standard output). */
   done(outputs: string[]): void;
   /** Takes the entry back: nothing was published after all. */
@@ -61,6 +63,19 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
         );
     }
     const reports = earlier.map((e) => JSON.parse(e.report) as Report);
+    // The same responses asked for the same way as an earlier release: publish that release again,
+    // so that the same data and options give the same numbers (and nothing new is learnt).
+    const same = earlier.findIndex(
+      (e, i) =>
+        e.responseIds.length === mine.size &&
+        e.responseIds.every((id) => mine.has(id)) &&
+        e.surveyHash === report.survey.hash &&
+        sameAnalysis(reports[i]!, report),
+    );
+    if (same >= 0) {
+      const again = reports[same]!;
+      return record(again, earlier.length);
+    }
     const { loadSolver } = await import("../privacy/lp.js");
     const { protectReport } = await import("../privacy/protect.js");
     const res = protectReport(await loadSolver(), report, reports);
@@ -77,19 +92,32 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
     report.privacy.crossReport = { cells: res.cells, statistics: res.statistics, releases: earlier.length };
     report.privacy.suppressedCells += res.cells;
     report.privacy.withheldStatistics += res.statistics;
+    return record(report, earlier.length);
+  } finally {
+    store.close();
+  }
+
+  async function record(published: Report, _earlier: number): Promise<Publication> {
     const { renderJson } = await import("../render/report/json.js");
-    const id = recordRelease(store, {
-      surveyId: report.survey.id,
-      surveyHash: report.survey.hash,
-      origins,
-      createdAt: req.now.toISOString(),
-      options: req.options,
-      outputs: [],
-      report: renderJson(report),
-      responseIds: [...mine],
-    });
+    const s = openStore(dbPath);
+    let id: number;
+    try {
+      id = recordRelease(s, {
+        surveyId: published.survey.id,
+        surveyHash: published.survey.hash,
+        origins,
+        createdAt: req.now.toISOString(),
+        options: req.options,
+        outputs: [],
+        report: renderJson(published),
+        responseIds: req.analysed.map((r) => r.id),
+      });
+    } finally {
+      s.close();
+    }
     return {
       id,
+      report: published,
       done: (outputs) => {
         const s = openStore(dbPath);
         try {
@@ -107,7 +135,12 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
         }
       },
     };
-  } finally {
-    store.close();
   }
+}
+
+/** Same analysis options: the same report from the same responses. */
+function sameAnalysis(a: Report, b: Report): boolean {
+  const key = (r: Report) =>
+    JSON.stringify([r.options.minCell, r.options.by, r.options.compare, r.options.filters, r.survey.hash]);
+  return key(a) === key(b);
 }

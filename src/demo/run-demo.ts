@@ -185,7 +185,7 @@ async function writeReport(
     },
     now: o.now(),
   });
-  const { written } = await writeReportFiles(report, formats, out, {
+  const { written } = await writeReportFiles(publication.report, formats, out, {
     lang: o.lang,
     sections: sectionTitles(survey),
   });

@@ -38,6 +38,13 @@ export interface AuditResult {
   atoms: number;
 }
 
+interface Extra {
+  t: Target;
+  label: string;
+  slot: string;
+  small: boolean;
+}
+
 interface Family {
   root: string;
   slots: Set<string>;
@@ -253,12 +260,7 @@ export function auditFacts(highs: Highs, all: ReportFacts[], minCellArg?: number
 
   // Respondent counts (sessions, waves, groups) first: they need no family.
   const sizeTargets = all.flatMap((r) => r.facts).filter((f) => f.slot === "@size" && f.value === null);
-  const run = (
-    b: Builder,
-    termsOf: (f: Fact) => Target,
-    hidden: Fact[],
-    extra: { t: Target; label: string; slot: string }[],
-  ) => {
+  const run = (b: Builder, termsOf: (f: Fact) => Target, hidden: Fact[], extra: Extra[]) => {
     const targets = [...hidden.map(termsOf), ...extra.map((e) => e.t)];
     const res = boundTargets(highs, { numVars: b.numVars, rows: b.rows }, targets, true, minCell);
     if (!res) {
@@ -280,7 +282,7 @@ export function auditFacts(highs: Highs, all: ReportFacts[], minCellArg?: number
           max: bd.max,
           because: explain(b, bd.duals),
         });
-      } else if (kind === "disclosed")
+      } else if (kind === "disclosed" || !extra[i - hidden.length]!.small)
         findings.push({
           kind,
           report: null,
@@ -296,14 +298,25 @@ export function auditFacts(highs: Highs, all: ReportFacts[], minCellArg?: number
   for (const F of families(all)) {
     const { b, termsOf } = buildFamily(all, model, atomIds, F);
     const hidden = F.facts.filter((f) => f.value === null && f.kind !== "stat");
-    const extra: { t: Target; label: string; slot: string }[] = [];
-    for (const a of small)
-      for (const c of slotCats(all, F.root))
-        extra.push({
-          t: { idx: [b.v(`x|${F.root}|${a}|${c}`)], coef: [1] },
-          slot: F.root,
-          label: `${F.root} ${c.replace(/^c:|^m:/, "")} among ${describeAtom(model.atoms[a]!, model.boundaries.get(model.atoms[a]!.survey)!)}`,
-        });
+    // Every class of respondents the reports tell apart is a table of its own that nobody printed
+    // (the people added since Monday; everyone but one session): its small counts count too. In a
+    // class smaller than minCell every count is small, so only an exact one is reported there.
+    const extra: Extra[] = [];
+    const own = [...F.slots].filter((s) => s === F.root || s.startsWith(`${F.root}#`));
+    if (atomIds.length > 1)
+      for (const a of atomIds)
+        for (const s of own)
+          for (const c of slotCats(all, s)) {
+            if (s !== F.root && c !== "yes") continue;
+            const what =
+              s === F.root ? `${s} ${c.replace(/^c:|^m:/, "")}` : s.replace("#", " ").replace(":", " ");
+            extra.push({
+              t: { idx: [b.v(`x|${s}|${a}|${c}`)], coef: [1] },
+              slot: s,
+              small: small.includes(a),
+              label: `${what} among ${describeAtom(model.atoms[a]!, model.boundaries.get(model.atoms[a]!.survey)!)}`,
+            });
+          }
     // Facts that belong to another family's root (by-slot sizes) are audited there.
     run(
       b,

@@ -95,12 +95,6 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
       if (c) chosen.add(c);
     }
     if (chosen.size === 0) return { cells, statistics, remaining: findings, inherited };
-      for (const f of findings.slice(0, 4))
-        console.error(
-          round,
-          JSON.stringify({ ...f, because: f.because.length }),
-          [...chosen].map((c) => c.id).slice(0, 3),
-        );
     for (const c of chosen) {
       c.hide!();
       if (c.kind === "stat") statistics++;

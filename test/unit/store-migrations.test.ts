@@ -121,6 +121,8 @@ describe("migrations", () => {
       "import_rows",
       "imports",
       "meta",
+      "release_responses",
+      "releases",
       "responses",
       "sessions",
       "surveys",

@@ -175,23 +175,24 @@ Examples:
         },
         now: new Date(),
       });
+      const published = publication.report;
       const R = await import("../../render/report/index.js");
       const sections = R.sectionTitles(input.survey);
       const c = colorsFor(io);
       if (formats.includes("terminal")) {
         const width = io.stdout.isTTY ? Math.min(100, io.stdout.columns ?? 80) : 80;
-        out(io, R.renderTerminal(report, { lang, sections, width, paint: c }).trimEnd());
+        out(io, R.renderTerminal(published, { lang, sections, width, paint: c }).trimEnd());
       }
       if (!opts.out) {
         const f = toStdout[0];
-        if (f === "md") out(io, R.renderMarkdown(report, { lang, sections }));
-        else if (f === "csv") io.stdout.write(R.renderCsv(report, { lang, sections, bom: false }));
-        else if (f === "json") io.stdout.write(R.renderJson(report));
+        if (f === "md") out(io, R.renderMarkdown(published, { lang, sections }));
+        else if (f === "csv") io.stdout.write(R.renderCsv(published, { lang, sections, bom: false }));
+        else if (f === "json") io.stdout.write(R.renderJson(published));
         publication.done(["-"]);
         return;
       }
       const e = colorsFor(io, io.stderr);
-      const raw = opts.raw ? await rawSheet(input.survey, report, input.responses, lang) : undefined;
+      const raw = opts.raw ? await rawSheet(input.survey, published, input.responses, lang) : undefined;
       if (raw)
         err(
           io,
@@ -201,7 +202,7 @@ Examples:
         );
       let result: Awaited<ReturnType<typeof writeReportFiles>>;
       try {
-        result = await writeReportFiles(report, formats, opts.out, {
+        result = await writeReportFiles(published, formats, opts.out, {
           lang,
           sections,
           ...(raw ? { raw } : {}),

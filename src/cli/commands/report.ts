@@ -78,8 +78,13 @@ would reveal them as "–", and groups that small as "too few". E-mail addresses
 numbers and personal identity codes in free text are masked; read the free texts
 before sharing a report all the same.
 
-Exit status: 0 done, 2 bad option, 65 bad survey file, 66 no database, unknown survey or
-no matching responses, 73 cannot write the --out folder, 74 database problem.
+Every report is recorded in the publication ledger (kuulo releases) and protected together
+with the earlier ones on the same responses; one that differs from an earlier report by
+fewer than --min-cell responses is refused.
+
+Exit status: 0 done, 2 bad option, 65 bad survey file or a report refused for privacy,
+66 no database, unknown survey or no matching responses, 73 cannot write the --out
+folder, 74 database problem.
 
 Examples:
   kuulo report welcome-baseline

@@ -77,15 +77,21 @@ export function populationOf(report: Report): PopulationMarker {
   return { surveys: [{ id: report.survey.id, responses: report.counts.analysed.value ?? -1 }] };
 }
 
+// A count hidden here is never a small one (those are hidden already): marked as a complement
+// ("–"), unless it is below minCell (a zero), which "< minCell" describes truthfully.
+let floor = 5;
 const hideCount = (c: Count) => () => {
+  if ((c.value ?? 0) >= floor) c.complement = true;
   c.value = null;
   c.suppressed = true;
 };
-const hideRow = (r: { count: number | null; share: number | null; suppressed: boolean }) => () => {
-  r.count = null;
-  r.share = null;
-  r.suppressed = true;
-};
+const hideRow =
+  (r: { count: number | null; share: number | null; suppressed: boolean; complement?: true }) => () => {
+    if ((r.count ?? 0) >= floor) r.complement = true;
+    r.count = null;
+    r.share = null;
+    r.suppressed = true;
+  };
 const shown = (c: Count | null) => (c === null || c.suppressed ? null : c.value);
 
 /** Withholds statistics of a ScaleStats, and the ones computed from them. */
@@ -101,6 +107,7 @@ function withhold(stats: ScaleStats, names: StatName[]): () => void {
 }
 
 export function extractFacts(report: Report, index: number): ReportFacts {
+  floor = report.options.minCell;
   const facts: Fact[] = [];
   const slots = new Map<string, SlotDef>();
   const values: Record<Attr, Set<string | null>> = {
@@ -182,7 +189,9 @@ export function extractFacts(report: Report, index: number): ReportFacts {
       .map((x, i) => [x, i] as const)
       .sort((a, b) => a[0] - b[0])
       .map(([, i]) => i);
-    const k = order.length >= 5 ? 2 : 1;
+    // The box's size is in the report (older files: two points on scales of five or more).
+    const k = st.box ?? (order.length >= 5 ? 2 : 1);
+
     const box = (name: "topBox" | "bottomBox", idx: readonly number[]) => {
       const share = st[name];
       if (share === null) return;
@@ -199,8 +208,10 @@ export function extractFacts(report: Report, index: number): ReportFacts {
         },
       );
     };
-    box("topBox", order.slice(-k));
-    box("bottomBox", order.slice(0, k));
+    if (k > 0) {
+      box("topBox", order.slice(-k));
+      box("bottomBox", order.slice(0, k));
+    }
     if (st.mean === null) return;
     const tol = 1e-6 * Math.max(1, n);
     push(`${label} mean`, slot, cats, st.mean * n, {

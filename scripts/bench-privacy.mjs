@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Time and information loss of the protection across reports. (1) The baseline survey with 300
+// and 10 000 synthetic responses: one report protected and audited alone, then a --compare
+// session report protected against it (the time of protection + audit). (2) A ~700-response
+// project with a 3-person session: a sequence of reports (whole, --compare session, --by
+// age_group, one wave) and how many numbers the protection across reports hid in each (before →
+// after). Medians of --runs runs, CPU time beside wall time (the machine may be shared).
+// Usage: npm run build && node scripts/bench-privacy.mjs [--runs 3] [--sizes 300,10000]
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { analyze } from "../dist/analysis/index.js";
+import { loadSurvey } from "../dist/definition/load.js";
+import { generateResponses } from "../dist/fixtures/synthetic.js";
+import { auditFacts } from "../dist/privacy/audit.js";
+import { extractFacts } from "../dist/privacy/facts.js";
+import { loadSolver } from "../dist/privacy/lp.js";
+import { protectReport } from "../dist/privacy/protect.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "3" }, sizes: { type: "string", default: "300,10000" } },
+});
+const survey = loadSurvey(join(root, "surveys/welcome-baseline.yaml"));
+const highs = await loadSolver();
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const marker = (report, n) => {
+  report.population = { surveys: [{ id: survey.id, responses: n }] };
+  return report;
+};
+
+function sessions(count, sizes) {
+  const out = [];
+  let i = 0;
+  for (const [k, size] of sizes.entries()) {
+    const wave = k < sizes.length / 2 ? "baseline" : "follow-up";
+    out.push(
+      ...generateResponses(survey, {
+        count: size,
+        seed: 100 + k,
+        wave,
+        sessionId: `s${k + 1}`,
+        start: new Date(Date.parse("2025-03-03T09:00:00Z") + k * 86_400_000).toISOString(),
+      }),
+    );
+    i += size;
+  }
+  return out.slice(0, count);
+}
+
+/** Protects each request in turn against the ones before; returns per report hidden before → after. */
+function sequence(responses, requests) {
+  const done = [];
+  const rows = [];
+  for (const req of requests) {
+    const report = marker(analyze(survey, responses, req), responses.length);
+    const before = report.privacy.suppressedCells;
+    const t = performance.now();
+    const c = cpu();
+    const res = protectReport(highs, report, done);
+    rows.push({
+      report: JSON.stringify(req),
+      hiddenBefore: before,
+      hiddenAfter: before + res.cells,
+      statistics: res.statistics,
+      remaining: res.remaining.length,
+      ms: Math.round(performance.now() - t),
+      cpuMs: Math.round(cpu() - c),
+    });
+    done.push(report);
+  }
+  const t = performance.now();
+  const audit = auditFacts(
+    highs,
+    done.map((r, i) => extractFacts(r, i)),
+  );
+  return { rows, findings: audit.findings.length, auditMs: Math.round(performance.now() - t) };
+}
+
+for (const n of values.sizes.split(",").map(Number)) {
+  const responses = sessions(n, [Math.ceil(n / 2), Math.floor(n / 2)]);
+  const wall = [];
+  const cpus = [];
+  for (let r = 0; r < Number(values.runs); r++) {
+    const t = performance.now();
+    const c = cpu();
+    sequence(responses, [{}, { compare: "session" }]);
+    wall.push(performance.now() - t);
+    cpus.push(cpu() - c);
+  }
+  console.log(
+    `baseline survey, ${n} responses: protection + audit of a report and a --compare session report: median ${Math.round(median(wall))} ms wall, ${Math.round(median(cpus))} ms CPU`,
+  );
+}
+
+const project = sessions(700, [150, 150, 3, 150, 150, 97]);
+const { rows, findings, auditMs } = sequence(project, [
+  {},
+  { compare: "session" },
+  { by: "age_group" },
+  { filters: { waves: ["baseline"] } },
+  { compare: "wave" },
+]);
+console.log("\n700 responses, sessions of 150, 150, 3, 150, 150 and 97:");
+for (const r of rows)
+  console.log(
+    `  ${r.report}: hidden ${r.hiddenBefore} → ${r.hiddenAfter} numbers, ${r.statistics} statistics withheld, ${r.remaining} unresolved, ${r.ms} ms`,
+  );
+console.log(`  audit of all ${rows.length} together: ${findings} findings, ${auditMs} ms`);

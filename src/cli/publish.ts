@@ -18,13 +18,13 @@ export interface PublishRequest {
 }
 
 export interface Publication {
-  id: number;
   /** The report to show: the candidate as protected, or an identical earlier release's own. */
   report: Report;
-  /** Sets the files written (or "-" for standard output). */
-  done(outputs: string[]): void;
-  /** Takes the entry back: nothing was published after all. */
-  undo(): void;
+  /**
+   * Records it in the ledger once it has left Kuulo: the files written, or "-" for standard
+   * output. Returns a warning when the database cannot be written (a write-protected copy).
+   */
+  done(outputs: string[]): string | null;
 }
 
 /** The population marker a reader can compare between reports (no response ids). */
@@ -38,15 +38,14 @@ export function markPopulation(report: Report, pool: SurveyResponse[]): string[]
 }
 
 export async function publish(dbPath: string, req: PublishRequest): Promise<Publication> {
-  const { openStore, listReleases, getRelease, recordRelease, setReleaseOutputs, forgetRelease } =
-    await import("../store/index.js");
+  const { openStore, listReleases, getRelease, recordRelease } = await import("../store/index.js");
   const { report } = req;
   const origins = markPopulation(report, req.pool);
   if (origins.length === 0) origins.push(report.survey.id);
   const t = translator(req.lang);
-  const store = openStore(dbPath);
+  const store = openStore(dbPath, { readonly: true });
   try {
-    const earlier = listReleases(store, origins).map((r) => getRelease(store, r.id));
+    const earlier = hasLedger(store) ? listReleases(store, origins).map((r) => getRelease(store, r.id)) : [];
     const mine = new Set(req.analysed.map((r) => r.id));
     const minCell = report.options.minCell;
     for (const e of earlier) {
@@ -72,10 +71,7 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
         e.surveyHash === report.survey.hash &&
         sameAnalysis(reports[i]!, report),
     );
-    if (same >= 0) {
-      const again = reports[same]!;
-      return record(again, earlier.length);
-    }
+    if (same >= 0) return record(reports[same]!);
     const { loadSolver } = await import("../privacy/lp.js");
     const { protectReport } = await import("../privacy/protect.js");
     const res = protectReport(await loadSolver(), report, reports);
@@ -92,50 +88,48 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
     report.privacy.crossReport = { cells: res.cells, statistics: res.statistics, releases: earlier.length };
     report.privacy.suppressedCells += res.cells;
     report.privacy.withheldStatistics += res.statistics;
-    return record(report, earlier.length);
+    return record(report);
   } finally {
     store.close();
   }
 
-  async function record(published: Report, _earlier: number): Promise<Publication> {
+  async function record(published: Report): Promise<Publication> {
     const { renderJson } = await import("../render/report/json.js");
-    const s = openStore(dbPath);
-    let id: number;
-    try {
-      id = recordRelease(s, {
-        surveyId: published.survey.id,
-        surveyHash: published.survey.hash,
-        origins,
-        createdAt: req.now.toISOString(),
-        options: req.options,
-        outputs: [],
-        report: renderJson(published),
-        responseIds: req.analysed.map((r) => r.id),
-      });
-    } finally {
-      s.close();
-    }
+    const text = renderJson(published);
     return {
-      id,
       report: published,
       done: (outputs) => {
-        const s = openStore(dbPath);
+        let s: ReturnType<typeof openStore>;
         try {
-          setReleaseOutputs(s, id, outputs);
+          s = openStore(dbPath);
+        } catch (e) {
+          if (e instanceof KuuloError && e.exitCode === ExitCode.ioError)
+            return t("report.ledger.readOnly", { db: dbPath });
+          throw e;
+        }
+        try {
+          recordRelease(s, {
+            surveyId: published.survey.id,
+            surveyHash: published.survey.hash,
+            origins,
+            createdAt: req.now.toISOString(),
+            options: req.options,
+            outputs,
+            report: text,
+            responseIds: req.analysed.map((r) => r.id),
+          });
         } finally {
           s.close();
         }
-      },
-      undo: () => {
-        const s = openStore(dbPath);
-        try {
-          forgetRelease(s, id);
-        } finally {
-          s.close();
-        }
+        return null;
       },
     };
   }
+}
+
+/** A read-only copy of a store made before the ledger existed has no ledger tables. */
+function hasLedger(store: { sql(text: string): { pluck(): { get(...a: unknown[]): unknown } } }): boolean {
+  return store.sql("SELECT count(*) FROM sqlite_schema WHERE name = 'releases'").pluck().get() === 1;
 }
 
 /** Same analysis options: the same report from the same responses. */

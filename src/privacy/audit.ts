@@ -282,7 +282,7 @@ export function auditFacts(highs: Highs, all: ReportFacts[], minCellArg?: number
           max: bd.max,
           because: explain(b, bd.duals),
         });
-      } else if (kind === "disclosed" || !extra[i - hidden.length]!.small)
+      } else if (kind === "disclosed")
         findings.push({
           kind,
           report: null,
@@ -299,8 +299,9 @@ export function auditFacts(highs: Highs, all: ReportFacts[], minCellArg?: number
     const { b, termsOf } = buildFamily(all, model, atomIds, F);
     const hidden = F.facts.filter((f) => f.value === null && f.kind !== "stat");
     // Every class of respondents the reports tell apart is a table of its own that nobody printed
-    // (the people added since Monday; everyone but one session): its small counts count too. In a
-    // class smaller than minCell every count is small, so only an exact one is reported there.
+    // (the people added since Monday; everyone but one session): a small count of it that the
+    // reports pin to one value is disclosed. (Only exact ones: a class's counts are narrow
+    // whenever a count that contains them is, which the hidden counts above already answer for.)
     const extra: Extra[] = [];
     const own = [...F.slots].filter((s) => s === F.root || s.startsWith(`${F.root}#`));
     if (atomIds.length > 1)

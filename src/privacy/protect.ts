@@ -11,7 +11,7 @@ export interface ProtectResult {
   /** Counts and statistics hidden by this protection. */
   cells: number;
   statistics: number;
-  /** Findings the new report cannot fix (they come from earlier releases alone), or none. */
+  /** Findings that need an earlier release and that hiding more in the new report did not fix. */
   remaining: Finding[];
   /** Findings of the earlier releases alone (the new report is not to blame for them). */
   inherited: Finding[];
@@ -46,6 +46,10 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   const idx = earlier.length;
   const inherited = earlier.length > 0 ? auditFacts(highs, before, candidate.options.minCell).findings : [];
   const known = new Set(inherited.map(key));
+  // What the new report tells on its own is the single-report suppression's matter (src/analysis):
+  // protection across reports fixes only what the earlier releases add.
+  for (const f of auditFacts(highs, [extractFacts(candidate, 0)], candidate.options.minCell).findings)
+    if (f.report === 0) known.add(`${idx}|${f.fact}`);
   let cells = 0;
   let statistics = 0;
   // Linked tables first: a count an earlier release hid is hidden here too wherever this report
@@ -94,7 +98,16 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
       c ??= pick(hideable.filter((h) => rootOf(h.slot) === rootOf(f.slot) && !chosen.has(h)));
       if (c) chosen.add(c);
     }
-    if (chosen.size === 0) return { cells, statistics, remaining: findings, inherited };
+    if (chosen.size === 0) {
+      // What the new report tells on its own is the single-report suppression's matter.
+      const alone = new Set(
+        auditFacts(highs, [extractFacts(candidate, 0)], candidate.options.minCell).findings.map(
+          (f) => f.fact,
+        ),
+      );
+      const remaining = findings.map((f) => ({ ...f, cross: !(f.report === idx && alone.has(f.fact)) }));
+      return { cells, statistics, remaining, inherited };
+    }
     for (const c of chosen) {
       c.hide!();
       if (c.kind === "stat") statistics++;

@@ -108,7 +108,7 @@ export function getRelease(store: Store, id: number): Release {
       throw new KuuloError(
         "RELEASE_UNKNOWN",
         `There is no release ${id} in ${store.path}.`,
-        ExitCode.dataError,
+        ExitCode.noInput,
         {
           hint: "See the releases with: kuulo releases list",
         },
@@ -130,7 +130,7 @@ export function forgetRelease(store: Store, id: number): ReleaseSummary {
         throw new KuuloError(
           "RELEASE_UNKNOWN",
           `There is no release ${id} in ${store.path}.`,
-          ExitCode.dataError,
+          ExitCode.noInput,
           {
             hint: "See the releases with: kuulo releases list",
           },

@@ -139,6 +139,19 @@ const CASES: Case[] = [
   ["report", ["minimal", "--db", "data.db", "--out", at("demo-used/mine.txt/report"), "--format", "md"], 73],
   ["report", ["minimal", "--db", "garbage.db"], 74],
 
+  ["releases", ["list", "--db", "data.db"], 0],
+  ["releases", ["show", "first", "--db", "data.db"], 2],
+  ["releases", ["forget", "1", "--db", "data.db"], 2],
+  ["releases", ["show", "99", "--db", "data.db"], 66],
+  ["releases", ["list", "--db", "missing.db"], 66],
+  ["releases", ["list", "--db", "garbage.db"], 74],
+
+  ["audit", ["minimal", "--db", "empty.db"], 0],
+  ["audit", ["minimal", "other", "--db", "data.db"], 2],
+  ["audit", ["missing.json"], 66],
+  ["audit", ["good.json"], 65],
+  ["audit", ["minimal", "--db", "garbage.db"], 74],
+
   ["demo", ["--lang", "de", "--out", "demo-new"], 2],
   ["demo", ["--out", "demo-used"], 73],
 

@@ -2,6 +2,7 @@
 // them (the ledger's published copies, or report.json files) and computes by linear programming
 // what every hidden count is confined to. Exit 65 when anything is disclosed or weak.
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { Command } from "commander";
 import type { Report } from "../../analysis/report.js";
 import { ExitCode, fileError, KuuloError } from "../../errors.js";
@@ -14,7 +15,8 @@ interface Source {
   report: Report;
 }
 
-function readReportFile(path: string): Source {
+function readReportFile(given: string, cwd: string): Source {
+  const path = resolve(cwd, given);
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -34,7 +36,7 @@ function readReportFile(path: string): Source {
     throw new KuuloError("AUDIT_NOT_A_REPORT", `${path} is not a Kuulo report.json.`, ExitCode.dataError, {
       hint: "Give the report.json files that kuulo report writes.",
     });
-  return { name: path, report: r as Report };
+  return { name: given, report: r as Report };
 }
 
 export function auditCommand(ctx: CommandContext): Command {
@@ -62,7 +64,7 @@ Examples:
     )
     .action(async (what: string[], opts: { db?: string; json?: boolean }) => {
       let sources: Source[];
-      if (what.every((w) => /\.json$/i.test(w))) sources = what.map(readReportFile);
+      if (what.every((w) => /\.json$/i.test(w))) sources = what.map((w) => readReportFile(w, io.cwd));
       else if (what.length === 1) {
         const { openStore, listReleases, getRelease } = await import("../../store/index.js");
         const store = openStore(resolveDbPath(opts, io), { readonly: true });

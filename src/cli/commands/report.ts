@@ -193,7 +193,8 @@ Examples:
         if (f === "md") out(io, R.renderMarkdown(published, { lang, sections }));
         else if (f === "csv") io.stdout.write(R.renderCsv(published, { lang, sections, bom: false }));
         else if (f === "json") io.stdout.write(R.renderJson(published));
-        publication.done(["-"]);
+        const note = publication.done(["-"]);
+        if (note) err(io, note);
         return;
       }
       const e = colorsFor(io, io.stderr);
@@ -205,20 +206,15 @@ Examples:
             `Note: the Excel file holds ${raw.rows.length} individual responses (--raw). Keep it within the project team.`,
           ),
         );
-      let result: Awaited<ReturnType<typeof writeReportFiles>>;
-      try {
-        result = await writeReportFiles(published, formats, opts.out, {
-          lang,
-          sections,
-          ...(raw ? { raw } : {}),
-          rules: { reads: [resolveDbPath(opts, io), resolve(io.cwd, ref)], force: opts.force === true },
-        });
-      } catch (e) {
-        // Nothing left Kuulo: the ledger must not make later reports pay for it.
-        publication.undo();
-        throw e;
-      }
-      publication.done(result.written.map((w) => w.path));
+      // Recorded once written: a refused or failed write publishes nothing and changes no file.
+      const result = await writeReportFiles(published, formats, opts.out, {
+        lang,
+        sections,
+        ...(raw ? { raw } : {}),
+        rules: { reads: [resolveDbPath(opts, io), resolve(io.cwd, ref)], force: opts.force === true },
+      });
+      const note = publication.done(result.written.map((w) => w.path));
+      if (note) err(io, note);
       for (const s of result.skipped) err(io, `${e.yellow("skipped")} ${s.format}: ${s.reason}`);
       // The charts folder as one line: a report has dozens of them.
       const charts = result.written.filter((w) => w.path.endsWith(".png"));

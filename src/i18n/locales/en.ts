@@ -406,6 +406,8 @@ export const en = {
     "Published together with the earlier reports, this report would reveal {n} hidden counts, and hiding more in it does not help.",
   "report.refuse.auditHint":
     "See what is revealed with kuulo audit {survey}. If an earlier report was never shared, forget it: kuulo releases forget ID --yes",
+  "report.ledger.readOnly":
+    "Note: this report is not recorded in the publication ledger, since {db} cannot be written. Later reports are not protected against it: make them from a writable copy that holds the ledger.",
   "report.privacy.versions": "The responses were given to {n} versions of the survey.",
   "report.group.noAnswer": "No answer",
   "report.group.none": "None",

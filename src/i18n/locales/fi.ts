@@ -412,6 +412,8 @@ export const fi: Messages = {
     "Yhdessä aiempien raporttien kanssa tämä raportti paljastaisi {n} piilotettua lukua, eikä lisää piilottaminen auta.",
   "report.refuse.auditHint":
     "Katso, mitä paljastuisi: kuulo audit {survey}. Jos jotakin aiempaa raporttia ei ole jaettu, unohda se: kuulo releases forget ID --yes",
+  "report.ledger.readOnly":
+    "Huom.: tätä raporttia ei ole kirjattu julkaisujen luetteloon, koska tiedostoon {db} ei voi kirjoittaa. Myöhempiä raportteja ei suojata sitä vastaan: tee ne kirjoitettavasta kopiosta, jossa luettelo on.",
   "report.privacy.versions": "Vastaukset on annettu kyselyn {n} eri versioon.",
   "report.group.noAnswer": "Ei vastausta",
   "report.group.none": "Ei mitään",

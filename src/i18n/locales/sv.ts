@@ -405,6 +405,8 @@ export const sv: Messages = {
     "Tillsammans med de tidigare rapporterna skulle den här rapporten avslöja {n} dolda tal, och att dölja mer i den hjälper inte.",
   "report.refuse.auditHint":
     "Se vad som avslöjas med kuulo audit {survey}. Om en tidigare rapport aldrig har delats, glöm den: kuulo releases forget ID --yes",
+  "report.ledger.readOnly":
+    "Obs: den här rapporten är inte införd i publiceringsloggen, eftersom {db} inte kan skrivas. Senare rapporter skyddas inte mot den: gör dem från en skrivbar kopia som har loggen.",
   "report.privacy.versions": "Svaren har getts till {n} versioner av enkäten.",
   "report.group.noAnswer": "Inget svar",
   "report.group.none": "Ingen",

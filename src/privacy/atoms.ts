@@ -25,6 +25,9 @@ export interface AtomModel {
   boundaries: Map<string, number[]>;
 }
 
+/** Any session, wave or source that no report names. */
+const OTHER = "\u0000other";
+
 const windowKey = (r: ReportFacts) =>
   r.filters.since || r.filters.until ? `${r.filters.since ?? ""}|${r.filters.until ?? ""}` : null;
 
@@ -40,7 +43,8 @@ export function buildAtoms(reports: ReportFacts[]): AtomModel {
   const vals = (a: Attr): (string | null)[] => {
     const set = new Set<string | null>();
     for (const r of reports) for (const v of r.values[a]) set.add(v);
-    return set.size > 0 ? [...set] : [null];
+    // Plus the values no report names: a filtered report's neighbours are people too.
+    return [...set, OTHER];
   };
   const sessions = vals("session");
   const waves = vals("wave");
@@ -96,7 +100,7 @@ export function atomsOf(model: AtomModel, fact: Fact): number[] {
 export function describeAtom(a: Atom, bounds: number[]): string {
   const from = a.epoch > 0 ? bounds[a.epoch - 1]! + 1 : 1;
   const parts = [`${a.survey} responses ${from}–${bounds[a.epoch]}`];
-  if (a.session !== null) parts.push(`session ${a.session}`);
-  if (a.wave !== null) parts.push(`wave ${a.wave}`);
+  if (a.session !== null) parts.push(a.session === OTHER ? "another session" : `session ${a.session}`);
+  if (a.wave !== null) parts.push(a.wave === OTHER ? "another wave" : `wave ${a.wave}`);
   return parts.join(", ");
 }

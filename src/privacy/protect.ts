@@ -97,6 +97,8 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
       // No certificate: the cheapest shown fact of the same question.
       c ??= pick(hideable.filter((h) => rootOf(h.slot) === rootOf(f.slot) && !chosen.has(h)));
       if (c) chosen.add(c);
+      // Nothing in the arithmetic can be hidden here: withhold the question in this report.
+      else for (const h of hideable) if (rootOf(h.slot) === rootOf(f.slot)) chosen.add(h);
     }
     if (chosen.size === 0) {
       // What the new report tells on its own is the single-report suppression's matter.

@@ -238,6 +238,20 @@ export function liveAtoms(highs: Highs, all: ReportFacts[]) {
  * Audits reports as a reader holds them. `minCell` is the strictest of the reports' unless given.
  */
 export function auditFacts(highs: Highs, all: ReportFacts[], minCellArg?: number): AuditResult {
+  const res = auditOnce(highs, all, minCellArg);
+  if (!res.findings.some((f) => f.fact === CONTRADICTION)) return res;
+  // Statistics are read at the precision they are printed with; if they cannot be reconciled
+  // with the counts (rounding beyond the model's tolerance), audit the counts alone.
+  return auditOnce(
+    highs,
+    all.map((r) => ({ ...r, facts: r.facts.filter((f) => f.kind !== "stat") })),
+    minCellArg,
+  );
+}
+
+const CONTRADICTION = "the reports contradict each other";
+
+function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): AuditResult {
   const minCell = minCellArg ?? Math.max(...all.map((r) => r.minCell));
   const { model, bounds: atomBounds, alive } = liveAtoms(highs, all);
   const findings: Finding[] = [];
@@ -337,7 +351,7 @@ function contradiction(): Finding {
   return {
     kind: "disclosed",
     report: null,
-    fact: "the reports contradict each other",
+    fact: CONTRADICTION,
     slot: "@size",
     min: 0,
     max: 0,

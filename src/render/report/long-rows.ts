@@ -2,8 +2,10 @@
 // code, label, measure, value, status). Hidden numbers have an empty value and a status that
 // says why ("suppressed", "withheld", "too-few"), so a spreadsheet cannot mistake them for zero.
 import type { AnswerStatus, Count, GroupTable, Report, ScaleStats } from "../../analysis/report.js";
+import { cellsFor } from "./cells.js";
 import { reportFormats } from "./format.js";
 import type { ReportRenderOptions } from "./options.js";
+import { sourceName, waveName } from "./view-groups.js";
 
 export interface LongRow {
   section: string;
@@ -61,13 +63,33 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
     count(base("responses", ""), m, c);
   // Below the output floor there are no answer rows at all; this row says why.
   if (report.privacy.belowMinCell) put(base("responses", ""), "answers", null, "too-few");
-  for (const [dim, list] of [
-    ["source", k.bySource],
-    ["session", k.bySession],
-    ["wave", k.byWave],
-    ["version", k.byVersion],
+  // The dimension is a code (item); the label is what the overview table calls the group.
+  const c = cellsFor(fmt, report.privacy.minCell);
+  const t = fmt.t;
+  const names = new Map(k.bySession.map((x) => [x.key, x.label]));
+  for (const [dim, list, name, none] of [
+    ["source", k.bySource, (s: string) => t("report.overview.source", { source: sourceName(c, s) }), ""],
+    [
+      "session",
+      k.bySession,
+      (s: string) => t("report.overview.session", { session: names.get(s) ?? s }),
+      t("report.overview.noSession"),
+    ],
+    [
+      "wave",
+      k.byWave,
+      (s: string) => t("report.overview.wave", { wave: waveName(c, s) }),
+      t("report.overview.noWave"),
+    ],
+    ["version", k.byVersion, (s: string) => t("report.overview.version", { version: s.slice(0, 12) }), ""],
   ] as const)
-    for (const x of list) put(base("responses", "", "", "", x.key ?? "", dim), "count", x.count, hiddenAs(x));
+    for (const x of list)
+      put(
+        base("responses", "", dim, "", x.key ?? "", x.key === null ? none : name(x.key)),
+        "count",
+        x.count,
+        hiddenAs(x),
+      );
 
   const status = (b: Base, s: AnswerStatus) => {
     for (const [m, c] of [

@@ -25,6 +25,19 @@ sleep 30 &
 wait
 `;
 
+/** Polls the log until `ok` holds (a loaded machine may take a moment to speak or stop). */
+async function saidWhen(
+  log: string,
+  ok: (said: { text: string; stopped: boolean }[]) => boolean,
+): Promise<{ text: string; stopped: boolean }[]> {
+  let said = utterances(readFileSync(log, "utf8"));
+  for (let waited = 0; !ok(said) && waited < 10_000; waited += 100) {
+    await sleep(100);
+    said = utterances(readFileSync(log, "utf8"));
+  }
+  return said;
+}
+
 /** The utterances so far, each with whether it was cut off. */
 function utterances(log: string): { text: string; stopped: boolean }[] {
   return log
@@ -54,8 +67,7 @@ it("reads the answers in view, again after scrolling, and stops when the person 
   );
   await t.expect(/Hello! The library wants/);
   await t.step(KEY.enter, /Have you visited a library/);
-  await sleep(300);
-  let said = utterances(readFileSync(log, "utf8"));
+  let said = await saidWhen(log, (u) => u.length >= 2 && u[0]!.stopped);
   // The intro was cut off by the first question; the question is read with the one answer in view.
   expect(said[0]!.stopped).toBe(true);
   expect(said[1]!.text).toContain("Have you visited a library");
@@ -64,15 +76,13 @@ it("reads the answers in view, again after scrolling, and stops when the person 
   expect(t.lastFrame(/1 \/ \d+/)).toMatch(/more below/);
   // Scrolling the other answers into view reads them.
   await t.step(KEY.down + KEY.down, /❯ I have never visited a library/);
-  await sleep(300);
-  said = utterances(readFileSync(log, "utf8"));
+  said = await saidWhen(log, (u) => u[1]!.stopped && /3: I have never/.test(u.at(-1)!.text));
   expect(said[1]!.stopped).toBe(true);
   expect(said.at(-1)!.text).toContain("3: I have never visited a library.");
   // Moving on stops the voice and reads the next screen.
   const before = said.length;
   await t.step(KEY.up + KEY.up + KEY.enter, /How often do you visit the library/);
-  await sleep(300);
-  said = utterances(readFileSync(log, "utf8"));
+  said = await saidWhen(log, (u) => u[before - 1]!.stopped && /How often do you visit/.test(u.at(-1)!.text));
   expect(said[before - 1]!.stopped).toBe(true);
   expect(said.at(-1)!.text).toContain("How often do you visit the library");
   t.kill("SIGKILL");

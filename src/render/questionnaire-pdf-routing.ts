@@ -73,9 +73,79 @@ export function planRouting(survey: Survey, opts: RoutingOptions): Routing {
       i = end;
       continue;
     }
-    onlyIf.set(m.id, onlyIfSentence(m.showIf, survey, numbers, opts));
+    onlyIf.set(
+      m.id,
+      shortOnlyIf(m.showIf, survey, numbers, opts) ?? onlyIfSentence(m.showIf, survey, numbers, opts),
+    );
   }
   return { numbers, goTo, onlyIf };
+}
+
+/** About as many characters as one line of a route note holds at the plain form's 14 pt. */
+const ONE_LINE = 60;
+
+/**
+ * One short line at the target for the usual conditions: "Answer if you answered 2: “Yes”", or
+ * its mirror "Skip this if you answered 1: “Never” and 2: “Never”", whichever is shorter. Works for
+ * `or`s of `q in [...]` on whole single-tick questions, and for `not (q contains v)`; null otherwise.
+ */
+export function shortOnlyIf(
+  src: string,
+  survey: Survey,
+  numbers: Map<string, number>,
+  opts: RoutingOptions,
+): string | null {
+  const t = translator(opts.lang);
+  const e = compileShowIf(src);
+  if (
+    e.kind === "not" &&
+    e.operand.kind === "contains" &&
+    e.operand.left.kind === "ref" &&
+    !e.operand.left.id.includes(".") &&
+    (e.operand.right.kind === "string" || e.operand.right.kind === "number")
+  ) {
+    const id = e.operand.left.id;
+    const n = numbers.get(id);
+    if (n === undefined) return null;
+    const answers = answerList(findQuestion(survey, id), [String(e.operand.right.value)], survey, opts);
+    return t("print.skipIfTicked", { cond: t("print.refAnswers", { n, answers }) });
+  }
+  const atoms: {
+    q: Extract<Question, { type: "single" | "yesno" | "likert" | "scale" }>;
+    n: number;
+    codes: string[];
+  }[] = [];
+  const collect = (x: Expr): boolean => {
+    if (x.kind === "or") return collect(x.left) && collect(x.right);
+    const atom = choiceAtom(x);
+    if (!atom || atom.negated || atom.ref.includes(".")) return false;
+    const q = findQuestion(survey, atom.ref);
+    const n = numbers.get(atom.ref);
+    if (!q || n === undefined || !isSingleTick(q) || atoms.some((a) => a.q.id === q.id)) return false;
+    atoms.push({ q, n, codes: atom.codes });
+    return true;
+  };
+  if (!collect(e) || atoms.length === 0) return null;
+  atoms.sort((a, b) => a.n - b.n);
+  const part = (a: (typeof atoms)[number], codes: string[]) =>
+    t("print.refAnswers", { n: a.n, answers: answerList(a.q, codes, survey, opts) });
+  const answerIf = t("print.answerIf", {
+    cond: atoms.map((a) => part(a, a.codes)).join(t("print.refOr")),
+  });
+  // "Don't know" answers are left out of the mirror: one line matters more to a weak reader than
+  // sparing the rare person who ticked one a question they may answer anyway (imports keep it).
+  const skipped = atoms.map((a) =>
+    a.q.choices.filter((c) => !c.missing && !a.codes.includes(c.value)).map((c) => c.value),
+  );
+  if (skipped.some((codes) => codes.length === 0)) return answerIf;
+  const skipIf = t("print.skipIf", {
+    cond: listWords(
+      atoms.map((a, i) => part(a, skipped[i]!)),
+      t("print.and"),
+    ),
+  });
+  // The positive form reads more easily; the mirror only when it is what keeps the line short.
+  return answerIf.length <= Math.max(skipIf.length, ONE_LINE) ? answerIf : skipIf;
 }
 
 /** Typographic quotes as each language prints them. */

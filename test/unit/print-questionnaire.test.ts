@@ -193,15 +193,20 @@ function lastAnswer(q: Question, txt: ReturnType<typeof texts>): string | null {
 }
 
 describe("skip logic on paper", () => {
-  it("prints 'answer only if' before conditional questions of the baseline, in each language", () => {
+  it("prints one short condition before conditional questions of the baseline, in each language", () => {
     const count = (key: string, s: string) => s.split(key).length - 1;
     const fi = pageTexts(rendered.get("welcome-baseline:fi:false")!.pdf).join(" ");
     const sv = pageTexts(rendered.get("welcome-baseline:sv:false")!.pdf).join(" ");
     const en = pageTexts(rendered.get("welcome-baseline:en:false")!.pdf).join(" ");
-    expect(count("Vastaa vain, jos vastasit kysymykseen", fi)).toBe(5);
-    expect(count("Svara bara om du svarade", sv)).toBe(5);
-    expect(count("Answer only if you answered", en)).toBe(5);
-    expect(fi).toContain("Vastaa vain, jos vastasit kysymykseen 9 ”Harvemmin” tai ”En koskaan”. 14.");
+    // One short line each: the mirror ("skip if …") where the condition names two questions.
+    expect(count("Ohita, jos vastasit 1: ", fi)).toBe(4);
+    expect(count("Svara inte om du svarade 1: ", sv)).toBe(4);
+    expect(count("Skip if you answered 1: ", en)).toBe(4);
+    expect(fi).toContain("Vastaa, jos vastasit 9: ”Harvemmin” tai ”En koskaan”. 14.");
+    expect(sv).toContain("Svara om du svarade 9: ”Mer sällan” eller ”Aldrig”. 14.");
+    expect(en).toContain("Answer if you answered 9: “Less often” or “Never”. 14.");
+    expect(fi).toContain("Ohita, jos vastasit 1: ”En ole koskaan käynyt kirjastossa” ja 2: ”En koskaan”. 3.");
+    for (const text of [fi, sv, en]) expect(text).not.toMatch(/Vastaa vain|Svara bara|Answer only/);
   });
 
   it("puts 'go to question N' beside the answers that skip the next question", async () => {

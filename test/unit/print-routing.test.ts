@@ -83,12 +83,12 @@ describe("planRouting", () => {
     const s = survey([q("a"), q("b"), q("c", ", show_if: \"a in ['rarely', 'never']\"")]);
     const r = planRouting(s, opts);
     expect(r.goTo.size).toBe(0);
-    expect(r.onlyIf.get("c")).toBe("Answer only if you answered “Rarely” or “Never” to question 1.");
+    expect(r.onlyIf.get("c")).toBe("Answer if you answered 1: “Rarely” or “Never”.");
     expect(planRouting(s, { lang: "fi", plain: false }).onlyIf.get("c")).toBe(
-      "Vastaa vain, jos vastasit kysymykseen 1 ”Harvoin” tai ”En koskaan”.",
+      "Vastaa, jos vastasit 1: ”Harvoin” tai ”En koskaan”.",
     );
     expect(planRouting(s, { lang: "sv", plain: false }).onlyIf.get("c")).toBe(
-      "Svara bara om du svarade ”Sällan” eller ”Aldrig” på fråga 1.",
+      "Svara om du svarade 1: ”Sällan” eller ”Aldrig”.",
     );
   });
 
@@ -100,7 +100,10 @@ describe("planRouting", () => {
   it("says 'or' between conditions on two questions", () => {
     const s = survey([q("a"), q("b"), q("c", ", show_if: \"a == 'often' or b in ['often', 'rarely']\"")]);
     expect(planRouting(s, opts).onlyIf.get("c")).toBe(
-      "Answer only if you answered “Often” to question 1, or if you answered “Often” or “Rarely” to question 2.",
+      "Skip if you answered 1: “Rarely” or “Never” and 2: “Never”.",
+    );
+    expect(planRouting(s, { lang: "fi", plain: false }).onlyIf.get("c")).toBe(
+      "Vastaa, jos vastasit 1: ”Usein”, tai 2: ”Usein” tai ”Harvoin”.",
     );
   });
 
@@ -112,7 +115,7 @@ describe("planRouting", () => {
       q("c", ", show_if: \"answered(a) and a not in ['never']\""),
     ]);
     const r = planRouting(s, opts);
-    expect(r.onlyIf.get("b")).toBe("Answer only if you did not tick “Never” in question 1.");
+    expect(r.onlyIf.get("b")).toBe("Skip if you ticked 1: “Never”.");
     expect(r.onlyIf.get("c")).toBe(
       "Answer only if you answered question 2 and you did not answer “Never” to question 2.",
     );

@@ -73,12 +73,33 @@ export function planRouting(survey: Survey, opts: RoutingOptions): Routing {
       i = end;
       continue;
     }
+    const ticked = prev ? tickedSkips(compileShowIf(m.showIf), prev) : null;
+    if (prev && ticked !== null && !goTo.has(prev.id)) {
+      // "None of these" on a multi: ticking it skips the questions about the ones ticked.
+      let end = i;
+      while (end + 1 < qs.length && qs[end + 1]!.showIf === m.showIf) end++;
+      const next = qs.slice(end + 1).find((q) => numbers.has(q.id));
+      const target: Target = next ? { kind: "question", number: numbers.get(next.id)! } : { kind: "end" };
+      goTo.set(prev.id, new Map([[ticked, target]]));
+      i = end;
+      continue;
+    }
     onlyIf.set(
       m.id,
       shortOnlyIf(m.showIf, survey, numbers, opts) ?? onlyIfSentence(m.showIf, survey, numbers, opts),
     );
   }
   return { numbers, goTo, onlyIf };
+}
+
+/** For `not (q contains v)` on the multi question `prev`: the answer v whose tick skips. */
+function tickedSkips(e: Expr, prev: Question): string | null {
+  if (prev.type !== "multi" || e.kind !== "not" || e.operand.kind !== "contains") return null;
+  const { left, right } = e.operand;
+  if (left.kind !== "ref" || left.id !== prev.id) return null;
+  if (right.kind !== "string" && right.kind !== "number") return null;
+  const v = String(right.value);
+  return prev.choices.some((c) => c.value === v) ? v : null;
 }
 
 /** About as many characters as one line of a route note holds at the plain form's 14 pt. */

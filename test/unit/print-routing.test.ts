@@ -56,6 +56,14 @@ describe("planRouting", () => {
     expect(r.onlyIf.size).toBe(0);
   });
 
+  it("puts 'go to' beside the tick that skips the questions after a multi (not … contains)", () => {
+    const cond = ", show_if: \"not (m contains 'never')\"";
+    const s = survey([q("m", "", "multi"), q("b", cond), q("c", cond), q("d")]);
+    const r = planRouting(s, opts);
+    expect([...(r.goTo.get("m") ?? [])]).toEqual([["never", { kind: "question", number: 4 }]]);
+    expect(r.onlyIf.size).toBe(0);
+  });
+
   it("skips a whole run of questions that share the condition", () => {
     const cond = ", show_if: \"a == 'often'\"";
     const s = survey([q("a"), q("b", cond), q("c", cond, "text"), q("d")]);

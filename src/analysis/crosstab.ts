@@ -136,7 +136,9 @@ export function prepareComparison(
     const size = members.filter(Boolean).length;
     // A session is shown by its name, the same in every language of the report.
     const name = by === "session" && k !== null ? sessionNames[k] : undefined;
-    const label = name !== undefined ? Object.fromEntries(ctx.survey.languages.map((l) => [l, name])) : null;
+    const wave = by === "wave" && k !== null ? ctx.survey.waves?.[k] : undefined;
+    const label =
+      name !== undefined ? Object.fromEntries(ctx.survey.languages.map((l) => [l, name])) : (wave ?? null);
     return { code: k, label, members, size, sizeId: keyCellId(dim, k), tooFew: false };
   });
   for (const g of groups) ctx.ledger.protect(g.sizeId, COST_TOTAL);

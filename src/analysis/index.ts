@@ -67,6 +67,7 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
       title: survey.title,
       ...(survey.description ? { description: survey.description } : {}),
       languages: survey.languages,
+      ...(survey.waves ? { waves: survey.waves } : {}),
     },
     generatedAt: opts.generatedAt,
     options: {

@@ -516,6 +516,8 @@ export interface Report {
     description?: Text;
     /** Languages of the survey's texts; the first is the default. */
     languages: string[];
+    /** The survey's names for its waves by code, when it defines them (`waves:`). */
+    waves?: Record<string, Text>;
   };
   /** Passed in by the caller (analysis never reads the clock); null when not given. */
   generatedAt: string | null;

@@ -159,6 +159,8 @@ export interface Survey {
   languages: string[];
   intro?: Text;
   outro?: Text;
+  /** Names of waves by their code (the sessions' --wave), for reports; absent when the file has none. */
+  waves?: Record<string, Text>;
   sections: Section[];
   indices: IndexDef[];
   ipa: IpaPair[];

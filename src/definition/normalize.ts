@@ -152,6 +152,8 @@ export function normalizeSurvey(file: SurveyFile): Survey {
     languages: langs,
     ...(file.intro ? { intro: file.intro } : {}),
     ...(file.outro ? { outro: file.outro } : {}),
+    // Only when given, so that a survey without waves keeps the hash it had before the block existed.
+    ...(file.waves && Object.keys(file.waves).length > 0 ? { waves: file.waves } : {}),
     sections,
     indices: (file.indices ?? []).map((ix) => ({
       id: ix.id,

@@ -228,6 +228,16 @@ function schemaDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: st
   if (issue.code === "invalid_key" && issue.origin === "record") {
     const key = String(path.at(-1));
     const parentPath = path.slice(0, -1);
+    if (parentPath.length === 1 && parentPath[0] === "waves")
+      return [
+        {
+          severity: "error",
+          code: "SURVEY_BAD_VALUE",
+          message: `"${key}" is not a wave code: use letters, digits, _ or -, as in the sessions' --wave.`,
+          hint: "For example waves: { baseline: { fi: Alkukartoitus, sv: Kartläggning, en: Baseline } }",
+          ...at(parentPath, key),
+        },
+      ];
     const map = getAt(parsed.data, parentPath) as Record<string, unknown> | undefined;
     const keys = map && typeof map === "object" ? Object.keys(map) : [];
     const before = keys[keys.indexOf(key) - 1];

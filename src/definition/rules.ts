@@ -408,7 +408,9 @@ function checkLanguages(file: SurveyFile, add: Add): void {
     }
     if (value === null || typeof value !== "object") return;
     const obj = value as Record<string, unknown>;
-    const isText = key !== undefined && (TEXT_KEYS.has(key) || key === "plain");
+    // A wave's name is a text keyed by the wave's code (waves: { baseline: { fi: … } }).
+    const isWave = path.length === 2 && path[0] === "waves";
+    const isText = isWave || (key !== undefined && (TEXT_KEYS.has(key) || key === "plain"));
     if (isText && Object.values(obj).every((v) => typeof v === "string")) {
       for (const lang of Object.keys(obj))
         if (!langs.has(lang))

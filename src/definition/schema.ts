@@ -240,6 +240,20 @@ export const SurveyFile = z.strictObject({
   languages: z.array(LangCode).min(1).describe("Languages of the texts; the first is the default"),
   intro: Text.optional(),
   outro: Text.optional(),
+  waves: z
+    .record(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9_-]{1,40}$/,
+          "A wave code is a short code: letters, digits, _ or -, e.g. baseline",
+        ),
+      Text,
+    )
+    .optional()
+    .describe(
+      "Names of the waves (the --wave codes of sessions) per language, e.g. baseline: { fi: Alkukartoitus }",
+    ),
   choices: z.record(Id, ChoiceList).optional().describe("Named choice lists that questions refer to"),
   sections: z.array(Section).min(1, "A survey needs at least one section"),
   indices: z.array(Index).optional(),

@@ -78,7 +78,7 @@ export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
     [
       "wave",
       k.byWave,
-      (s: string) => t("report.overview.wave", { wave: waveName(c, s) }),
+      (s: string) => t("report.overview.wave", { wave: waveName(c, s, report.survey.waves) }),
       t("report.overview.noWave"),
     ],
     ["version", k.byVersion, (s: string) => t("report.overview.version", { version: s.slice(0, 12) }), ""],

@@ -54,7 +54,11 @@ export function overviewTable(report: Report, c: Cells): Table {
     (s) => t("report.overview.session", { session: names.get(s) ?? s }),
     t("report.overview.noSession"),
   );
-  keyRows(k.byWave, (s) => t("report.overview.wave", { wave: waveName(c, s) }), t("report.overview.noWave"));
+  keyRows(
+    k.byWave,
+    (s) => t("report.overview.wave", { wave: waveName(c, s, report.survey.waves) }),
+    t("report.overview.noWave"),
+  );
   if (k.byVersion.length > 1)
     keyRows(k.byVersion, (s) => t("report.overview.version", { version: s.slice(0, 12) }), "");
   return {

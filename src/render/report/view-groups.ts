@@ -2,6 +2,7 @@
 // groups as columns, too-small groups shown as "too few" and never as numbers. The differences
 // against the reference group come from the Report; nothing is recomputed here.
 import type { Comparison, CrossTabs, Group, GroupTable, Report } from "../../analysis/report.js";
+import type { Text } from "../../definition/model.js";
 import type { Cells } from "./cells.js";
 import { blockNotes } from "./notes.js";
 import type { Block, Cell, Column, Row, SectionView, Table } from "./view.js";
@@ -26,8 +27,10 @@ export function groupName(c: Cells, g: Group, by: "by" | "wave" | "session" | "s
   return c.fmt.t(by === "by" ? "report.group.noAnswer" : "report.group.none");
 }
 
-/** The usual wave codes in the report's words; any other code as typed. */
-export function waveName(c: Cells, code: string): string {
+/** A wave's name: the survey's own (`waves:`), else the usual codes in the report's words, else the code. */
+export function waveName(c: Cells, code: string, waves?: Record<string, Text>): string {
+  const own = waves?.[code];
+  if (own) return c.fmt.text(own);
   if (/^(baseline|alku|alkukysely)$/i.test(code)) return c.fmt.t("chart.baseline");
   if (/^(follow-?up|loppu|loppukysely|seuranta)$/i.test(code)) return c.fmt.t("chart.followUp");
   return code;

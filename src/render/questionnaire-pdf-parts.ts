@@ -146,7 +146,8 @@ export function answerRow(spec: RowSpec, ctx: FormContext): Block {
       arrowRight(pen, lx, y + h + line / 2, th.box, th.box * 0.5);
       h += pen.text(goToText(spec.goTo, ctx), lx + th.box + 6, y + h, lw - th.box - 6, th.route);
     }
-    return h + th.rowGap;
+    // Boxes to write a number in need clear air between them, or they read as one long box.
+    return h + (spec.marker === "tick" ? th.rowGap : Math.max(th.rowGap, 6));
   };
 }
 

@@ -60,7 +60,8 @@ export function formTheme(plain: boolean): FormTheme {
     footer: { font: regular, size: plain ? 11 : 10, color: COLOR.muted },
     box: plain ? 16 : 13,
     indent: plain ? 34 : 28,
-    rowGap: plain ? 5 : 5,
+    // Tighter on the plain form: its boxes and lines are taller, and pages count for a weak reader.
+    rowGap: plain ? 3 : 5,
     questionGap: plain ? 18 : 20,
     writeLine: plain ? 32 : 27,
     face: plain ? 14 : 11,

@@ -32,7 +32,7 @@ const responses = [
   ...generateResponses(survey, {
     count: 36,
     seed: 22,
-    wave: "followup",
+    wave: "follow-up",
     sessionId: "syksy-1",
     source: "paper",
     start: "2025-09-15T09:00:00Z",

@@ -10,6 +10,11 @@ export const MAX_CSV_BYTES = 4 * 1024 ** 3;
 export const MAX_XLSX_BYTES = 100 * 1024 ** 2;
 /** Everything in the workbook unpacked: checked in the zip directory before it is unpacked. */
 export const MAX_XLSX_UNPACKED_BYTES = 500 * 1024 ** 2;
+/**
+ * A JSON export is read whole (JSON has no rows to stream), and a JavaScript string holds at most
+ * about 512 MB: 500 MB, far beyond any survey's export (100 000 responses are some 100 MB).
+ */
+export const MAX_JSON_BYTES = 500 * 1024 ** 2;
 /** A JSON answers file for `kuulo run --answers` holds one response. */
 export const MAX_ANSWERS_BYTES = 10 * 1024 ** 2;
 

@@ -30,7 +30,10 @@ export type ImportCode =
   | "CSV_OTHER_SURVEY"
   | "XLSX_MERGED_CELL"
   | "XLSX_FORMULA"
-  | "XLSX_ERROR_CELL";
+  | "XLSX_ERROR_CELL"
+  | "JSON_BAD_VALUE"
+  | "JSON_UNKNOWN_ANSWER"
+  | "JSON_OTHER_SURVEY";
 
 export interface ImportDiagnostic {
   severity: "error" | "warning";
@@ -38,6 +41,8 @@ export interface ImportDiagnostic {
   file: string;
   /** Physical line where the record starts (CSV; header = 1) or the sheet row (XLSX). */
   line?: number;
+  /** JSON: the response ("response 3 (id …)"), said instead of the line. */
+  where?: string;
   /** The paper form's number (form_no column), when the file has one. */
   form?: string;
   column?: string;
@@ -57,9 +62,11 @@ export function quoteValue(v: string): string {
 /** `forms.csv:37 (form 17): column visit_freq: "viikottain" is not a choice; … [CSV_BAD_VALUE]` */
 export function formatDiagnostic(d: ImportDiagnostic, c?: Colors): string {
   let where = d.file;
-  if (d.line !== undefined) where += `:${d.line}`;
+  if (d.where !== undefined) where += `: ${d.where}`;
+  else if (d.line !== undefined) where += `:${d.line}`;
   if (d.form) where += ` (form ${d.form})`;
-  const col = d.column ? `column ${d.column}: ` : "";
+  // A JSON diagnostic names its answer or field itself (answer "visit_freq", field "language").
+  const col = d.column ? (d.where !== undefined ? `${d.column}: ` : `column ${d.column}: `) : "";
   const code = c ? c.dim(`[${d.code}]`) : `[${d.code}]`;
   const hint = d.hint ? `\n    ${c ? c.dim("hint:") : "hint:"} ${d.hint}` : "";
   return `${where}: ${col}${d.message} ${code}${hint}`;

@@ -12,6 +12,8 @@ export interface SourceRecord {
   fields: string[];
   /** CSV: physical line where the record starts (header = 1). XLSX: the sheet row. */
   line: number;
+  /** JSON: which response this is ("response 3 (id …)"), said instead of a line number. */
+  where?: string;
   /** Problems the reader saw in a cell (XLSX: merged cells, error values), by cell index. */
   notes?: CellNote[];
 }
@@ -20,16 +22,23 @@ export interface CellNote {
   index: number;
   /** The spreadsheet address, e.g. B4. */
   address: string;
-  code: "XLSX_MERGED_CELL" | "XLSX_ERROR_CELL";
+  code:
+    | "XLSX_MERGED_CELL"
+    | "XLSX_ERROR_CELL"
+    | "JSON_BAD_VALUE"
+    | "JSON_UNKNOWN_ANSWER"
+    | "JSON_OTHER_SURVEY";
   message: string;
   value?: string;
 }
 
 export interface SourceInfo {
-  format: "csv" | "xlsx";
+  format: "csv" | "xlsx" | "json";
   encoding?: DetectedEncoding;
   delimiter?: string;
   delimiterReason?: string;
+  /** JSON: how many responses the export holds. */
+  responses?: number;
   /** XLSX: the sheet read. */
   sheet?: string;
   /** CSV in UTF-8: lines that were not, read as Windows-1252 (the first RECODED_KEPT of them). */

@@ -3,7 +3,7 @@
 // cell problem into a located diagnostic. Pure helpers of run-import.ts.
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import type { ColumnPlan } from "./columns.js";
+import { type ColumnPlan, META_COLUMNS } from "./columns.js";
 import { type DiagnosticLog, formatDiagnostic, type ImportDiagnostic, quoteValue } from "./diagnostics.js";
 import { explainNothingImported } from "./explain.js";
 import type { CellProblem, MappedRow, RowMapper } from "./map-row.js";
@@ -135,7 +135,7 @@ export function readRow(
     mapped.problems.unshift({
       severity: "error",
       code: n.code,
-      column: name ? `${name} (${n.address})` : n.address,
+      column: name && source.info.format !== "json" ? `${name} (${n.address})` : n.address,
       ...(name ? { question: name.split(".")[0]! } : {}),
       ...(n.value !== undefined ? { value: n.value } : {}),
       message: n.message,
@@ -149,15 +149,18 @@ export function toDiagnostic(
   file: string,
   line: number,
   form: string | undefined,
+  where?: string,
 ): ImportDiagnostic {
   const value = p.value !== undefined && p.value !== "" ? `${quoteValue(p.value)} ` : "";
+  const column = p.column && where !== undefined ? jsonColumn(p.column) : p.column;
   return {
     severity: p.severity,
     code: p.code,
     file,
     line,
+    ...(where !== undefined ? { where } : {}),
     ...(form ? { form } : {}),
-    ...(p.column ? { column: p.column } : {}),
+    ...(column ? { column } : {}),
     ...(p.value !== undefined ? { value: p.value } : {}),
     message: `${value}${p.message}`,
   };
@@ -166,4 +169,10 @@ export function toDiagnostic(
 export function reasonOf(errors: ImportDiagnostic[]): string {
   const parts = errors.slice(0, 3).map((e) => `${e.column ? `${e.column}: ` : ""}${e.message}`);
   return parts.join(" | ") + (errors.length > 3 ? ` | … and ${errors.length - 3} more` : "");
+}
+
+/** A column of the export's table as the JSON names it: a meta field or an answer. */
+function jsonColumn(column: string): string {
+  if (column.includes('"')) return column;
+  return (META_COLUMNS as readonly string[]).includes(column) ? `field "${column}"` : `answer "${column}"`;
 }

@@ -20,7 +20,7 @@ import type { ImportTarget, PreparedRow } from "./target.js";
 export interface ImportOptions {
   survey: Survey;
   file: string;
-  format: "csv" | "xlsx";
+  format: "csv" | "xlsx" | "json";
   target: ImportTarget;
   fileHash: string;
   encoding?: EncodingName;
@@ -62,6 +62,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const isKnown = (h: string) => catalog.has(h.trim().toLowerCase());
   const source: RecordSource = openSource(file, opts.format, {
     isKnown,
+    survey,
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
   });
@@ -112,7 +113,11 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
             file,
             line: row.line,
             ...(row.form ? { form: row.form } : {}),
-            message: "was imported before (the same answers, form number included); skipped",
+            ...(row.where ? { where: row.where } : {}),
+            message:
+              opts.format === "json"
+                ? "was imported before (the same response id, or the same answers); skipped"
+                : "was imported before (the same answers, form number included); skipped",
           });
         }
       });
@@ -163,7 +168,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
         if (prepared.problems.length > 0) problems.push(...prepared.problems);
         const form = row.meta.form_no;
         if (problems.length > 0) {
-          const diags = problems.map((p) => toDiagnostic(p, file, rec.line, form));
+          const diags = problems.map((p) => toDiagnostic(p, file, rec.line, form, rec.where));
           log.addAll(diags);
           const errors = diags.filter((d) => d.severity === "error");
           if (errors.length > 0) {
@@ -180,6 +185,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
           line: rec.line,
         };
         if (form) ready.form = form;
+        if (rec.where) ready.where = rec.where;
         pending.push(ready);
         if (pending.length >= WRITE_BATCH) flush();
       }

@@ -9,6 +9,8 @@ import type { SourceInfo } from "./read-csv.js";
 import type { ImportSummary } from "./run-import.js";
 
 export function describeSource(file: string, info: SourceInfo): string {
+  if (info.format === "json")
+    return `Reading ${file}: Kuulo JSON export, ${info.responses ?? 0} response(s).`;
   if (info.format === "xlsx") return `Reading ${file}: Excel workbook, sheet "${info.sheet ?? "?"}".`;
   const enc = info.encoding
     ? `${describeEncoding(info.encoding)} (${info.encoding.reason === "given" ? "--encoding" : `detected: ${info.encoding.reason}`})`

@@ -12,6 +12,8 @@ export interface PreparedRow {
   legacyHash?: () => string;
   line: number;
   form?: string;
+  /** JSON: "response 3 (id …)", for the messages. */
+  where?: string;
 }
 
 /** "duplicate": this row was imported before (same content, or same response id). */

@@ -1,5 +1,6 @@
 // Property: any answers the store can hold come back unchanged through export → import, for
-// CSV with each delimiter, BOM and decimal setting and for XLSX: text with line breaks, quotes,
+// CSV with each delimiter, BOM and decimal setting, for XLSX and for JSON (whose second export is
+// the same file byte for byte, response ids, sessions and waves included): text with line breaks, quotes,
 // delimiters, leading = + - @, tabs, emoji, ä/ö/å and dashes; decimals; every choice, ranking
 // and dot-voting shape of the paper-form survey.
 import { readFileSync } from "node:fs";
@@ -133,10 +134,17 @@ function canonical(a: Answers): string {
 let n = 0;
 async function roundTrip(
   rows: Answers[],
-  o: { format: "csv" | "xlsx"; delimiter?: string; bom?: boolean; decimalComma?: boolean },
+  o: { format: "csv" | "xlsx" | "json"; delimiter?: string; bom?: boolean; decimalComma?: boolean },
 ): Promise<Answers[]> {
+  return (await roundTripResponses(rows.map(response), o)).map((r) => r.answers);
+}
+
+async function roundTripResponses(
+  rows: SurveyResponse[],
+  o: { format: "csv" | "xlsx" | "json"; delimiter?: string; bom?: boolean; decimalComma?: boolean },
+): Promise<SurveyResponse[]> {
   const out = join(tmp.dir, `export-${++n}.${o.format}`);
-  await writeExport(survey, rows.map(response), { ...o, out });
+  await writeExport(survey, rows, { ...o, out });
   const target = new MemoryTarget();
   const s = await runImport({
     survey,
@@ -148,8 +156,8 @@ async function roundTrip(
     newId: () => `id-${++n}`,
   });
   const errors = s.log.errors.map((e) => `${e.line}: ${e.column}: ${e.message}`);
-  expect(errors, readFileSync(out, o.format === "csv" ? "utf8" : "latin1").slice(0, 2000)).toEqual([]);
-  return target.committed.map((r) => r.answers);
+  expect(errors, readFileSync(out, o.format === "xlsx" ? "latin1" : "utf8").slice(0, 2000)).toEqual([]);
+  return target.committed;
 }
 
 describe("export → import round trip (property)", () => {
@@ -159,6 +167,7 @@ describe("export → import round trip (property)", () => {
     { format: "csv" as const, delimiter: "\t" },
     { format: "csv" as const, delimiter: ";", decimalComma: false, bom: false },
     { format: "xlsx" as const },
+    { format: "json" as const },
   ];
   for (const o of options)
     it(`${o.format}${o.delimiter ? ` ${JSON.stringify(o.delimiter)}` : ""}${o.bom ? " BOM" : ""}${o.decimalComma ? " decimal comma" : ""}: answers come back unchanged`, async () => {
@@ -173,4 +182,34 @@ describe("export → import round trip (property)", () => {
         { numRuns: o.format === "xlsx" ? 15 : 40 },
       );
     }, 120_000);
+
+  it("json: the export of the imported responses is the same file, byte for byte", async () => {
+    const meta = fc.record({
+      session: fc.constantFrom(null, "kirjasto-1", "kevät–2"),
+      wave: fc.constantFrom(null, "baseline", "followup"),
+      language: fc.constantFrom("fi", "sv", "en"),
+      plain: fc.boolean(),
+      status: fc.constantFrom("complete" as const, "partial" as const),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(answers, meta), { minLength: 1, maxLength: 8 }), async (rows) => {
+        const first = rows.map(([a, m], i) => ({
+          ...response(a, i),
+          sessionId: m.session,
+          wave: m.wave,
+          language: m.language,
+          plain: m.plain,
+          status: m.status,
+          submittedAt: m.status === "complete" ? "2025-03-14T10:10:00.000Z" : null,
+        }));
+        const back = await roundTripResponses(first, { format: "json" });
+        const a = join(tmp.dir, `bytes-${++n}.json`);
+        const b = join(tmp.dir, `bytes-${++n}.json`);
+        await writeExport(survey, first, { format: "json", out: a });
+        await writeExport(survey, back, { format: "json", out: b });
+        expect(readFileSync(b, "utf8")).toBe(readFileSync(a, "utf8"));
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
 });

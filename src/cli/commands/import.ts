@@ -1,4 +1,4 @@
-// `kuulo import <survey> <file>`: typed-in paper forms (CSV or XLSX) into the store, all rows
+// `kuulo import <survey> <file>`: typed-in paper forms (CSV or XLSX), or Kuulo's own JSON export, into the store, all rows
 // in one transaction or none (unless --skip-invalid), each problem named by line and column,
 // the same file never imported twice.
 import { Command, Option } from "commander";
@@ -28,9 +28,9 @@ interface ImportCliOptions {
 
 export function importCommand(ctx: CommandContext): Command {
   return new Command("import")
-    .description("import typed-in paper forms (CSV or Excel) — all rows or none")
+    .description("import typed-in paper forms (CSV or Excel) or a Kuulo JSON export — all rows or none")
     .argument("<survey>", "survey file (.yaml)")
-    .argument("<file>", "the forms: .csv/.txt (any Excel CSV flavour) or .xlsx")
+    .argument("<file>", "the forms: .csv/.txt (any Excel CSV flavour) or .xlsx, or a .json export")
     .addOption(dbOption())
     .option("--session <id>", "workshop session the forms belong to")
     .option("--new-session", "create the --session even though its id looks like a slip for an existing one")
@@ -60,7 +60,9 @@ export function importCommand(ctx: CommandContext): Command {
       `
 Values may be codes or labels in any of the survey's languages, numbers may use a
 decimal comma, multi-select may be one column of joined codes (1;3) or one column per
-choice ticked with x. An empty cell is an unanswered question.
+choice ticked with x. An empty cell is an unanswered question. A JSON file written by
+kuulo export --format json imports back with its response ids, sessions and waves;
+each of its values is checked as a cell of a CSV would be.
 
 Nothing partial: any row with an error and nothing is stored. With --skip-invalid the
 valid rows are stored and the rejected ones are written unchanged, with a reject_reason
@@ -240,7 +242,7 @@ async function checkSession(id: string, dbPath: string, allowNew: boolean): Prom
 
 /** Data-file errors carry their stable code in the message, as the row diagnostics do. */
 function withCode(e: unknown): unknown {
-  if (!(e instanceof KuuloError) || !/^(CSV|XLSX)_/.test(e.code) || e.message.endsWith("]")) return e;
+  if (!(e instanceof KuuloError) || !/^(CSV|XLSX|JSON)_/.test(e.code) || e.message.endsWith("]")) return e;
   return new KuuloError(e.code, `${e.message} [${e.code}]`, e.exitCode, e.options);
 }
 

@@ -166,6 +166,10 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
         }
         const prepared = prepareResponse(survey, row.answers, row.meta, prepareOpts);
         if (prepared.problems.length > 0) problems.push(...prepared.problems);
+        // A JSON export holds unfinished kiosk sessions as they were stored: a partial response
+        // lacks required answers by nature, and must import back as it is.
+        if (opts.format === "json" && prepared.response.status === "partial" && problems.length > 0)
+          problems = problems.filter((p) => p.code !== "CSV_REQUIRED_MISSING");
         const form = row.meta.form_no;
         if (problems.length > 0) {
           const diags = problems.map((p) => toDiagnostic(p, file, rec.line, form, rec.where));

@@ -1,7 +1,7 @@
 // Kuulo's own JSON export imported back through the built binary: the demo's baseline forms →
 // store → JSON → a fresh database → JSON again gives the same file; the same file twice adds
 // nothing; a tampered value is named by response and answer, and nothing is stored.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countResponses, openStore } from "../../src/store/index.js";
@@ -81,6 +81,33 @@ describe("kuulo import of a JSON export (built binary)", () => {
     expect(skip.code, skip.stdout + skip.stderr).toBe(0);
     expect(count(db)).toBe(60);
     expect(readFileSync(rejects, "utf8")).toContain("sometimes");
+  });
+
+  it("a partial response (an unfinished kiosk session) imports back without its required answers", () => {
+    const data = JSON.parse(readFileSync(exported, "utf8"));
+    const r = data.responses[0];
+    r.status = "partial";
+    r.submittedAt = null;
+    r.answers = Object.fromEntries(Object.entries(r.answers).slice(0, 2));
+    data.responses = [r];
+    const file = join(tmp.dir, "partial.json");
+    writeFileSync(file, JSON.stringify(data));
+    const db = join(tmp.dir, "partial.db");
+    const imp = runBin(["import", SURVEY, file, "--db", db]);
+    expect(imp.code, imp.stdout + imp.stderr).toBe(0);
+    const out = join(tmp.dir, "partial-again.json");
+    runBin(["export", "welcome-baseline", "--db", db, "--format", "json", "--out", out]);
+    expect(JSON.parse(readFileSync(out, "utf8")).responses).toEqual([r]);
+  });
+
+  it("refuses a JSON file over 500 MB before reading it", () => {
+    const big = join(tmp.dir, "big.json");
+    writeFileSync(big, "");
+    truncateSync(big, 501 * 1024 ** 2); // sparse: nothing is written
+    const r = runBin(["import", SURVEY, big, "--db", join(tmp.dir, "big.db")]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain("[JSON_TOO_LARGE]");
+    expect(r.stderr).toContain("may be at most 500 MB");
   });
 
   it("refuses another survey's export, and a file that is not an export, storing nothing", () => {

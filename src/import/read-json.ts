@@ -121,6 +121,11 @@ export class JsonSource implements RecordSource {
           hint: `Import it with the survey file of ${short(fileSurvey)}, or check that this is the right file. Nothing was imported.`,
         },
       );
+    if (top.responses.length === 0)
+      throw new KuuloError("JSON_NO_RESPONSES", `${this.path} holds no responses`, ExitCode.dataError, {
+        location: { file: this.path },
+        hint: "Export the survey again once it has responses, or check that this is the right file. Nothing was imported.",
+      });
     this.info.responses = top.responses.length;
     return top.responses;
   }

@@ -121,6 +121,16 @@ describe("kuulo import of a JSON export (built binary)", () => {
     const r = runBin(["import", SURVEY, cut, "--db", db]);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain("[JSON_INVALID]");
+    const empty = join(tmp.dir, "empty.json");
+    writeFileSync(empty, '{"survey":{"id":"welcome-baseline"},"responses":[]}');
+    const e = runBin(["import", SURVEY, empty, "--db", db]);
+    expect(e.code).toBe(65);
+    expect(e.stderr).toContain("holds no responses [JSON_NO_RESPONSES]");
+    const notExport = join(tmp.dir, "list.json");
+    writeFileSync(notExport, "[1, 2]");
+    const l = runBin(["import", SURVEY, notExport, "--db", db]);
+    expect(l.code).toBe(65);
+    expect(l.stderr).toContain("[JSON_NOT_EXPORT]");
     expect(count(db)).toBe(0);
   });
 

@@ -19,14 +19,9 @@ export interface ReleaseInput {
   responseIds: readonly string[];
 }
 
-export interface ReleaseSummary {
+/** An entry as listed: what was recorded, without the report and the ids it covered. */
+export interface ReleaseSummary extends Omit<ReleaseInput, "report" | "responseIds"> {
   id: number;
-  surveyId: string;
-  surveyHash: string;
-  origins: string[];
-  createdAt: string;
-  options: Record<string, unknown>;
-  outputs: string[];
   responses: number;
 }
 

@@ -144,7 +144,7 @@ export function prepareGroupTable(
     // question's valid n); its answers stay protected cell by cell. Sensitive, it would force the
     // question's own valid n and every group's n hidden (a required question shown as "n < 5").
     const validId = ledger.cell(`${cp}/valid`, valid, { cost: COST_TOTAL, publish, exempt: !publish });
-    const notShownId = ledger.cell(`${cp}/notShown`, notShown, { publish: false });
+    const notShownId = ledger.cell(`${cp}/notShown`, notShown, { publish: false, exempt: true });
     const otherId = ledger.cell(`${cp}/nonanswer`, size - valid - notShown, { publish: false, exempt: true });
     ledger.line(col.sizeId, [validId, notShownId, otherId]);
     const cellId = (code: string) => `${cp}/c/${code}`;

@@ -12,11 +12,10 @@
 // never printed, and no hidden one can be worked out exactly from the printed counts and shares,
 // within a table or across tables (a question's own counts against its cross-tab or comparison).
 // A reader may still learn bounds (two hidden cells adding up to 3). Counts of people without a
-// valid answer ("don't know", skipped, not shown, not reached, invalid) are hidden below minCell
-// too, with one known limit: base and valid n stay shown, so their total (base − valid) is always
-// known. A lone hidden one gets a second hidden beside it when another is not zero; when it is the
-// only one that is not zero, it equals base − valid and can be worked out although it is marked
-// hidden (suppress.ts, statusLineHidden). A scale's mean, median and SD are audited against its own
+// valid answer ("don't know", skipped, not shown, not reached, invalid) are the exception: they are
+// published exactly, because base and valid n (every share's denominator) are shown and give their
+// total anyway (src/analysis/status.ts).
+// A scale's mean, median and SD are audited against its own
 // distribution (src/analysis/stat-audit.ts). Statistics over subsets (indices, IPA, gaps, means of
 // number questions) need an n of at least minCell; they are not audited against each other.
 import type { Text } from "../definition/model.js";
@@ -33,8 +32,9 @@ export interface Count {
   /** True when the count is below minCell, or would let a reader work out one that is. */
   suppressed: boolean;
   /**
-   * Present (true) when a suppressed count is not below minCell: hidden only so that a small one
-   * cannot be worked out. Shown as "–", where a count below minCell is "< 5".
+   * Present (true) when a suppressed count is hidden only so that a small one cannot be worked
+   * out: a zero, or minCell or more. Shown as "–", which claims no size; a count from 1 to
+   * minCell − 1 is "< 5".
    */
   complement?: true;
 }
@@ -59,7 +59,7 @@ export interface ChoiceRow {
    */
   share: number | null;
   suppressed: boolean;
-  /** Hidden only as a complement (at least minCell); see `Count`. */
+  /** Hidden only as a complement (a zero, or minCell or more); see `Count`. */
   complement?: true;
 }
 

@@ -63,6 +63,10 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
   if (central) {
     out.mean = mean(values);
     out.median = median(values);
+  } else if (statsAreSafe(audit, { mean: true }, ctx.minCell)) {
+    // The median pins where the mean alone does not (it splits the people in half at one point).
+    out.mean = mean(values);
+    withheld.push("median");
   } else if (
     values.length >= HEADLINE_N &&
     statsAreSafe(audit, { meanDecimals: HEADLINE_DECIMALS, median: true }, ctx.minCell)

@@ -1,6 +1,7 @@
 // Can a reader pin a hidden count of a scale distribution from its published statistics? Tries
 // every way to spread the hidden total over the hidden cells, keeps those that reproduce the
-// statistics, and says "safe" only if no hidden small count has a single possible value. Pure.
+// statistics, and says "safe" only if every hidden small count keeps at least minCell possible
+// values (from its least to its most), the audit's measure (src/privacy/audit.ts). Pure.
 
 export interface AuditCell {
   /** Scale value of the point. */
@@ -58,7 +59,10 @@ export function sameRounded(a: number, b: number, decimals: number): boolean {
   return Math.round(a * f) === Math.round(b * f);
 }
 
-/** True when publishing `which` with the shown cells and n pins no hidden count in 1..minCell−1. */
+/**
+ * True when publishing `which` with the shown cells and n leaves every hidden count in
+ * 1..minCell−1 at least minCell possible values.
+ */
 export function statsAreSafe(cells: AuditCell[], which: PublishedStats, minCell: number): boolean {
   const sorted = [...cells].sort((a, b) => a.value - b.value);
   const values = sorted.map((c) => c.value);
@@ -96,8 +100,13 @@ export function statsAreSafe(cells: AuditCell[], which: PublishedStats, minCell:
       spread(k + 1, left - v);
     }
   };
+  // A hidden zero is marked "–" (0 or minCell and more): taken as known, the safe side.
   const markRange = (count: number): [number, number] =>
-    count < minCell ? [0, minCell - 1] : [minCell, Number.POSITIVE_INFINITY];
+    count === 0 ? [0, 0] : count < minCell ? [0, minCell - 1] : [minCell, Number.POSITIVE_INFINITY];
   spread(0, total);
-  return watch.every((i) => seen.get(i)!.size > 1);
+  // As wide as the audit demands: at least minCell possible values from the least to the most.
+  return watch.every((i) => {
+    const v = [...seen.get(i)!];
+    return v.length > 0 && Math.max(...v) - Math.min(...v) + 1 >= minCell;
+  });
 }

@@ -3,9 +3,9 @@
 import type { Slot } from "../definition/answers.js";
 import { hasChoices } from "../definition/model.js";
 import type { SlotState } from "./classify.js";
-import { BASE_CELL, COST_TOTAL, type Ctx, complementOf, countOf } from "./context.js";
+import { BASE_CELL, type Ctx, complementOf, countOf } from "./context.js";
 import type { AnswerStatus } from "./report.js";
-import { statusLineHidden } from "./suppress.js";
+import { LOCKED } from "./suppress.js";
 
 export interface PreparedStatus {
   /** Ledger id of the valid count (the denominator of shares). */
@@ -27,10 +27,12 @@ export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix:
   const q = slot.question;
   const missingChoices = hasChoices(q) ? q.choices.filter((c) => c.missing) : [];
   const { ledger } = ctx;
-  const validId = ledger.cell(`${prefix}/valid`, tally.valid, { cost: COST_TOTAL });
-  // Every count of people below minCell is hidden, non-answers too: "don't know" is an answer, and
-  // "not shown" follows from earlier answers. Base and valid n stay shown, so these counts are
-  // hidden by the status line's own rule (statusLineHidden), not solved for like answer counts.
+  // The valid n is base minus the counts below, all shown: published too, whatever its size.
+  const validId = ledger.cell(`${prefix}/valid`, tally.valid, { exempt: true, cost: LOCKED, shown: true });
+  // Counts without a valid answer ("don't know", skipped, not shown, not reached, invalid) are
+  // published exactly, whatever their size: base and valid n stay shown (the valid n is every
+  // share's denominator), so base − valid tells their total anyway, and hiding a count a reader
+  // can work out would be a false promise. They still tie the line together for the solver.
   const nonAnswers = [
     ...(["skipped", "notReached", "invalid"] as const).map((k) => ({
       id: `${prefix}/${k}`,
@@ -38,18 +40,17 @@ export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix:
     })),
     ...missingChoices.map((c) => ({ id: `${prefix}/missing/${c.value}`, value: missing.get(c.value) ?? 0 })),
   ];
-  const [notShownHidden, ...nonAnswerHidden] = statusLineHidden(
-    [tally.notShown, ...nonAnswers.map((o) => o.value)],
-    ctx.minCell,
-  );
-  const nonAnswer = nonAnswers.map((o, i) =>
-    ledger.cell(o.id, o.value, { exempt: true, hide: nonAnswerHidden[i] }),
+  const nonAnswer = nonAnswers.map((o) =>
+    ledger.cell(o.id, o.value, { exempt: true, cost: LOCKED, shown: true }),
   );
   const nonAnswerTotal = states.length - tally.valid - tally.notShown;
   const nonAnswerId = ledger.cell(`${prefix}/nonanswer`, nonAnswerTotal, { publish: false, exempt: true });
   ledger.line(nonAnswerId, nonAnswer);
-  // "Not shown" stays sensitive in the ledger as well, so that its split by groups is protected.
-  const notShownId = ledger.cell(`${prefix}/notShown`, tally.notShown, { hide: notShownHidden });
+  const notShownId = ledger.cell(`${prefix}/notShown`, tally.notShown, {
+    exempt: true,
+    cost: LOCKED,
+    shown: true,
+  });
   ledger.line(BASE_CELL, [validId, notShownId, nonAnswerId]);
   return {
     validId,

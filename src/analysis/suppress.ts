@@ -8,21 +8,21 @@
 //  3. no hidden sensitive count is determined by the published counts through any combination of
 //     lines (checked exactly with linear algebra over all lines at once, across tables), counting
 //     as known every hidden count that a line forces to zero (counts are never negative).
-// A reader may still learn bounds (two hidden cells that add up to 3); never an exact small count.
-// Hidden counts carry an honest mark: "< 5" for a count below minCell (zeros hidden as complements
-// too), "–" for a larger one hidden only as a complement. A reader learns those ranges, so the
+// A reader may still learn bounds, but never fewer than minCell possible values for a small count
+// (two hidden cells that add up to 3 get a third hidden beside them).
+// Hidden counts carry an honest mark: "< 5" for a count from 1 to minCell − 1, "–" for one hidden
+// only as a complement (a zero, or minCell or more: "–" claims no size). A reader learns those ranges, so the
 // solver also propagates them through the lines (interval bounds) and hides more where a range
-// would pin a sensitive count (a "< 5" and a "–" adding up to minCell + 1 pin the first to 1).
+// would pin a sensitive count or leave it fewer than minCell possible values (a "< 5" and a "–"
+// adding up to minCell + 1 pin the first to 1).
 //  4. no hidden count is one the published counts already determine (over-suppression): after
 //     solving, such counts are published again, which tells a reader nothing new.
 // Zero counts are published: a zero identifies no one. Cells marked `exempt` are never sensitive
 // themselves but still take part in the sums (a pooled count that base − valid already tells).
 //
-// An answer status line (src/analysis/status.ts) is the one exception to rule 3: its base and
-// valid n stay shown (the valid n is every share's denominator), so their difference, the total
-// of its other counts, is known. `statusLineHidden` chooses which of those to hide; they enter
-// the ledger already hidden and exempt, except "not shown", which stays sensitive so that the
-// ledger still protects it exactly (also across its split by groups).
+// An answer status line (src/analysis/status.ts) is the one exception: its base and valid n stay
+// shown (the valid n is every share's denominator), so the total of its other counts is known;
+// those counts are registered `exempt` and published exactly.
 
 import { determinedColumns } from "./linear.js";
 
@@ -35,6 +35,8 @@ export interface CellOptions {
   cost?: number;
   /** Never sensitive, whatever the value: a count base − valid tells anyway, or one with its own rule. */
   exempt?: boolean;
+  /** Always published, never hidden as a complement (non-answers: base − valid n tells them). */
+  shown?: boolean;
 }
 
 interface Cell {
@@ -47,6 +49,8 @@ interface Cell {
   exempt: boolean;
   /** Hidden on request (`hide`), so never published again by the release pass. */
   forced: boolean;
+  /** Never hidden (see CellOptions.shown). */
+  shown: boolean;
 }
 
 export interface Ledger {
@@ -104,6 +108,7 @@ export function createLedger(): Ledger {
         cost: options.cost ?? 0,
         exempt: options.exempt === true,
         forced: options.hide === true,
+        shown: options.shown === true,
       });
       return id;
     },
@@ -124,8 +129,7 @@ export function createLedger(): Ledger {
       return get(id).hidden;
     },
     isComplement(id) {
-      const c = get(id);
-      return c.hidden && c.value >= mc;
+      return isComplementCell(get(id), mc);
     },
     determined(ids) {
       const out = new Set<string>();
@@ -194,6 +198,7 @@ function indexLines(lines: Line[]): Map<Cell, Line[]> {
 function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
   for (const c of cells) if (sensitive(c, minCell)) c.hidden = true;
   const linesOf = indexLines(lines);
+  const tolerated = new Set<Cell>();
   for (let guard = 0; guard <= cells.length + 1; guard++) {
     if (applyLineRules(lines, minCell)) continue;
     const zero = forcedZeros(lines);
@@ -201,12 +206,20 @@ function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
     if (leaks.length === 0) {
       // Exact linear leaks are gone; now the ranges the marks give away.
       // One at a time: hiding one cell often frees several pinned ones.
-      const leak = boundLeaks(cells, lines, minCell)[0];
+      const found = boundLeaks(cells, lines, minCell);
+      const leak = found.leaks.find((l) => l.pinned || !tolerated.has(l.cell));
       if (!leak) return;
-      const next =
-        candidatesFor(leak, linesOf, false).cells[0] ?? candidatesFor(leak, linesOf, true).cells[0];
-      if (!next) return;
-      next.hidden = true;
+      const near = candidatesFor(leak.cell, linesOf, false).cells;
+      if (leak.pinned) {
+        const next = near[0] ?? candidatesFor(leak.cell, linesOf, true).cells[0];
+        if (!next) return;
+        next.hidden = true;
+        continue;
+      }
+      // Too narrow a range: hide the nearest count that widens it enough, if one does.
+      const best = widening(leak.cell, near, lines, minCell, found.known);
+      if (best) best.hidden = true;
+      else tolerated.add(leak.cell);
       continue;
     }
     for (const leak of leaks) {
@@ -288,33 +301,49 @@ function determinedHidden(cells: Cell[], lines: Line[]): Set<Cell> {
   return out;
 }
 
-/** What a reader knows of a cell from its mark: shown exactly, "< minCell", "≥ minCell" or only ≥ 0. */
-function markBounds(c: Cell, minCell: number): [number, number] {
-  if (!c.hidden) return [c.value, c.value];
-  if (!c.publish) return [0, Number.POSITIVE_INFINITY];
-  return c.value < minCell ? [0, minCell - 1] : [minCell, Number.POSITIVE_INFINITY];
+/**
+ * Marked "–" rather than "< minCell": hidden only so that another count cannot be worked out, a
+ * zero as well as a count of minCell or more. So "–" tells no size: a pooled "–" of two parts that
+ * other reports hide as "< 5" says nothing of them (were it "at least 5", each would be at least 1).
+ * A count hidden on request (a group of too few) keeps "< minCell", like the counts beside it.
+ */
+function isComplementCell(c: Cell, minCell: number): boolean {
+  return c.hidden && (c.value >= minCell || (c.value === 0 && !c.forced));
 }
 
 /**
- * Sensitive hidden cells that interval propagation over the lines pins to one value, given the
- * ranges the marks tell. Not a full linear programme (the audit is), but it catches every pin
- * that one line at a time gives, repeated until the bounds settle.
+ * What a reader knows of a cell from its mark: shown exactly, "< minCell", or from "–" only that
+ * it is not 1 to minCell − 1; this assumes a "–" of minCell or more is known to be so (safer than
+ * the truth, since the reader cannot rule out zero).
  */
-function boundLeaks(cells: Cell[], lines: Line[], minCell: number): Cell[] {
+function markBounds(c: Cell, minCell: number): [number, number] {
+  if (!c.hidden) return [c.value, c.value];
+  if (!c.publish) return [0, Number.POSITIVE_INFINITY];
+  if (!isComplementCell(c, minCell)) return [0, minCell - 1];
+  return c.value === 0 ? [0, Number.POSITIVE_INFINITY] : [minCell, Number.POSITIVE_INFINITY];
+}
+
+type Range = { lo: Map<Cell, number>; hi: Map<Cell, number> };
+
+/**
+ * The range a reader can give each cell of `active` lines: its mark (or its value when `known`),
+ * narrowed by interval propagation one line at a time until the bounds settle. Not a full linear
+ * programme (the audit is), but it catches every bound that one line at a time gives.
+ */
+function propagate(active: Iterable<Line>, minCell: number, known: Set<Cell>): Range {
   const lo = new Map<Cell, number>();
   const hi = new Map<Cell, number>();
-  // Hidden cells that combinations of lines fix count as known: the propagation below goes one
-  // line at a time and would miss them (a column total that the grand total minus the others gives).
-  const known = determinedHidden(cells, lines);
-  for (const c of cells) {
-    const [a, b] = known.has(c) ? [c.value, c.value] : markBounds(c, minCell);
-    lo.set(c, a);
-    hi.set(c, b);
-  }
-  const active = lines.filter((l) => l.total.hidden || l.parts.some((p) => p.hidden));
+  const list = [...active];
+  for (const l of list)
+    for (const c of [l.total, ...l.parts])
+      if (!lo.has(c)) {
+        const [a, b] = known.has(c) ? [c.value, c.value] : markBounds(c, minCell);
+        lo.set(c, a);
+        hi.set(c, b);
+      }
   for (let sweep = 0, changed = true; changed && sweep < 50; sweep++) {
     changed = false;
-    for (const { total, parts } of active) {
+    for (const { total, parts } of list) {
       let sumLo = 0;
       let sumHi = 0;
       let infinite = 0;
@@ -348,7 +377,54 @@ function boundLeaks(cells: Cell[], lines: Line[], minCell: number): Cell[] {
       }
     }
   }
-  return cells.filter((c) => c.hidden && sensitive(c, minCell) && lo.get(c) === hi.get(c));
+  return { lo, hi };
+}
+
+/** Fewer than minCell values from the least to the most a reader can give it. */
+const narrow = (r: Range, c: Cell, minCell: number) =>
+  r.lo.has(c) && r.hi.get(c)! - r.lo.get(c)! + 1 < minCell;
+
+interface BoundLeak {
+  cell: Cell;
+  pinned: boolean;
+}
+
+/**
+ * Sensitive hidden cells that the marks and the lines pin to one value or confine to fewer than
+ * minCell values (two hidden "< 5" counts adding up to 2), with what the check needs again.
+ */
+function boundLeaks(cells: Cell[], lines: Line[], minCell: number): { leaks: BoundLeak[]; known: Set<Cell> } {
+  // Hidden cells that combinations of lines fix count as known: the propagation goes one line at
+  // a time and would miss them (a column total that the grand total minus the others gives).
+  const known = determinedHidden(cells, lines);
+  const range = propagate(
+    lines.filter((l) => l.total.hidden || l.parts.some((p) => p.hidden)),
+    minCell,
+    known,
+  );
+  const leaks: BoundLeak[] = [];
+  for (const c of cells)
+    if (c.hidden && sensitive(c, minCell) && narrow(range, c, minCell))
+      leaks.push({ cell: c, pinned: range.lo.get(c) === range.hi.get(c) });
+  return { leaks, known };
+}
+
+/**
+ * The first candidate (in the order given) that widens a narrow cell enough when hidden, checked
+ * on the cell's own component only; none when no single one does (the cell then stays narrow,
+ * and the audit reports it, rather than hide a whole table's worth of counts around it).
+ */
+function widening(leak: Cell, sorted: Cell[], lines: Line[], minCell: number, known: Set<Cell>) {
+  const linesOf = indexLines(lines);
+  const zero = new Set<Cell>();
+  for (const c of sorted.slice(0, 8)) {
+    c.hidden = true;
+    const comp = componentOf(leak, linesOf, zero);
+    const ok = !narrow(propagate(comp.lines, minCell, known), leak, minCell);
+    c.hidden = false;
+    if (ok) return c;
+  }
+  return undefined;
 }
 
 /** Published members of lines reached from `start` through unknown cells, best first. */
@@ -376,7 +452,7 @@ function candidatesFor(
   }
   const key = (x: Cell) => [x.cost, dist.get(x)!, x.value > 0 ? 0 : 1, x.value, x.order];
   const sorted = [...dist.keys()]
-    .filter((c) => withLocked || c.cost !== LOCKED)
+    .filter((c) => !c.shown && (withLocked || c.cost !== LOCKED))
     .sort((a, b) => {
       const ka = key(a);
       const kb = key(b);
@@ -495,24 +571,4 @@ function forcedZeros(lines: { total: Cell; parts: Cell[] }[]): Set<Cell> {
     }
   }
   return zero;
-}
-
-/**
- * Which counts of an answer status line to hide, given the non-valid counts (not shown, skipped,
- * not reached, invalid, one per "don't know"-type answer) of a line whose base and valid n are
- * shown, so that their total is known. Hidden: every count from 1 to minCell − 1; then, when
- * exactly one count is hidden and another is not zero, the smallest such other count (the first
- * of equals), so that the hidden one is not the known total minus the shown ones. A hidden count
- * that is the only non-zero one still equals that total (the shown ones are zeros): only its mark
- * ("< 5") is shown, but a reader can work it out. Zeros are never hidden here.
- */
-export function statusLineHidden(values: readonly number[], minCell: number): boolean[] {
-  const hidden = values.map((v) => v >= 1 && v < minCell);
-  if (hidden.filter(Boolean).length !== 1) return hidden;
-  let pick = -1;
-  values.forEach((v, i) => {
-    if (!hidden[i] && v > 0 && (pick < 0 || v < values[pick]!)) pick = i;
-  });
-  if (pick >= 0) hidden[pick] = true;
-  return hidden;
 }

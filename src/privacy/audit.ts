@@ -103,7 +103,10 @@ class Builder {
     return i;
   }
   eq(idx: number[], coef: number[], value: number, fact: Fact | null, slack = 0) {
-    this.rows.push({ idx, coef, lo: value - slack, hi: value + slack });
+    this.range(idx, coef, value - slack, value + slack, fact);
+  }
+  range(idx: number[], coef: number[], lo: number, hi: number, fact: Fact | null) {
+    this.rows.push({ idx, coef, lo, hi });
     this.rowFacts.push(fact);
   }
 }
@@ -141,7 +144,17 @@ function buildFamily(all: ReportFacts[], model: AtomModel, atomIds: number[], F:
     }
     return { idx, coef };
   };
-  for (const f of sizeFacts) if (f.value !== null) b.eq(termsOf(f).idx, termsOf(f).coef, f.value, f);
+  const minCellOf = new Map(all.map((r) => [r.report, r.minCell]));
+  /** A hidden count's mark as a range: "< minCell" is 0 to minCell − 1. */
+  const markRow = (f: Fact) => {
+    const m = minCellOf.get(f.report) ?? 1;
+    const t = termsOf(f);
+    // "–" (a zero, or minCell or more) adds nothing a range can hold beyond ≥ 0.
+    if (f.mark === "small") b.range(t.idx, t.coef, 0, m - 1, f);
+  };
+  for (const f of sizeFacts)
+    if (f.value !== null) b.eq(termsOf(f).idx, termsOf(f).coef, f.value, f);
+    else markRow(f);
   for (const e of model.epochSizes) {
     const ids = e.atoms.filter((a) => alive.has(a));
     b.eq(
@@ -204,7 +217,7 @@ function buildFamily(all: ReportFacts[], model: AtomModel, atomIds: number[], F:
     if (f.value !== null) {
       const t = termsOf(f);
       b.eq(t.idx, t.coef, f.value, f, f.slack ?? 0);
-    }
+    } else markRow(f);
   return { b, termsOf };
 }
 
@@ -241,10 +254,14 @@ export function auditFacts(highs: Highs, all: ReportFacts[], minCellArg?: number
   const res = auditOnce(highs, all, minCellArg);
   if (!res.findings.some((f) => f.fact === CONTRADICTION)) return res;
   // Statistics are read at the precision they are printed with; if they cannot be reconciled
-  // with the counts (rounding beyond the model's tolerance), audit the counts alone.
+  // with the counts (rounding beyond the model's tolerance), audit the counts alone. Reports made
+  // before hidden counts had honest marks may say "< 5" of a larger count: then without marks.
+  const counts = all.map((r) => ({ ...r, facts: r.facts.filter((f) => f.kind !== "stat") }));
+  const res2 = auditOnce(highs, counts, minCellArg);
+  if (!res2.findings.some((f) => f.fact === CONTRADICTION)) return res2;
   return auditOnce(
     highs,
-    all.map((r) => ({ ...r, facts: r.facts.filter((f) => f.kind !== "stat") })),
+    counts.map((r) => ({ ...r, facts: r.facts.map(({ mark: _, ...f }) => f) })),
     minCellArg,
   );
 }
@@ -323,6 +340,8 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
         for (const s of own)
           for (const c of slotCats(all, s)) {
             if (s !== F.root && c !== "yes") continue;
+            // Non-answers are published exactly (base − valid n gives their total): not secrets.
+            if (isNonAnswer(c)) continue;
             const what =
               s === F.root ? `${s} ${c.replace(/^c:|^m:/, "")}` : s.replace("#", " ").replace(":", " ");
             extra.push({
@@ -342,6 +361,9 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
   }
   return { findings: dedupe(findings), checked, atoms: atomIds.length };
 }
+
+const NON_ANSWER = new Set(["skipped", "notShown", "notReached", "invalid"]);
+const isNonAnswer = (cat: string) => cat.startsWith("m:") || NON_ANSWER.has(cat);
 
 function familyRoot(f: Fact, F: Family): boolean {
   return !(f.slot !== F.root && !f.slot.startsWith(`${F.root}#`) && !f.by);

@@ -41,6 +41,12 @@ export interface Fact {
   kind?: "count" | "stat";
   /** Its place in a table: an answer cell, a status count, a valid n or base, a size. */
   role?: "cell" | "status" | "valid" | "base" | "size" | "stat";
+  /**
+   * What a hidden count's mark tells: "small" ("< minCell": 0 to minCell − 1) or "complement"
+   * ("–": hidden beside a small one; a zero or minCell or more, so as a range only ≥ 0). Absent
+   * for shown facts.
+   */
+  mark?: "small" | "complement";
   /** Hides this fact in the Report it came from (used by the cross-report protection). */
   hide?: () => void;
 }
@@ -78,21 +84,33 @@ export function populationOf(report: Report): PopulationMarker {
 }
 
 // A count hidden here is never a small one (those are hidden already): marked as a complement
-// ("–"), unless it is below minCell (a zero), which "< minCell" describes truthfully.
+// ("–", which claims no size), a zero too (src/analysis/suppress.ts).
 let floor = 5;
+const complementMark = (v: number | null) => v !== null && (v >= floor || v === 0);
 const hideCount = (c: Count) => () => {
-  if ((c.value ?? 0) >= floor) c.complement = true;
+  if (complementMark(c.value)) c.complement = true;
   c.value = null;
   c.suppressed = true;
 };
 const hideRow =
   (r: { count: number | null; share: number | null; suppressed: boolean; complement?: true }) => () => {
-    if ((r.count ?? 0) >= floor) r.complement = true;
+    if (complementMark(r.count)) r.complement = true;
     r.count = null;
     r.share = null;
     r.suppressed = true;
   };
 const shown = (c: Count | null) => (c === null || c.suppressed ? null : c.value);
+
+/** A published count as the report holds it: a Count, or a row with `count`. */
+type Published = Count | { count: number | null; suppressed: boolean; complement?: true };
+
+/** The shown value, and for a hidden one the range its mark tells. */
+function read(p: Published | null): { value: number | null; mark?: Fact["mark"] } {
+  if (p === null) return { value: null };
+  const value = "value" in p ? p.value : p.count;
+  if (!p.suppressed) return { value };
+  return { value: null, mark: p.complement ? "complement" : "small" };
+}
 
 /** Withholds statistics of a ScaleStats, and the ones computed from them. */
 function withhold(stats: ScaleStats, names: StatName[]): () => void {
@@ -120,8 +138,27 @@ export function extractFacts(report: Report, index: number): ReportFacts {
   for (const v of f.waves ?? []) values.wave.add(v);
   for (const v of f.sources ?? []) values.source.add(v);
 
-  const push = (id: string, slot: string, cats: string[], value: number | null, more: Partial<Fact> = {}) => {
-    facts.push({ id, report: index, scope: {}, slot, cats, value, kind: "count", role: "cell", ...more });
+  const push = (
+    id: string,
+    slot: string,
+    cats: string[],
+    shownAs: number | null | Published,
+    more: Partial<Fact> = {},
+  ) => {
+    const { value, mark } =
+      shownAs === null || typeof shownAs === "number" ? { value: shownAs } : read(shownAs);
+    facts.push({
+      id,
+      report: index,
+      scope: {},
+      slot,
+      cats,
+      value,
+      kind: "count",
+      role: "cell",
+      ...(mark ? { mark } : {}),
+      ...more,
+    });
   };
   const defineSlot = (slot: string, cats: string[], parent?: SlotDef["parent"]) => {
     const old = slots.get(slot);
@@ -130,7 +167,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
   };
 
   // Sizes: the analysed responses, and by session, wave and source.
-  push("responses", "@size", ["all"], shown(report.counts.analysed), { role: "size" });
+  push("responses", "@size", ["all"], report.counts.analysed, { role: "size" });
   const keyed: [Attr, Report["counts"]["bySession"]][] = [
     ["session", report.counts.bySession],
     ["wave", report.counts.byWave],
@@ -139,7 +176,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
   for (const [attr, list] of keyed)
     for (const k of list) {
       values[attr].add(k.key);
-      push(`responses ${attr}=${k.key ?? "–"}`, "@size", ["all"], k.suppressed ? null : k.count, {
+      push(`responses ${attr}=${k.key ?? "–"}`, "@size", ["all"], k, {
         scope: { attr: { name: attr, value: k.key } },
         role: "size",
         hide: () => {
@@ -153,8 +190,8 @@ export function extractFacts(report: Report, index: number): ReportFacts {
   const statusFacts = (slot: string, status: AnswerStatus, validCats: string[], shares: () => void) => {
     const all = [...validCats, ...statusCats(status)];
     defineSlot(slot, all);
-    push(`${slot} base`, slot, all, shown(status.base), { role: "base" });
-    push(`${slot} valid`, slot, validCats, shown(status.valid), {
+    push(`${slot} base`, slot, all, status.base, { role: "base" });
+    push(`${slot} valid`, slot, validCats, status.valid, {
       role: "valid",
       hide: () => {
         hideCount(status.valid)();
@@ -162,7 +199,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
       },
     });
     for (const m of status.missing)
-      push(`${slot} ${m.code}`, slot, [`m:${m.code}`], m.suppressed ? null : m.count, {
+      push(`${slot} ${m.code}`, slot, [`m:${m.code}`], m, {
         role: "status",
         hide: () => {
           m.count = null;
@@ -170,7 +207,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
         },
       });
     for (const s of STATUS)
-      push(`${slot} ${s}`, slot, [s], shown(status[s]), { role: "status", hide: hideCount(status[s]) });
+      push(`${slot} ${s}`, slot, [s], status[s], { role: "status", hide: hideCount(status[s]) });
   };
   const noShares = (rows: { share: number | null }[], st: ScaleStats | null) => () => {
     for (const r of rows) r.share = null;
@@ -213,7 +250,10 @@ export function extractFacts(report: Report, index: number): ReportFacts {
       box("bottomBox", order.slice(0, k));
     }
     if (st.mean === null) return;
-    const tol = 1e-6 * Math.max(1, n);
+    // A mean published rounded (the headline rule) is known only to half a unit of its last
+    // decimal: Σ value × count is then known to ± n × that half unit.
+    const tol =
+      st.meanDecimals !== undefined ? (0.5 * 10 ** -st.meanDecimals + 1e-9) * n : 1e-6 * Math.max(1, n);
     push(`${label} mean`, slot, cats, st.mean * n, {
       ...more,
       weights: v,
@@ -236,8 +276,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
   const choiceFacts = (slot: string, status: AnswerStatus, rows: ChoiceRow[], st: ScaleStats | null) => {
     const cats = rows.map((r) => `c:${r.code}`);
     statusFacts(slot, status, cats, noShares(rows, st));
-    for (const r of rows)
-      push(`${slot} ${r.code}`, slot, [`c:${r.code}`], r.suppressed ? null : r.count, { hide: hideRow(r) });
+    for (const r of rows) push(`${slot} ${r.code}`, slot, [`c:${r.code}`], r, { hide: hideRow(r) });
     if (st)
       statFacts(
         slot,
@@ -247,7 +286,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
         {},
       );
   };
-  const pickFacts = (slot: string, code: string, value: number | null, what: string, hide: () => void) => {
+  const pickFacts = (slot: string, code: string, value: Published | null, what: string, hide: () => void) => {
     const sub = `${slot}#${what}:${code}`;
     defineSlot(sub, ["yes", "no"], { slot, cat: "valid" });
     push(`${slot} ${what} ${code}`, sub, ["yes"], value, { hide });
@@ -260,7 +299,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
       for (const it of q.items) choiceFacts(it.id, it.status, it.choices, it.stats);
     else if (q.kind === "multi") {
       statusFacts(q.id, q.status, ["valid"], noShares(q.choices, null));
-      for (const r of q.choices) pickFacts(q.id, r.code, r.suppressed ? null : r.count, "picked", hideRow(r));
+      for (const r of q.choices) pickFacts(q.id, r.code, r, "picked", hideRow(r));
     } else if (q.kind === "ranking") {
       statusFacts(q.id, q.status, ["valid"], () => {
         for (const r of q.choices) {
@@ -271,11 +310,11 @@ export function extractFacts(report: Report, index: number): ReportFacts {
         }
       });
       for (const r of q.choices) {
-        pickFacts(q.id, r.code, shown(r.first), "first", () => {
+        pickFacts(q.id, r.code, r.first, "first", () => {
           hideCount(r.first)();
           r.firstShare = null;
         });
-        pickFacts(q.id, r.code, shown(r.inTop), "top", () => {
+        pickFacts(q.id, r.code, r.inTop, "top", () => {
           hideCount(r.inTop)();
           r.inTopShare = null;
         });
@@ -284,8 +323,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
       statusFacts(q.id, q.status, ["valid"], () => {
         for (const r of q.choices) r.meanPoints = null;
       });
-      for (const r of q.choices)
-        pickFacts(q.id, r.code, shown(r.supporters), "supports", hideCount(r.supporters));
+      for (const r of q.choices) pickFacts(q.id, r.code, r.supporters, "supports", hideCount(r.supporters));
     } else statusFacts(q.id, q.status, ["valid"], () => {});
   }
 
@@ -294,7 +332,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
       t.kind === "multi" || t.kind === "number" ? ["valid"] : t.rows.map((r) => `c:${r.code}`);
     defineSlot(t.slot, validCats);
     t.valid.forEach((v, g) => {
-      push(`${label(g)} ${t.slot} valid`, t.slot, validCats, shown(v), {
+      push(`${label(g)} ${t.slot} valid`, t.slot, validCats, v, {
         ...groupOf(g),
         role: "valid",
         hide: () => {
@@ -310,7 +348,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
     });
     for (const r of t.rows)
       r.cells.forEach((c, g) => {
-        const value = c.suppressed ? null : c.count;
+        const value = c;
         const more = { ...groupOf(g), hide: hideRow(c) };
         if (t.kind === "multi") {
           const sub = `${t.slot}#picked:${r.code}`;
@@ -341,7 +379,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
     const groupOf = (g: number): Partial<Fact> => ({ by: { slot: x.by, cats: catsOf(g) } });
     const label = (g: number) => `${x.by}=${x.groups[g]!.code ?? "–"}`;
     x.groups.forEach((g, i) => {
-      push(`${label(i)} size`, x.by, catsOf(i), shown(g.size), { role: "size" });
+      push(`${label(i)} size`, x.by, catsOf(i), g.size, { role: "size" });
     });
     for (const t of x.tables) tableFacts(t, groupOf, label);
   }
@@ -353,7 +391,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
     const label = (g: number) => `${c.by}=${c.groups[g]!.code ?? "–"}`;
     c.groups.forEach((g, i) => {
       values[c.by].add(g.code);
-      push(`${label(i)} size`, "@size", ["all"], shown(g.size), { ...scopeOf(i), role: "size" });
+      push(`${label(i)} size`, "@size", ["all"], g.size, { ...scopeOf(i), role: "size" });
     });
     for (const t of c.tables) tableFacts(t, scopeOf, label);
   }

@@ -1,6 +1,5 @@
 // Protection across reports: a new report is audited together with every earlier release of the
-// same responses, and hides more (cheapest first: box shares, then small cells, then status
-// counts, then a mean) until the set passes. Mutates only the candidate Report; pure otherwise.
+// same responses, and hides more (cheapest first: box shares, then answer counts, then a mean) until the set passes. Mutates only the candidate Report; pure otherwise.
 import type { Highs } from "highs";
 import type { Report } from "../analysis/report.js";
 import { atomsOf } from "./atoms.js";
@@ -21,13 +20,15 @@ const key = (f: Finding) => `${f.report}|${f.fact}`;
 const rootOf = (slot: string) => slot.split("#")[0]!;
 
 /**
- * Cheaper is hidden first: a box share, then an answer's count, a status count, a mean; a valid n
- * last (its shares go with it). Sizes of groups and bases are never hidden here.
+ * Cheaper is hidden first: a box share, then an answer's count, a mean; a valid n last (its shares
+ * go with it). Sizes of groups, bases and non-answer counts are never hidden here.
  */
 function cost(f: Fact): number {
   if (f.role === "stat") return /mean$|sd$/.test(f.id) ? 4 : 0;
-  if (f.role === "status") return 2;
-  if (f.role === "valid") return 6;
+  // Non-answers are published exactly: hiding one hides nothing (base − valid n gives it).
+  if (f.role === "status") return 9;
+  // A question's own valid n is base − the non-answers, all shown: only a group's can be hidden.
+  if (f.role === "valid") return f.scope.attr || f.by ? 6 : 9;
   if (f.role === "size" || f.role === "base") return 9;
   return 1;
 }

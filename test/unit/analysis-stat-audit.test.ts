@@ -15,9 +15,16 @@ describe("statsAreSafe", () => {
     const cells = cellsOf([1, 2, 5, 8, 4], [true, true, false, false, true]);
     expect(statsAreSafe(cells, { mean: true }, 5)).toBe(false);
   });
-  it("allows a mean when the hidden cells can still be spread in several ways", () => {
-    const cells = cellsOf([0, 1, 3, 6, 5], [false, true, true, true, true]);
+  it("allows a mean when each hidden small count can still be any of 0 to 4", () => {
+    // A "< 5" and three "–" cells: the mean and median still allow c1 = 0, 1, 2, 3 or 4.
+    const cells = cellsOf([1, 7, 10, 10, 10], [true, true, true, true, false]);
     expect(statsAreSafe(cells, { mean: true, median: true }, 5)).toBe(true);
+  });
+  it("refuses a mean that leaves a hidden small count fewer than 5 possible values", () => {
+    // c1 + c2 = 11 and the exact mean: one shift of a person between points 1 and 2 is all.
+    expect(statsAreSafe(cellsOf([2, 9, 8, 8, 8], [true, true, false, false, false]), { mean: true }, 5)).toBe(
+      false,
+    );
   });
   it("is trivially safe when nothing small is hidden", () => {
     expect(statsAreSafe(cellsOf([10, 12, 9], [false, false, false]), { mean: true, sd: true }, 5)).toBe(true);
@@ -27,7 +34,7 @@ describe("statsAreSafe", () => {
     expect(medianOfCounts([1, 2, 3], [1, 1, 1], 3)).toBe(2);
   });
 
-  it("agrees with a reader who tries every table and recomputes the statistics from answers", () => {
+  it("agrees with a reader who tries every table and recomputes the statistics from answers (narrow = fewer than 5 values)", () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 3, maxLength: 5 }),
@@ -44,8 +51,9 @@ describe("statsAreSafe", () => {
           const cand = [...counts];
           const near = (a: number | null, b: number | null) =>
             a === null || b === null ? a === b : Math.abs(a - b) < 1e-9;
-          // The reader knows each hidden count's range from its mark: "< 5", or "–" (at least 5).
-          const range = (c: number): [number, number] => (c < 5 ? [0, 4] : [5, Number.POSITIVE_INFINITY]);
+          // A hidden zero is "–" too; the audit takes it as known (the safe side), and so does this reader.
+          const range = (c: number): [number, number] =>
+            c === 0 ? [0, 0] : c < 5 ? [0, 4] : [5, Number.POSITIVE_INFINITY];
           const rec = (k: number, left: number) => {
             if (k === idx.length - 1) {
               const [lo, hi] = range(counts[idx[k]!]!);
@@ -65,8 +73,13 @@ describe("statsAreSafe", () => {
             }
           };
           if (idx.length > 0) rec(0, total);
-          const pinned = idx.some((i, j) => counts[i]! >= 1 && counts[i]! < 5 && seen[j]!.size === 1);
-          expect(statsAreSafe(cellsOf(counts, hidden), which, 5)).toBe(!pinned);
+          // Narrow: fewer than 5 values from the least to the most possible one (pinned included).
+          const narrow = idx.some((i, j) => {
+            if (counts[i]! < 1 || counts[i]! >= 5) return false;
+            const v = [...seen[j]!];
+            return Math.max(...v) - Math.min(...v) + 1 < 5;
+          });
+          expect(statsAreSafe(cellsOf(counts, hidden), which, 5)).toBe(!narrow);
         },
       ),
       { numRuns: 300 },

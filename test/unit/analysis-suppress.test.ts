@@ -2,7 +2,7 @@
 // who tries every integer table consistent with what was published.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLedger, statusLineHidden } from "../../src/analysis/suppress.js";
+import { createLedger } from "../../src/analysis/suppress.js";
 
 const MIN = 5;
 
@@ -206,46 +206,6 @@ describe("no reader can work out a hidden small count", () => {
         },
       ),
       { numRuns: 60 },
-    );
-  });
-});
-
-describe("the counts of an answer status line (base and valid shown)", () => {
-  // [not shown, skipped, not reached, invalid, don't know]
-  it("hides a small count and the smallest other non-zero one beside it", () => {
-    expect(statusLineHidden([0, 12, 0, 0, 2], MIN)).toEqual([false, true, false, false, true]);
-    expect(statusLineHidden([30, 12, 0, 0, 2], MIN)).toEqual([false, true, false, false, true]);
-    expect(statusLineHidden([3, 9, 9, 0, 0], MIN)).toEqual([true, true, false, false, false]);
-  });
-  it("two small counts protect each other; nothing small, nothing hidden", () => {
-    expect(statusLineHidden([0, 1, 0, 0, 4], MIN)).toEqual([false, true, false, false, true]);
-    expect(statusLineHidden([0, 5, 0, 0, 40], MIN)).toEqual([false, false, false, false, false]);
-  });
-  it("leaves zeros shown, also beside a lone small count (which base − valid then gives away)", () => {
-    expect(statusLineHidden([0, 0, 0, 0, 2], MIN)).toEqual([false, false, false, false, true]);
-  });
-  it("never prints a small count, and a reader of base − valid learns one only when it is alone", () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 6 }), (values) => {
-        const hidden = statusLineHidden(values, MIN);
-        const total = values.reduce((a, b) => a + b, 0);
-        values.forEach((v, i) => {
-          if (v >= 1 && v < MIN) expect(hidden[i]).toBe(true);
-          if (v === 0) expect(hidden[i]).toBe(false);
-        });
-        const sols = feasible(
-          values,
-          hidden,
-          (a) => a.reduce((x, y) => x + y, 0) === total,
-          values.map(() => total),
-        );
-        const nonZero = values.filter((v) => v > 0).length;
-        values.forEach((v, i) => {
-          if (!hidden[i] || v < 1 || v >= MIN || nonZero === 1) return;
-          expect(new Set(sols.map((x) => x[i])).size, `count ${i} of ${values}`).toBeGreaterThan(1);
-        });
-      }),
-      { numRuns: 300 },
     );
   });
 });

@@ -355,7 +355,7 @@ export const en = {
   "report.chart.means": "means with 95% confidence intervals",
   "report.note.suppressed": "{mark}: fewer than {min} people. The number is hidden to protect privacy.",
   "report.note.withheld":
-    "{mark}: number or figure withheld (it may be larger) so that a hidden number smaller than {min} cannot be worked out from it.",
+    "{mark}: number or figure withheld so that a hidden number smaller than {min} cannot be worked out from it. It may be any number, zero too.",
   "report.note.tooFew": "{mark}: the group has fewer than {min} people, so nothing about it is shown.",
   "report.note.multi":
     "Several answers were allowed, so the shares are of respondents and may add up to more than 100%.",

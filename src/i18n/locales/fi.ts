@@ -357,7 +357,7 @@ export const fi: Messages = {
   "report.chart.means": "keskiarvot ja 95\u00a0%:n luottamusvälit",
   "report.note.suppressed": "{mark}: alle {min} henkilöä. Luku on piilotettu yksityisyyden suojaamiseksi.",
   "report.note.withheld":
-    "{mark}: luku on jätetty pois (se voi olla suurikin), jotta piilotettua alle {min}:n lukua ei voi päätellä siitä.",
+    "{mark}: luku on jätetty pois, jotta piilotettua alle {min}:n lukua ei voi päätellä siitä. Se voi olla mikä tahansa luku, myös nolla.",
   "report.note.tooFew": "{mark}: ryhmässä on alle {min} henkilöä, joten siitä ei näytetä mitään.",
   "report.note.multi":
     "Vastaaja sai valita useita vaihtoehtoja, joten osuudet ovat vastaajista ja voivat olla yhteensä yli 100 %.",

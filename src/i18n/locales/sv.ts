@@ -354,7 +354,7 @@ export const sv: Messages = {
   "report.chart.means": "medelvärden med 95\u00a0% konfidensintervall",
   "report.note.suppressed": "{mark}: färre än {min} personer. Talet är dolt för att skydda integriteten.",
   "report.note.withheld":
-    "{mark}: talet är utelämnat (det kan vara större) så att ett dolt tal under {min} inte kan räknas ut ur det.",
+    "{mark}: talet är utelämnat så att ett dolt tal under {min} inte kan räknas ut ur det. Det kan vara vilket tal som helst, också noll.",
   "report.note.tooFew": "{mark}: gruppen har färre än {min} personer, så inget om den visas.",
   "report.note.multi":
     "Flera svar var möjliga, så andelarna är av de svarande och kan tillsammans bli mer än 100 %.",

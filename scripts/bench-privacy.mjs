@@ -35,7 +35,6 @@ const marker = (report, n) => {
 
 function sessions(count, sizes) {
   const out = [];
-  let i = 0;
   for (const [k, size] of sizes.entries()) {
     const wave = k < sizes.length / 2 ? "baseline" : "follow-up";
     out.push(
@@ -47,7 +46,6 @@ function sessions(count, sizes) {
         start: new Date(Date.parse("2025-03-03T09:00:00Z") + k * 86_400_000).toISOString(),
       }),
     );
-    i += size;
   }
   return out.slice(0, count);
 }

@@ -5,7 +5,7 @@ import { hasChoices } from "../definition/model.js";
 import type { SlotState } from "./classify.js";
 import { BASE_CELL, type Ctx, complementOf, countOf } from "./context.js";
 import type { AnswerStatus } from "./report.js";
-import { LOCKED } from "./suppress.js";
+import { type CellOptions, LOCKED } from "./suppress.js";
 
 export interface PreparedStatus {
   /** Ledger id of the valid count (the denominator of shares). */
@@ -28,7 +28,12 @@ export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix:
   const missingChoices = hasChoices(q) ? q.choices.filter((c) => c.missing) : [];
   const { ledger } = ctx;
   // The valid n is base minus the counts below, all shown: published too, whatever its size.
-  const validId = ledger.cell(`${prefix}/valid`, tally.valid, { exempt: true, cost: LOCKED, shown: true });
+  // Except when fewer than minCell people answered: then the valid n is "< 5" and the counts
+  // below are hidden with it, so that each answer's count keeps its 0 to minCell − 1 (with the
+  // n shown, a count of such a question could only lie between 0 and that small n).
+  const few = tally.valid >= 1 && tally.valid < ctx.minCell;
+  const exact: CellOptions = few ? { hide: true, exempt: true } : { exempt: true, cost: LOCKED, shown: true };
+  const validId = ledger.cell(`${prefix}/valid`, tally.valid, few ? { hide: true } : exact);
   // Counts without a valid answer ("don't know", skipped, not shown, not reached, invalid) are
   // published exactly, whatever their size: base and valid n stay shown (the valid n is every
   // share's denominator), so base − valid tells their total anyway, and hiding a count a reader
@@ -40,17 +45,11 @@ export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix:
     })),
     ...missingChoices.map((c) => ({ id: `${prefix}/missing/${c.value}`, value: missing.get(c.value) ?? 0 })),
   ];
-  const nonAnswer = nonAnswers.map((o) =>
-    ledger.cell(o.id, o.value, { exempt: true, cost: LOCKED, shown: true }),
-  );
+  const nonAnswer = nonAnswers.map((o) => ledger.cell(o.id, o.value, exact));
   const nonAnswerTotal = states.length - tally.valid - tally.notShown;
   const nonAnswerId = ledger.cell(`${prefix}/nonanswer`, nonAnswerTotal, { publish: false, exempt: true });
   ledger.line(nonAnswerId, nonAnswer);
-  const notShownId = ledger.cell(`${prefix}/notShown`, tally.notShown, {
-    exempt: true,
-    cost: LOCKED,
-    shown: true,
-  });
+  const notShownId = ledger.cell(`${prefix}/notShown`, tally.notShown, exact);
   ledger.line(BASE_CELL, [validId, notShownId, nonAnswerId]);
   return {
     validId,

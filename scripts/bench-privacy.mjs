@@ -55,7 +55,10 @@ function sequence(responses, requests) {
   const done = [];
   const rows = [];
   for (const req of requests) {
-    const report = marker(analyze(survey, responses, req), responses.length);
+    const report = marker(
+      analyze(survey, responses, req),
+      responses.filter((r) => r.status === "complete").length,
+    );
     const before = report.privacy.suppressedCells;
     const t = performance.now();
     const c = cpu();

@@ -88,14 +88,26 @@ export function buildAtoms(reports: ReportFacts[]): AtomModel {
 
 /** The atoms a fact counts: its report's, narrowed to its compared group. */
 export function atomsOf(model: AtomModel, fact: Fact): number[] {
-  const out: number[] = [];
   const attr = fact.scope.attr;
+  // Many facts share a report and scope: the list is made once per model.
+  const key = `${fact.report}|${attr ? `${attr.name}=${JSON.stringify(attr.value)}` : ""}`;
+  let memo = cache.get(model);
+  if (!memo) {
+    memo = new Map();
+    cache.set(model, memo);
+  }
+  const known = memo.get(key);
+  if (known) return known;
+  const out: number[] = [];
   for (const i of model.members[fact.report]!) {
     if (attr && model.atoms[i]![attr.name] !== attr.value) continue;
     out.push(i);
   }
+  memo.set(key, out);
   return out;
 }
+
+const cache = new WeakMap<AtomModel, Map<string, number[]>>();
 
 export function describeAtom(a: Atom, bounds: number[]): string {
   const from = a.epoch > 0 ? bounds[a.epoch - 1]! + 1 : 1;

@@ -117,8 +117,16 @@ const slotCats = (all: ReportFacts[], slot: string): string[] => {
   return out;
 };
 
-/** Builds the program of one family; returns the builder and a function giving a fact's terms. */
+/** Builds the program of some families; returns the builder and a function giving a fact's terms. */
 function buildFamily(all: ReportFacts[], model: AtomModel, atomIds: number[], F: Family | null) {
+  return buildFamilies(all, model, atomIds, F ? [F] : []);
+}
+
+/**
+ * One program for several families (their unknowns are apart, the sizes shared): every solve then
+ * spreads the targets of all of them, so far fewer targets need solves of their own.
+ */
+function buildFamilies(all: ReportFacts[], model: AtomModel, atomIds: number[], Fs: Family[]) {
   const b = new Builder();
   const N = (a: number) => b.v(`N${a}`);
   for (const a of atomIds) N(a);
@@ -153,8 +161,10 @@ function buildFamily(all: ReportFacts[], model: AtomModel, atomIds: number[], F:
     if (f.mark === "small") b.range(t.idx, t.coef, 0, m - 1, f);
   };
   for (const f of sizeFacts)
-    if (f.value !== null) b.eq(termsOf(f).idx, termsOf(f).coef, f.value, f);
-    else markRow(f);
+    if (f.value !== null) {
+      const t = termsOf(f);
+      b.eq(t.idx, t.coef, f.value, f);
+    } else markRow(f);
   for (const e of model.epochSizes) {
     const ids = e.atoms.filter((a) => alive.has(a));
     b.eq(
@@ -164,18 +174,20 @@ function buildFamily(all: ReportFacts[], model: AtomModel, atomIds: number[], F:
       null,
     );
   }
-  if (!F) return { b, termsOf };
+  if (Fs.length === 0) return { b, termsOf };
   // Partitions: a root slot's categories add up to the atom's size; a sub-slot's to its parent's cell.
   const parentOf = new Map<string, { slot: string; cat: string }>();
   for (const r of all) for (const [s, d] of r.slots) if (d.parent) parentOf.set(s, d.parent);
+  const slots = new Set(Fs.flatMap((F) => [...F.slots]));
+  const facts = new Set(Fs.flatMap((F) => F.facts));
   const pairs = new Set<string>();
-  for (const f of F.facts) if (f.by) pairs.add(`${f.slot}\u0000${f.by.slot}`);
+  for (const f of facts) if (f.by) pairs.add(`${f.slot}\u0000${f.by.slot}`);
   // A split sub-slot needs its parent split too.
   for (const p of [...pairs]) {
     const [s, by] = p.split("\u0000") as [string, string];
     for (let q = parentOf.get(s); q; q = parentOf.get(q.slot)) pairs.add(`${q.slot}\u0000${by}`);
   }
-  for (const s of F.slots) {
+  for (const s of slots) {
     const cats = slotCats(all, s);
     const parent = parentOf.get(s);
     for (const a of atomIds) {
@@ -213,7 +225,7 @@ function buildFamily(all: ReportFacts[], model: AtomModel, atomIds: number[], F:
       }
     }
   }
-  for (const f of F.facts)
+  for (const f of facts)
     if (f.value !== null) {
       const t = termsOf(f);
       b.eq(t.idx, t.coef, f.value, f, f.slack ?? 0);
@@ -238,12 +250,27 @@ export function liveAtoms(highs: Highs, all: ReportFacts[]) {
   const model = buildAtoms(all);
   const everyAtom = model.atoms.map((_, i) => i);
   const sizes = buildFamily(all, model, everyAtom, null);
-  const bounds = boundTargets(
+  // Atoms inside a count of 0 (no paper forms, no other session) hold nobody: no need to solve.
+  const empty = new Set<number>();
+  for (const r of all)
+    for (const f of r.facts)
+      if (f.slot === "@size" && f.value === 0) for (const a of atomsOf(model, f)) empty.add(a);
+  const open = everyAtom.filter((a) => !empty.has(a));
+  // Only "can it hold anyone" matters here: a point with the atom above 0 settles it (wide at 2),
+  // so its upper bound may be an inner one; an atom never seen above 0 is solved exactly.
+  const solved = boundTargets(
     highs,
     { numVars: sizes.b.numVars, rows: sizes.b.rows },
-    everyAtom.map((a) => ({ idx: [sizes.b.v(`N${a}`)], coef: [1] })),
+    open.map((a) => ({ idx: [sizes.b.v(`N${a}`)], coef: [1] })),
+    false,
+    2,
   );
-  const alive = bounds ? everyAtom.filter((a) => bounds[a]!.max > 0) : null;
+  if (!solved) return { model, bounds: null, alive: null };
+  const bounds = everyAtom.map(() => ({ min: 0, max: 0 }));
+  open.forEach((a, i) => {
+    bounds[a] = solved[i]!;
+  });
+  const alive = everyAtom.filter((a) => bounds[a]!.max > 0);
   return { model, bounds, alive };
 }
 
@@ -293,7 +320,9 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
   const sizeTargets = all.flatMap((r) => r.facts).filter((f) => f.slot === "@size" && f.value === null);
   const run = (b: Builder, termsOf: (f: Fact) => Target, hidden: Fact[], extra: Extra[]) => {
     const targets = [...hidden.map(termsOf), ...extra.map((e) => e.t)];
-    const res = boundTargets(highs, { numVars: b.numVars, rows: b.rows }, targets, true, minCell);
+    // A class's counts are reported only when exact: two values seen already settle one.
+    const wideAt = [...hidden.map(() => minCell), ...extra.map(() => 2)];
+    const res = boundTargets(highs, { numVars: b.numVars, rows: b.rows }, targets, true, wideAt);
     if (!res) {
       findings.push(contradiction());
       return;
@@ -326,41 +355,54 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
     });
   };
   run(sizes.b, sizes.termsOf, sizeTargets, []);
-  for (const F of families(all)) {
-    const { b, termsOf } = buildFamily(all, model, atomIds, F);
-    const hidden = F.facts.filter((f) => f.value === null && f.kind !== "stat");
-    // Every class of respondents the reports tell apart is a table of its own that nobody printed
-    // (the people added since Monday; everyone but one session): a small count of it that the
-    // reports pin to one value is disclosed. (Only exact ones: a class's counts are narrow
-    // whenever a count that contains them is, which the hidden counts above already answer for.)
+  // A class that is exactly a report's (or a compared group's) population has its counts printed,
+  // shown or hidden, and checked as those: no need to check them again as a class.
+  const printed = new Set<number>();
+  const live = new Set(atomIds);
+  for (const r of all)
+    for (const f of r.facts) {
+      if (f.slot === "@size" || f.by) continue;
+      const mine = atomsOf(model, f).filter((a) => live.has(a));
+      if (mine.length === 1) printed.add(mine[0]!);
+    }
+  const all_ = families(all);
+  for (let i = 0; i < all_.length; i += FAMILIES_PER_PROGRAM) {
+    const chunk = all_.slice(i, i + FAMILIES_PER_PROGRAM);
+    const { b, termsOf } = buildFamilies(all, model, atomIds, chunk);
+    const hidden: Fact[] = [];
     const extra: Extra[] = [];
-    const own = [...F.slots].filter((s) => s === F.root || s.startsWith(`${F.root}#`));
-    if (atomIds.length > 1)
-      for (const a of atomIds)
-        for (const s of own)
-          for (const c of slotCats(all, s)) {
-            if (s !== F.root && c !== "yes") continue;
-            // Non-answers are published exactly (base − valid n gives their total): not secrets.
-            if (isNonAnswer(c)) continue;
-            const what =
-              s === F.root ? `${s} ${c.replace(/^c:|^m:/, "")}` : s.replace("#", " ").replace(":", " ");
-            extra.push({
-              t: { idx: [b.v(`x|${s}|${a}|${c}`)], coef: [1] },
-              slot: s,
-              small: small.includes(a),
-              label: `${what} among ${describeAtom(model.atoms[a]!, model.boundaries.get(model.atoms[a]!.survey)!)}`,
-            });
-          }
-    // Facts that belong to another family's root (by-slot sizes) are audited there.
-    run(
-      b,
-      termsOf,
-      hidden.filter((f) => familyRoot(f, F)),
-      extra,
-    );
+    for (const F of chunk) {
+      // Facts that belong to another family's root (by-slot sizes) are audited there.
+      hidden.push(...F.facts.filter((f) => f.value === null && f.kind !== "stat" && familyRoot(f, F)));
+      // Every class of respondents the reports tell apart is a table of its own that nobody
+      // printed (the people added since Monday; everyone but one session): a small count of it
+      // that the reports pin to one value is disclosed. (Only exact ones: a class's counts are
+      // narrow whenever a count that contains them is, which the hidden counts answer for.)
+      const own = [...F.slots].filter((s) => s === F.root || s.startsWith(`${F.root}#`));
+      if (atomIds.length > 1)
+        for (const a of atomIds.filter((x) => !printed.has(x)))
+          for (const s of own)
+            for (const c of slotCats(all, s)) {
+              if (s !== F.root && c !== "yes") continue;
+              // Non-answers are published exactly (base − valid n gives their total): not secrets.
+              if (isNonAnswer(c)) continue;
+              const what =
+                s === F.root ? `${s} ${c.replace(/^c:|^m:/, "")}` : s.replace("#", " ").replace(":", " ");
+              extra.push({
+                t: { idx: [b.v(`x|${s}|${a}|${c}`)], coef: [1] },
+                slot: s,
+                small: small.includes(a),
+                label: `${what} among ${describeAtom(model.atoms[a]!, model.boundaries.get(model.atoms[a]!.survey)!)}`,
+              });
+            }
+    }
+    run(b, termsOf, hidden, extra);
   }
   return { findings: dedupe(findings), checked, atoms: atomIds.length };
 }
+
+/** Families solved together in one program (more: fewer solves, each one slower). */
+const FAMILIES_PER_PROGRAM = 4;
 
 const NON_ANSWER = new Set(["skipped", "notShown", "notReached", "invalid"]);
 const isNonAnswer = (cat: string) => cat.startsWith("m:") || NON_ANSWER.has(cat);

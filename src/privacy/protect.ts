@@ -46,11 +46,11 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   const before = earlier.map((r, i) => extractFacts(r, i));
   const idx = earlier.length;
   const inherited = earlier.length > 0 ? auditFacts(highs, before, candidate.options.minCell).findings : [];
+  // What the earlier releases tell among themselves cannot be mended now. What the new report
+  // tells, alone or with them, is mended here: the suppression of one report (src/analysis)
+  // checks each table and each scale's statistics by themselves, the audit all of them at once
+  // (a group's mean beside the pooled counts and another group's box share).
   const known = new Set(inherited.map(key));
-  // What the new report tells on its own is the single-report suppression's matter (src/analysis):
-  // protection across reports fixes only what the earlier releases add.
-  for (const f of auditFacts(highs, [extractFacts(candidate, 0)], candidate.options.minCell).findings)
-    if (f.report === 0) known.add(`${idx}|${f.fact}`);
   let cells = 0;
   let statistics = 0;
   // Linked tables first: a count an earlier release hid is hidden here too wherever this report

@@ -69,8 +69,8 @@ describe("the demo's reports together", () => {
     // A "–" may be worked out (it is not small); the "< 5" ones must not be.
     for (const q of followup.questions)
       if (q.kind === "matrix" && shared.has(q.id))
+        // A "–" may be worked out (it is not small); the "< 5" ones must not be.
         for (const item of q.items)
-          // A "–" may be worked out (it is not small); the "< 5" ones must not be.
           for (const c of item.choices)
             if (c.count === null && !c.complement) {
               hidden++;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CsvSource } from "../../src/import/read-csv.js";
 import { XlsxSource } from "../../src/import/read-xlsx.js";
-import { tempDir } from "../helpers/cli.js";
+import { ROOT, tempDir } from "../helpers/cli.js";
 
 async function all(source: { batches(): AsyncGenerator<{ fields: string[]; line: number }[]> }) {
   const out: { fields: string[]; line: number }[] = [];
@@ -19,7 +19,7 @@ describe("readers", () => {
   afterAll(tmp.cleanup);
 
   it("streams a workbook to the same records as loading it whole", async () => {
-    const file = "fixtures/import/21-excel-workbook.xlsx";
+    const file = join(ROOT, "fixtures/import/21-excel-workbook.xlsx");
     const whole = await all(new XlsxSource(file, () => true));
     const streamed = await all(new XlsxSource(file, () => true, 0));
     // A streamed row ends at its last filled cell; the whole-workbook reader pads to the sheet's width.

@@ -1,0 +1,127 @@
+// The guarantee across reports, as a property: random small datasets (tiny sessions, fewer
+// responses than minCell) and random sequences of report requests (whole survey, --by, --compare,
+// filters, new responses arriving between runs), each published as `kuulo report` publishes it
+// (src/cli/publish.ts: a near-duplicate refused, then protected against every earlier release).
+// After every accepted report, the audit over all of them finds nothing disclosed or weak.
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "../../src/analysis/index.js";
+import type { Report } from "../../src/analysis/report.js";
+import type { SurveyResponse } from "../../src/definition/answers.js";
+import { generateResponses } from "../../src/fixtures/synthetic.js";
+import { auditFacts } from "../../src/privacy/audit.js";
+import { extractFacts } from "../../src/privacy/facts.js";
+import { loadSolver } from "../../src/privacy/lp.js";
+import { protectReport } from "../../src/privacy/protect.js";
+import { minimalSurvey } from "./report-fixtures.js";
+
+type Highs = Awaited<ReturnType<typeof loadSolver>>;
+let highs: Highs;
+beforeAll(async () => {
+  highs = await loadSolver();
+});
+
+const survey = minimalSurvey();
+
+type Request = NonNullable<Parameters<typeof analyze>[2]>;
+const request = fc.constantFrom<Request>(
+  {},
+  { by: "likes" },
+  { by: "visit_freq" },
+  { compare: "wave" },
+  { compare: "session" },
+  { filters: { waves: ["baseline"] } },
+  { filters: { sessionIds: ["s1"] } },
+);
+
+/** A step: a report request, or new responses arriving (a small workshop, one late form). */
+const step = fc.oneof(
+  { weight: 3, arbitrary: request.map((r) => ({ report: r })) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 8 }).map((n) => ({ add: n })) },
+);
+
+const scenario = fc.record({
+  sessions: fc.array(fc.integer({ min: 1, max: 14 }), { minLength: 1, maxLength: 3 }),
+  seed: fc.integer({ min: 1, max: 10_000 }),
+  steps: fc.array(step, { minLength: 2, maxLength: 4 }),
+});
+
+function session(k: number, count: number, seed: number): SurveyResponse[] {
+  return generateResponses(survey, {
+    count,
+    seed: seed + k * 7919,
+    wave: k % 2 === 0 ? "baseline" : "followup",
+    sessionId: `s${k + 1}`,
+    start: new Date(Date.parse("2025-03-03T09:00:00Z") + k * 86_400_000).toISOString(),
+    partialRate: 0,
+  });
+}
+
+/** Like publish(): null when refused (near-duplicate, or protection could not make it safe). */
+function publish(
+  req: Request,
+  responses: SurveyResponse[],
+  earlier: { report: Report; ids: Set<string> }[],
+): Report | null {
+  let report: Report;
+  try {
+    report = analyze(survey, responses, req);
+  } catch {
+    return null; // e.g. --by on a question nobody answered
+  }
+  report.population = { surveys: [{ id: survey.id, responses: responses.length }] };
+  const analysed = new Set(
+    responses
+      .filter((r) => {
+        const f = report.options.filters;
+        return (
+          (!f.waves || f.waves.includes(r.wave ?? "")) &&
+          (!f.sessionIds || f.sessionIds.includes(r.sessionId ?? ""))
+        );
+      })
+      .map((r) => r.id),
+  );
+  for (const e of earlier) {
+    let diff = 0;
+    for (const id of analysed) if (!e.ids.has(id)) diff++;
+    for (const id of e.ids) if (!analysed.has(id)) diff++;
+    if (diff > 0 && diff < report.options.minCell) return null;
+  }
+  const res = protectReport(
+    highs,
+    report,
+    earlier.map((e) => e.report),
+  );
+  if (res.remaining.length > 0) return null;
+  earlier.push({ report, ids: analysed });
+  return report;
+}
+
+describe("protection across a sequence of reports", () => {
+  it("leaves nothing disclosed or weak after any accepted report", () => {
+    let published = 0;
+    fc.assert(
+      fc.property(scenario, ({ sessions, seed, steps }) => {
+        let responses = sessions.flatMap((n, k) => session(k, n, seed));
+        const earlier: { report: Report; ids: Set<string> }[] = [];
+        let next = sessions.length;
+        for (const s of steps) {
+          if ("add" in s) {
+            responses = [...responses, ...session(next++ % 3, s.add, seed + next)];
+            continue;
+          }
+          if (!publish(s.report, responses, earlier)) continue;
+          published++;
+          const audit = auditFacts(
+            highs,
+            earlier.map((e, i) => extractFacts(e.report, i)),
+          );
+          const what = audit.findings.map((f) => `${f.kind} ${f.report}: ${f.fact} [${f.min}, ${f.max}]`);
+          expect(what, JSON.stringify({ sessions, seed, steps })).toEqual([]);
+        }
+      }),
+      { numRuns: 25, endOnFailure: true },
+    );
+    expect(published).toBeGreaterThan(20);
+  }, 300_000);
+});

@@ -34,12 +34,12 @@ export function buildProgram(ctx: CommandContext): Command {
       "after",
       `
 Examples:
-  kuulo validate surveys/*.yaml
-  kuulo run surveys/welcome-baseline.yaml --session s1 --kiosk
-  kuulo import surveys/welcome-baseline.yaml forms.csv
-  kuulo report welcome-baseline --out report/
+  npx kuulo validate surveys/*.yaml
+  npx kuulo run surveys/welcome-baseline.yaml --session s1 --kiosk
+  npx kuulo import surveys/welcome-baseline.yaml forms.csv
+  npx kuulo report welcome-baseline --out report/
 
-Run "kuulo <command> --help" for the options of one command.`,
+Run "npx kuulo <command> --help" for the options of one command.`,
     );
   for (const make of COMMANDS) {
     const cmd = make(ctx);

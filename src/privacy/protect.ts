@@ -46,11 +46,12 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   const before = earlier.map((r, i) => extractFacts(r, i));
   const idx = earlier.length;
   const inherited = earlier.length > 0 ? auditFacts(highs, before, candidate.options.minCell).findings : [];
-  // What the earlier releases tell among themselves cannot be mended now. What the new report
-  // tells, alone or with them, is mended here: the suppression of one report (src/analysis)
-  // checks each table and each scale's statistics by themselves, the audit all of them at once
-  // (a group's mean beside the pooled counts and another group's box share).
+  // What the earlier releases tell among themselves cannot be mended now, and what the new report
+  // tells alone is the suppression of one report's matter (src/analysis): hiding more here to
+  // mend that would cost whole questions. Protection mends what the reports tell together.
   const known = new Set(inherited.map(key));
+  for (const f of auditFacts(highs, [extractFacts(candidate, 0)], candidate.options.minCell).findings)
+    if (f.report === 0) known.add(`${idx}|${f.fact}`);
   let cells = 0;
   let statistics = 0;
   // Linked tables first: a count an earlier release hid is hidden here too wherever this report
@@ -102,13 +103,15 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
       else for (const h of hideable) if (rootOf(h.slot) === rootOf(f.slot)) chosen.add(h);
     }
     if (chosen.size === 0) {
-      // What the new report tells on its own is the single-report suppression's matter.
+      // Nothing more to hide. What the new report tells on its own and nothing hideable can mend
+      // (its size beside the responses stored) is what one report tells: `kuulo audit` lists
+      // it, and it is no reason to refuse. What it tells only together with earlier ones is.
       const alone = new Set(
         auditFacts(highs, [extractFacts(candidate, 0)], candidate.options.minCell).findings.map(
           (f) => f.fact,
         ),
       );
-      const remaining = findings.map((f) => ({ ...f, cross: !(f.report === idx && alone.has(f.fact)) }));
+      const remaining = findings.filter((f) => !(f.report === idx && alone.has(f.fact)));
       return { cells, statistics, remaining, inherited };
     }
     for (const c of chosen) {

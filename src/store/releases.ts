@@ -105,7 +105,7 @@ export function getRelease(store: Store, id: number): Release {
         `There is no release ${id} in ${store.path}.`,
         ExitCode.noInput,
         {
-          hint: "See the releases with: kuulo releases list",
+          hint: "See the releases with: npx kuulo releases list",
         },
       );
     const report = store.sql("SELECT report FROM releases WHERE id = ?").pluck().get(id) as string;
@@ -127,7 +127,7 @@ export function forgetRelease(store: Store, id: number): ReleaseSummary {
           `There is no release ${id} in ${store.path}.`,
           ExitCode.noInput,
           {
-            hint: "See the releases with: kuulo releases list",
+            hint: "See the releases with: npx kuulo releases list",
           },
         );
       store.sql("DELETE FROM releases WHERE id = ?").run(id);

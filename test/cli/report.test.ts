@@ -53,8 +53,15 @@ describe("kuulo report without --out", () => {
   });
 
   it("prints one text format to standard output", async () => {
-    const r = await report("minimal", "--format", "json", "--compare", "wave");
-    expect(r.code).toBe(0);
+    // A store of its own, as above: after the shared store's summary, the protection across
+    // reports may refuse a comparison of two small waves.
+    const own = join(dir, "stdout.db");
+    const s = openStore(own, { create: true });
+    registerSurvey(s, minimalSurvey(), new Date("2025-01-01T00:00:00Z"));
+    saveResponses(s, twoWaves());
+    s.close();
+    const r = await runCli(["report", "minimal", "--format", "json", "--compare", "wave", "--db", own]);
+    expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.comparison.by).toBe("wave");
     // The report's date is the newest response's, not the clock's.

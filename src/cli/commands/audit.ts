@@ -28,7 +28,7 @@ function readReportFile(given: string, cwd: string): Source {
     data = JSON.parse(text);
   } catch {
     throw new KuuloError("AUDIT_NOT_JSON", `${path} is not JSON.`, ExitCode.dataError, {
-      hint: "Give the report.json files of the reports (kuulo report --format json).",
+      hint: "Give the report.json files of the reports (npx kuulo report --format json).",
     });
   }
   const r = data as Partial<Report>;
@@ -59,8 +59,8 @@ Exit status: 0 nothing found, 65 something disclosed or weak (or bad input), 66 
 or the database is missing, 74 database problem.
 
 Examples:
-  kuulo audit welcome-baseline
-  kuulo audit raportti/report.json seuranta/report.json --json`,
+  npx kuulo audit welcome-baseline
+  npx kuulo audit raportti/report.json seuranta/report.json --json`,
     )
     .action(async (what: string[], opts: { db?: string; json?: boolean }) => {
       let sources: Source[];
@@ -86,7 +86,7 @@ Examples:
         }
       } else
         throw new KuuloError("USAGE_AUDIT", "Give one survey id, or report.json files.", ExitCode.usage, {
-          hint: "kuulo audit welcome-baseline, or kuulo audit a/report.json b/report.json",
+          hint: "npx kuulo audit welcome-baseline, or npx kuulo audit a/report.json b/report.json",
         });
       const { loadSolver } = await import("../../privacy/lp.js");
       const { auditFacts } = await import("../../privacy/audit.js");

@@ -26,8 +26,8 @@ compared on the questions both surveys ask in the same words.
 Running it again clears DIR/kuulo.db and DIR/report/ (only in a folder the demo made).
 
 Examples:
-  kuulo demo
-  kuulo demo --out /tmp/kuulo-demo --lang en`,
+  npx kuulo demo
+  npx kuulo demo --out /tmp/kuulo-demo --lang en`,
     )
     .action(async (opts: DemoCliOptions) => {
       const { newResponseId } = await import("../../ids.js");

@@ -64,9 +64,9 @@ Exit status: 0 written, 2 bad option, 65 bad survey file, 66 no database, unknow
 no matching responses, 73 cannot write --out, 74 database problem.
 
 Examples:
-  kuulo export welcome-baseline --out vastaukset.csv --delimiter ";" --bom --decimal-comma
-  kuulo export welcome-baseline --out vastaukset.xlsx --labels --lang fi
-  kuulo export surveys/welcome-baseline.yaml --format json > responses.json`,
+  npx kuulo export welcome-baseline --out vastaukset.csv --delimiter ";" --bom --decimal-comma
+  npx kuulo export welcome-baseline --out vastaukset.xlsx --labels --lang fi
+  npx kuulo export surveys/welcome-baseline.yaml --format json > responses.json`,
     )
     .action(async (ref: string, opts: ExportCliOptions) => {
       const { openStore, getSurvey, iterateResponses, countResponses, writeExport, findSurveyVersions } =

@@ -73,9 +73,9 @@ Exit status: 0 imported (or nothing new), 2 bad option, 65 problems in the file 
 survey (nothing stored), 66 file not found, 74 database problem.
 
 Examples:
-  kuulo import surveys/welcome-baseline.yaml lomakkeet.csv --session kirjasto-1
-  kuulo import surveys/welcome-baseline.yaml lomakkeet.xlsx --dry-run
-  kuulo import surveys/welcome-baseline.yaml lomakkeet.csv --skip-invalid --rejects korjattavat.csv`,
+  npx kuulo import surveys/welcome-baseline.yaml lomakkeet.csv --session kirjasto-1
+  npx kuulo import surveys/welcome-baseline.yaml lomakkeet.xlsx --dry-run
+  npx kuulo import surveys/welcome-baseline.yaml lomakkeet.csv --skip-invalid --rejects korjattavat.csv`,
     )
     .action(async (surveyPath: string, file: string, opts: ImportCliOptions) => {
       const { existsSync } = await import("node:fs");

@@ -22,8 +22,8 @@ Close Kuulo on the kiosks first and copy each kuulo.db together with its kuulo.d
 file, if there is one (it holds the latest answers).
 
 Examples:
-  kuulo merge kiosk1.db kiosk2.db --into kaikki.db
-  kuulo merge /media/usb/*.db --into kaikki.db --json`,
+  npx kuulo merge kiosk1.db kiosk2.db --into kaikki.db
+  npx kuulo merge /media/usb/*.db --into kaikki.db --json`,
     )
     .action(async (sources: string[], opts: { into: string; json?: boolean }) => {
       const { openStore, mergeStores } = await import("../../store/index.js");

@@ -14,8 +14,8 @@ export function previewCommand(ctx: CommandContext): Command {
       "after",
       `
 Examples:
-  kuulo preview surveys/welcome-baseline.yaml
-  kuulo preview surveys/welcome-baseline.yaml --lang fi --plain`,
+  npx kuulo preview surveys/welcome-baseline.yaml
+  npx kuulo preview surveys/welcome-baseline.yaml --lang fi --plain`,
     )
     .action(async (file: string, opts: { lang?: string; plain?: boolean }) => {
       const { loadSurvey } = await import("../../definition/load.js");

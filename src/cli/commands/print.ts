@@ -17,8 +17,8 @@ export function printCommand(ctx: CommandContext): Command {
       "after",
       `
 Examples:
-  kuulo print surveys/welcome-baseline.yaml --lang fi --plain
-  kuulo print surveys/welcome-baseline.yaml --lang sv --out lomakkeet/ruotsi.pdf`,
+  npx kuulo print surveys/welcome-baseline.yaml --lang fi --plain
+  npx kuulo print surveys/welcome-baseline.yaml --lang sv --out lomakkeet/ruotsi.pdf`,
     )
     .action(async (file: string, opts: { lang?: string; plain?: boolean; out?: string; force?: boolean }) => {
       const { loadSurvey } = await import("../../definition/load.js");

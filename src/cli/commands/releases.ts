@@ -11,7 +11,7 @@ function releaseId(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1)
     throw new KuuloError("USAGE_BAD_RELEASE", `"${text}" is not a release number.`, ExitCode.usage, {
-      hint: "Release numbers are whole numbers; kuulo releases list shows them.",
+      hint: "Release numbers are whole numbers; npx kuulo releases list shows them.",
     });
   return n;
 }
@@ -45,9 +45,9 @@ here with the responses it covered. A new report is protected together with ever
 one on the same responses. Forget an entry only if that report was never shared.
 
 Examples:
-  kuulo releases list
-  kuulo releases show 3 --json
-  kuulo releases forget 3 --yes`,
+  npx kuulo releases list
+  npx kuulo releases show 3 --json
+  npx kuulo releases forget 3 --yes`,
     );
   cmd
     .command("list")
@@ -55,7 +55,7 @@ Examples:
     .option("--survey <id>", "only reports on this survey's responses")
     .option("--json", "print as JSON")
     .addOption(dbOption())
-    .addHelpText("after", "\nExample:\n  kuulo releases list --survey welcome-baseline")
+    .addHelpText("after", "\nExample:\n  npx kuulo releases list --survey welcome-baseline")
     .action(async (opts: { db?: string; survey?: string; json?: boolean }) => {
       const { openStore, listReleases } = await import("../../store/index.js");
       const { formatTable } = await import("../format-table.js");
@@ -92,7 +92,7 @@ Examples:
     .argument("<id>", "the release number (see kuulo releases list)")
     .option("--json", "print as JSON (with the published report)")
     .addOption(dbOption())
-    .addHelpText("after", "\nExample:\n  kuulo releases show 3")
+    .addHelpText("after", "\nExample:\n  npx kuulo releases show 3")
     .action(async (id: string, opts: { db?: string; json?: boolean }) => {
       const { openStore, getRelease } = await import("../../store/index.js");
       const store = openStore(resolveDbPath(opts, io), { readonly: true });
@@ -130,7 +130,7 @@ Forget a report only if its files were never given to anyone: later reports are 
 protected against it, so sharing it afterwards could reveal hidden numbers.
 
 Example:
-  kuulo releases forget 3 --yes`,
+  npx kuulo releases forget 3 --yes`,
     )
     .action(async (id: string, opts: { db?: string; yes?: boolean }) => {
       const n = releaseId(id);

@@ -87,10 +87,10 @@ Exit status: 0 done, 2 bad option, 65 bad survey file or a report refused for pr
 folder, 74 database problem.
 
 Examples:
-  kuulo report welcome-baseline
-  kuulo report welcome-baseline --out raportti/ --lang fi
-  kuulo report welcome-baseline --compare wave --format pdf,xlsx --out raportti/
-  kuulo report surveys/welcome-baseline.yaml --by age_group --format md > raportti.md`,
+  npx kuulo report welcome-baseline
+  npx kuulo report welcome-baseline --out raportti/ --lang fi
+  npx kuulo report welcome-baseline --compare wave --format pdf,xlsx --out raportti/
+  npx kuulo report surveys/welcome-baseline.yaml --by age_group --format md > raportti.md`,
     )
     .action(async (ref: string, opts: ReportCliOptions) => {
       const { parseFormats, DEFAULT_OUT_FORMATS, writeReportFiles } = await import("../report-output.js");

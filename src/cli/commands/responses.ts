@@ -24,9 +24,9 @@ export function responsesCommand(ctx: CommandContext): Command {
     "after",
     `
 Examples:
-  kuulo responses list welcome-baseline --status complete
-  kuulo responses show d300a059
-  kuulo responses delete 01a226d9-34a4-76e9-a22b-e073d300a059 --yes`,
+  npx kuulo responses list welcome-baseline --status complete
+  npx kuulo responses show d300a059
+  npx kuulo responses delete 01a226d9-34a4-76e9-a22b-e073d300a059 --yes`,
   );
   cmd
     .command("list")
@@ -123,7 +123,7 @@ The answers are overwritten in the database file. Copies made before (exports, b
 other laptops' databases) are not touched: delete the response there too.
 
 Example:
-  kuulo responses delete 01a226d9-34a4-76e9-a22b-e073d300a059 --yes`,
+  npx kuulo responses delete 01a226d9-34a4-76e9-a22b-e073d300a059 --yes`,
     )
     .action(async (ids: string[], opts: { db?: string; yes?: boolean }) => {
       const { openStore, deleteResponses } = await import("../../store/index.js");

@@ -49,9 +49,9 @@ Exit status: 0 saved, 2 usage (e.g. no terminal), 65 bad answers file or survey,
 130 interrupted (the answers given so far are kept).
 
 Examples:
-  kuulo run surveys/welcome-baseline.yaml --session itakeskus-2025-03-14 --kiosk
-  kuulo run surveys/welcome-baseline.yaml --session s1 --lang sv --plain --speak
-  kuulo run surveys/welcome-baseline.yaml --answers form-17.json`,
+  npx kuulo run surveys/welcome-baseline.yaml --session itakeskus-2025-03-14 --kiosk
+  npx kuulo run surveys/welcome-baseline.yaml --session s1 --lang sv --plain --speak
+  npx kuulo run surveys/welcome-baseline.yaml --answers form-17.json`,
     )
     .action(async (surveyRef: string, opts: RunOptions) => {
       const { existsSync } = await import("node:fs");

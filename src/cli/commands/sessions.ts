@@ -22,9 +22,9 @@ export function sessionsCommand(ctx: CommandContext): Command {
       "after",
       `
 Examples:
-  kuulo sessions create itakeskus-1 --name "Itäkeskus, kevät" --date 2025-03-14 --place Itäkeskus --wave baseline
-  kuulo sessions list
-  kuulo sessions close itakeskus-1`,
+  npx kuulo sessions create itakeskus-1 --name "Itäkeskus, kevät" --date 2025-03-14 --place Itäkeskus --wave baseline
+  npx kuulo sessions list
+  npx kuulo sessions close itakeskus-1`,
     );
   cmd
     .command("create")

@@ -14,8 +14,8 @@ export function surveysCommand(ctx: CommandContext): Command {
       "after",
       `
 Examples:
-  kuulo surveys list
-  kuulo surveys add surveys/welcome-baseline.yaml`,
+  npx kuulo surveys list
+  npx kuulo surveys add surveys/welcome-baseline.yaml`,
     );
   cmd
     .command("list")

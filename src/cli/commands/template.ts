@@ -36,8 +36,8 @@ The workbook has a drop-down on every closed column, number limits, a frozen hea
 a codebook sheet and instructions.
 
 Examples:
-  kuulo template surveys/welcome-baseline.yaml --format xlsx --lang fi --out lomakkeet.xlsx
-  kuulo template surveys/welcome-baseline.yaml --out forms.csv`,
+  npx kuulo template surveys/welcome-baseline.yaml --format xlsx --lang fi --out lomakkeet.xlsx
+  npx kuulo template surveys/welcome-baseline.yaml --out forms.csv`,
     )
     .action(async (surveyPath: string, opts: TemplateOptions) => {
       const { loadSurvey } = await import("../../definition/load.js");

@@ -15,8 +15,8 @@ export function validateCommand(ctx: CommandContext): Command {
       "after",
       `
 Examples:
-  kuulo validate surveys/welcome-baseline.yaml
-  kuulo validate surveys/*.yaml --json`,
+  npx kuulo validate surveys/welcome-baseline.yaml
+  npx kuulo validate surveys/*.yaml --json`,
     )
     .action(async (files: string[], opts: { json?: boolean; warnings: boolean }) => {
       const { readSurveyFile } = await import("../../definition/load.js");

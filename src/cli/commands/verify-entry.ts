@@ -30,7 +30,7 @@ Exit status: 0 when the two files agree, 65 when any cell, form or column differ
 66 when a file is not found.
 
 Example:
-  kuulo verify-entry surveys/welcome-baseline.yaml anna.csv pekka.csv`,
+  npx kuulo verify-entry surveys/welcome-baseline.yaml anna.csv pekka.csv`,
     )
     .action(async (surveyPath: string, first: string, second: string, opts: VerifyOptions) => {
       const { loadSurvey } = await import("../../definition/load.js");

@@ -406,11 +406,11 @@ export const en = {
   "report.refuse.difference":
     "This report would differ from report {id} ({date}) by only {n} responses: subtracting one from the other would show those people's answers.",
   "report.refuse.differenceHint":
-    "Wait until at least {min} more responses have come in, or report on exactly the same responses. If report {id} was never shared, forget it first: kuulo releases forget {id} --yes",
+    "Wait until at least {min} more responses have come in, or report on exactly the same responses. If report {id} was never shared, forget it first: npx kuulo releases forget {id} --yes",
   "report.refuse.audit":
     "Published together with the earlier reports, this report would reveal {n} hidden counts, and hiding more in it does not help.",
   "report.refuse.auditHint":
-    "See what is revealed with kuulo audit {survey}. If an earlier report was never shared, forget it: kuulo releases forget ID --yes",
+    "See what is revealed with npx kuulo audit {survey}. If an earlier report was never shared, forget it: npx kuulo releases forget ID --yes",
   "report.ledger.readOnly":
     "Note: this report is not recorded in the publication ledger, since {db} cannot be written. Later reports are not protected against it: make them from a writable copy that holds the ledger.",
   "report.privacy.versions": "The responses were given to {n} versions of the survey.",

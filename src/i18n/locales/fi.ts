@@ -412,11 +412,11 @@ export const fi: Messages = {
   "report.refuse.difference":
     "Tämä raportti eroaisi raportista {id} ({date}) vain {n} vastauksella: vähentämällä toisen toisesta näkisi näiden ihmisten vastaukset.",
   "report.refuse.differenceHint":
-    "Odota, kunnes vähintään {min} uutta vastausta on tullut, tai tee raportti täsmälleen samoista vastauksista. Jos raporttia {id} ei ole jaettu kenellekään, unohda se ensin: kuulo releases forget {id} --yes",
+    "Odota, kunnes vähintään {min} uutta vastausta on tullut, tai tee raportti täsmälleen samoista vastauksista. Jos raporttia {id} ei ole jaettu kenellekään, unohda se ensin: npx kuulo releases forget {id} --yes",
   "report.refuse.audit":
     "Yhdessä aiempien raporttien kanssa tämä raportti paljastaisi {n} piilotettua lukua, eikä lisää piilottaminen auta.",
   "report.refuse.auditHint":
-    "Katso, mitä paljastuisi: kuulo audit {survey}. Jos jotakin aiempaa raporttia ei ole jaettu, unohda se: kuulo releases forget ID --yes",
+    "Katso, mitä paljastuisi: npx kuulo audit {survey}. Jos jotakin aiempaa raporttia ei ole jaettu, unohda se: npx kuulo releases forget ID --yes",
   "report.ledger.readOnly":
     "Huom.: tätä raporttia ei ole kirjattu julkaisujen luetteloon, koska tiedostoon {db} ei voi kirjoittaa. Myöhempiä raportteja ei suojata sitä vastaan: tee ne kirjoitettavasta kopiosta, jossa luettelo on.",
   "report.privacy.versions": "Vastaukset on annettu kyselyn {n} eri versioon.",

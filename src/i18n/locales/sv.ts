@@ -405,11 +405,11 @@ export const sv: Messages = {
   "report.refuse.difference":
     "Den här rapporten skulle skilja sig från rapport {id} ({date}) med bara {n} svar: genom att dra den ena från den andra skulle man se dessa personers svar.",
   "report.refuse.differenceHint":
-    "Vänta tills minst {min} nya svar har kommit in, eller rapportera om exakt samma svar. Om rapport {id} aldrig har delats, glöm den först: kuulo releases forget {id} --yes",
+    "Vänta tills minst {min} nya svar har kommit in, eller rapportera om exakt samma svar. Om rapport {id} aldrig har delats, glöm den först: npx kuulo releases forget {id} --yes",
   "report.refuse.audit":
     "Tillsammans med de tidigare rapporterna skulle den här rapporten avslöja {n} dolda tal, och att dölja mer i den hjälper inte.",
   "report.refuse.auditHint":
-    "Se vad som avslöjas med kuulo audit {survey}. Om en tidigare rapport aldrig har delats, glöm den: kuulo releases forget ID --yes",
+    "Se vad som avslöjas med npx kuulo audit {survey}. Om en tidigare rapport aldrig har delats, glöm den: npx kuulo releases forget ID --yes",
   "report.ledger.readOnly":
     "Obs: den här rapporten är inte införd i publiceringsloggen, eftersom {db} inte kan skrivas. Senare rapporter skyddas inte mot den: gör dem från en skrivbar kopia som har loggen.",
   "report.privacy.versions": "Svaren har getts till {n} versioner av enkäten.",

@@ -96,18 +96,19 @@ export function listReleases(store: Store, origins?: readonly string[]): Release
   });
 }
 
+/** The release's row, or RELEASE_UNKNOWN (exit 66) naming the store. */
+function releaseRow(store: Store, id: number): Row {
+  const row = store.sql(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+  if (!row)
+    throw new KuuloError("RELEASE_UNKNOWN", `There is no release ${id} in ${store.path}.`, ExitCode.noInput, {
+      hint: "See the releases with: npx kuulo releases list",
+    });
+  return row;
+}
+
 export function getRelease(store: Store, id: number): Release {
   return guard(store.path, () => {
-    const row = store.sql(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
-    if (!row)
-      throw new KuuloError(
-        "RELEASE_UNKNOWN",
-        `There is no release ${id} in ${store.path}.`,
-        ExitCode.noInput,
-        {
-          hint: "See the releases with: npx kuulo releases list",
-        },
-      );
+    const row = releaseRow(store, id);
     const report = store.sql("SELECT report FROM releases WHERE id = ?").pluck().get(id) as string;
     const responseIds = store
       .sql("SELECT response_id FROM release_responses WHERE release_id = ? ORDER BY response_id")
@@ -120,16 +121,7 @@ export function getRelease(store: Store, id: number): Release {
 export function forgetRelease(store: Store, id: number): ReleaseSummary {
   return guard(store.path, () =>
     store.write(() => {
-      const row = store.sql(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
-      if (!row)
-        throw new KuuloError(
-          "RELEASE_UNKNOWN",
-          `There is no release ${id} in ${store.path}.`,
-          ExitCode.noInput,
-          {
-            hint: "See the releases with: npx kuulo releases list",
-          },
-        );
+      const row = releaseRow(store, id);
       store.sql("DELETE FROM releases WHERE id = ?").run(id);
       return summary(row);
     }),

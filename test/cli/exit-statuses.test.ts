@@ -149,6 +149,8 @@ const CASES: Case[] = [
   ["audit", ["minimal", "--db", "empty.db"], 0],
   ["audit", ["minimal", "other", "--db", "data.db"], 2],
   ["audit", ["missing.json"], 66],
+  // A device is refused before reading (it would never end).
+  ["audit", ["/dev/zero"], 66],
   ["audit", ["good.json"], 65],
   ["audit", ["minimal", "--db", "garbage.db"], 74],
 

@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { Command } from "commander";
 import type { Report } from "../../analysis/report.js";
 import { ExitCode, fileError, KuuloError } from "../../errors.js";
+import { checkInputFile, MAX_JSON_BYTES } from "../../input-file.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
 import { colorsFor, out } from "../io.js";
 import type { CommandContext } from "../main.js";
@@ -17,6 +18,12 @@ interface Source {
 
 function readReportFile(given: string, cwd: string): Source {
   const path = resolve(cwd, given);
+  // A device, a pipe or a huge file is refused before reading, as every input is.
+  checkInputFile(path, {
+    maxBytes: MAX_JSON_BYTES,
+    code: "AUDIT_FILE_TOO_LARGE",
+    what: "a report.json file",
+  });
   let text: string;
   try {
     text = readFileSync(path, "utf8");

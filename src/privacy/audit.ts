@@ -42,7 +42,6 @@ interface Extra {
   t: Target;
   label: string;
   slot: string;
-  small: boolean;
 }
 
 interface Family {
@@ -302,7 +301,6 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
   if (!atomBounds || !alive) return { findings: [contradiction()], checked: 0, atoms: 0 };
   const atomIds = alive;
   const sizes = buildFamily(all, model, atomIds, null);
-  const small = atomIds.filter((a) => atomBounds[a]!.max < minCell);
   let checked = 0;
 
   const explain = (b: Builder, duals: number[] | undefined): Term[] => {
@@ -391,7 +389,6 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
               extra.push({
                 t: { idx: [b.v(`x|${s}|${a}|${c}`)], coef: [1] },
                 slot: s,
-                small: small.includes(a),
                 label: `${what} among ${describeAtom(model.atoms[a]!, model.boundaries.get(model.atoms[a]!.survey)!)}`,
               });
             }

@@ -119,4 +119,27 @@ describe("a count hidden only as a complement", () => {
     ).toBe(true);
     expect(texts.some((t) => t.text.startsWith("< 5: too few answers"))).toBe(false);
   });
+
+  it("paired bars: a withheld mean's slot says '–', explained; no '< 5' note where none is drawn", () => {
+    const spec: ChartSpec = {
+      ...paired,
+      items: [
+        ...paired.items.slice(0, 2),
+        {
+          label: "Alle 30-vuotiaat",
+          values: [
+            { value: 0.33, low: 0.15, high: 0.57 },
+            { value: null, mark: "–" },
+          ],
+        },
+      ],
+    };
+    const { inPlot, texts } = drawn(spec, "en");
+    expect(inPlot.filter((t) => t.text === "–")).toHaveLength(1);
+    expect(inPlot.filter((t) => t.text === "< 5")).toHaveLength(0);
+    expect(
+      texts.some((t) => t.text.startsWith("–: hidden so that a smaller number cannot be worked out")),
+    ).toBe(true);
+    expect(texts.some((t) => t.text.startsWith("< 5: too few answers"))).toBe(false);
+  });
 });

@@ -32,6 +32,13 @@ describe("fitText", () => {
     expect(r.size).toBe(10);
   });
 
+  it("never breaks inside the negative statement's mark (–), a dash after a bracket", () => {
+    const r = fitText("hiljainen paikka (–)", 195, 10, measure);
+    expect(r.lines).toEqual(["hiljainen paikka", "(–)"]);
+    // A dash between letters or digits still is a joint to break after.
+    expect(fitText("alku–loppukysely", 100, 10, measure).lines).toEqual(["alku–", "loppukysely"]);
+  });
+
   it("breaks at a soft hyphen and shows a hyphen only there", () => {
     const r = fitText("kirjasto\u00ADpalvelu\u00ADkokonaisuus", 160, 10, measure);
     expect(r.lines).toEqual(["kirjastopalvelu-", "kokonaisuus"]);

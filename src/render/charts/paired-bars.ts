@@ -1,5 +1,6 @@
 // Baseline vs follow-up (or any two groups): two bars per category, each with its 95 % interval as
-// a whisker and its value printed after it. A suppressed value is an empty slot in its own place.
+// a whisker and its value printed after it. A suppressed value is an empty slot in its own place,
+// marked "< 5" or, for a figure withheld from a group large enough to show, with its own mark.
 import type { Plugin } from "chart.js";
 import { framePlugin, type LegendItem } from "./frame.js";
 import { type ChartPlan, type Env, notesOf, nText, tickFormat } from "./plan.js";
@@ -43,13 +44,22 @@ export function planPairedBars(spec: PairedBarsSpec, env: Env): ChartPlan {
       title: spec.title,
       subtitle,
       legend,
-      notes: notesOf(
-        spec.notes,
-        spec.series.some((s) => s.n === null) ||
-          spec.items.some((it) => it.values.some((e) => e.value === null)),
-        fmt,
-        spec.suppressedLabel,
-      ),
+      notes: [
+        ...notesOf(
+          spec.notes,
+          spec.series.some((s) => s.n === null) ||
+            spec.items.some((it) => it.values.some((e) => e.value === null && e.mark === undefined)),
+          fmt,
+          spec.suppressedLabel,
+        ),
+        ...[
+          ...new Set(
+            spec.items.flatMap((it) =>
+              it.values.flatMap((e) => (e.value === null && e.mark ? [e.mark] : [])),
+            ),
+          ),
+        ].map((label) => fmt.t("chart.withheld", { label })),
+      ],
     },
     labels: spec.items.map((it) => it.label),
     minRow: 58,
@@ -68,7 +78,7 @@ export function planPairedBars(spec: PairedBarsSpec, env: Env): ChartPlan {
         it.values.forEach((e: Estimate, s) => {
           const cy = y.getPixelForValue(i) - (band * CATEGORY) / 2 + slot * (s + 0.5);
           if (e.value === null) {
-            drawSlot(ctx, x.left, x.right, cy, Math.min(16, slot - 2), spec.suppressedLabel);
+            drawSlot(ctx, x.left, x.right, cy, Math.min(16, slot - 2), e.mark ?? spec.suppressedLabel);
             return;
           }
           let end = x.getPixelForValue(e.value);

@@ -21,11 +21,16 @@ interface Token {
 }
 
 const SOFT_HYPHEN = "\u00AD";
+const ALNUM = /[\p{L}\p{N}]/u;
 
-/** Splits a word after hyphens, dashes and slashes, and at soft hyphens. */
+/**
+ * Splits a word after hyphens, dashes and slashes that follow a letter or digit, and at soft
+ * hyphens. A dash after a bracket is a sign, not a joint: "(–)" never breaks.
+ */
 function splitWord(word: string): Token[] {
   const tokens: Token[] = [];
   let current = "";
+  let previous = "";
   for (const ch of word) {
     if (ch === SOFT_HYPHEN) {
       if (current) tokens.push({ text: current, space: false, hyphen: true });
@@ -33,7 +38,10 @@ function splitWord(word: string): Token[] {
       continue;
     }
     current += ch;
-    if ((ch === "-" || ch === "\u2010" || ch === "–" || ch === "/") && current.length > 1) {
+    const joint = ch === "-" || ch === "\u2010" || ch === "–" || ch === "/";
+    const after = previous;
+    previous = ch;
+    if (joint && current.length > 1 && ALNUM.test(after)) {
       tokens.push({ text: current, space: false, hyphen: false });
       current = "";
     }

@@ -69,6 +69,8 @@ export interface Estimate {
   /** The 95 % confidence interval, when known. */
   low?: number | null;
   high?: number | null;
+  /** The mark of a hidden value when it is not the chart's "< 5" (a withheld figure's "–"). */
+  mark?: string;
 }
 
 /** Baseline vs follow-up (or any two groups): two bars per category with interval whiskers. */

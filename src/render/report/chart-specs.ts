@@ -10,10 +10,10 @@ import type {
   Report,
   ScaleResult,
 } from "../../analysis/report.js";
-import type { ChartSpec, DivergingSpec, PairedBarsSpec, ScaleSide } from "../charts/types.js";
+import type { ChartSpec, DivergingSpec, Estimate, PairedBarsSpec, ScaleSide } from "../charts/types.js";
 import { cellsFor } from "./cells.js";
 import { type ReportFormats, reportFormats, suppressedMark, WITHHELD_MARK } from "./format.js";
-import { REVERSE_MARK } from "./view-common.js";
+import { statementText } from "./view-common.js";
 import { groupName, slotTitle } from "./view-groups.js";
 
 export interface ChartEntry {
@@ -69,7 +69,7 @@ function divergingOf(fmt: ReportFormats, mark: string, q: ScaleResult | MatrixRe
   const rows =
     q.kind === "matrix"
       ? q.items.map((it) => ({
-          label: fmt.text(it.text) + (it.reverse ? REVERSE_MARK : ""),
+          label: statementText(fmt.text, it),
           n: nOf(it.status.valid),
           shares: it.choices.map((ch) => (ch.suppressed ? null : ch.share)),
           dontKnow: dontKnowShare(it.status.valid, it.status.missing),
@@ -208,6 +208,12 @@ function scaleRange(report: Report, slot: string): { min: number; max: number } 
   return nums.length >= 2 ? { min: Math.min(...nums), max: Math.max(...nums) } : { min: 1, max: 5 };
 }
 
+/** A comparison cell's share; a count hidden as a complement is marked "–", not "< 5". */
+function shareOf(cell: GroupTable["rows"][number]["cells"][number] | undefined): Estimate {
+  if (!cell?.suppressed) return { value: cell?.share ?? null };
+  return cell.complement ? { value: null, mark: WITHHELD_MARK } : { value: null };
+}
+
 function comparisonCharts(report: Report, fmt: ReportFormats, mark: string, cmp: Comparison): ChartEntry[] {
   const usable = cmp.groups.flatMap((g, i) => (g.code !== null && !g.tooFew && !g.withheld ? [i] : []));
   if (usable.length !== 2) return [];
@@ -236,20 +242,31 @@ function comparisonCharts(report: Report, fmt: ReportFormats, mark: string, cmp:
       series: seriesOf([gt]),
       items: gt.rows.map((r) => ({
         label: fmt.text(r.label),
-        values: [
-          { value: r.cells[a]?.suppressed ? null : (r.cells[a]?.share ?? null) },
-          { value: r.cells[b]?.suppressed ? null : (r.cells[b]?.share ?? null) },
-        ],
+        values: [shareOf(r.cells[a]), shareOf(r.cells[b])],
       })),
     };
     out.push({ id: `compare.${gt.slot}`, spec, alt: fmt.t("report.alt.paired-bars", { title: spec.title }) });
   }
   for (const [parent, tables] of matrices) {
     const q = report.questions.find((x) => x.id === parent);
-    const est = (gt: GroupTable, i: number) => {
+    // A mean hidden where the n is shown (or itself withheld as a complement) was withheld for
+    // privacy, not too few: "–", as in the table beside the chart.
+    const est = (gt: GroupTable, i: number): Estimate => {
       const s = gt.stats?.[i];
-      return { value: s?.mean ?? null, low: s?.ci?.low ?? null, high: s?.ci?.high ?? null };
+      const value = s?.mean ?? null;
+      const n = gt.valid[i];
+      const withheld =
+        value === null && (n?.complement === true || (n?.suppressed === false && (n.value ?? 0) > 0));
+      return {
+        value,
+        low: s?.ci?.low ?? null,
+        high: s?.ci?.high ?? null,
+        ...(withheld ? { mark: WITHHELD_MARK } : {}),
+      };
     };
+    const items = tables.map((gt) =>
+      q?.kind === "matrix" ? q.items.find((it) => it.id === gt.slot) : undefined,
+    );
     const spec: PairedBarsSpec = {
       type: "paired-bars",
       title: q ? fmt.text(q.text) : parent,
@@ -257,10 +274,11 @@ function comparisonCharts(report: Report, fmt: ReportFormats, mark: string, cmp:
       suppressedLabel: mark,
       scale: { kind: "mean", ...scaleRange(report, tables[0]!.slot) },
       series: seriesOf(tables),
-      items: tables.map((gt) => {
-        const item = q?.kind === "matrix" ? q.items.find((it) => it.id === gt.slot) : undefined;
-        return { label: item ? fmt.text(item.text) : gt.slot, values: [est(gt, a), est(gt, b)] };
+      items: tables.map((gt, i) => {
+        const item = items[i];
+        return { label: item ? statementText(fmt.text, item) : gt.slot, values: [est(gt, a), est(gt, b)] };
       }),
+      ...(items.some((it) => it?.reverse) ? { notes: [fmt.t("report.note.reverse")] } : {}),
       decimals: 1,
     };
     out.push({ id: `compare.${parent}`, spec, alt: fmt.t("report.alt.paired-bars", { title: spec.title }) });

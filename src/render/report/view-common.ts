@@ -1,5 +1,6 @@
 // Small helpers shared by the question blocks: the "n = …" line and display ordering.
-import type { Count } from "../../analysis/report.js";
+import type { Count, MatrixItemResult, MatrixResult, Report } from "../../analysis/report.js";
+import type { Text } from "../../definition/model.js";
 import type { Cells } from "./cells.js";
 
 /** "n = 55", "n < 5" when the count is hidden as small, "n = –" when hidden as a complement. */
@@ -29,3 +30,21 @@ export function sortedBy<T>(rows: T[], value: (r: T) => number | null): T[] {
  * every bundled font. Explained by "report.note.reverse" on the same page.
  */
 export const REVERSE_MARK = " (–)";
+
+/** A matrix statement's text with the negative mark when it is one: the one rule for every table and chart. */
+export function statementText(text: (t: Text) => string, item: { text: Text; reverse: boolean }): string {
+  return text(item.text) + (item.reverse ? REVERSE_MARK : "");
+}
+
+/** The matrix statement a slot id (`matrix.item`) names, with its question; null for other slots. */
+export function statementOf(
+  report: Report,
+  slot: string,
+): { question: MatrixResult; item: MatrixItemResult } | null {
+  for (const q of report.questions) {
+    if (q.kind !== "matrix") continue;
+    const item = q.items.find((it) => it.id === slot);
+    if (item) return { question: q, item };
+  }
+  return null;
+}

@@ -6,17 +6,15 @@ import type { Text } from "../../definition/model.js";
 import type { Cells } from "./cells.js";
 import { blockNotes } from "./notes.js";
 import type { Block, Cell, Column, Row, SectionView, Table } from "./view.js";
+import { statementOf, statementText } from "./view-common.js";
 
-/** The question (or matrix statement) a slot id names, in the report's language. */
+/** The question (or matrix statement, marked when negative) a slot id names, in the report's language. */
 export function slotTitle(report: Report, c: Cells, slot: string): string {
-  for (const q of report.questions) {
-    if (q.id === slot) return c.fmt.text(q.text);
-    if (q.kind === "matrix") {
-      const item = q.items.find((it) => it.id === slot);
-      if (item) return `${c.fmt.text(q.text)} – ${c.fmt.text(item.text)}`;
-    }
-  }
-  return slot;
+  const statement = statementOf(report, slot);
+  if (statement)
+    return `${c.fmt.text(statement.question.text)} – ${statementText(c.fmt.text, statement.item)}`;
+  const q = report.questions.find((x) => x.id === slot);
+  return q ? c.fmt.text(q.text) : slot;
 }
 
 /** The group's name: a choice label, a wave/session/source code, or "no answer" for the null group. */
@@ -169,6 +167,7 @@ function groupBlocks(
     const test = testLine(c, gt);
     if (test) extra.push(test);
     if (gt.kind === "multi") extra.push(c.fmt.t("report.note.multi"));
+    if (statementOf(report, gt.slot)?.item.reverse) extra.push(c.fmt.t("report.note.reverse"));
     if (ref !== null && gt.rows.some((r) => r.differences)) extra.push(c.fmt.t("report.note.difference"));
     // The header line's group sizes carry marks too, so they are explained with the table's.
     const metaGroups = g.groups.filter((x) => !(x.code === null && x.size.value === 0 && !x.size.suppressed));

@@ -13,7 +13,7 @@ import type {
 import type { Cells } from "./cells.js";
 import { blockNotes } from "./notes.js";
 import type { Block, Row, Table } from "./view.js";
-import { meta, REVERSE_MARK } from "./view-common.js";
+import { meta, statementText } from "./view-common.js";
 import { allocateBlock, numberBlock, rankingBlock, textBlock } from "./view-other-types.js";
 
 /** "Can't say" rows and the skipped count, muted, after the answers proper. */
@@ -147,7 +147,7 @@ function matrixBlock(c: Cells, q: MatrixResult): Block {
       const dkComplement = dkCount === null && dk.every((m) => !m.suppressed || m.complement === true);
       return {
         cells: [
-          c.label(text(it.text) + (it.reverse ? REVERSE_MARK : "")),
+          c.label(statementText(text, it)),
           ...it.choices.map((ch) => c.share(ch.share, ch.suppressed || it.status.valid.suppressed)),
           ...(hasDk ? [c.count(dkCount, dkCount === null, dkComplement)] : []),
           c.countOf(it.status.valid),
@@ -169,7 +169,7 @@ function matrixBlock(c: Cells, q: MatrixResult): Block {
       const w = (name: ScaleStats["withheld"][number]) => it.stats.withheld.includes(name);
       return {
         cells: [
-          c.label(text(it.text) + (it.reverse ? REVERSE_MARK : "")),
+          c.label(statementText(text, it)),
           c.countOf(it.stats.n),
           c.share(it.stats.topBox, w("topBox")),
           c.share(it.stats.bottomBox, w("bottomBox")),

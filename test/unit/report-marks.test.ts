@@ -5,6 +5,7 @@ import type { TextResult } from "../../src/analysis/report.js";
 import { inspectChart } from "../../src/render/charts/index.js";
 import type { DivergingSpec } from "../../src/render/charts/types.js";
 import { cellsFor } from "../../src/render/report/cells.js";
+import { keyFindings } from "../../src/render/report/findings.js";
 import { reportFormats } from "../../src/render/report/format.js";
 import { textBlock } from "../../src/render/report/view-other-types.js";
 import { diverging } from "./charts-specs.js";
@@ -44,5 +45,53 @@ describe("words table footnote", () => {
     expect(block.tables).toEqual([]);
     expect(block.notes.join(" ")).not.toMatch(/Sanat, joita vähintään/);
     expect(block.notes.join(" ")).toMatch(/Yhtäkään sanaa ei käyttänyt/);
+  });
+});
+
+describe("comparison findings and hidden numbers", () => {
+  const clear = { diff: 0.3, ci: { low: 0.1, high: 0.5 }, cohenH: 0.7 };
+
+  it("never headline a share whose count the table hides, even with a clear interval", () => {
+    const report = frozenReport("minimal-compare-waves", { compare: "wave" });
+    const barriers = report.comparison!.tables.find((t) => t.slot === "barriers")!;
+    // A row whose baseline count is hidden ("< 5"), and one hidden as a complement ("–").
+    const hidden = barriers.rows[2]!;
+    expect(hidden.cells[0]!.suppressed).toBe(true);
+    hidden.differences = [null, clear];
+    const complement = barriers.rows[0]!;
+    complement.cells[1] = { count: null, share: null, suppressed: true, complement: true };
+    complement.differences = [null, clear];
+    for (const lang of ["fi", "sv", "en"]) {
+      const changes = keyFindings(report, lang).filter((f) => f.kind === "change");
+      expect(
+        changes.some((f) => f.id === "barriers"),
+        JSON.stringify(changes),
+      ).toBe(false);
+    }
+    // The same interval on a row the table shows in full is a change.
+    const visit = report.comparison!.tables.find((t) => t.slot === "visit_freq")!;
+    visit.rows[0]!.differences = [null, clear];
+    const changes = keyFindings(report, "en").filter((f) => f.kind === "change");
+    expect(changes.map((f) => f.id)).toEqual(["visit_freq"]);
+    expect(changes[0]!.text).toContain("95% interval +10…+50 pp");
+  });
+
+  it("compare a scale by its mean, never by one answer option, and a hidden mean not at all", () => {
+    const report = frozenReport("minimal-compare-waves", { compare: "wave" });
+    const enjoy = report.comparison!.tables.find((t) => t.slot === "enjoy")!;
+    enjoy.rows[0]!.differences = [null, clear];
+    const clearMean = { diff: 0.8, ci: { low: 0.3, high: 1.3 }, cohenD: 0.9 };
+    const strict = report.comparison!.tables.find((t) => t.slot === "image.strict")!;
+    strict.meanDifferences = [null, clearMean];
+    const welcoming = report.comparison!.tables.find((t) => t.slot === "image.welcoming")!;
+    welcoming.meanDifferences = [null, clearMean];
+    welcoming.stats![1] = { ...welcoming.stats![1]!, mean: null, withheld: ["mean"] };
+    const changes = keyFindings(report, "en").filter((f) => f.kind === "change");
+    expect(changes.map((f) => f.id)).toEqual(["image.strict"]);
+    expect(changes[0]!.text).toMatch(
+      /^Mean \d\.\d\d → \d\.\d\d \(Follow-up, \+0\.80; 95% interval \+0\.30…\+1\.30\)/,
+    );
+    expect(changes[0]!.text).toContain("The library is strict (–)");
+    expect(changes[0]!.text).toContain("(–) A negative statement");
   });
 });

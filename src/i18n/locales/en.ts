@@ -440,9 +440,11 @@ export const en = {
   "report.finding.box1": "the top box",
   "report.finding.box2": "the two top boxes",
   "report.finding.boxN": "the top {k} boxes",
-  "report.finding.change": "“{answer}”: {from} → {to} ({group}, {diff}). ({question})",
+  "report.finding.change": "“{answer}”: {from} → {to} ({group}, {diff}; 95% interval {ci}). ({question})",
+  "report.finding.changeMean": "Mean {from} → {to} ({group}, {diff}; 95% interval {ci}). ({question})",
+  "report.finding.reverseHint": "(–) A negative statement: a higher mean is the less favourable answer.",
   "report.finding.noChange":
-    "No clear change against {reference}: every difference's 95% interval includes zero.",
+    "No clear change from {reference}: at these group sizes every difference is within what chance alone could give (each 95% interval includes zero).",
   "report.alt.bars": "Bar chart of the answers to: {title} The numbers are in the table below.",
   "report.alt.diverging":
     "Stacked bar chart of the answers on a scale: {title} The numbers are in the table below.",

@@ -446,9 +446,13 @@ export const fi: Messages = {
   "report.finding.box1": "ylimmässä vaihtoehdossa",
   "report.finding.box2": "kahdessa ylimmässä vaihtoehdossa",
   "report.finding.boxN": "{k} ylimmässä vaihtoehdossa",
-  "report.finding.change": "”{answer}”: {from} → {to} ({group}, {diff}). ({question})",
+  "report.finding.change":
+    "”{answer}”: {from} → {to} ({group}, {diff}; 95\u00a0%:n luottamusväli {ci}). ({question})",
+  "report.finding.changeMean":
+    "Keskiarvo {from} → {to} ({group}, {diff}; 95\u00a0%:n luottamusväli {ci}). ({question})",
+  "report.finding.reverseHint": "(–) Kielteinen väittämä: korkeampi keskiarvo on epäsuotuisampi vastaus.",
   "report.finding.noChange":
-    "Ei selvää muutosta verrattuna ryhmään {reference}: jokaisen eron 95\u00a0%:n luottamusväli sisältää nollan.",
+    "Ei selvää muutosta verrattuna ryhmään {reference}: näin suurilla ryhmillä jokainen ero mahtuu siihen, minkä pelkkä sattuma voi tuottaa (jokaisen eron 95\u00a0%:n luottamusväli sisältää nollan).",
   "report.alt.bars": "Pylväskuvio vastauksista kysymykseen: {title} Luvut ovat alla olevassa taulukossa.",
   "report.alt.diverging":
     "Pinottu pylväskuvio asteikkovastauksista: {title} Luvut ovat alla olevassa taulukossa.",

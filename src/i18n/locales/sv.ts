@@ -439,9 +439,14 @@ export const sv: Messages = {
   "report.finding.box1": "det högsta alternativet",
   "report.finding.box2": "de två högsta alternativen",
   "report.finding.boxN": "de {k} högsta alternativen",
-  "report.finding.change": "”{answer}”: {from} → {to} ({group}, {diff}). ({question})",
+  "report.finding.change":
+    "”{answer}”: {from} → {to} ({group}, {diff}; 95\u00a0% konfidensintervall {ci}). ({question})",
+  "report.finding.changeMean":
+    "Medelvärde {from} → {to} ({group}, {diff}; 95\u00a0% konfidensintervall {ci}). ({question})",
+  "report.finding.reverseHint":
+    "(–) Ett negativt påstående: ett högre medelvärde är det mindre gynnsamma svaret.",
   "report.finding.noChange":
-    "Ingen tydlig förändring jämfört med {reference}: varje skillnads 95\u00a0% konfidensintervall innehåller noll.",
+    "Ingen tydlig förändring jämfört med {reference}: med så här stora grupper ryms varje skillnad inom vad enbart slumpen kan ge (varje skillnads 95\u00a0% konfidensintervall innehåller noll).",
   "report.alt.bars": "Stapeldiagram över svaren på: {title} Talen finns i tabellen nedan.",
   "report.alt.diverging": "Staplat diagram över svaren på en skala: {title} Talen finns i tabellen nedan.",
   "report.alt.histogram": "Histogram över de angivna talen: {title} Talen finns i tabellen nedan.",

@@ -1,12 +1,11 @@
 // Key findings as short sentences, written from the Report's numbers only: what was ranked or
 // voted highest, the most common answers to multi-select questions, the statements most and least
-// often in the top box (by their direction), and the clearest changes against the reference group.
-// Hidden values never appear.
-import type { Comparison, MatrixItemResult, MatrixResult, Report } from "../../analysis/report.js";
+// often in the top box (by their direction), and the clear changes against the reference group
+// (findings-compare.ts). Hidden values never appear.
+import type { MatrixItemResult, MatrixResult, Report } from "../../analysis/report.js";
 import { OTHER_CODE } from "../../definition/answers.js";
-import { cellsFor } from "./cells.js";
+import { comparisonFindings } from "./findings-compare.js";
 import { type ReportFormats, reportFormats } from "./format.js";
-import { groupName, slotTitle } from "./view-groups.js";
 
 export interface Finding {
   kind: "priority" | "common" | "rating" | "change";
@@ -17,7 +16,6 @@ export interface Finding {
 
 /** Multi-select questions summed up at most; the rest are in their sections. */
 const MAX_COMMON = 4;
-const MAX_CHANGES = 3;
 
 function list(fmt: ReportFormats, items: string[]): string {
   if (items.length <= 1) return items.join("");
@@ -29,40 +27,6 @@ function top<T>(rows: T[], value: (r: T) => number | null, n: number): T[] {
     .filter((r) => value(r) !== null && (value(r) ?? 0) > 0)
     .sort((a, b) => (value(b) ?? 0) - (value(a) ?? 0))
     .slice(0, n);
-}
-
-function changes(report: Report, fmt: ReportFormats, cmp: Comparison): Finding[] {
-  const c = cellsFor(fmt, report.privacy.minCell);
-  const ref = cmp.groups.findIndex((g) => g.code === cmp.reference);
-  if (ref < 0) return [];
-  const found: { slot: string; label: string; diff: number; text: string }[] = [];
-  for (const gt of cmp.tables)
-    for (const r of gt.rows)
-      r.differences?.forEach((d, i) => {
-        const from = r.cells[ref]?.share;
-        const to = r.cells[i]?.share;
-        if (!d || from == null || to == null || (d.ci.low <= 0 && d.ci.high >= 0)) return;
-        found.push({
-          slot: gt.slot,
-          label: fmt.text(r.label),
-          diff: d.diff,
-          text: fmt.t("report.finding.change", {
-            question: slotTitle(report, c, gt.slot),
-            answer: fmt.text(r.label),
-            group: groupName(c, cmp.groups[i]!, cmp.by),
-            from: fmt.share(from, 0),
-            to: fmt.share(to, 0),
-            diff: fmt.points(d.diff, 0),
-          }),
-        });
-      });
-  const reference = groupName(c, cmp.groups[ref]!, cmp.by);
-  if (found.length === 0)
-    return [{ kind: "change", id: "compare", text: fmt.t("report.finding.noChange", { reference }) }];
-  return found
-    .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
-    .slice(0, MAX_CHANGES)
-    .map((f) => ({ kind: "change", id: f.slot, text: f.text }));
 }
 
 /** "in the two top boxes": what the shares count (the same box as the tables' column). */
@@ -163,6 +127,6 @@ export function keyFindings(report: Report, lang: string): Finding[] {
       out.push(...matrixFindings(fmt, q, expectations, question));
     }
   }
-  if (report.comparison) out.push(...changes(report, fmt, report.comparison));
+  if (report.comparison) out.push(...comparisonFindings(report, fmt, report.comparison));
   return out;
 }

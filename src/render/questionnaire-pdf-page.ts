@@ -45,9 +45,9 @@ export function sectionBlock(section: Section, ctx: FormContext): Block {
   return (pen, x, y, width) => {
     let h = pen.text(title, x, y, width, th.heading) + 2;
     pen.line(x, y + h, x + width, y + h, { stroke: COLOR.ink, lineWidth: 1.2 });
-    h += 8;
-    if (intro) h += paragraphs(intro, th.body, 6)(pen, x, y + h, width) + 6;
-    return h + th.rowGap + 4;
+    h += 6;
+    if (intro) h += paragraphs(intro, th.body, 6)(pen, x, y + h, width) + 4;
+    return h + th.rowGap + 2;
   };
 }
 

@@ -51,7 +51,7 @@ export function goToText(target: Target, ctx: FormContext): string {
 export function routeNote(text: string, ctx: FormContext): Block {
   const th = ctx.theme;
   return (pen, x, y, width) => {
-    const pad = th.plain ? 8 : 6;
+    const pad = 6;
     const arrowW = th.box + 8;
     const h = pen.measure(text, width - arrowW - 2 * pad, th.route) + 2 * pad;
     if (pen.drawing) {
@@ -83,9 +83,9 @@ export function headBlock(
     if (opts.code) pen.labelRight(opts.code, x + width, y + h + codeOffset(pen, th, th.question), th.code);
     h += qh;
     const w = width - th.indent;
-    if (help) h += 3 + pen.text(help, x + th.indent, y + h, w, th.help);
-    if (opts.instruction) h += 3 + pen.text(opts.instruction, x + th.indent, y + h, w, th.help);
-    return h + th.rowGap + 3;
+    if (help) h += 2 + pen.text(help, x + th.indent, y + h, w, th.help);
+    if (opts.instruction) h += 2 + pen.text(opts.instruction, x + th.indent, y + h, w, th.help);
+    return h + th.rowGap + 2;
   };
 }
 
@@ -96,7 +96,7 @@ export function codeOffset(pen: Pen, th: FormTheme, style: FormTheme["body"]): n
 
 type Marker = "tick" | "digit" | "points";
 
-interface RowSpec {
+export interface RowSpec {
   marker: Marker;
   label: string;
   /** Grey code at the right edge. */
@@ -114,7 +114,7 @@ interface RowSpec {
 
 function markerSize(marker: Marker, th: FormTheme): { w: number; h: number } {
   if (marker === "tick") return { w: th.box, h: th.box };
-  const h = Math.round(th.box * 1.5);
+  const h = Math.round(th.box * 1.4);
   return { w: marker === "digit" ? h : Math.round(th.box * 2.4), h };
 }
 
@@ -147,7 +147,7 @@ export function answerRow(spec: RowSpec, ctx: FormContext): Block {
       h += pen.text(goToText(spec.goTo, ctx), lx + th.box + 6, y + h, lw - th.box - 6, th.route);
     }
     // Boxes to write a number in need clear air between them, or they read as one long box.
-    return h + (spec.marker === "tick" ? th.rowGap : Math.max(th.rowGap, 6));
+    return h + (spec.marker === "tick" ? th.rowGap : Math.max(th.rowGap, 5));
   };
 }
 
@@ -165,24 +165,79 @@ export function choiceRows(q: Extract<Question, { choices: Choice[] }>, ctx: For
   const hasOther = (q.type === "single" || q.type === "multi") && q.other;
   const codes = q.choices.map((c) => (perChoice ? choiceColumn(q, c.value) : c.value));
   if (hasOther && q.type === "single") codes.push(otherColumn(q));
-  return q.choices.map((c, i) => {
-    const extra = exclusive.has(c.value) ? ` ${ctx.t("print.onlyThis")}` : "";
-    const isOther = hasOther && c.value === "other";
-    // For multi, `q.other` is both the tick column and the text column: one code is enough.
-    const writeIn = isOther ? (q.type === "single" ? otherColumn(q) : "") : undefined;
-    return (pen, x, y, width) =>
-      answerRow(
-        {
-          marker,
-          label: choiceLabel(c, ctx) + extra,
-          code: codes[i] ?? c.value,
-          codeWidth: codeWidth(pen, codes, ctx.theme),
-          goTo: routes?.get(c.value),
-          writeIn,
-        },
-        ctx,
-      )(pen, x, y, width);
+  const specs = (pen: Pen): RowSpec[] =>
+    q.choices.map((c, i) => {
+      const extra = exclusive.has(c.value) ? ` ${ctx.t("print.onlyThis")}` : "";
+      const isOther = hasOther && c.value === "other";
+      // For multi, `q.other` is both the tick column and the text column: one code is enough.
+      const writeIn = isOther ? (q.type === "single" ? otherColumn(q) : "") : undefined;
+      return {
+        marker,
+        label: choiceLabel(c, ctx) + extra,
+        code: codes[i] ?? c.value,
+        codeWidth: codeWidth(pen, codes, ctx.theme),
+        goTo: routes?.get(c.value),
+        writeIn,
+      };
+    });
+  // Short answers without skip arrows or write-in lines go in two columns (see rowColumns).
+  const columns: Block = (pen, x, y, width) => rowColumns(specs(pen), ctx)(pen, x, y, width);
+  const twoColumns = (pen: Pen, width: number) => fitsTwoColumns(specs(pen), pen, ctx, width);
+  return q.choices.map(
+    (_, i): Block =>
+      (pen, x, y, width) => {
+        if (twoColumns(pen, width)) return i === 0 ? columns(pen, x, y, width) : 0;
+        const spec = specs(pen)[i];
+        return spec ? answerRow(spec, ctx)(pen, x, y, width) : 0;
+      },
+  );
+}
+
+/** Gap between two columns of answers. */
+const COLUMN_GAP = 16;
+
+/** Width of each of two columns of answers (the left one includes the number gutter). */
+function columnWidth(ctx: FormContext, width: number): number {
+  return ctx.theme.indent + (width - ctx.theme.indent - COLUMN_GAP) / 2;
+}
+
+/**
+ * Whether answers may stand in two columns: four or more, each label (and its code) on one line
+ * in half the width, none with a skip arrow or a line to write on.
+ */
+export function fitsTwoColumns(specs: RowSpec[], pen: Pen, ctx: FormContext, width: number): boolean {
+  const th = ctx.theme;
+  if (specs.length < 4 || specs.some((s) => s.goTo || s.writeIn !== undefined)) return false;
+  const m = markerSize(specs[0]?.marker ?? "tick", th);
+  return specs.every((s) => {
+    const faceW = s.face === undefined && !s.faceSlot ? 0 : 2 * th.face + 10;
+    const room = columnWidth(ctx, width) - th.indent - m.w - (th.plain ? 12 : 10) - faceW - s.codeWidth;
+    return pen.widthOf(s.label, th.body) <= room;
   });
+}
+
+/** Answers in two columns, read down the left one first: the order is kept, the height halved. */
+export function rowColumns(specs: RowSpec[], ctx: FormContext): Block {
+  const th = ctx.theme;
+  return (pen, x, y, width) => {
+    const half = Math.ceil(specs.length / 2);
+    const colW = columnWidth(ctx, width);
+    // Left column first, then the right one: the drawing (and a screen reader) keeps the order.
+    const tops: number[] = [];
+    let h = 0;
+    for (const col of [0, 1] as const) {
+      let at = 0;
+      for (let r = 0; r < half; r++) {
+        const spec = specs[col * half + r];
+        if (!spec) break;
+        if (col === 0) tops.push(at);
+        const cx = col === 0 ? x : x + colW + COLUMN_GAP - th.indent;
+        at = (tops[r] ?? at) + answerRow(spec, ctx)(pen, cx, y + (tops[r] ?? at), colW);
+      }
+      h = Math.max(h, at);
+    }
+    return h;
+  };
 }
 
 /** The "total" row under dot-voting boxes. */

@@ -1,20 +1,11 @@
 // Blocks of the paper form that lay answers side by side: rows of boxes for scales (with
-// smiley faces or numbers above), the matrix grid, and a matrix asked as single questions.
-import type { Choice, MatrixQuestion, Question } from "../definition/model.js";
+// smiley faces or numbers above), one per line when they do not fit, and skip notes under them.
+import type { Choice, Question } from "../definition/model.js";
 import type { Block } from "./pdf/flow.js";
 import type { Pen, TextStyle } from "./pdf/pen.js";
 import { smiley, smileyMoods, tickBox } from "./pdf/shapes.js";
-import { itemColumn } from "./questionnaire-pdf-codes.js";
-import {
-  answerRow,
-  choiceLabel,
-  codeOffset,
-  codeWidth,
-  type FormContext,
-  routeNote,
-} from "./questionnaire-pdf-parts.js";
-import { answerList, itemLetter, type Target } from "./questionnaire-pdf-routing.js";
-import { COLOR } from "./questionnaire-pdf-theme.js";
+import { answerRow, choiceLabel, codeWidth, type FormContext, routeNote } from "./questionnaire-pdf-parts.js";
+import { answerList, type Target } from "./questionnaire-pdf-routing.js";
 
 /** Measured with a trailing space, as PDFKit's line wrapper measures a word that has one. */
 function widestWord(pen: Pen, texts: string[], style: TextStyle): number {
@@ -217,115 +208,5 @@ export function goToNotes(q: Question, ctx: FormContext): Block[] {
     const note = routeNote(text, ctx);
     return (pen, x, y, width) =>
       note(pen, x + ctx.theme.indent, y, width - ctx.theme.indent) + ctx.theme.rowGap;
-  });
-}
-
-interface GridLayout {
-  itemWidth: number;
-  /** Left edge (relative to the grid) and width of each answer column. */
-  cols: { left: number; width: number }[];
-  label: TextStyle;
-}
-
-/**
- * Column widths for the grid: the scale's columns as wide as its longest word needs (so no
- * word is broken), spare room shared out, the statements keeping at least 28 % of the width.
- * The header type shrinks (down to 8 pt) only when the words cannot fit otherwise.
- */
-function gridLayout(pen: Pen, q: MatrixQuestion, ctx: FormContext, width: number): GridLayout {
-  const th = ctx.theme;
-  const n = q.choices.length;
-  const labels = q.choices.map((c) => choiceLabel(c, ctx));
-  const minItem = width * 0.28;
-  let size = th.small.size;
-  let needs: number[] = [];
-  for (; size >= 8; size -= 0.5) {
-    const style = { ...th.small, size };
-    const own = labels.map((l) => Math.max(th.box + 16, widestWord(pen, [l], style) + 8));
-    // The points of the scale stay evenly spaced; "don't know" columns take what they need.
-    const scale = Math.max(...own.filter((_, i) => !q.choices[i]?.missing));
-    needs = own.map((w, i) => (q.choices[i]?.missing ? w : scale));
-    if (width - needs.reduce((a, b) => a + b, 0) >= minItem) break;
-  }
-  size = Math.max(size, 8);
-  const used = needs.reduce((a, b) => a + b, 0);
-  const spare = Math.max(0, width * 0.6 - used) / n;
-  let left = width - used - spare * n;
-  const itemWidth = Math.max(left, 0);
-  const cols = needs.map((w) => {
-    const col = { left, width: w + spare };
-    left += w + spare;
-    return col;
-  });
-  return { itemWidth, cols, label: { ...th.small, size } };
-}
-
-/** A matrix as a grid: statements down the side, the scale across, one box per cell. */
-export function matrixGrid(q: MatrixQuestion, ctx: FormContext): { header: Block; rows: Block[] } {
-  const th = ctx.theme;
-  const moods = smileyMoods(q.choices.filter((c) => !c.missing).length);
-  const header: Block = (pen, x, y, width) => {
-    const g = gridLayout(pen, q, ctx, width);
-    const labels = q.choices.map((c) => choiceLabel(c, ctx));
-    // Labels sit on a common bottom line just above their codes, so each column reads down to its boxes.
-    const tallest = Math.max(...labels.map((l, i) => pen.measure(l, (g.cols[i]?.width ?? 0) - 4, g.label)));
-    const faces = q.smileys ? 2 * th.face + 4 : 0;
-    const codeY = y + faces + tallest + 1;
-    let vi = 0;
-    q.choices.forEach((c, i) => {
-      const col = g.cols[i] ?? { left: 0, width: 0 };
-      const left = x + col.left;
-      if (q.smileys && !c.missing) smiley(pen, left + col.width / 2, y + th.face, th.face, moods[vi++] ?? 0);
-      const lh = pen.measure(labels[i] ?? "", col.width - 4, g.label);
-      pen.text(labels[i] ?? "", left + 2, codeY - 1 - lh, col.width - 4, g.label);
-      const w = pen.widthOf(c.value, th.code);
-      pen.label(c.value, left + (col.width - w) / 2, codeY, th.code);
-    });
-    const h = codeY - y + pen.lineHeight(th.code) + 3;
-    pen.line(x, y + h, x + width, y + h, { stroke: COLOR.rule, lineWidth: 0.8 });
-    return h + 1;
-  };
-  const rows = q.items.map((item, r): Block => {
-    const text = ctx.txt(item.text, item.plain);
-    const code = itemColumn(q, item.id);
-    return (pen, x, y, width) => {
-      const g = gridLayout(pen, q, ctx, width);
-      const pad = th.plain ? 7 : 5;
-      const th1 = pen.measure(text, g.itemWidth - 10, th.body);
-      const h = Math.max(th1 + pen.lineHeight(th.code), th.box) + 2 * pad;
-      if (pen.drawing && r % 2 === 1) pen.rect(x, y, width, h, { fill: COLOR.zebra });
-      pen.text(text, x + 4, y + pad, g.itemWidth - 10, th.body);
-      pen.label(code, x + 4, y + pad + th1, th.code);
-      for (const col of g.cols)
-        tickBox(pen, x + col.left + (col.width - th.box) / 2, y + (h - th.box) / 2, th.box);
-      pen.line(x, y + h, x + width, y + h, { stroke: COLOR.rule, lineWidth: 0.4 });
-      return h;
-    };
-  });
-  return { header, rows };
-}
-
-/** A matrix as a series of single questions (7a, 7b, …), each with its own row of boxes. */
-export function matrixSeries(q: MatrixQuestion, number: number, ctx: FormContext): Block[] {
-  const th = ctx.theme;
-  return q.items.map((item, i): Block => {
-    const text = ctx.txt(item.text, item.plain);
-    const code = itemColumn(q, item.id);
-    // One answer per line: the plain-language form asks a matrix this way.
-    const row = scaleRow(q.choices, ctx, {
-      faces: q.smileys,
-      numbersAbove: false,
-      code: (c) => c.value,
-      vertical: true,
-    });
-    return (pen, x, y, width) => {
-      const codeW = pen.widthOf(code, th.code) + 10;
-      pen.label(`${number}${itemLetter(i)}`, x, y, th.question);
-      let h = pen.text(text, x + th.indent, y, width - th.indent - codeW, th.question);
-      pen.labelRight(code, x + width, y + codeOffset(pen, th, th.question), th.code);
-      h += th.rowGap;
-      h += row(pen, x, y + h, width);
-      return h + th.rowGap;
-    };
   });
 }

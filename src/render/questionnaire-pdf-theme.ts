@@ -44,7 +44,7 @@ export const COLOR = {
 
 export function formTheme(plain: boolean): FormTheme {
   const body = plain ? 14 : 12;
-  const gap = plain ? 2 : 1;
+  const gap = plain ? 1 : 1;
   const regular = FONT.regular;
   const bold = FONT.bold;
   return {
@@ -61,9 +61,9 @@ export function formTheme(plain: boolean): FormTheme {
     box: plain ? 16 : 13,
     indent: plain ? 34 : 28,
     // Tighter on the plain form: its boxes and lines are taller, and pages count for a weak reader.
-    rowGap: plain ? 3 : 5,
-    questionGap: plain ? 18 : 20,
-    writeLine: plain ? 32 : 27,
+    rowGap: plain ? 2 : 5,
+    questionGap: plain ? 13 : 20,
+    writeLine: plain ? 28 : 27,
     face: plain ? 14 : 11,
   };
 }

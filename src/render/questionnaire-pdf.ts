@@ -1,9 +1,10 @@
 // The printable questionnaire (`kuulo print`): an A4 PDF a person with weak reading skills can
 // fill in, with data-entry codes for the staff. Returns bytes; never touches files or the clock.
-import type { Question, Survey } from "../definition/model.js";
+import type { Choice, Question, Survey } from "../definition/model.js";
 import { space, stack, textBlock } from "./pdf/blocks.js";
 import { createPdf } from "./pdf/document.js";
-import { type Block, placeGroup, stampPages } from "./pdf/flow.js";
+import { type Block, type PageUse, pageUse, placeGroup, stampPages } from "./pdf/flow.js";
+import { matrixGrid } from "./questionnaire-pdf-grid.js";
 import { footer, infoBlock, introBlock, outroBlock, sectionBlock } from "./questionnaire-pdf-page.js";
 import {
   choiceRows,
@@ -15,7 +16,7 @@ import {
   writeInLines,
 } from "./questionnaire-pdf-parts.js";
 import { planRouting } from "./questionnaire-pdf-routing.js";
-import { matrixGrid, matrixSeries, scaleRow } from "./questionnaire-pdf-scales.js";
+import { scaleRow } from "./questionnaire-pdf-scales.js";
 import { formTheme } from "./questionnaire-pdf-theme.js";
 
 export interface QuestionnairePdfOptions {
@@ -28,18 +29,22 @@ export interface QuestionnairePdfOptions {
 export interface RenderedPdf {
   bytes: Buffer;
   pages: number;
+  /** How full each page is, as laid out (the half-full rule is tested on these). */
+  use: PageUse[];
 }
 
 /** Blocks that must share a page, and what to repeat if they cannot (a grid's header). */
 interface Group {
   parts: Block[];
   repeat?: Block;
+  /** Rows that may go on over a page break (a grid's statements), see placeGroup. */
+  split?: { keepFirst: number; keepLast: number };
   /** Space above; less between the statements of one matrix than between questions. */
   spaceBefore?: number;
 }
 
 /** A form's margins: the bottom one holds the footer (form number, page, "turn the page"). */
-const FORM_MARGINS = { top: 44, right: 50, bottom: 64, left: 50 };
+export const FORM_MARGINS = { top: 32, right: 50, bottom: 58, left: 50 };
 
 export async function renderQuestionnairePdf(
   survey: Survey,
@@ -61,10 +66,12 @@ export async function renderQuestionnairePdf(
     placeGroup(doc, g.parts, {
       spaceBefore: g.spaceBefore ?? theme.questionGap,
       ...(g.repeat ? { repeat: g.repeat } : {}),
+      ...(g.split ? { split: g.split } : {}),
     });
   stampPages(doc, (pen, page) => footer(pen, page, ctx));
   const pages = doc.bufferedPageRange().count;
-  return { bytes: await pdf.finish(), pages };
+  const use = pageUse(doc);
+  return { bytes: await pdf.finish(), pages, use };
 }
 
 /**
@@ -82,7 +89,9 @@ function formGroups(survey: Survey, ctx: FormContext): Group[] {
         continue;
       }
       for (const g of questionGroups(q, ctx)) {
-        groups.push({ ...g, parts: [...pending, ...g.parts] });
+        // A heading stays with the first rows of its question, however they are split.
+        const split = g.split && { ...g.split, keepFirst: g.split.keepFirst + pending.length };
+        groups.push({ ...g, parts: [...pending, ...g.parts], ...(split ? { split } : {}) });
         pending = [];
       }
     }
@@ -90,28 +99,39 @@ function formGroups(survey: Survey, ctx: FormContext): Group[] {
   const outro = outroBlock(ctx);
   if (outro) pending.push(outro);
   const last = groups.at(-1);
-  if (last) last.parts.push(...pending);
-  else if (pending.length) groups.push({ parts: pending });
+  if (last) {
+    last.parts.push(...pending);
+    if (last.split) last.split = { ...last.split, keepLast: last.split.keepLast + pending.length };
+  } else if (pending.length) groups.push({ parts: pending });
   return groups;
 }
+
+/** Answers of a long list kept together at each side of a page break. */
+const LIST_KEEP = 3;
 
 function questionGroups(q: Question, ctx: FormContext): Group[] {
   const t = ctx.t;
   const n = ctx.routing.numbers.get(q.id) ?? 0;
   const number = `${n}.`;
   const continued = textBlock(t("print.continued", { n }), ctx.theme.help, { spaceAfter: ctx.theme.rowGap });
+  /**
+   * A list of answers under its question. A long one may go on to the next page under "Question
+   * N continues" rather than leave most of a page empty, with at least three answers on each page.
+   */
+  const listGroup = (head: Block, q: Extract<Question, { choices: Choice[] }>, end?: Block): Group => {
+    const rows = [...choiceRows(q, ctx), ...(end ? [end] : [])];
+    return {
+      parts: [head, ...rows],
+      repeat: continued,
+      ...(q.choices.length >= 2 * LIST_KEEP
+        ? { split: { keepFirst: 1 + LIST_KEEP, keepLast: LIST_KEEP } }
+        : {}),
+    };
+  };
   switch (q.type) {
     case "single":
     case "yesno":
-      return [
-        {
-          parts: [
-            headBlock(q, ctx, { number, code: q.id, instruction: t("print.pickOne") }),
-            ...choiceRows(q, ctx),
-          ],
-          repeat: continued,
-        },
-      ];
+      return [listGroup(headBlock(q, ctx, { number, code: q.id, instruction: t("print.pickOne") }), q)];
     case "multi": {
       const instruction =
         q.min !== undefined && q.max !== undefined && q.min > 1
@@ -121,13 +141,11 @@ function questionGroups(q: Question, ctx: FormContext): Group[] {
             : q.min !== undefined && q.min > 1
               ? t("print.pickAtLeast", { min: q.min })
               : t("print.pickMany");
-      return [
-        { parts: [headBlock(q, ctx, { number, instruction }), ...choiceRows(q, ctx)], repeat: continued },
-      ];
+      return [listGroup(headBlock(q, ctx, { number, instruction }), q)];
     }
     case "likert": {
       const head = headBlock(q, ctx, { number, code: q.id, instruction: t("print.pickOne") });
-      if (!q.smileys) return [{ parts: [head, ...choiceRows(q, ctx)], repeat: continued }];
+      if (!q.smileys) return [listGroup(head, q)];
       // Faces in a row on the ordinary form; one per line (with its face) in plain language.
       const row = scaleRow(q.choices, ctx, {
         faces: true,
@@ -151,20 +169,14 @@ function questionGroups(q: Question, ctx: FormContext): Group[] {
       return [{ parts: [head, row] }];
     }
     case "matrix": {
-      if (ctx.plain) {
-        const [first, ...rest] = matrixSeries(q, n, ctx);
-        const head = headBlock(q, ctx, { number, instruction: t("print.pickOne") });
-        return [
-          { parts: first ? [head, first] : [head] },
-          ...rest.map((b) => ({ parts: [b], spaceBefore: ctx.theme.rowGap * 2 })),
-        ];
-      }
-      const grid = matrixGrid(q, ctx);
+      const grid = matrixGrid(q, n, ctx);
       const head = headBlock(q, ctx, { number, instruction: t("print.matrix") });
       return [
         {
           parts: [head, grid.header, ...grid.rows, space(ctx.theme.rowGap)],
           repeat: stack(continued, grid.header),
+          // Statements may go on to the next page under the repeated header, one or more on each.
+          ...(q.items.length >= 3 ? { split: { keepFirst: 3, keepLast: 2 } } : {}),
         },
       ];
     }
@@ -194,11 +206,11 @@ function questionGroups(q: Question, ctx: FormContext): Group[] {
     case "ranking": {
       const list = listNumbers(q.top, t("print.and"));
       const head = headBlock(q, ctx, { number, instruction: t("print.ranking", { list }) });
-      return [{ parts: [head, ...choiceRows(q, ctx)], repeat: continued }];
+      return [listGroup(head, q)];
     }
     case "allocate": {
       const head = headBlock(q, ctx, { number, instruction: t("print.allocate", { points: q.points }) });
-      return [{ parts: [head, ...choiceRows(q, ctx), totalRow(q.points, ctx)], repeat: continued }];
+      return [listGroup(head, q, totalRow(q.points, ctx))];
     }
     case "info":
       return [];

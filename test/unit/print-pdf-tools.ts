@@ -62,3 +62,22 @@ export function positionsInOrder(haystack: string, needles: string[]): { needle:
     return { needle, at };
   });
 }
+
+/** The lowest bottom edge of any word on each page, in points from the top, below `above`. */
+export function textBottoms(pdf: Buffer, above: (pageHeight: number) => number): number[] {
+  const out: number[] = [];
+  let height = 0;
+  for (const line of tool("pdftotext", ["-bbox"], pdf).split("\n")) {
+    const page = /<page width="[\d.]+" height="([\d.]+)"/.exec(line);
+    if (page) {
+      height = Number(page[1]);
+      out.push(0);
+    }
+    const m = /<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">/.exec(line);
+    if (m && out.length) {
+      const y = Number(m[1]);
+      if (y < above(height)) out[out.length - 1] = Math.max(out.at(-1) ?? 0, y);
+    }
+  }
+  return out;
+}

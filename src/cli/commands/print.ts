@@ -10,7 +10,7 @@ export function printCommand(ctx: CommandContext): Command {
     .description("make a printable paper questionnaire (A4 PDF) with data-entry codes")
     .argument("<survey>", "survey file (.yaml)")
     .option("--lang <code>", "language (fi, sv, en); default: the survey's first language")
-    .option("--plain", "plain language (selkokieli): larger type, plain wordings, no grids")
+    .option("--plain", "plain language (selkokieli): 14 pt type, plain wordings, one statement per line")
     .option("--out <file>", "where to write the PDF; default: <survey-id>-<lang>[-plain].pdf here")
     .option("--force", "replace an existing PDF of that name (never the survey file or a database)")
     .addHelpText(

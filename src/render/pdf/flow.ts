@@ -60,6 +60,46 @@ export interface GroupOptions {
   /** Drawn again at the top of each new page when a group too tall for one page must be split
    *  (a table header). */
   repeat?: Block;
+  /**
+   * A group of independent rows (a grid) may go on over a page break whenever it does not fit
+   * where it is, not only when it is taller than a page: its first `keepFirst` parts (question,
+   * header and a couple of rows) stay together, and the last `keepLast` parts go on together.
+   */
+  split?: { keepFirst: number; keepLast: number };
+}
+
+/** How full a page is: the height used, and what did not fit after it (for the half-full rule). */
+export interface PageUse {
+  /** Height of the writable area. */
+  height: number;
+  /** Height used from the top of the area to the bottom of the last block. */
+  used: number;
+  /** When the page ended because the next group did not fit: that group's height and the room
+   *  it would have had (after the space above it). */
+  refused?: { height: number; room: number };
+}
+
+const USE = new WeakMap<PDFKit.PDFDocument, PageUse[]>();
+
+/** Per page, how much of it is used (for any document laid out with placeGroup). */
+export function pageUse(doc: PDFKit.PDFDocument): PageUse[] {
+  return USE.get(doc) ?? [];
+}
+
+function noteUse(doc: PDFKit.PDFDocument): void {
+  const a = pageArea(doc);
+  const list = USE.get(doc) ?? [];
+  USE.set(doc, list);
+  const i = currentPage(doc);
+  while (list.length <= i) list.push({ height: a.bottom - a.top, used: 0 });
+  const page = list[i]!;
+  page.used = Math.max(page.used, doc.y - a.top);
+}
+
+function refuse(doc: PDFKit.PDFDocument, height: number, room: number): void {
+  noteUse(doc);
+  const page = pageUse(doc)[currentPage(doc)];
+  if (page) page.refused = { height, room };
 }
 
 /**
@@ -73,25 +113,43 @@ export function placeGroup(doc: PDFKit.PDFDocument, parts: Block[], opts: GroupO
   const total = heights.reduce((s, h) => s + h, 0);
   const gap = atTop(doc) ? 0 : (opts.spaceBefore ?? 0);
   const room = a.bottom - doc.y - gap;
-  if (total <= room || total <= a.bottom - a.top) {
-    if (total > room) newPage(doc);
-    else doc.y += gap;
+  const sum = (from: number, to: number) => heights.slice(from, to).reduce((s, h) => s + h, 0);
+  const split = opts.split;
+  const splitHere =
+    split !== undefined &&
+    total > room &&
+    parts.length >= split.keepFirst + split.keepLast &&
+    sum(0, split.keepFirst) <= room;
+  if (!splitHere && (total <= room || total <= a.bottom - a.top)) {
+    if (total > room) {
+      refuse(doc, total, room);
+      newPage(doc);
+    } else doc.y += gap;
     const start = currentPage(doc);
     for (const p of parts) draw(doc, p);
+    noteUse(doc);
     return start;
   }
-  // Taller than a page: split between parts (starting here if the first two fit), repeating
-  // the header part on each new page if there is one.
-  if ((heights[0] ?? 0) + (heights[1] ?? 0) > room) newPage(doc);
-  else doc.y += gap;
+  // Taller than a page, or rows that may go on: split between parts (starting here if the first
+  // ones fit), repeating the header part on each new page if there is one.
+  const first = splitHere ? (split?.keepFirst ?? 2) : 2;
+  if (sum(0, first) > room) {
+    refuse(doc, sum(0, first), room);
+    newPage(doc);
+  } else doc.y += gap;
   const start = currentPage(doc);
+  // Parts that must stay with the first ones, or go on together at the end.
+  const lastFrom = split ? parts.length - split.keepLast : parts.length;
   parts.forEach((p, i) => {
-    if (doc.y + (heights[i] ?? 0) > pageArea(doc).bottom && !atTop(doc)) {
+    const need = i === lastFrom ? sum(i, parts.length) : (heights[i] ?? 0);
+    if (i >= first && doc.y + need > pageArea(doc).bottom && !atTop(doc) && (i <= lastFrom || !split)) {
+      noteUse(doc);
       newPage(doc);
       if (opts.repeat) draw(doc, opts.repeat);
     }
     draw(doc, p);
   });
+  noteUse(doc);
   return start;
 }
 

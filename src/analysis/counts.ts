@@ -3,7 +3,7 @@
 import type { SurveyResponse } from "../definition/answers.js";
 import { BASE_CELL, COST_BASE, COST_TOTAL, type Ctx, compareText, complementOf, countOf } from "./context.js";
 import { responseTime } from "./options.js";
-import type { KeyCount, ReportCounts } from "./report.js";
+import type { KeyCount, Report, ReportCounts } from "./report.js";
 
 export type CountDimension = "source" | "session" | "wave" | "version";
 const SOURCES = ["interactive", "paper", "import"];
@@ -69,22 +69,36 @@ export function prepareCounts(
   });
 }
 
-/** First and last submission dates (UTC days) of the analysed responses. */
-export function periodOf(responses: readonly SurveyResponse[]): {
-  firstSubmitted: string | null;
-  lastSubmitted: string | null;
-} {
+/**
+ * First and last submission dates (UTC days) of the analysed responses that carry a date, and the
+ * days on which complete forms without any date (paper forms with no date column and no dated
+ * session) were imported: a report says "imported on" those rather than pass them off as the data's.
+ */
+export function periodOf(responses: readonly SurveyResponse[]): Report["period"] {
   // The earliest and latest instant give the first and last day, without a day string per response.
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
+  let importLo = Number.POSITIVE_INFINITY;
+  let importHi = Number.NEGATIVE_INFINITY;
   for (const r of responses) {
-    if (r.submittedAt === null) continue;
+    if (r.submittedAt === null) {
+      if (r.status !== "complete") continue;
+      const t = Date.parse(r.startedAt);
+      if (Number.isNaN(t)) continue;
+      if (t < importLo) importLo = t;
+      if (t > importHi) importHi = t;
+      continue;
+    }
     const t = Date.parse(responseTime(r));
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   }
-  if (lo > hi) return { firstSubmitted: null, lastSubmitted: null };
-  return { firstSubmitted: isoDay(lo), lastSubmitted: isoDay(hi) };
+  const dated =
+    lo > hi
+      ? { firstSubmitted: null, lastSubmitted: null }
+      : { firstSubmitted: isoDay(lo), lastSubmitted: isoDay(hi) };
+  if (importLo > importHi) return dated;
+  return { ...dated, undatedImported: { first: isoDay(importLo), last: isoDay(importHi) } };
 }
 
 function isoDay(t: number): string {

@@ -536,8 +536,16 @@ export interface Report {
     };
   };
   counts: ReportCounts;
-  /** Dates (YYYY-MM-DD, UTC; day precision on purpose) of the first and last submitted response. */
-  period: { firstSubmitted: string | null; lastSubmitted: string | null };
+  /**
+   * Dates (YYYY-MM-DD, UTC; day precision on purpose) of the first and last submitted response
+   * that carries a date. `undatedImported`, only when some complete forms carry no date at all
+   * (no date column, no dated session): the first and last day such forms were imported.
+   */
+  period: {
+    firstSubmitted: string | null;
+    lastSubmitted: string | null;
+    undatedImported?: { first: string; last: string };
+  };
   privacy: PrivacySummary;
   /** One entry per answerable question (info pages have none), in questionnaire order. */
   questions: QuestionResult[];

@@ -30,6 +30,10 @@ export interface SurveyResponse {
   language: string;
   plain: boolean;
   startedAt: string;
+  /**
+   * When it was sent; null for an unfinished response, and for a complete paper form that gave no
+   * date of its own nor had a dated session (its startedAt is then the day it was imported).
+   */
   submittedAt: string | null;
   status: ResponseStatus;
   answers: Answers;

@@ -12,7 +12,7 @@ export interface PrepareOptions {
   sessionId?: string;
   wave?: string;
   source?: ResponseSource;
-  /** ISO time used for started/submitted when the file does not give them (nor the session). */
+  /** ISO time of the import: a form's started time when neither the file nor its session dates it. */
   now: string;
   /** The date of a workshop session: the day its paper forms were filled in. */
   sessionDate?: (id: string) => string | null;
@@ -86,13 +86,15 @@ export function prepareResponse(
     return t;
   };
   // Forms without a date of their own were filled in on the day of their session, if it has one:
-  // the data's date, which the report shows, rather than the day they were typed in.
+  // the data's date, which the report shows, rather than the day they were typed in. A form with
+  // neither has no date: it keeps no submitted time, and its started time is the import's, so
+  // the report can say "imported on" that day instead of passing it off as the data's date.
   const sessionId = opts.sessionId ?? meta.session ?? null;
   const sessionDay = sessionId !== null ? (opts.sessionDate?.(sessionId) ?? null) : null;
-  const undated =
-    sessionDay !== null && /^\d{4}-\d{2}-\d{2}$/.test(sessionDay) ? `${sessionDay}T12:00:00.000Z` : opts.now;
-  const submittedAt = when("submitted_at") ?? (status === "complete" ? undated : null);
-  const startedAt = when("started_at") ?? submittedAt ?? undated;
+  const sessionNoon =
+    sessionDay !== null && /^\d{4}-\d{2}-\d{2}$/.test(sessionDay) ? `${sessionDay}T12:00:00.000Z` : null;
+  const submittedAt = when("submitted_at") ?? (status === "complete" ? sessionNoon : null);
+  const startedAt = when("started_at") ?? submittedAt ?? opts.now;
 
   const response: SurveyResponse = {
     id: id ?? opts.newId(),

@@ -279,6 +279,8 @@ export const en = {
   "report.terminal.moreColumns":
     "Columns left out here: {n} (they are in the HTML, Markdown and Excel reports)",
   "report.meta.responses": "{n} responses",
+  "report.meta.imported": "Imported on {dates}",
+  "report.meta.undatedImported": "{period}; forms without a date imported on {dates}",
   "report.meta.several": "several answers allowed",
   "report.meta.statements": "{n} statements",
   "report.meta.ranking": "top {top} in order",

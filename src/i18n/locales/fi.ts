@@ -281,6 +281,8 @@ export const fi: Messages = {
   "report.terminal.moreColumns":
     "Sarakkeita jätetty tästä pois: {n} (ne ovat HTML-, Markdown- ja Excel-raporteissa)",
   "report.meta.responses": "{n} vastausta",
+  "report.meta.imported": "Tuotu {dates}",
+  "report.meta.undatedImported": "{period}; päiväämättömät lomakkeet tuotu {dates}",
   "report.meta.several": "voi valita useita",
   "report.meta.statements": "{n} väittämää",
   "report.meta.ranking": "{top} tärkeintä järjestyksessä",

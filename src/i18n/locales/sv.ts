@@ -278,6 +278,8 @@ export const sv: Messages = {
   "report.terminal.moreColumns":
     "Kolumner som inte visas här: {n} (de finns i HTML-, Markdown- och Excel-rapporterna)",
   "report.meta.responses": "{n} svar",
+  "report.meta.imported": "Importerade {dates}",
+  "report.meta.undatedImported": "{period}; odaterade blanketter importerade {dates}",
   "report.meta.several": "flera svar möjliga",
   "report.meta.statements": "{n} påståenden",
   "report.meta.ranking": "de {top} viktigaste i ordning",

@@ -7,14 +7,25 @@ import { blockNotes } from "./notes.js";
 import type { Block, Row, Table, TextGroup } from "./view.js";
 import { sourceName, waveName } from "./view-groups.js";
 
+/** "12.3.2025" for one day, "12.3.2025 – 14.3.2025" for several. */
+function days(c: Cells, first: string, last: string): string {
+  return first === last ? c.fmt.date(first) : `${c.fmt.date(first)} – ${c.fmt.date(last)}`;
+}
+
+/**
+ * The data's dates and the number of responses, one line. Forms that carry no date at all are
+ * said to be "imported on" their import's days, never given that day as the data's date.
+ */
 export function subtitleOf(report: Report, c: Cells): string {
-  const { first, last } = { first: report.period.firstSubmitted, last: report.period.lastSubmitted };
+  const { firstSubmitted: first, lastSubmitted: last, undatedImported: imported } = report.period;
+  const dated = first && last ? days(c, first, last) : null;
+  const importedOn = imported ? days(c, imported.first, imported.last) : null;
   const period =
-    first && last
-      ? first === last
-        ? c.fmt.date(first)
-        : `${c.fmt.date(first)} – ${c.fmt.date(last)}`
-      : null;
+    dated && importedOn
+      ? c.fmt.t("report.meta.undatedImported", { period: dated, dates: importedOn })
+      : importedOn
+        ? c.fmt.t("report.meta.imported", { dates: importedOn })
+        : dated;
   const n = c.countOf(report.counts.analysed);
   const responses = c.fmt.t("report.meta.responses", { n: n.text });
   return period ? `${period} · ${responses}` : responses;

@@ -119,6 +119,16 @@ describe("placeGroup", () => {
     expect(pages.join(" ").match(/row\d+/g)).toHaveLength(12);
   });
 
+  it("moves a part that no longer fits to the next page when a group too tall for one is split", async () => {
+    // A report question: its chart, then a table that cannot share the chart's page. The table
+    // must start on the next page rather than run off the foot of this one, cell by cell.
+    const pdf = await build((doc) => {
+      const room = pageArea(doc).bottom - pageArea(doc).top;
+      placeGroup(doc, [tagged("chart", room * 0.7), tagged("table", room * 0.5), tagged("note", 10)]);
+    });
+    expect(pageTexts(pdf)).toEqual(["chart", "table note"]);
+  });
+
   it("leaves out the space before a group at the top of a page", async () => {
     await build((doc) => {
       const top = pageArea(doc).top;

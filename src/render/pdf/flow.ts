@@ -133,7 +133,11 @@ export function placeGroup(doc: PDFKit.PDFDocument, parts: Block[], opts: GroupO
   // Taller than a page, or rows that may go on: split between parts (starting here if the first
   // ones fit), repeating the header part on each new page if there is one.
   const first = splitHere ? (split?.keepFirst ?? 2) : 2;
-  if (sum(0, first) > room) {
+  // A grid keeps its first parts together; any other group may break before any part after its
+  // first, so that a part that does not fit (a table under a large chart) starts the next page
+  // rather than run off the foot of this one.
+  const bound = split ? first : 1;
+  if (sum(0, first) > room && !atTop(doc)) {
     refuse(doc, sum(0, first), room);
     newPage(doc);
   } else doc.y += gap;
@@ -142,7 +146,7 @@ export function placeGroup(doc: PDFKit.PDFDocument, parts: Block[], opts: GroupO
   const lastFrom = split ? parts.length - split.keepLast : parts.length;
   parts.forEach((p, i) => {
     const need = i === lastFrom ? sum(i, parts.length) : (heights[i] ?? 0);
-    if (i >= first && doc.y + need > pageArea(doc).bottom && !atTop(doc) && (i <= lastFrom || !split)) {
+    if (i >= bound && doc.y + need > pageArea(doc).bottom && !atTop(doc) && (i <= lastFrom || !split)) {
       noteUse(doc);
       newPage(doc);
       if (opts.repeat) draw(doc, opts.repeat);

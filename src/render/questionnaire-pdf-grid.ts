@@ -112,7 +112,10 @@ function evenScale(own: number[], q: MatrixQuestion): number[] {
   return own.map((w, i) => (q.choices[i]?.missing ? w : scale));
 }
 
-/** "1 = Täysin eri mieltä   2 = …": one entry never broken over two lines if it fits on one. */
+/**
+ * "1 = Täysin eri mieltä" … in a small table of as many even columns as the longest entry allows,
+ * read row by row like the numbers under it; an entry wider than the page wraps on its own line.
+ */
 function legend(q: MatrixQuestion, ctx: FormContext): Block {
   const th = ctx.theme;
   const style = th.body;
@@ -121,26 +124,15 @@ function legend(q: MatrixQuestion, ctx: FormContext): Block {
   // Numbers that are their own label ("2" … "8" on a 1–9 scale) need no explaining.
   const entries = labels.flatMap((l, i) => (legendWords(l) ? [`${heads[i]} = ${legendWords(l)}`] : []));
   return (pen, x, y, width) => {
-    const gap = pen.widthOf("    ", style);
-    const line = pen.lineHeight(style);
+    const gap = 18;
+    const widest = Math.max(0, ...entries.map((e) => pen.widthOf(e, style)));
+    const perRow = Math.max(1, Math.min(entries.length, Math.floor((width + gap) / (widest + gap))));
+    const cell = (width + gap) / perRow - gap;
     let h = 0;
-    let at = 0;
-    for (const e of entries) {
-      const w = pen.widthOf(e, style);
-      if (at > 0 && at + gap + w > width) {
-        h += line;
-        at = 0;
-      }
-      const left = at === 0 ? 0 : at + gap;
-      if (w > width) {
-        h += pen.text(e, x, y + h, width, style);
-        at = 0;
-        continue;
-      }
-      pen.label(e, x + left, y + h, style);
-      at = left + w;
+    for (let r = 0; r < entries.length; r += perRow) {
+      const row = entries.slice(r, r + perRow);
+      h += Math.max(...row.map((e, i) => pen.text(e, x + i * (cell + gap), y + h, cell, style)));
     }
-    if (at > 0) h += line;
     return h + th.rowGap + 2;
   };
 }
@@ -186,7 +178,7 @@ export function matrixGrid(
     const code = itemColumn(q, item.id);
     return (pen, x, y, width) => {
       const g = gridPlan(pen, q, ctx, width);
-      const pad = th.plain ? 4 : 5;
+      const pad = th.plain ? 3 : 5;
       let h: number;
       if (g.stacked) {
         // "7a  Statement            code" on one line, its boxes under the column heads.

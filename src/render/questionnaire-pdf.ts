@@ -83,6 +83,8 @@ function formGroups(survey: Survey, ctx: FormContext): Group[] {
   let pending: Block[] = [];
   for (const section of survey.sections) {
     pending.push(sectionBlock(section, ctx));
+    // More air above a section heading than between questions: a new part of the form begins.
+    let spaceBefore: number | undefined = ctx.theme.questionGap + 5;
     for (const q of section.questions) {
       if (q.type === "info") {
         pending.push(infoBlock(q, ctx));
@@ -91,8 +93,14 @@ function formGroups(survey: Survey, ctx: FormContext): Group[] {
       for (const g of questionGroups(q, ctx)) {
         // A heading stays with the first rows of its question, however they are split.
         const split = g.split && { ...g.split, keepFirst: g.split.keepFirst + pending.length };
-        groups.push({ ...g, parts: [...pending, ...g.parts], ...(split ? { split } : {}) });
+        groups.push({
+          ...g,
+          parts: [...pending, ...g.parts],
+          ...(split ? { split } : {}),
+          ...(spaceBefore !== undefined ? { spaceBefore } : {}),
+        });
         pending = [];
+        spaceBefore = undefined;
       }
     }
   }

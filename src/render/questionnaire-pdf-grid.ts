@@ -78,7 +78,8 @@ export function gridPlan(pen: Pen, q: MatrixQuestion, ctx: FormContext, width: n
     const used = needs.reduce((a, b) => a + b, 0);
     // Spare room widens the columns a little (clearer boxes), up to a comfortable width; on the
     // plain form the columns stand centred under the statements.
-    const cap = stacked ? 100 : 92;
+    // Numbered columns beside the statements stay narrow, leaving the statements the room.
+    const cap = stacked ? 100 : numbered ? 40 : 92;
     const spare = Math.max(0, Math.min((avail - used) / needs.length, cap - Math.max(...needs)));
     const total = used + spare * needs.length;
     let left = stacked ? (width - total) / 2 : width - total;

@@ -1,7 +1,9 @@
-// Skip logic for the paper form, from the questions' show_if: "→ go to question 9" beside the
-// answers that skip a question, or "Answer only if …" before it. Pure; words come from print.* keys.
+// Skip logic for the paper form, from the questions' show_if: "→ go to question 9" beside each
+// answer that on its own skips questions, and one short "Answer if …" line before a question
+// whose condition the arrows do not say in full (an OR of two questions). Pure; words come from print.* keys.
+import type { Answers } from "../definition/answers.js";
 import type { Expr } from "../definition/expr/index.js";
-import { compileShowIf } from "../definition/expr/index.js";
+import { compileShowIf, evaluate, referencedSlots } from "../definition/expr/index.js";
 import type { Question, Survey } from "../definition/model.js";
 import { allQuestions, findQuestion } from "../definition/model.js";
 import { pickText, translator } from "../i18n/index.js";
@@ -43,53 +45,159 @@ function isSingleTick(
   return q.type === "single" || q.type === "yesno" || q.type === "likert" || q.type === "scale";
 }
 
-/** `q == v` or `q in [...]` on a whole question: the question and the codes that show the next one. */
-export function simpleCondition(expr: Expr): { ref: string; codes: Set<string> } | null {
-  const atom = choiceAtom(expr);
-  return atom && !atom.negated && !atom.ref.includes(".")
-    ? { ref: atom.ref, codes: new Set(atom.codes) }
-    : null;
-}
-
 export function planRouting(survey: Survey, opts: RoutingOptions): Routing {
   const qs = allQuestions(survey);
   const numbers = numberQuestions(survey);
   const goTo = new Map<string, Map<string, Target>>();
   const onlyIf = new Map<string, string>();
+  const targetAfter = (end: number): Target => {
+    const next = qs.slice(end + 1).find((q) => numbers.has(q.id));
+    return next ? { kind: "question", number: numbers.get(next.id)! } : { kind: "end" };
+  };
+  // Arrows: beside every answer that on its own hides what follows it (whatever else was
+  // answered), to the first question after the hidden run. Index of that run's last question.
+  const runEnd = new Map<string, Map<string, number>>();
+  qs.forEach((src, s) => {
+    if (!isSingleTick(src)) return;
+    const routes = new Map<string, Target>();
+    const ends = new Map<string, number>();
+    for (const c of src.choices) {
+      let end = s;
+      const hidden = new Set<string>();
+      while (end + 1 < qs.length && hiddenBy(qs[end + 1]!, src.id, c.value, survey, hidden))
+        hidden.add(qs[++end]!.id);
+      if (end === s) continue;
+      routes.set(c.value, targetAfter(end));
+      ends.set(c.value, end);
+    }
+    if (routes.size) {
+      goTo.set(src.id, routes);
+      runEnd.set(src.id, ends);
+    }
+  });
   for (let i = 0; i < qs.length; i++) {
     const m = qs[i]!;
     if (!m.showIf) continue;
-    const simple = simpleCondition(compileShowIf(m.showIf));
+    if (coveredByArrows(m, i, qs, runEnd, onlyIf, survey)) continue;
     const prev = qs.slice(0, i).findLast((q) => q.type !== "info");
-    if (simple && prev && prev.id === simple.ref && isSingleTick(prev) && !goTo.has(prev.id)) {
-      // Skip the whole run of questions that share this condition, not just the first.
-      let end = i;
-      while (end + 1 < qs.length && qs[end + 1]!.showIf === m.showIf) end++;
-      const next = qs.slice(end + 1).find((q) => numbers.has(q.id));
-      const target: Target = next ? { kind: "question", number: numbers.get(next.id)! } : { kind: "end" };
-      const routes = new Map<string, Target>();
-      for (const c of prev.choices) if (!simple.codes.has(c.value)) routes.set(c.value, target);
-      goTo.set(prev.id, routes);
-      i = end;
-      continue;
-    }
     const ticked = prev ? tickedSkips(compileShowIf(m.showIf), prev) : null;
     if (prev && ticked !== null && !goTo.has(prev.id)) {
       // "None of these" on a multi: ticking it skips the questions about the ones ticked.
       let end = i;
       while (end + 1 < qs.length && qs[end + 1]!.showIf === m.showIf) end++;
-      const next = qs.slice(end + 1).find((q) => numbers.has(q.id));
-      const target: Target = next ? { kind: "question", number: numbers.get(next.id)! } : { kind: "end" };
-      goTo.set(prev.id, new Map([[ticked, target]]));
+      goTo.set(prev.id, new Map([[ticked, targetAfter(end)]]));
       i = end;
       continue;
     }
+    // Otherwise one short line at the question (any arrows above stay: each is true on its own).
     onlyIf.set(
       m.id,
       shortOnlyIf(m.showIf, survey, numbers, opts) ?? onlyIfSentence(m.showIf, survey, numbers, opts),
     );
   }
   return { numbers, goTo, onlyIf };
+}
+
+/** Most combinations of other answers tried when asking whether one answer decides a skip. */
+const MAX_COMBINATIONS = 4096;
+
+/**
+ * Whether `q` is hidden for everyone who gave `value` to `src`, whatever they answered (or left
+ * blank) elsewhere: its show_if names `src` or a question already skipped (`hidden`, left
+ * unanswered), and is false for every combination of the other questions it names. Only whole
+ * single-tick questions can be tried out; anything else (a number, a multi, a matrix item) might
+ * show it, so the answer does not decide.
+ */
+export function hiddenBy(
+  q: Question,
+  src: string,
+  value: string,
+  survey: Survey,
+  hidden: ReadonlySet<string> = new Set(),
+): boolean {
+  if (!q.showIf) return false;
+  const expr = compileShowIf(q.showIf);
+  const refs = [...new Set(referencedSlots(expr))];
+  if (!refs.some((id) => id === src || hidden.has(id))) return false;
+  const free = refs.filter((id) => id !== src && !hidden.has(id));
+  const others: string[][] = [];
+  for (const id of free) {
+    const other = id.includes(".") ? undefined : findQuestion(survey, id);
+    if (!other || !isSingleTick(other)) return false;
+    others.push(other.choices.map((c) => c.value));
+  }
+  const total = others.reduce((n, o) => n * (o.length + 1), 1);
+  if (total > MAX_COMBINATIONS) return false;
+  const others_ = free;
+  for (let k = 0; k < total; k++) {
+    const answers: Answers = { [src]: value };
+    let rest = k;
+    others_.forEach((id, j) => {
+      const codes = others[j]!;
+      const pick = rest % (codes.length + 1);
+      rest = Math.floor(rest / (codes.length + 1));
+      // The last pick stands for "not answered".
+      if (pick < codes.length) answers[id] = codes[pick]!;
+    });
+    if (evaluate(expr, answers)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the arrows say all there is to say about `q`'s show_if: it names only single-tick
+ * questions before it (none of them with a line of its own), and for every way of answering
+ * them, a person who follows the arrows passes `q` by exactly when `q` is not for them.
+ */
+function coveredByArrows(
+  q: Question,
+  index: number,
+  qs: Question[],
+  runEnd: Map<string, Map<string, number>>,
+  onlyIf: Map<string, string>,
+  survey: Survey,
+): boolean {
+  if (!q.showIf) return true;
+  const expr = compileShowIf(q.showIf);
+  const refs = [...new Set(referencedSlots(expr))];
+  const at = new Map(qs.map((x, i) => [x.id, i]));
+  const srcs = refs.map((id) => findQuestion(survey, id));
+  const lists: string[][] = [];
+  for (const [j, src] of srcs.entries()) {
+    if (!src || !isSingleTick(src) || onlyIf.has(src.id) || (at.get(refs[j]!) ?? index) >= index)
+      return false;
+    lists.push(src.choices.map((c) => c.value));
+  }
+  const total = lists.reduce((n, l) => n * l.length, 1);
+  if (refs.length === 0 || total > MAX_COMBINATIONS) return false;
+  for (let k = 0; k < total; k++) {
+    const pick = new Map<string, string>();
+    let rest = k;
+    refs.forEach((id, j) => {
+      const l = lists[j]!;
+      pick.set(id, l[rest % l.length]!);
+      rest = Math.floor(rest / l.length);
+    });
+    // Walk the form as the arrows lead, answering the named questions that are met.
+    const answers: Answers = {};
+    let p = 0;
+    while (p < index) {
+      const cur = qs[p]!;
+      const v = pick.get(cur.id);
+      const shown = !cur.showIf || evaluate(compileShowIf(cur.showIf), answers);
+      if (v !== undefined && shown) {
+        answers[cur.id] = v;
+        const end = runEnd.get(cur.id)?.get(v);
+        if (end !== undefined) {
+          p = end + 1;
+          continue;
+        }
+      }
+      p++;
+    }
+    if (p === index && !evaluate(expr, answers)) return false;
+  }
+  return true;
 }
 
 /** For `not (q contains v)` on the multi question `prev`: the answer v whose tick skips. */

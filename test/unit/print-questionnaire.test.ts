@@ -261,6 +261,38 @@ describe("skip logic on paper", () => {
   });
 });
 
+describe("skip logic of a second library's survey (an OR of two questions)", () => {
+  const second = parseSurvey(
+    readFileSync(join(ROOT, "test/fixtures/surveys/second-library.yaml"), "utf8"),
+    "second-library.yaml",
+  ).survey as Survey;
+  it.each([
+    [
+      "fi",
+      "Ei no Siirry kysymykseen 4",
+      "Vastaa, jos vastasit 2: ”Harvemmin”, tai 7: ”Erittäin huonosti” tai ”Melko huonosti”.",
+    ],
+    [
+      "sv",
+      "Nej no Gå till fråga 4",
+      "Svara om du svarade 2: ”Mer sällan”, eller 7: ”Mycket dåligt” eller ”Ganska dåligt”.",
+    ],
+    [
+      "en",
+      "No no Go to question 4",
+      "Answer if you answered 2: “Less often”, or 7: “Very poorly” or “Fairly poorly”.",
+    ],
+  ])("%s: an arrow where one answer decides, one short line where none does", async (lang, arrow, line) => {
+    for (const plain of [true, false]) {
+      const text = pageTexts((await renderQuestionnairePdf(second, { lang, plain })).bytes).join(" ");
+      expect(text).toContain(arrow);
+      expect(text.split(line).length - 1).toBe(1);
+      // No arrow beside the answers of 7: none of them alone decides whether 8 is asked.
+      expect(text.split(/Siirry kysymykseen 9|Gå till fråga 9|Go to question 9/).length - 1).toBe(0);
+    }
+  });
+});
+
 describe("skip logic beside scales", () => {
   const yaml = `kuulo: 1
 id: faces

@@ -1,5 +1,6 @@
-// Skip logic on paper: arrows beside the answers that skip the next question(s) when the rule is
-// simple and on the question just before; otherwise "Answer only if …" in the form's language.
+// Skip logic on paper: arrows beside each answer that on its own skips the question(s) after it
+// (any show_if, OR and AND included); one short "Answer if …" line at a question whose condition
+// the arrows do not say in full (an OR of two questions), in the form's language.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -149,6 +150,55 @@ describe("planRouting", () => {
     expect(sentence.startsWith("Answer only if this is true: ")).toBe(true);
     expect(sentence).toContain("question 1");
     expect(sentence).toContain("question 2");
+  });
+
+  it("puts arrows at the source for an OR on one question, and no line at the target", () => {
+    const s = survey([q("a"), q("b", ", show_if: \"a == 'often' or a == 'rarely'\""), q("c")]);
+    for (const lang of ["fi", "sv", "en"]) {
+      const r = planRouting(s, { lang, plain: true });
+      expect([...(r.goTo.get("a") ?? [])]).toEqual([["never", { kind: "question", number: 3 }]]);
+      expect(r.onlyIf.size).toBe(0);
+    }
+  });
+
+  it("sends an answer that hides several questions past all of them, and covers an AND in full", () => {
+    const s = survey([
+      q("a"),
+      q("b", ", show_if: \"a == 'often'\""),
+      q("c", ", show_if: \"a == 'often' and b != 'never'\""),
+      q("d"),
+    ]);
+    const r = planRouting(s, opts);
+    // "Rarely" or "Never" at 1 hides 2 and 3: straight on to 4, not to 3.
+    expect([...(r.goTo.get("a") ?? [])]).toEqual([
+      ["rarely", { kind: "question", number: 4 }],
+      ["never", { kind: "question", number: 4 }],
+    ]);
+    expect([...(r.goTo.get("b") ?? [])]).toEqual([["never", { kind: "question", number: 4 }]]);
+    expect(r.onlyIf.size).toBe(0);
+  });
+
+  it("gives an OR of two questions no arrow (no one answer decides) but one short line, in fi/sv/en", () => {
+    const s = survey([q("a"), q("b"), q("c", ", show_if: \"a == 'never' or b == 'never'\""), q("d")]);
+    const words = {
+      fi: "Vastaa, jos vastasit 1: ”En koskaan”, tai 2: ”En koskaan”.",
+      sv: "Svara om du svarade 1: ”Aldrig”, eller 2: ”Aldrig”.",
+      en: "Answer if you answered 1: “Never”, or 2: “Never”.",
+    };
+    for (const [lang, line] of Object.entries(words)) {
+      const r = planRouting(s, { lang, plain: false });
+      expect(r.goTo.size).toBe(0);
+      expect(r.onlyIf.get("c")).toBe(line);
+    }
+  });
+
+  it("keeps the line where arrows say only part: an AND whose other half is an earlier question", () => {
+    const s = survey([q("a"), q("x"), q("b"), q("c", ", show_if: \"a == 'often' and b == 'often'\"")]);
+    const r = planRouting(s, opts);
+    // "Rarely"/"Never" at 3 hide 4 whatever 1 was: arrows there. 1 is not just before 4: no arrow.
+    expect([...(r.goTo.get("b") ?? [])].map(([code]) => code)).toEqual(["rarely", "never"]);
+    expect(r.goTo.has("a")).toBe(false);
+    expect(r.onlyIf.get("c")).toContain("question 1");
   });
 
   it("routes the bundled fixture: 'barriers' follows 'visit_freq' directly", () => {

@@ -7,6 +7,7 @@ import type { DivergingSpec } from "../../src/render/charts/types.js";
 import { cellsFor } from "../../src/render/report/cells.js";
 import { keyFindings } from "../../src/render/report/findings.js";
 import { reportFormats } from "../../src/render/report/format.js";
+import { renderCsv, renderJson, renderMarkdown } from "../../src/render/report/index.js";
 import { textBlock } from "../../src/render/report/view-other-types.js";
 import { diverging } from "./charts-specs.js";
 import { frozenReport } from "./report-fixtures.js";
@@ -93,5 +94,34 @@ describe("comparison findings and hidden numbers", () => {
     );
     expect(changes[0]!.text).toContain("The library is strict (–)");
     expect(changes[0]!.text).toContain("(–) A negative statement");
+  });
+});
+
+describe("a difference beside a hidden figure", () => {
+  it("is never published: with the shown share it would tell the hidden one", () => {
+    const report = frozenReport("minimal-compare-waves", { compare: "wave" });
+    const visit = report.comparison!.tables.find((t) => t.slot === "visit_freq")!;
+    const row = visit.rows[0]!;
+    const d = row.differences![1]!;
+    expect(d).not.toBeNull();
+    // As a later protection round leaves it: the baseline share hidden as a complement ("–").
+    row.cells[0] = { count: null, share: null, suppressed: true, complement: true };
+    const enjoy = report.comparison!.tables.find((t) => t.slot === "enjoy")!;
+    const md0 = enjoy.meanDifferences![1]!;
+    expect(md0).not.toBeNull();
+    enjoy.stats![1] = { ...enjoy.stats![1]!, mean: null, ci: null, withheld: ["mean", "ci"] };
+    const json = JSON.parse(renderJson(report));
+    const jv = json.comparison.tables.find((t: { slot: string }) => t.slot === "visit_freq");
+    expect(jv.rows[0].differences[1]).toBeNull();
+    expect(jv.rows[1].differences[1]).not.toBeNull();
+    const je = json.comparison.tables.find((t: { slot: string }) => t.slot === "enjoy");
+    expect(je.meanDifferences[1]).toBeNull();
+    const csv = renderCsv(report, { lang: "en" });
+    const diffs = csv.split("\n").filter((l) => /,(diff|mean_diff),/.test(l));
+    expect(diffs.some((l) => l.includes(String(d.diff)))).toBe(false);
+    expect(diffs.some((l) => l.includes(String(md0.diff)))).toBe(false);
+    const md = renderMarkdown(report, { lang: "en" });
+    const points = `${d.diff > 0 ? "+" : "−"}${Math.abs(d.diff * 100).toFixed(1)} pp`;
+    expect(md).not.toContain(points);
   });
 });

@@ -3,6 +3,7 @@
 import type { Report } from "../../analysis/report.js";
 import { cellsFor } from "./cells.js";
 import { chartSpecs } from "./chart-specs.js";
+import { shownDifferences } from "./differences.js";
 import { keyFindings } from "./findings.js";
 import { reportFormats } from "./format.js";
 import { legendLines } from "./notes.js";
@@ -20,7 +21,8 @@ import {
 import { comparisonSection, crossTabSection } from "./view-groups.js";
 import { questionBlock } from "./view-questions.js";
 
-export function buildView(report: Report, opts: ReportRenderOptions): ReportView {
+export function buildView(full: Report, opts: ReportRenderOptions): ReportView {
+  const report = shownDifferences(full);
   const fmt = reportFormats(opts.lang, report.survey.languages[0] ?? opts.lang);
   const c = cellsFor(fmt, report.privacy.minCell);
   const titles = new Map((opts.sections ?? []).map((s) => [s.id, fmt.text(s.title)]));

@@ -4,6 +4,7 @@
 // (findings-compare.ts). Hidden values never appear.
 import type { MatrixItemResult, MatrixResult, Report } from "../../analysis/report.js";
 import { OTHER_CODE } from "../../definition/answers.js";
+import { shownDifferences } from "./differences.js";
 import { comparisonFindings } from "./findings-compare.js";
 import { type ReportFormats, reportFormats } from "./format.js";
 
@@ -84,7 +85,8 @@ function matrixFindings(
   return out;
 }
 
-export function keyFindings(report: Report, lang: string): Finding[] {
+export function keyFindings(full: Report, lang: string): Finding[] {
+  const report = shownDifferences(full);
   const fmt = reportFormats(lang, report.survey.languages[0] ?? lang);
   const out: Finding[] = [];
   // LibQUAL minimum and desired levels are expectations, not ratings of the library.

@@ -2,6 +2,7 @@
 // keys in the contract's order, 2-space indent, a trailing newline. Numbers at full precision;
 // a value that is not a finite number would be a bug upstream, so it is refused rather than hidden.
 import type { Report } from "../../analysis/report.js";
+import { shownDifferences } from "./differences.js";
 
 const KEY_ORDER: (keyof Report)[] = [
   "format",
@@ -19,7 +20,8 @@ const KEY_ORDER: (keyof Report)[] = [
   "gaps",
 ];
 
-export function renderJson(report: Report): string {
+export function renderJson(full: Report): string {
+  const report = shownDifferences(full);
   const ordered: Record<string, unknown> = {};
   for (const k of KEY_ORDER) ordered[k] = report[k];
   for (const k of Object.keys(report))

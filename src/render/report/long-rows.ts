@@ -3,6 +3,7 @@
 // says why ("suppressed", "withheld", "too-few"), so a spreadsheet cannot mistake them for zero.
 import type { AnswerStatus, Count, GroupTable, Report, ScaleStats } from "../../analysis/report.js";
 import { cellsFor } from "./cells.js";
+import { shownDifferences } from "./differences.js";
 import { reportFormats } from "./format.js";
 import type { ReportRenderOptions } from "./options.js";
 import { sourceName, waveName } from "./view-groups.js";
@@ -33,7 +34,8 @@ export const LONG_COLUMNS: (keyof LongRow)[] = [
 
 type Base = Omit<LongRow, "measure" | "value" | "status">;
 
-export function longRows(report: Report, opts: ReportRenderOptions): LongRow[] {
+export function longRows(full: Report, opts: ReportRenderOptions): LongRow[] {
+  const report = shownDifferences(full);
   const fmt = reportFormats(opts.lang, report.survey.languages[0] ?? opts.lang);
   const out: LongRow[] = [];
   const put = (b: Base, measure: string, value: number | null, status: LongRow["status"] = "") =>

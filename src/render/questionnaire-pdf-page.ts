@@ -73,7 +73,7 @@ export function footer(pen: Pen, page: PageInfo, ctx: FormContext): void {
   const { t, survey } = ctx;
   const left = page.margins.left;
   const right = page.width - page.margins.right;
-  const y = page.height - page.margins.bottom + 16;
+  const y = page.height - page.margins.bottom + 12;
   const line = pen.lineHeight(th.footer);
   const boxH = line + 4;
   pen.line(left, y - 6, right, y - 6, { stroke: COLOR.rule, lineWidth: 0.5 });

@@ -57,7 +57,8 @@ export function formTheme(plain: boolean): FormTheme {
     route: { font: bold, size: body, lineGap: gap },
     small: { font: regular, size: plain ? 12 : 10, lineGap: 0, align: "center" },
     code: { font: regular, size: plain ? 8.5 : 8, color: COLOR.code },
-    footer: { font: regular, size: plain ? 11 : 10, color: COLOR.muted },
+    // The respondent reads "turn the page" here too: body size on the plain form.
+    footer: { font: regular, size: plain ? 14 : 10, color: COLOR.muted },
     box: plain ? 16 : 13,
     indent: plain ? 34 : 28,
     // Tighter on the plain form: its boxes and lines are taller, and pages count for a weak reader.

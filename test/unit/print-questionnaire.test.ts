@@ -176,7 +176,7 @@ describe.each(SURVEYS)("%s", (id) => {
     it("uses large type: body at least 14 pt in plain language, 12 pt otherwise", () => {
       const { survey, pdf } = get();
       const min = plain ? 14 : 12;
-      // Grid column headers may be smaller on the ordinary form; codes and the footer are for staff.
+      // Grid column headers may be smaller on the ordinary form, and its footer; codes are for staff.
       const txt = texts(survey, lang, plain);
       const headerWords = new Set(
         allQuestions(survey).flatMap((q) =>
@@ -184,7 +184,11 @@ describe.each(SURVEYS)("%s", (id) => {
         ),
       );
       const small = words(pdf).filter(
-        (w) => w.size >= 9 && w.yMin < w.pageHeight - 64 && !headerWords.has(w.text) && w.size < min - 0.05,
+        (w) =>
+          w.size >= 9 &&
+          (plain || w.yMin < w.pageHeight - 64) &&
+          !headerWords.has(w.text) &&
+          w.size < min - 0.05,
       );
       expect(small.map((w) => `${w.text} ${w.size.toFixed(1)}`)).toEqual([]);
       expect(formTheme(plain).body.size).toBe(min);

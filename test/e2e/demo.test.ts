@@ -1,6 +1,7 @@
 // `kuulo demo` through the built binary: a fresh store, both bundled form files imported, three
 // reports with PDF, HTML, charts, Markdown and JSON; a second run starts afresh; a folder that
 // is not the demo's is refused and left alone. Needs `npm run build` first.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -37,6 +38,29 @@ describe("kuulo demo", () => {
       }
       const charts = readdirSync(join(dir, "charts")).filter((f) => f.endsWith(".png"));
       expect(charts.length, `${name} charts`).toBeGreaterThan(10);
+    }
+  });
+
+  it("keeps every table's notes on its page: no PDF page opens with a note or a stray cell", () => {
+    // The notes explain the marks of the table above them; a table that does not fit under its
+    // chart starts the next page whole, never spilling a cell or a note on to a page of its own.
+    for (const name of ["baseline", "followup", "comparison"]) {
+      const pdf = join(out, "report", name, "report.pdf");
+      const title = JSON.parse(readFileSync(join(out, "report", name, "report.json"), "utf8")).survey.title
+        .fi;
+      const pages = spawnSync("pdftotext", ["-raw", pdf, "-"], { encoding: "utf8" }).stdout.split("\f");
+      expect(pages.length).toBeGreaterThan(10);
+      pages.slice(1, -1).forEach((page, i) => {
+        // The page's own lines, without its footer (the report's title and the page number).
+        const lines = page
+          .split("\n")
+          .map((l) => l.trim())
+          .filter((l) => l !== "" && l !== title && !/^Sivu \d+\/\d+$/.test(l));
+        expect(lines[0] ?? "", `${name} page ${i + 2}`).not.toMatch(
+          /^(<\s?5|–)(:|\s|$)|^\(–\) |^Muutos on |^Vastaaja sai /,
+        );
+        expect(lines.length, `${name} page ${i + 2}: ${lines.join(" | ")}`).toBeGreaterThan(1);
+      });
     }
   });
 

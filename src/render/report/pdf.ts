@@ -57,7 +57,14 @@ function questionParts(doc: Doc, b: ViewBlock, png: Buffer | undefined, lead: Bl
   const a = pageArea(doc);
   const pen = new Pen(doc, false);
   const rest: Block[] = b.tables.map((t) => tableBlock(pen, t, a.width));
-  rest.push(...b.notes.map((n) => bullet(n, text(T.small, { color: T.muted }), T.rule, 2)));
+  const notes = b.notes.map((n) => bullet(n, text(T.small, { color: T.muted }), T.rule, 2));
+  // The notes explain the marks in the tables: they go with the last table onto its page (when
+  // the two fit on one), never on to the next page without it.
+  const last = rest.at(-1);
+  const withNotes = last && notes.length > 0 ? stack(last, ...notes) : undefined;
+  if (withNotes && measureBlock(doc, withNotes, a.width) <= a.bottom - a.top)
+    rest[rest.length - 1] = withNotes;
+  else rest.push(...notes);
   const head = stack(lead, blockHeading(b.title, b.meta));
   if (!png) return [head, ...rest];
   const fixed = [head, ...rest].reduce((sum, p) => sum + measureBlock(doc, p, a.width), 0);

@@ -32,9 +32,10 @@ export interface Count {
   /** True when the count is below minCell, or would let a reader work out one that is. */
   suppressed: boolean;
   /**
-   * Present (true) when a suppressed count is hidden only so that a small one cannot be worked
-   * out: a zero, or minCell or more. Shown as "–", which claims no size; a count from 1 to
-   * minCell − 1 is "< 5".
+   * Present (true) when a suppressed count is shown as "–", which claims no size: a count hidden
+   * so that a small one cannot be worked out (a zero, or minCell or more), or a small one whose
+   * "< 5" would itself tell too much (both sides of a comparison "< 5" and adding up to 6).
+   * Without it a suppressed count is "< 5": from 1 to minCell − 1.
    */
   complement?: true;
 }
@@ -59,7 +60,7 @@ export interface ChoiceRow {
    */
   share: number | null;
   suppressed: boolean;
-  /** Hidden only as a complement (a zero, or minCell or more); see `Count`. */
+  /** Shown as "–", which claims no size; see `Count`. */
   complement?: true;
 }
 
@@ -494,8 +495,9 @@ export interface PrivacySummary {
   /** Personal details masked in free text, per kind and in total. */
   masked: MaskCounts & { total: number };
   /**
-   * Hidden on top of the above by the protection across reports (src/privacy/protect.ts), so that
-   * nothing can be worked out together with the earlier reports in the publication ledger.
+   * Hidden on top of the above by the audit before publishing (src/privacy/protect.ts), so that
+   * nothing can be worked out from this report's tables together, or together with the earlier
+   * reports in the publication ledger (`releases` of them).
    */
   crossReport?: { cells: number; statistics: number; releases: number };
 }

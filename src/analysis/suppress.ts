@@ -11,10 +11,13 @@
 // A reader may still learn bounds, but never fewer than minCell possible values for a small count
 // (two hidden cells that add up to 3 get a third hidden beside them).
 // Hidden counts carry an honest mark: "< 5" for a count from 1 to minCell − 1, "–" for one hidden
-// only as a complement (a zero, or minCell or more: "–" claims no size). A reader learns those ranges, so the
-// solver also propagates them through the lines (interval bounds) and hides more where a range
-// would pin a sensitive count or leave it fewer than minCell possible values (a "< 5" and a "–"
-// adding up to minCell + 1 pin the first to 1).
+// as a complement (a zero, or minCell or more). "–" claims no size, so it also serves a small
+// count whose "< 5" would itself tell too much (two sides of a comparison, both "< 5", adding up
+// to 6 are each 2 to 4; no third count in the row can widen that). A reader learns the ranges
+// the marks give, so the solver propagates them through the lines (interval bounds) and hides
+// more where a range would pin a sensitive count or leave it fewer than minCell possible values
+// (two "< 5" adding up to 2 are each 0, 1 or 2); when no single count hidden beside it widens
+// the range enough, the small count's mark becomes "–".
 //  4. no hidden count is one the published counts already determine (over-suppression): after
 //     solving, such counts are published again, which tells a reader nothing new.
 // Zero counts are published: a zero identifies no one. Cells marked `exempt` are never sensitive
@@ -51,6 +54,8 @@ interface Cell {
   forced: boolean;
   /** Never hidden (see CellOptions.shown). */
   shown: boolean;
+  /** Hidden with no size claimed ("–"), although below minCell: "< 5" would tell too much. */
+  vague: boolean;
 }
 
 export interface Ledger {
@@ -109,6 +114,7 @@ export function createLedger(): Ledger {
         exempt: options.exempt === true,
         forced: options.hide === true,
         shown: options.shown === true,
+        vague: false,
       });
       return id;
     },
@@ -164,7 +170,7 @@ const sensitive = (c: Cell, minCell: number): boolean => !c.exempt && c.value >=
 function pickComplement(candidates: Cell[]): Cell | undefined {
   let best: Cell | undefined;
   for (const c of candidates) {
-    if (c.hidden || c.cost === LOCKED) continue;
+    if (c.hidden || c.shown || c.cost === LOCKED) continue;
     if (!best) {
       best = c;
       continue;
@@ -209,16 +215,22 @@ function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
       const found = boundLeaks(cells, lines, minCell);
       const leak = found.leaks.find((l) => l.pinned || !tolerated.has(l.cell));
       if (!leak) return;
-      const near = candidatesFor(leak.cell, linesOf, false).cells;
+      const { cells: near, dist } = candidatesFor(leak.cell, linesOf, false);
       if (leak.pinned) {
         const next = near[0] ?? candidatesFor(leak.cell, linesOf, true).cells[0];
         if (!next) return;
         next.hidden = true;
         continue;
       }
-      // Too narrow a range: hide the nearest count that widens it enough, if one does.
-      const best = widening(leak.cell, near, lines, minCell, found.known);
+      // Too narrow a range: hide the nearest count that widens it enough, if one does. Nearest
+      // first, whatever the cost: the bound usually comes from the leak's own lines (a group's
+      // valid n beside the other groups' n), and cheap counts further away never widen it.
+      const nearest = [...near].sort((a, b) => dist.get(a)! - dist.get(b)!);
+      const best = widening(leak.cell, nearest, lines, minCell);
       if (best) best.hidden = true;
+      // None does: the mark itself tells too much (two sides of a comparison, both "< 5", that
+      // add up to 6 are each 2 to 4). Then it claims no size ("–"), which loses no count.
+      else if (!leak.cell.vague) leak.cell.vague = true;
       else tolerated.add(leak.cell);
       continue;
     }
@@ -308,19 +320,18 @@ function determinedHidden(cells: Cell[], lines: Line[]): Set<Cell> {
  * A count hidden on request (a group of too few) keeps "< minCell", like the counts beside it.
  */
 function isComplementCell(c: Cell, minCell: number): boolean {
-  return c.hidden && (c.value >= minCell || (c.value === 0 && !c.forced));
+  return c.hidden && (c.vague || c.value >= minCell || (c.value === 0 && !c.forced));
 }
 
 /**
- * What a reader knows of a cell from its mark: shown exactly, "< minCell", or from "–" only that
- * it is not 1 to minCell − 1; this assumes a "–" of minCell or more is known to be so (safer than
- * the truth, since the reader cannot rule out zero).
+ * What a reader knows of a cell from its mark: shown exactly, "< minCell" (0 to minCell − 1), or
+ * from "–" nothing at all: it may be a zero, a large count, or a small one whose "< 5" would have
+ * told too much.
  */
 function markBounds(c: Cell, minCell: number): [number, number] {
   if (!c.hidden) return [c.value, c.value];
-  if (!c.publish) return [0, Number.POSITIVE_INFINITY];
-  if (!isComplementCell(c, minCell)) return [0, minCell - 1];
-  return c.value === 0 ? [0, Number.POSITIVE_INFINITY] : [minCell, Number.POSITIVE_INFINITY];
+  if (!c.publish || isComplementCell(c, minCell)) return [0, Number.POSITIVE_INFINITY];
+  return [0, minCell - 1];
 }
 
 type Range = { lo: Map<Cell, number>; hi: Map<Cell, number> };
@@ -411,15 +422,19 @@ function boundLeaks(cells: Cell[], lines: Line[], minCell: number): { leaks: Bou
 
 /**
  * The first candidate (in the order given) that widens a narrow cell enough when hidden, checked
- * on the cell's own component only; none when no single one does (the cell then stays narrow,
- * and the audit reports it, rather than hide a whole table's worth of counts around it).
+ * on the cell's own component only (with what its lines fix recomputed for each candidate); none
+ * when no single one does (the cell's mark then claims no size, rather than hide a whole table's
+ * worth of counts around it).
  */
-function widening(leak: Cell, sorted: Cell[], lines: Line[], minCell: number, known: Set<Cell>) {
+function widening(leak: Cell, sorted: Cell[], lines: Line[], minCell: number) {
   const linesOf = indexLines(lines);
   const zero = new Set<Cell>();
-  for (const c of sorted.slice(0, 8)) {
+  for (const c of sorted.slice(0, 12)) {
     c.hidden = true;
     const comp = componentOf(leak, linesOf, zero);
+    // What the lines fix once `c` is hidden too: a count that `c` made computable (a "did not
+    // choose" = valid − chosen) is unknown again, and taking it as known would undo the widening.
+    const known = determinedCells(comp.cells, comp.lines, zero);
     const ok = !narrow(propagate(comp.lines, minCell, known), leak, minCell);
     c.hidden = false;
     if (ok) return c;

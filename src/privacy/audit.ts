@@ -331,6 +331,9 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
       if (!kind) return;
       if (i < hidden.length) {
         const f = hidden[i]!;
+        // Narrow by nature, so a finding only when pinned: a count in a group printed as "too
+        // few" (that mark already says it is small).
+        if (kind === "weak" && f.few) return;
         findings.push({
           kind,
           report: f.report,
@@ -371,7 +374,9 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
     const extra: Extra[] = [];
     for (const F of chunk) {
       // Facts that belong to another family's root (by-slot sizes) are audited there.
-      hidden.push(...F.facts.filter((f) => f.value === null && f.kind !== "stat" && familyRoot(f, F)));
+      hidden.push(
+        ...F.facts.filter((f) => f.value === null && f.kind !== "stat" && isTarget(f) && familyRoot(f, F)),
+      );
       // Every class of respondents the reports tell apart is a table of its own that nobody
       // printed (the people added since Monday; everyone but one session): a small count of it
       // that the reports pin to one value is disclosed. (Only exact ones: a class's counts are
@@ -403,6 +408,17 @@ const FAMILIES_PER_PROGRAM = 4;
 
 const NON_ANSWER = new Set(["skipped", "notShown", "notReached", "invalid"]);
 const isNonAnswer = (cat: string) => cat.startsWith("m:") || NON_ANSWER.has(cat);
+
+/**
+ * Who answered is no secret, what they answered is: a valid n (base − the non-answers, which are
+ * printed exactly; a group's is "< 5" only because it bounds its answers) and the size of the
+ * group of people who did not answer the `--by` question (that question's non-answer count) are
+ * not checked.
+ */
+function isTarget(f: Fact): boolean {
+  if (f.role === "valid") return false;
+  return !(f.role === "size" && f.slot !== "@size" && f.cats.length > 0 && f.cats.every(isNonAnswer));
+}
 
 function familyRoot(f: Fact, F: Family): boolean {
   return !(f.slot !== F.root && !f.slot.startsWith(`${F.root}#`) && !f.by);

@@ -47,6 +47,11 @@ export interface Fact {
    * for shown facts.
    */
   mark?: "small" | "complement";
+  /**
+   * In a group printed as "too few" (fewer than minCell people): each of its counts is below
+   * minCell by that mark alone, so only one pinned to a value is a finding, never a narrow one.
+   */
+  few?: true;
   /** Hides this fact in the Report it came from (used by the cross-report protection). */
   hide?: () => void;
 }
@@ -376,7 +381,10 @@ export function extractFacts(report: Report, index: number): ReportFacts {
       const code = x.groups[g]!.code;
       return code === null ? otherBy : [`c:${code}`];
     };
-    const groupOf = (g: number): Partial<Fact> => ({ by: { slot: x.by, cats: catsOf(g) } });
+    const groupOf = (g: number): Partial<Fact> => ({
+      by: { slot: x.by, cats: catsOf(g) },
+      ...(x.groups[g]!.tooFew ? { few: true as const } : {}),
+    });
     const label = (g: number) => `${x.by}=${x.groups[g]!.code ?? "–"}`;
     x.groups.forEach((g, i) => {
       push(`${label(i)} size`, x.by, catsOf(i), g.size, { role: "size" });
@@ -387,6 +395,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
   if (c) {
     const scopeOf = (g: number): Partial<Fact> => ({
       scope: { attr: { name: c.by, value: c.groups[g]!.code } },
+      ...(c.groups[g]!.tooFew ? { few: true as const } : {}),
     });
     const label = (g: number) => `${c.by}=${c.groups[g]!.code ?? "–"}`;
     c.groups.forEach((g, i) => {

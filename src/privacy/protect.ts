@@ -1,5 +1,6 @@
-// Protection across reports: a new report is audited together with every earlier release of the
-// same responses, and hides more (cheapest first: box shares, then answer counts, then a mean) until the set passes. Mutates only the candidate Report; pure otherwise.
+// Protection by audit: a new report is audited alone and together with every earlier release of
+// the same responses, and hides more (cheapest first: box shares, then answer counts, then a mean)
+// until the set passes. Mutates only the candidate Report; pure otherwise.
 import type { Highs } from "highs";
 import type { Report } from "../analysis/report.js";
 import { atomsOf } from "./atoms.js";
@@ -46,12 +47,11 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   const before = earlier.map((r, i) => extractFacts(r, i));
   const idx = earlier.length;
   const inherited = earlier.length > 0 ? auditFacts(highs, before, candidate.options.minCell).findings : [];
-  // What the earlier releases tell among themselves cannot be mended now, and what the new report
-  // tells alone is the suppression of one report's matter (src/analysis): hiding more here to
-  // mend that would cost whole questions. Protection mends what the reports tell together.
+  // What the earlier releases tell among themselves cannot be mended now. What the new report
+  // tells, alone or with them, is: the suppression of one report (src/analysis) checks each table
+  // line by line and each scale's statistics against its own counts, but not a group's exact mean
+  // beside the pooled counts, nor a bound that needs several tables at once; the audit sees those.
   const known = new Set(inherited.map(key));
-  for (const f of auditFacts(highs, [extractFacts(candidate, 0)], candidate.options.minCell).findings)
-    if (f.report === 0) known.add(`${idx}|${f.fact}`);
   let cells = 0;
   let statistics = 0;
   // Linked tables first: a count an earlier release hid is hidden here too wherever this report

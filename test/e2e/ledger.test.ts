@@ -2,7 +2,7 @@
 // `kuulo audit` together and the old subtraction (pooled − baseline = the follow-up's hidden
 // count) no longer works; reports are recorded, listed and forgotten; a report that differs from
 // an earlier one by a single response is refused. Needs `npm run build` first.
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/analysis/report.js";
@@ -82,6 +82,23 @@ describe("the demo's reports together", () => {
     expect(hidden).toBeGreaterThan(0);
     expect(comparison.privacy.crossReport?.releases).toBe(2);
   });
+
+  it("a cross-tabulation made afterwards tells nothing alone either (group n, marks, group means)", () => {
+    // Each on a copy of the demo's store, so that the ledger tests below see the demo's three.
+    for (const [survey, by] of [["welcome-baseline", "age_group"]] as const) {
+      const copy = join(tmp.dir, `${by}.db`);
+      copyFileSync(db, copy);
+      const dir = join(tmp.dir, `by-${by}`);
+      const r = runBin(["report", survey, "--by", by, "--format", "json", "--out", dir, "--db", copy], {
+        cwd: tmp.dir,
+        timeout: 180_000,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      const audit = runBin(["audit", join(dir, "report.json"), "--json"], { cwd: tmp.dir, timeout: 120_000 });
+      expect(JSON.parse(audit.stdout).findings, `${survey} --by ${by}`).toEqual([]);
+      expect(audit.code).toBe(0);
+    }
+  }, 420_000);
 
   it("records another report, and forgets it only with --yes", () => {
     const r = runBin(["report", "welcome-followup", "--db", db, "--format", "json"], {

@@ -83,16 +83,16 @@ describe("--by without over-suppression", () => {
     const table = report.crossTabs.tables.find((t: { slot: string }) => t.slot === "freq");
     // Group n in the cells agree with the sizes in the header (everyone answered).
     expect(table.valid.slice(0, 3)).toEqual(groups.slice(0, 3).map((g: { size: unknown }) => g.size));
-    // The headline rule: the mean grade of 136 people is published to one decimal although two
-    // grade counts are hidden (the exact mean would pin them; the rounded one cannot).
+    // The headline rule: the mean grade of 136 people is published although grade counts are
+    // hidden (exactly where the hidden counts leave it room, otherwise to one decimal).
     const grade = report.questions.find((q: { id: string }) => q.id === "grade");
     expect(grade.choices.filter((c: { suppressed: boolean }) => c.suppressed).length).toBeGreaterThan(0);
     expect(grade.stats.n).toEqual({ value: 136, suppressed: false });
-    expect(grade.stats.meanDecimals).toBe(1);
-    expect(grade.stats.mean).toBe(Math.round(grade.stats.mean * 10) / 10);
+    if (grade.stats.meanDecimals === 1) expect(grade.stats.mean).toBe(Math.round(grade.stats.mean * 10) / 10);
+    expect(grade.stats.mean).not.toBeNull();
     expect(grade.stats.withheld).not.toContain("mean");
     const text = runBin(["report", "floor_by", "--db", db, "--by", "age_group", "--lang", "en"]).stdout;
-    expect(text).toMatch(/Mean \d+\.\d(?!\d)/);
+    expect(text).toMatch(/Mean \d+\.\d/);
     expect(text).not.toMatch(/How often\nn < 5/);
     // A hidden count of 8 or 12 is "–", never "< 5".
     for (const row of table.rows)

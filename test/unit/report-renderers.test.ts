@@ -97,7 +97,7 @@ describe("privacy in every text format", () => {
     const md = renderMarkdown(report, opts("en"));
     expect(md).toContain("< 5: fewer than 5 people");
     expect(md).toContain(
-      "–: number or figure withheld so that a hidden number smaller than 5 cannot be worked out",
+      "–: number or figure withheld so that no hidden number smaller than 5 can be worked out",
     );
     const term = renderTerminal(report, opts("en"));
     expect(term).toContain("< 5: fewer than 5 people");

@@ -357,7 +357,7 @@ export const en = {
   "report.chart.means": "means with 95% confidence intervals",
   "report.note.suppressed": "{mark}: fewer than {min} people. The number is hidden to protect privacy.",
   "report.note.withheld":
-    "{mark}: number or figure withheld so that a hidden number smaller than {min} cannot be worked out from it. It may be any number, zero too.",
+    "{mark}: number or figure withheld so that no hidden number smaller than {min} can be worked out. It may be any number, zero too.",
   "report.note.tooFew": "{mark}: the group has fewer than {min} people, so nothing about it is shown.",
   "report.note.multi":
     "Several answers were allowed, so the shares are of respondents and may add up to more than 100%.",
@@ -402,7 +402,9 @@ export const en = {
   "report.privacy.readFirst":
     "Names and other identifying details cannot be found automatically: read the free-text answers before you share the report.",
   "report.privacy.crossReport":
-    "Protection across reports: {cells} more numbers and {stats} statistics are hidden so that nothing hidden can be worked out together with the {releases} earlier reports on these responses.",
+    "Audit: {cells} more numbers and {stats} statistics are hidden so that nothing hidden can be worked out from this report's tables together, or together with the {releases} earlier reports on these responses.",
+  "report.privacy.auditAlone":
+    "Audit: {cells} more numbers and {stats} statistics are hidden so that nothing hidden can be worked out from this report's tables together.",
   "report.privacy.crossReportNone":
     "Checked together with the {releases} earlier reports on these responses: nothing more had to be hidden.",
   "report.refuse.difference":

@@ -359,7 +359,7 @@ export const fi: Messages = {
   "report.chart.means": "keskiarvot ja 95\u00a0%:n luottamusvälit",
   "report.note.suppressed": "{mark}: alle {min} henkilöä. Luku on piilotettu yksityisyyden suojaamiseksi.",
   "report.note.withheld":
-    "{mark}: luku on jätetty pois, jotta piilotettua alle {min}:n lukua ei voi päätellä siitä. Se voi olla mikä tahansa luku, myös nolla.",
+    "{mark}: luku on jätetty pois, jotta mitään piilotettua alle {min}:n lukua ei voi päätellä. Se voi olla mikä tahansa luku, myös nolla.",
   "report.note.tooFew": "{mark}: ryhmässä on alle {min} henkilöä, joten siitä ei näytetä mitään.",
   "report.note.multi":
     "Vastaaja sai valita useita vaihtoehtoja, joten osuudet ovat vastaajista ja voivat olla yhteensä yli 100 %.",
@@ -408,7 +408,9 @@ export const fi: Messages = {
   "report.privacy.readFirst":
     "Nimiä ja muita tunnistettavia tietoja ei voi löytää automaattisesti: lue avovastaukset ennen kuin jaat raportin.",
   "report.privacy.crossReport":
-    "Suoja raporttien välillä: {cells} lukua ja {stats} tunnuslukua lisää on piilotettu, jotta mitään piilotettua ei voi päätellä yhdessä näiden vastausten {releases} aiemman raportin kanssa.",
+    "Tarkistus: {cells} lukua ja {stats} tunnuslukua lisää on piilotettu, jotta mitään piilotettua ei voi päätellä tämän raportin taulukoista yhdessä eikä yhdessä näiden vastausten {releases} aiemman raportin kanssa.",
+  "report.privacy.auditAlone":
+    "Tarkistus: {cells} lukua ja {stats} tunnuslukua lisää on piilotettu, jotta mitään piilotettua ei voi päätellä tämän raportin taulukoista yhdessä.",
   "report.privacy.crossReportNone":
     "Tarkistettu yhdessä näiden vastausten {releases} aiemman raportin kanssa: mitään ei tarvinnut piilottaa lisää.",
   "report.refuse.difference":

@@ -356,7 +356,7 @@ export const sv: Messages = {
   "report.chart.means": "medelvärden med 95\u00a0% konfidensintervall",
   "report.note.suppressed": "{mark}: färre än {min} personer. Talet är dolt för att skydda integriteten.",
   "report.note.withheld":
-    "{mark}: talet är utelämnat så att ett dolt tal under {min} inte kan räknas ut ur det. Det kan vara vilket tal som helst, också noll.",
+    "{mark}: talet är utelämnat så att inget dolt tal under {min} kan räknas ut. Det kan vara vilket tal som helst, också noll.",
   "report.note.tooFew": "{mark}: gruppen har färre än {min} personer, så inget om den visas.",
   "report.note.multi":
     "Flera svar var möjliga, så andelarna är av de svarande och kan tillsammans bli mer än 100 %.",
@@ -401,7 +401,9 @@ export const sv: Messages = {
   "report.privacy.readFirst":
     "Namn och andra identifierande uppgifter kan inte hittas automatiskt: läs fritextsvaren innan du delar rapporten.",
   "report.privacy.crossReport":
-    "Skydd mellan rapporter: ytterligare {cells} tal och {stats} nyckeltal är dolda, så att inget dolt kan räknas ut tillsammans med de {releases} tidigare rapporterna om dessa svar.",
+    "Granskning: ytterligare {cells} tal och {stats} nyckeltal är dolda, så att inget dolt kan räknas ut ur den här rapportens tabeller tillsammans eller tillsammans med de {releases} tidigare rapporterna om dessa svar.",
+  "report.privacy.auditAlone":
+    "Granskning: ytterligare {cells} tal och {stats} nyckeltal är dolda, så att inget dolt kan räknas ut ur den här rapportens tabeller tillsammans.",
   "report.privacy.crossReportNone":
     "Kontrollerad tillsammans med de {releases} tidigare rapporterna om dessa svar: inget mer behövde döljas.",
   "report.refuse.difference":

@@ -102,6 +102,8 @@ export function privacyLines(report: Report, c: Cells): string[] {
         ? t("report.privacy.crossReport", { cells: x.cells, stats: x.statistics, releases: x.releases })
         : t("report.privacy.crossReportNone", { releases: x.releases }),
     );
+  else if (x && x.cells + x.statistics > 0)
+    lines.push(t("report.privacy.auditAlone", { cells: x.cells, stats: x.statistics }));
   lines.push(
     p.masked.total > 0
       ? t("report.privacy.masked", {

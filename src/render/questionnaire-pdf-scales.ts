@@ -4,7 +4,16 @@ import type { Choice, Question } from "../definition/model.js";
 import type { Block } from "./pdf/flow.js";
 import type { Pen, TextStyle } from "./pdf/pen.js";
 import { smiley, smileyMoods, tickBox } from "./pdf/shapes.js";
-import { answerRow, choiceLabel, codeWidth, type FormContext, routeNote } from "./questionnaire-pdf-parts.js";
+import {
+  answerRow,
+  choiceLabel,
+  codeWidth,
+  type FormContext,
+  fitsTwoColumns,
+  type RowSpec,
+  routeNote,
+  rowColumns,
+} from "./questionnaire-pdf-parts.js";
 import { answerList, type Target } from "./questionnaire-pdf-routing.js";
 
 /** Measured with a trailing space, as PDFKit's line wrapper measures a word that has one. */
@@ -20,85 +29,29 @@ function verticalScale(choices: Choice[], ctx: FormContext, opts: ScaleRowOption
   return (pen, x, y, width) => {
     const codes = choices.map((c) => opts.code(c) ?? "");
     const cw = codeWidth(pen, codes, ctx.theme);
-    const th = ctx.theme;
-    const labelOf = (c: Choice, vi: number) =>
-      opts.ends && vi === 0
-        ? opts.ends.min
-        : opts.ends && vi === valid.length - 1
-          ? opts.ends.max
-          : choiceLabel(c, ctx);
-    // Short answers of a plain form go in two columns, read down the left one first: the
-    // scale keeps its order, and a statement takes half the height.
-    const routed = opts.routed ? ctx.routing.goTo.get(opts.routed.id) : undefined;
-    const gutter = 16;
-    const leftW = th.indent + (width - th.indent - gutter) / 2;
-    const faceW = opts.faces ? 2 * th.face + 10 : 0;
-    const room = leftW - th.indent - th.box - 12 - faceW - cw;
-    const twoColumns =
-      ctx.plain &&
-      choices.length >= 4 &&
-      !routed &&
-      choices.every(
-        (c, i) => pen.widthOf(labelOf(c, valid.indexOf(c)), th.body) <= room && codes[i] !== undefined,
-      );
-    if (twoColumns) {
-      const half = Math.ceil(choices.length / 2);
-      // Left column first, then the right one: the drawing (and a screen reader) keeps the order.
-      const tops: number[] = [];
-      let h = 0;
-      for (const col of [0, 1] as const) {
-        let at = 0;
-        for (let r = 0; r < half; r++) {
-          const i = col * half + r;
-          const c = choices[i];
-          if (!c) break;
-          const vi = valid.indexOf(c);
-          const face = opts.faces ? (vi >= 0 ? moods[vi] : undefined) : undefined;
-          const row = answerRow(
-            {
-              marker: "tick",
-              label: labelOf(c, vi),
-              code: codes[i] ?? "",
-              codeWidth: cw,
-              face,
-              faceSlot: opts.faces,
-            },
-            ctx,
-          );
-          const cx = col === 0 ? x : x + leftW + gutter - th.indent;
-          if (col === 0) tops.push(at);
-          const rh = row(pen, cx, y + (tops[r] ?? at), leftW);
-          at = (tops[r] ?? at) + rh;
-        }
-        h = Math.max(h, at);
-      }
-      return h;
-    }
-    let h = 0;
-    choices.forEach((c, i) => {
+    const specs: RowSpec[] = choices.map((c, i) => {
       const vi = valid.indexOf(c);
-      const face = opts.faces ? (vi >= 0 ? moods[vi] : undefined) : undefined;
-      // A numeric scale names its ends beside the first and last number.
-      const label =
-        opts.ends && vi === 0
-          ? opts.ends.min
-          : opts.ends && vi === valid.length - 1
-            ? opts.ends.max
-            : choiceLabel(c, ctx);
-      const row = answerRow(
-        {
-          marker: "tick",
-          label,
-          code: codes[i] ?? "",
-          codeWidth: cw,
-          face,
-          faceSlot: opts.faces,
-          goTo: opts.routed ? ctx.routing.goTo.get(opts.routed.id)?.get(c.value) : undefined,
-        },
-        ctx,
-      );
-      h += row(pen, x, y + h, width);
+      return {
+        marker: "tick",
+        // A numeric scale names its ends beside the first and last number.
+        label:
+          opts.ends && vi === 0
+            ? opts.ends.min
+            : opts.ends && vi === valid.length - 1
+              ? opts.ends.max
+              : choiceLabel(c, ctx),
+        code: codes[i] ?? "",
+        codeWidth: cw,
+        face: opts.faces && vi >= 0 ? moods[vi] : undefined,
+        faceSlot: opts.faces,
+        goTo: opts.routed ? ctx.routing.goTo.get(opts.routed.id)?.get(c.value) : undefined,
+      };
     });
+    // Short answers of a plain form go in two columns: the scale keeps its order, read down the
+    // left column first, and a statement takes half the height.
+    if (ctx.plain && fitsTwoColumns(specs, pen, ctx, width)) return rowColumns(specs, ctx)(pen, x, y, width);
+    let h = 0;
+    for (const spec of specs) h += answerRow(spec, ctx)(pen, x, y + h, width);
     return h;
   };
 }

@@ -115,7 +115,7 @@ function evenScale(own: number[], q: MatrixQuestion): number[] {
 
 /**
  * "1 = Täysin eri mieltä" … in a small table of as many even columns as the longest entry allows,
- * read row by row like the numbers under it; an entry wider than the page wraps on its own line.
+ * read down each column; an entry wider than the page wraps on its own line.
  */
 function legend(q: MatrixQuestion, ctx: FormContext): Block {
   const th = ctx.theme;
@@ -129,12 +129,17 @@ function legend(q: MatrixQuestion, ctx: FormContext): Block {
     const widest = Math.max(0, ...entries.map((e) => pen.widthOf(e, style)));
     const perRow = Math.max(1, Math.min(entries.length, Math.floor((width + gap) / (widest + gap))));
     const cell = (width + gap) / perRow - gap;
-    let h = 0;
-    for (let r = 0; r < entries.length; r += perRow) {
-      const row = entries.slice(r, r + perRow);
-      h += Math.max(...row.map((e, i) => pen.text(e, x + i * (cell + gap), y + h, cell, style)));
-    }
-    return h + th.rowGap + 2;
+    // Read down the left column first, as the two-column answer lists are; drawn in that order
+    // too (a screen reader keeps it), once the rows' heights are known.
+    const rows = Math.ceil(entries.length / perRow);
+    const heights = Array.from({ length: rows }, (_, r) =>
+      Math.max(...entries.filter((_, i) => i % rows === r).map((e) => pen.measure(e, cell, style))),
+    );
+    const tops = heights.map((_, r) => heights.slice(0, r).reduce((a, b) => a + b, 0));
+    entries.forEach((e, i) => {
+      pen.text(e, x + Math.floor(i / rows) * (cell + gap), y + (tops[i % rows] ?? 0), cell, style);
+    });
+    return heights.reduce((a, b) => a + b, 0) + th.rowGap + 2;
   };
 }
 

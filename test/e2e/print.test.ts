@@ -33,6 +33,9 @@ describe("kuulo print", () => {
     expect(pages.length).toBe(pdfPages(pdf));
     expect(pages[0]).toContain("Tervetuloa kirjastoon");
     expect(pages.at(-1)).toContain(`Sivu ${pages.length}/${pages.length}`);
+    // The plain-language baseline fits in 12 A4 pages, and says so on its last one.
+    expect(pages.length).toBeLessThanOrEqual(12);
+    expect(r.stdout).toContain(`(${pages.length} pages,`);
   });
 
   it("writes to --out, in the survey's first language by default, the same bytes each time (replacing only with --force)", () => {

@@ -41,7 +41,7 @@ describe("kuulo demo", () => {
     }
   });
 
-  it("keeps every table's notes on its page: no PDF page opens with a note or a stray cell", () => {
+  it("keeps every table's notes on its page: no page opens with a note or a stray cell, no mark unexplained", () => {
     // The notes explain the marks of the table above them; a table that does not fit under its
     // chart starts the next page whole, never spilling a cell or a note on to a page of its own.
     for (const name of ["baseline", "followup", "comparison"]) {
@@ -60,6 +60,9 @@ describe("kuulo demo", () => {
           /^(<\s?5|–)(:|\s|$)|^\(–\) |^Muutos on |^Vastaaja sai /,
         );
         expect(lines.length, `${name} page ${i + 2}: ${lines.join(" | ")}`).toBeGreaterThan(1);
+        // A negative statement's mark is explained on every page that shows it (the contents too).
+        if (page.includes("(–)"))
+          expect(page, `${name} page ${i + 2}`).toMatch(/Kielteinen väittämä|Kielteiset väittämät \(–\)/);
       });
     }
   });

@@ -31,6 +31,7 @@ import {
 import { tableBlock } from "./pdf-table.js";
 import { PDF_THEME as T } from "./pdf-theme.js";
 import type { ReportView, SectionView, Block as ViewBlock } from "./view.js";
+import { withoutReverseMark } from "./view-common.js";
 
 export interface ReportPdfOptions extends ReportRenderOptions {
   /** Chart PNGs by chart id, when the caller has drawn them already; otherwise they are drawn here. */
@@ -58,12 +59,14 @@ function questionParts(doc: Doc, b: ViewBlock, png: Buffer | undefined, lead: Bl
   const pen = new Pen(doc, false);
   const rest: Block[] = b.tables.map((t) => tableBlock(pen, t, a.width));
   const notes = b.notes.map((n) => bullet(n, text(T.small, { color: T.muted }), T.rule, 2));
-  // The notes explain the marks in the tables: they go with the last table onto its page (when
-  // the two fit on one), never on to the next page without it.
+  // The notes explain the marks in the tables: the tables and their notes share a page when they
+  // fit on one, else the notes go with the last table; never on to a page of their own.
+  const fits = (block: Block) => measureBlock(doc, block, a.width) <= a.bottom - a.top;
+  const whole = rest.length > 0 && notes.length > 0 ? stack(...rest, ...notes) : undefined;
   const last = rest.at(-1);
-  const withNotes = last && notes.length > 0 ? stack(last, ...notes) : undefined;
-  if (withNotes && measureBlock(doc, withNotes, a.width) <= a.bottom - a.top)
-    rest[rest.length - 1] = withNotes;
+  const withLast = last && notes.length > 0 ? stack(last, ...notes) : undefined;
+  if (whole && fits(whole)) rest.splice(0, rest.length, whole);
+  else if (withLast && fits(withLast)) rest[rest.length - 1] = withLast;
   else rest.push(...notes);
   const head = stack(lead, blockHeading(b.title, b.meta));
   if (!png) return [head, ...rest];
@@ -82,7 +85,13 @@ function placeSection(doc: Doc, s: SectionView, pngs: Map<string, Buffer>, toc: 
     const parts = questionParts(doc, b, b.chartId ? pngs.get(b.chartId) : undefined, lead);
     const start = placeGroup(doc, parts, { spaceBefore: i === 0 ? 26 : T.gapBetweenBlocks });
     if (i === 0) toc.push({ title: s.title, dest: dest("s", s.id), page: start, level: 0 });
-    toc.push({ title: b.title, dest: i === 0 ? dest("s", s.id) : dest("q", b.id), page: start, level: 1 });
+    // The contents have no room for the "(–)" mark's explanation: the question's page has it.
+    toc.push({
+      title: withoutReverseMark(b.title),
+      dest: i === 0 ? dest("s", s.id) : dest("q", b.id),
+      page: start,
+      level: 1,
+    });
   });
 }
 

@@ -31,6 +31,11 @@ export function sortedBy<T>(rows: T[], value: (r: T) => number | null): T[] {
  */
 export const REVERSE_MARK = " (–)";
 
+/** A title without the negative mark, for lists with no room for its explanation (the contents). */
+export function withoutReverseMark(title: string): string {
+  return title.endsWith(REVERSE_MARK) ? title.slice(0, -REVERSE_MARK.length) : title;
+}
+
 /** A matrix statement's text with the negative mark when it is one: the one rule for every table and chart. */
 export function statementText(text: (t: Text) => string, item: { text: Text; reverse: boolean }): string {
   return text(item.text) + (item.reverse ? REVERSE_MARK : "");

@@ -69,7 +69,11 @@ describe("report period of undated paper forms", () => {
     const line = `Tuotu ${day.fi} · 6 vastausta`;
     expect(readFileSync(join(out, "report.md"), "utf8").split("\n")[2]).toBe(line);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain(`<p class="subtitle">${line}</p>`);
-    expect(pageTexts(readFileSync(join(out, "report.pdf")))[0]).toContain(line);
+    const cover = pageTexts(readFileSync(join(out, "report.pdf")))[0];
+    expect(cover).toContain(line);
+    // The report's "data up to" line says that day is an import's, not the data's.
+    expect(cover).toContain(`Aineisto ${day.fi} tehdyn tuonnin mukaan.`);
+    expect(readFileSync(join(out, "report.md"), "utf8")).not.toContain(`Aineisto ${day.fi} asti`);
     const terminal = runBin(["report", SURVEY, "--db", db, "--lang", "fi"]);
     expect(terminal.code, terminal.stderr).toBe(0);
     expect(terminal.stdout.split("\n").slice(0, 3).join("\n")).toContain(line);

@@ -276,6 +276,7 @@ export const en = {
   "report.heading.legend": "Marks used in the tables",
   "report.heading.notes": "Notes",
   "report.generated": "Data up to {date}. Report made with Kuulo.",
+  "report.generatedImported": "Data as of the import on {date}. Report made with Kuulo.",
   "report.terminal.moreColumns":
     "Columns left out here: {n} (they are in the HTML, Markdown and Excel reports)",
   "report.meta.responses": "{n} responses",

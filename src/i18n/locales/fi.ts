@@ -278,6 +278,7 @@ export const fi: Messages = {
   "report.heading.legend": "Taulukoiden merkinnät",
   "report.heading.notes": "Huomautukset",
   "report.generated": "Aineisto {date} asti. Raportti on tehty Kuulo-ohjelmalla.",
+  "report.generatedImported": "Aineisto {date} tehdyn tuonnin mukaan. Raportti on tehty Kuulo-ohjelmalla.",
   "report.terminal.moreColumns":
     "Sarakkeita jätetty tästä pois: {n} (ne ovat HTML-, Markdown- ja Excel-raporteissa)",
   "report.meta.responses": "{n} vastausta",

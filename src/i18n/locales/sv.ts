@@ -275,6 +275,7 @@ export const sv: Messages = {
   "report.heading.legend": "Tecken i tabellerna",
   "report.heading.notes": "Anmärkningar",
   "report.generated": "Data till och med {date}. Rapporten är gjord med Kuulo.",
+  "report.generatedImported": "Data enligt importen {date}. Rapporten är gjord med Kuulo.",
   "report.terminal.moreColumns":
     "Kolumner som inte visas här: {n} (de finns i HTML-, Markdown- och Excel-rapporterna)",
   "report.meta.responses": "{n} svar",

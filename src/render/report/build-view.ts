@@ -21,6 +21,18 @@ import {
 import { comparisonSection, crossTabSection } from "./view-groups.js";
 import { questionBlock } from "./view-questions.js";
 
+/**
+ * "Data up to 12.3.2025": the newest response's day. When that day is the import of forms that
+ * carry no date, it is said to be the import's, not the data's.
+ */
+function generatedLine(report: Report, fmt: ReturnType<typeof reportFormats>): string {
+  const at = report.generatedAt;
+  if (!at) return "";
+  const imported = report.period.undatedImported;
+  const key = imported && at.slice(0, 10) === imported.last ? "report.generatedImported" : "report.generated";
+  return fmt.t(key, { date: fmt.date(at) });
+}
+
 export function buildView(full: Report, opts: ReportRenderOptions): ReportView {
   const report = shownDifferences(full);
   const fmt = reportFormats(opts.lang, report.survey.languages[0] ?? opts.lang);
@@ -67,7 +79,7 @@ export function buildView(full: Report, opts: ReportRenderOptions): ReportView {
       appendix: fmt.t("report.heading.appendix"),
       legend: fmt.t("report.heading.legend"),
       notes: fmt.t("report.heading.notes"),
-      generated: report.generatedAt ? fmt.t("report.generated", { date: fmt.date(report.generatedAt) }) : "",
+      generated: generatedLine(report, fmt),
       moreColumns: fmt.t("report.terminal.moreColumns"),
     },
   };

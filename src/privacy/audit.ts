@@ -276,25 +276,41 @@ export function liveAtoms(highs: Highs, all: ReportFacts[]) {
 /**
  * Audits reports as a reader holds them. `minCell` is the strictest of the reports' unless given.
  */
-export function auditFacts(highs: Highs, all: ReportFacts[], minCellArg?: number): AuditResult {
-  const res = auditOnce(highs, all, minCellArg);
+/**
+ * `only`: audit just the families (questions) with these root slots, and the respondent counts
+ * only if it holds "@size"; for a protection round after hiding more in them, since hiding a
+ * fact can only widen what a reader can tell, and only in its own family.
+ */
+export function auditFacts(
+  highs: Highs,
+  all: ReportFacts[],
+  minCellArg?: number,
+  only?: ReadonlySet<string>,
+): AuditResult {
+  const res = auditOnce(highs, all, minCellArg, only);
   if (!res.findings.some((f) => f.fact === CONTRADICTION)) return res;
   // Statistics are read at the precision they are printed with; if they cannot be reconciled
   // with the counts (rounding beyond the model's tolerance), audit the counts alone. Reports made
   // before hidden counts had honest marks may say "< 5" of a larger count: then without marks.
   const counts = all.map((r) => ({ ...r, facts: r.facts.filter((f) => f.kind !== "stat") }));
-  const res2 = auditOnce(highs, counts, minCellArg);
+  const res2 = auditOnce(highs, counts, minCellArg, only);
   if (!res2.findings.some((f) => f.fact === CONTRADICTION)) return res2;
   return auditOnce(
     highs,
     counts.map((r) => ({ ...r, facts: r.facts.map(({ mark: _, ...f }) => f) })),
     minCellArg,
+    only,
   );
 }
 
 const CONTRADICTION = "the reports contradict each other";
 
-function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): AuditResult {
+function auditOnce(
+  highs: Highs,
+  all: ReportFacts[],
+  minCellArg?: number,
+  only?: ReadonlySet<string>,
+): AuditResult {
   const minCell = minCellArg ?? Math.max(...all.map((r) => r.minCell));
   const { model, bounds: atomBounds, alive } = liveAtoms(highs, all);
   const findings: Finding[] = [];
@@ -355,7 +371,7 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
         });
     });
   };
-  run(sizes.b, sizes.termsOf, sizeTargets, []);
+  if (!only || only.has("@size")) run(sizes.b, sizes.termsOf, sizeTargets, []);
   // A class that is exactly a report's (or a compared group's) population has its counts printed,
   // shown or hidden, and checked as those: no need to check them again as a class.
   const printed = new Set<number>();
@@ -366,17 +382,17 @@ function auditOnce(highs: Highs, all: ReportFacts[], minCellArg?: number): Audit
       const mine = atomsOf(model, f).filter((a) => live.has(a));
       if (mine.length === 1) printed.add(mine[0]!);
     }
-  const all_ = families(all);
+  const all_ = families(all).filter((F) => !only || only.has(F.root));
   for (let i = 0; i < all_.length; i += FAMILIES_PER_PROGRAM) {
     const chunk = all_.slice(i, i + FAMILIES_PER_PROGRAM);
     const { b, termsOf } = buildFamilies(all, model, atomIds, chunk);
     const hidden: Fact[] = [];
     const extra: Extra[] = [];
     for (const F of chunk) {
-      // Facts that belong to another family's root (by-slot sizes) are audited there.
-      hidden.push(
-        ...F.facts.filter((f) => f.value === null && f.kind !== "stat" && isTarget(f) && familyRoot(f, F)),
-      );
+      // The --by question's own counts are checked in every table split by it too: each such
+      // table (its groups' cells beside the question's counts) may narrow them, and a program
+      // holds only a few tables.
+      hidden.push(...F.facts.filter((f) => f.value === null && f.kind !== "stat" && isTarget(f)));
       // Every class of respondents the reports tell apart is a table of its own that nobody
       // printed (the people added since Monday; everyone but one session): a small count of it
       // that the reports pin to one value is disclosed. (Only exact ones: a class's counts are
@@ -418,10 +434,6 @@ const isNonAnswer = (cat: string) => cat.startsWith("m:") || NON_ANSWER.has(cat)
 function isTarget(f: Fact): boolean {
   if (f.role === "valid") return false;
   return !(f.role === "size" && f.slot !== "@size" && f.cats.length > 0 && f.cats.every(isNonAnswer));
-}
-
-function familyRoot(f: Fact, F: Family): boolean {
-  return !(f.slot !== F.root && !f.slot.startsWith(`${F.root}#`) && !f.by);
 }
 
 function contradiction(): Finding {

@@ -144,6 +144,12 @@ describe("comparison key findings", () => {
       const mean = changes.find((l) => l.startsWith(`- ${WORDS[lang].mean}`));
       expect(mean, findings.join("\n")).toContain(`${strict} (–)`);
       expect(mean).toMatch(/\(–\) /);
+      // The comparison's own block for the negative statement carries the mark and explains it.
+      const at = md.indexOf(`\n### ${json.questions[1].text[lang]} – ${strict} (–)`);
+      expect(at, md).toBeGreaterThan(0);
+      const block = md.slice(at);
+      const notes = block.slice(0, block.indexOf("\n### ", 5));
+      expect(notes).toMatch(/\n> \(–\) \S/);
       // No single answer option of the matrix, and nothing about "within chance".
       expect(findings.join("\n")).not.toContain(WORDS[lang].agree);
       expect(findings.join("\n")).not.toContain(WORDS[lang].chance);

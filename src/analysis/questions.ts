@@ -43,13 +43,11 @@ export function prepareQuestion(ctx: Ctx, q: Question): (() => QuestionResult) |
     case "likert":
     case "scale": {
       const p = prepareChoices(ctx, main!);
-      return () => ({
-        ...common(q),
-        kind: "scale",
-        status: p.status.finish(),
-        choices: p.rows(),
-        stats: finishScaleStats(ctx, p),
-      });
+      return () => {
+        // Statistics first: keeping the mean may hide one more count.
+        const stats = finishScaleStats(ctx, p);
+        return { ...common(q), kind: "scale", status: p.status.finish(), choices: p.rows(), stats };
+      };
     }
     case "matrix": {
       const items = slots.map((s) => ({ slot: s, p: prepareChoices(ctx, s) }));
@@ -59,6 +57,7 @@ export function prepareQuestion(ctx: Ctx, q: Question): (() => QuestionResult) |
         scale: q.choices.filter((c) => !c.missing).map((c) => ({ code: c.value, label: c.label })),
         items: items.map(({ slot, p }): MatrixItemResult => {
           const item = q.items.find((i) => i.id === slot.item)!;
+          const stats = finishScaleStats(ctx, p);
           return {
             id: slot.id,
             itemId: item.id,
@@ -67,7 +66,7 @@ export function prepareQuestion(ctx: Ctx, q: Question): (() => QuestionResult) |
             reverse: item.reverse === true,
             status: p.status.finish(),
             choices: p.rows(),
-            stats: finishScaleStats(ctx, p),
+            stats,
           };
         }),
       });

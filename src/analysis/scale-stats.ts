@@ -3,7 +3,7 @@
 // they pin no hidden small count; a box share only when it adds nothing to the shown cells.
 import { type Ctx, noteWithheld } from "./context.js";
 import type { Count, ScaleStats, StatName } from "./report.js";
-import { statsAreSafe } from "./stat-audit.js";
+import { type AuditCell, statsAreSafe } from "./stat-audit.js";
 import { ciMean, mean, median, sd } from "./stats.js";
 
 /** From this valid n on, a mean is published rounded when the exact one would pin a count. */
@@ -35,6 +35,14 @@ export function boxSize(points: number): number {
  * one possible value (stat-audit.ts). A box share is kept when its hidden cells are all of the
  * hidden cells or none of them: then it follows from n and the shown cells anyway.
  */
+/** The mean can be published, exactly or (the headline rule) rounded with its median. */
+function headlineSafe(audit: AuditCell[], minCell: number): boolean {
+  return (
+    statsAreSafe(audit, { mean: true }, minCell) ||
+    statsAreSafe(audit, { meanDecimals: HEADLINE_DECIMALS }, minCell)
+  );
+}
+
 export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCell[]): ScaleStats {
   const none: ScaleStats = {
     n,
@@ -56,8 +64,29 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
   const sorted = [...cells].sort((a, b) => a.value - b.value);
   const out: ScaleStats = { ...none };
   // Hidden cells that a reader can work out anyway count as shown in the audit.
-  const known = ctx.ledger.determined(sorted.filter((c) => c.hidden).map((c) => c.id));
-  const audit = sorted.map((c) => ({ value: c.value, count: c.count, hidden: c.hidden && !known.has(c.id) }));
+  const auditOf = () => {
+    const known = ctx.ledger.determined(sorted.filter((c) => c.hidden).map((c) => c.id));
+    return sorted.map((c) => ({ value: c.value, count: c.count, hidden: c.hidden && !known.has(c.id) }));
+  };
+  let audit = auditOf();
+  if (values.length >= HEADLINE_N && !headlineSafe(audit, ctx.minCell)) {
+    // The headline costs one more count rather than the mean: a large count hidden beside the
+    // small ones (a "–") leaves a rounded mean too many ways to come about.
+    const extra = sorted.find(
+      (c, i) =>
+        !c.hidden &&
+        c.count >= ctx.minCell &&
+        headlineSafe(
+          audit.map((a, j) => (j === i ? { ...a, hidden: true } : a)),
+          ctx.minCell,
+        ) &&
+        ctx.ledger.hideMore(c.id),
+    );
+    if (extra) {
+      extra.hidden = true;
+      audit = auditOf();
+    }
+  }
   const full = statsAreSafe(audit, { mean: true, median: true, sd: true }, ctx.minCell);
   const central = full || statsAreSafe(audit, { mean: true, median: true }, ctx.minCell);
   if (central) {
@@ -69,14 +98,17 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
     withheld.push("median");
   } else if (
     values.length >= HEADLINE_N &&
-    statsAreSafe(audit, { meanDecimals: HEADLINE_DECIMALS, median: true }, ctx.minCell)
+    statsAreSafe(audit, { meanDecimals: HEADLINE_DECIMALS }, ctx.minCell)
   ) {
-    // The headline rule: at n ≥ 30 the mean printed to one decimal (and the median) confine the
-    // hidden counts to wide ranges; published rounded, so that report.json tells no more.
+    // The headline rule: at n ≥ 30 the mean printed to one decimal (and the median, unless it
+    // pins a count itself) confine the hidden counts to wide ranges; published rounded, so that
+    // report.json tells no more.
     const f = 10 ** HEADLINE_DECIMALS;
     out.mean = Math.round((mean(values) ?? 0) * f) / f;
     out.meanDecimals = HEADLINE_DECIMALS;
-    out.median = median(values);
+    if (statsAreSafe(audit, { meanDecimals: HEADLINE_DECIMALS, median: true }, ctx.minCell))
+      out.median = median(values);
+    else withheld.push("median");
   } else withheld.push("mean", "median");
   if (full) {
     out.sd = sd(values);

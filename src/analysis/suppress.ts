@@ -78,6 +78,12 @@ export interface Ledger {
   determined(ids: readonly string[]): Set<string>;
   /** Make a registered cell dearer to hide as a complement (group sizes, totals). */
   protect(id: string, cost: number): void;
+  /**
+   * After solve: hide one more count (a "–") if the published counts do not give it away, and
+   * say whether it was hidden. Hiding more never uncovers another count, since "–" claims no
+   * size; used to keep a statistic that the counts shown beside it would otherwise pin.
+   */
+  hideMore(id: string): boolean;
   /** Number of published counts that ended hidden. */
   suppressedCount(): number;
 }
@@ -152,6 +158,19 @@ export function createLedger(): Ledger {
     protect(id, cost) {
       const c = get(id);
       c.cost = Math.max(c.cost, cost);
+    },
+    hideMore(id) {
+      const c = get(id);
+      if (c.hidden) return true;
+      if (c.shown || c.value < mc) return false;
+      c.hidden = true;
+      const zero = forcedZeros(lines);
+      if (zero.has(c) || determinedIn(c, indexLines(lines), zero)) {
+        c.hidden = false;
+        return false;
+      }
+      c.forced = true;
+      return true;
     },
     suppressedCount() {
       let n = 0;

@@ -56,6 +56,23 @@ describe("the demo's reports together", () => {
     expect(ledger.code, ledger.stdout).toBe(0);
   }, 420_000);
 
+  it("keep the headline: most statement means of 30 or more answers are published", () => {
+    // Hiding is not free: a mean withheld because two of its counts are hidden costs more than one
+    // more count hidden beside them (a "–"), which leaves a rounded mean too many ways to arise.
+    const baseline = json("baseline");
+    let published = 0;
+    let asked = 0;
+    for (const q of baseline.questions)
+      if (q.kind === "matrix")
+        for (const item of q.items)
+          if ((item.stats?.n.value ?? 0) >= 30) {
+            asked++;
+            if (item.stats!.mean !== null) published++;
+          }
+    expect(asked).toBeGreaterThan(20);
+    expect(published / asked).toBeGreaterThan(0.7);
+  });
+
   it("no longer give the follow-up's hidden count as pooled − baseline", () => {
     const [baseline, followup, comparison] = ["baseline", "followup", "comparison"].map(json) as [
       Report,

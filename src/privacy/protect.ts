@@ -79,6 +79,9 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   // tell, so a question without findings gains none.
   let dirty: Set<string> | undefined;
   let findings: Finding[] = [];
+  // A finding that survives a few figures hidden for it is one hiding cannot mend (a size beside
+  // the stored total): stop hiding for it, rather than withhold figure after figure around it.
+  const tries = new Map<string, number>();
   for (let round = 0; round < 200; round++) {
     const mine = extractFacts(candidate, idx);
     const fresh = auditFacts(highs, [...before, mine], candidate.options.minCell, dirty).findings.filter(
@@ -90,6 +93,9 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
     const hideable = mine.facts.filter((f) => f.value !== null && f.hide && cost(f) < 9);
     const chosen = new Set<Fact>();
     for (const f of findings) {
+      const tried = tries.get(key(f)) ?? 0;
+      if (tried >= MAX_TRIES) continue;
+      tries.set(key(f), tried + 1);
       const named = new Set(f.because.filter((t) => t.report === idx).map((t) => t.fact));
       const own = f.report === idx && f.because.every((t) => t.report === idx);
       // A status count pinned by its own line (base − valid − the rest): only the valid n can
@@ -143,6 +149,8 @@ function familyOf(r: ReportFacts, slot: string): string {
   for (let p = r.slots.get(cur)?.parent; p; p = r.slots.get(cur)?.parent) cur = p.slot;
   return cur;
 }
+
+const MAX_TRIES = 12;
 
 function factRole(facts: Fact[], id: string): Fact["role"] {
   return facts.find((f) => f.id === id)?.role;

@@ -4,8 +4,9 @@
 // session report protected against it (the time of protection + audit). (2) A ~700-response
 // project with a 3-person session: a sequence of reports (whole, --compare session, --by
 // age_group, one wave) and how many numbers the protection across reports hid in each (before →
-// after). Medians of --runs runs, CPU time beside wall time (the machine may be shared).
-// Usage: npm run build && node scripts/bench-privacy.mjs [--runs 3] [--sizes 300,10000]
+// after), only with --sequence: its --by step takes many minutes on 2 cores. Medians of --runs
+// runs, CPU time beside wall time (the machine may be shared).
+// Usage: npm run build && node scripts/bench-privacy.mjs [--runs 3] [--sizes 300,10000] [--sequence]
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -19,7 +20,11 @@ import { protectReport } from "../dist/privacy/protect.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
-  options: { runs: { type: "string", default: "3" }, sizes: { type: "string", default: "300,10000" } },
+  options: {
+    runs: { type: "string", default: "3" },
+    sizes: { type: "string", default: "300,10000" },
+    sequence: { type: "boolean", default: false },
+  },
 });
 const survey = loadSurvey(join(root, "surveys/welcome-baseline.yaml"));
 const highs = await loadSolver();
@@ -98,6 +103,7 @@ for (const n of values.sizes.split(",").map(Number)) {
   );
 }
 
+if (!values.sequence) process.exit(0);
 const project = sessions(700, [150, 150, 3, 150, 150, 97]);
 const { rows, findings, auditMs } = sequence(project, [
   {},

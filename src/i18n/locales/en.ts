@@ -403,7 +403,7 @@ export const en = {
   "report.privacy.readFirst":
     "Names and other identifying details cannot be found automatically: read the free-text answers before you share the report.",
   "report.privacy.crossReport":
-    "Audit: {cells} more numbers and {stats} statistics are hidden so that nothing hidden can be worked out from this report's tables together, or together with the {releases} earlier reports on these responses.",
+    "Audit: {cells} more numbers and {stats} statistics are hidden so that nothing hidden can be worked out from this report's tables, alone or together with the {releases} earlier reports on these responses.",
   "report.privacy.auditAlone":
     "Audit: {cells} more numbers and {stats} statistics are hidden so that nothing hidden can be worked out from this report's tables together.",
   "report.privacy.crossReportNone":

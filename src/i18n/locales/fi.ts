@@ -409,7 +409,7 @@ export const fi: Messages = {
   "report.privacy.readFirst":
     "Nimiä ja muita tunnistettavia tietoja ei voi löytää automaattisesti: lue avovastaukset ennen kuin jaat raportin.",
   "report.privacy.crossReport":
-    "Tarkistus: {cells} lukua ja {stats} tunnuslukua lisää on piilotettu, jotta mitään piilotettua ei voi päätellä tämän raportin taulukoista yhdessä eikä yhdessä näiden vastausten {releases} aiemman raportin kanssa.",
+    "Tarkistus: {cells} lukua ja {stats} tunnuslukua lisää on piilotettu, jotta mitään piilotettua ei voi päätellä tämän raportin taulukoista, ei niistä yksin eikä yhdessä näiden vastausten {releases} aiemman raportin kanssa.",
   "report.privacy.auditAlone":
     "Tarkistus: {cells} lukua ja {stats} tunnuslukua lisää on piilotettu, jotta mitään piilotettua ei voi päätellä tämän raportin taulukoista yhdessä.",
   "report.privacy.crossReportNone":

@@ -402,7 +402,7 @@ export const sv: Messages = {
   "report.privacy.readFirst":
     "Namn och andra identifierande uppgifter kan inte hittas automatiskt: läs fritextsvaren innan du delar rapporten.",
   "report.privacy.crossReport":
-    "Granskning: ytterligare {cells} tal och {stats} nyckeltal är dolda, så att inget dolt kan räknas ut ur den här rapportens tabeller tillsammans eller tillsammans med de {releases} tidigare rapporterna om dessa svar.",
+    "Granskning: ytterligare {cells} tal och {stats} nyckeltal är dolda, så att inget dolt kan räknas ut ur den här rapportens tabeller, varken ensamma eller tillsammans med de {releases} tidigare rapporterna om dessa svar.",
   "report.privacy.auditAlone":
     "Granskning: ytterligare {cells} tal och {stats} nyckeltal är dolda, så att inget dolt kan räknas ut ur den här rapportens tabeller tillsammans.",
   "report.privacy.crossReportNone":

@@ -28,14 +28,7 @@ export function boxSize(points: number): number {
   return Math.max(1, Math.floor(points / 2));
 }
 
-/**
- * Statistics of `values` (the valid answers) on a scale whose points are `cells`, given the
- * published valid n. Mean and median, then SD and CI, are kept only if every spread of the hidden
- * total over the hidden cells that reproduces them leaves each hidden small count with more than
- * one possible value (stat-audit.ts). A box share is kept when its hidden cells are all of the
- * hidden cells or none of them: then it follows from n and the shown cells anyway.
- */
-/** The mean can be published, exactly or (the headline rule) rounded with its median. */
+/** The mean can be published, exactly or (the headline rule) rounded to one decimal. */
 function headlineSafe(audit: AuditCell[], minCell: number): boolean {
   return (
     statsAreSafe(audit, { mean: true }, minCell) ||
@@ -43,6 +36,13 @@ function headlineSafe(audit: AuditCell[], minCell: number): boolean {
   );
 }
 
+/**
+ * Statistics of `values` (the valid answers) on a scale whose points are `cells`, given the
+ * published valid n. Mean and median, then SD and CI, are kept only if every spread of the hidden
+ * total over the hidden cells that reproduces them leaves each hidden small count with more than
+ * one possible value (stat-audit.ts). A box share is kept when its hidden cells are all of the
+ * hidden cells or none of them: then it follows from n and the shown cells anyway.
+ */
 export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCell[]): ScaleStats {
   const none: ScaleStats = {
     n,

@@ -231,8 +231,7 @@ function solveCells(cells: Cell[], lines: Line[], minCell: number): void {
     if (leaks.length === 0) {
       // Exact linear leaks are gone; now the ranges the marks give away.
       // One at a time: hiding one cell often frees several pinned ones.
-      const found = boundLeaks(cells, lines, minCell);
-      const leak = found.leaks.find((l) => l.pinned || !tolerated.has(l.cell));
+      const leak = boundLeaks(cells, lines, minCell).find((l) => l.pinned || !tolerated.has(l.cell));
       if (!leak) return;
       const { cells: near, dist } = candidatesFor(leak.cell, linesOf, false);
       if (leak.pinned) {
@@ -423,7 +422,7 @@ interface BoundLeak {
  * Sensitive hidden cells that the marks and the lines pin to one value or confine to fewer than
  * minCell values (two hidden "< 5" counts adding up to 2), with what the check needs again.
  */
-function boundLeaks(cells: Cell[], lines: Line[], minCell: number): { leaks: BoundLeak[]; known: Set<Cell> } {
+function boundLeaks(cells: Cell[], lines: Line[], minCell: number): BoundLeak[] {
   // Hidden cells that combinations of lines fix count as known: the propagation goes one line at
   // a time and would miss them (a column total that the grand total minus the others gives).
   const known = determinedHidden(cells, lines);
@@ -436,7 +435,7 @@ function boundLeaks(cells: Cell[], lines: Line[], minCell: number): { leaks: Bou
   for (const c of cells)
     if (c.hidden && sensitive(c, minCell) && narrow(range, c, minCell))
       leaks.push({ cell: c, pinned: range.lo.get(c) === range.hi.get(c) });
-  return { leaks, known };
+  return leaks;
 }
 
 /**

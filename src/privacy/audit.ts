@@ -275,8 +275,6 @@ export function liveAtoms(highs: Highs, all: ReportFacts[]) {
 
 /**
  * Audits reports as a reader holds them. `minCell` is the strictest of the reports' unless given.
- */
-/**
  * `only`: audit just the families (questions) with these root slots, and the respondent counts
  * only if it holds "@size"; for a protection round after hiding more in them, since hiding a
  * fact can only widen what a reader can tell, and only in its own family.

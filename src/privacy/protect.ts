@@ -5,7 +5,7 @@ import type { Highs } from "highs";
 import type { Report } from "../analysis/report.js";
 import { atomsOf } from "./atoms.js";
 import { auditFacts, type Finding, liveAtoms } from "./audit.js";
-import { extractFacts, type Fact, type ReportFacts } from "./facts.js";
+import { extractFacts, type Fact } from "./facts.js";
 
 export interface ProtectResult {
   /** Counts and statistics hidden by this protection. */
@@ -82,13 +82,17 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   // A finding that survives a few figures hidden for it is one hiding cannot mend (a size beside
   // the stored total): stop hiding for it, rather than withhold figure after figure around it.
   const tries = new Map<string, number>();
+  // A --by question's own counts are checked in every table split by it: all again then.
+  const bySlots = new Set(
+    [...before, first].flatMap((r) => r.facts.flatMap((f) => (f.by ? [f.by.slot] : []))),
+  );
   for (let round = 0; round < 200; round++) {
     const mine = extractFacts(candidate, idx);
     const fresh = auditFacts(highs, [...before, mine], candidate.options.minCell, dirty).findings.filter(
       (f) => !known.has(key(f)),
     );
     const again = dirty;
-    findings = again ? [...findings.filter((f) => !again.has(familyOf(mine, f.slot))), ...fresh] : fresh;
+    findings = again ? [...findings.filter((f) => !again.has(rootOf(f.slot))), ...fresh] : fresh;
     if (findings.length === 0) return { cells, statistics, remaining: [], inherited };
     const hideable = mine.facts.filter((f) => f.value !== null && f.hide && cost(f) < 9);
     const chosen = new Set<Fact>();
@@ -127,13 +131,9 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
       const remaining = findings.filter((f) => !(f.report === idx && alone.has(f.fact)));
       return { cells, statistics, remaining, inherited };
     }
-    // A --by question's own counts are checked in every table split by it: all again then.
-    const bySlots = new Set(
-      [...before, mine].flatMap((r) => r.facts.flatMap((f) => (f.by ? [f.by.slot] : []))),
-    );
-    dirty = findings.some((f) => bySlots.has(familyOf(mine, f.slot)))
+    dirty = findings.some((f) => bySlots.has(rootOf(f.slot)))
       ? undefined
-      : new Set<string>(findings.map((f) => familyOf(mine, f.slot)));
+      : new Set<string>(findings.map((f) => rootOf(f.slot)));
     for (const c of chosen) {
       c.hide!();
       if (c.kind === "stat") statistics++;
@@ -141,13 +141,6 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
     }
   }
   return { cells, statistics, remaining: [], inherited };
-}
-
-/** The question (root slot) a slot belongs to: a multi-select's choice is its question's. */
-function familyOf(r: ReportFacts, slot: string): string {
-  let cur = slot;
-  for (let p = r.slots.get(cur)?.parent; p; p = r.slots.get(cur)?.parent) cur = p.slot;
-  return cur;
 }
 
 const MAX_TRIES = 12;

@@ -111,13 +111,7 @@ describe("a count hidden only as a complement", () => {
         { label: "Muu", share: null, count: null, mark: "–" },
       ],
     };
-    const { inPlot, texts } = drawn(spec, "en");
-    expect(inPlot.filter((t) => t.text === "–")).toHaveLength(1);
-    expect(inPlot.filter((t) => t.text === "< 5")).toHaveLength(0);
-    expect(
-      texts.some((t) => t.text.startsWith("–: hidden so that a smaller number cannot be worked out")),
-    ).toBe(true);
-    expect(texts.some((t) => t.text.startsWith("< 5: too few answers"))).toBe(false);
+    expectOneDashExplained(spec);
   });
 
   it("paired bars: a withheld mean's slot says '–', explained; no '< 5' note where none is drawn", () => {
@@ -134,12 +128,17 @@ describe("a count hidden only as a complement", () => {
         },
       ],
     };
-    const { inPlot, texts } = drawn(spec, "en");
-    expect(inPlot.filter((t) => t.text === "–")).toHaveLength(1);
-    expect(inPlot.filter((t) => t.text === "< 5")).toHaveLength(0);
-    expect(
-      texts.some((t) => t.text.startsWith("–: hidden so that a smaller number cannot be worked out")),
-    ).toBe(true);
-    expect(texts.some((t) => t.text.startsWith("< 5: too few answers"))).toBe(false);
+    expectOneDashExplained(spec);
   });
 });
+
+/** One "–" drawn and explained, and no "< 5" drawn or explained. */
+function expectOneDashExplained(spec: ChartSpec): void {
+  const { inPlot, texts } = drawn(spec, "en");
+  expect(inPlot.filter((t) => t.text === "–")).toHaveLength(1);
+  expect(inPlot.filter((t) => t.text === "< 5")).toHaveLength(0);
+  expect(
+    texts.some((t) => t.text.startsWith("–: hidden so that a smaller number cannot be worked out")),
+  ).toBe(true);
+  expect(texts.some((t) => t.text.startsWith("< 5: too few answers"))).toBe(false);
+}

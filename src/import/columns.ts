@@ -169,7 +169,7 @@ function checkCoverage(
         code: "CSV_MISSING_COLUMN",
         column: q.id,
         message: `is a required question but the file has no column for it`,
-        hint: `Add a column headed ${expectedHeaders(q)} (kuulo template prints a sheet with every column).`,
+        hint: `Add a column headed ${expectedHeaders(q)} (npx kuulo template prints a sheet with every column).`,
       });
     else absent.push(q.id);
   }

@@ -40,10 +40,10 @@ export function explainNothingImported(
   if (looksLikeAnswers)
     return {
       details,
-      hint: "The first line looks like answers, not column names. Put the header line (from kuulo template) first.",
+      hint: "The first line looks like answers, not column names. Put the header line (from npx kuulo template) first.",
     };
   return {
     details,
-    hint: `Is this a file for another survey? Check the survey file given, or print the right header with "kuulo template".`,
+    hint: `Is this a file for another survey? Check the survey file given, or print the right header with "npx kuulo template".`,
   };
 }

@@ -77,7 +77,7 @@ export function headerStop(
         ],
         hint: other
           ? `Import it with the survey file of ${other.id}, or check that this is the right file. Nothing was imported.`
-          : `Check that the survey file and the data file belong together ("kuulo template" prints the survey's header). Nothing was imported.`,
+          : `Check that the survey file and the data file belong together ("npx kuulo template" prints the survey's header). Nothing was imported.`,
       },
     );
   }

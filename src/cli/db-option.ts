@@ -2,7 +2,7 @@
 // --db, else $KUULO_DB, else ./kuulo.db, relative to the working directory.
 import { resolve } from "node:path";
 import { Option } from "commander";
-import type { Io } from "./io.js";
+import type { Io } from "../terminal/io.js";
 
 export const DEFAULT_DB = "kuulo.db";
 

@@ -5,7 +5,7 @@
 import { type AnswerValue, type SurveyResponse, surveySlots } from "../definition/answers.js";
 import { type Choice, defaultLanguage, type Survey } from "../definition/model.js";
 import { pickText } from "../i18n/index.js";
-import type { AnswerParadata } from "../store/read.js";
+import type { AnswerParadata } from "../store/index.js";
 
 export function describeResponse(
   survey: Survey,

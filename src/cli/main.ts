@@ -5,15 +5,10 @@
 import { Command, CommanderError } from "commander";
 import { capText, ExitCode, formatLocation, KuuloError } from "../errors.js";
 import { escapedStoreError } from "../store/errors.js";
+import { colorsFor, err, type Io, processIo } from "../terminal/io.js";
 import { COMMANDS } from "./commands/index.js";
-import { colorsFor, err, type Io, processIo } from "./io.js";
+import type { CommandContext } from "./context.js";
 import { VERSION } from "./version.js";
-
-export interface CommandContext {
-  io: Io;
-  /** A command may set a non-zero exit code without failing (e.g. verify-entry found differences). */
-  exitCode: number;
-}
 
 export function buildProgram(ctx: CommandContext): Command {
   const { io } = ctx;

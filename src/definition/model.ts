@@ -1,12 +1,11 @@
 // The survey as the rest of Kuulo sees it: normalised from the file (choice lists resolved,
 // codes as strings, yes/no and numeric scales spelled out as choices). Plain data only, so
 // that it can be stored as JSON beside the responses and a report never needs the YAML.
+import type { Text } from "../i18n/text.js";
 import type { QuestionType } from "./schema.js";
 
+export type { Text } from "../i18n/text.js";
 export type { QuestionType } from "./schema.js";
-
-/** Text per language code. Use `pickText` (src/i18n) to choose one. */
-export type Text = Record<string, string>;
 
 export interface Choice {
   /** Stable code, always a string ("1", "weekly"). */

@@ -2,6 +2,7 @@
 // turn codes into strings, spell out yes/no, numeric scales and "other" as choices, and hash.
 // Pure. Assumes rules.ts found no errors (unknown list names are skipped here, not reported).
 import { createHash } from "node:crypto";
+import { canonicalJson } from "../canonical-json.js";
 import { BUILTIN_TEXTS } from "../i18n/builtin.js";
 import type { Choice, Question, Section, Survey, Text } from "./model.js";
 import { DEFAULT_TEXT_MAX } from "./model.js";
@@ -170,18 +171,6 @@ export function normalizeSurvey(file: SurveyFile): Survey {
 function withOther(choices: Choice[], other: boolean, langs: string[]): Choice[] {
   if (!other || choices.some((c) => c.value === "other")) return choices;
   return [...choices, { value: "other", label: builtin("other", langs) }];
-}
-
-/** JSON with keys sorted at every level, so the hash does not depend on key order in the file. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function hashDefinition(body: Omit<Survey, "hash">): string {

@@ -155,8 +155,8 @@ async function writeReport(
   dir: string,
   o: DemoOptions,
 ): Promise<DemoReport> {
-  const { writeReportFiles } = await import("../cli/report-output.js");
-  const { publish } = await import("../cli/publish.js");
+  const { writeReportFiles } = await import("../reporting/report-output.js");
+  const { publish } = await import("../reporting/publish.js");
   let newest: string | null = null;
   for (const r of responses) {
     const t = r.submittedAt ?? r.startedAt;

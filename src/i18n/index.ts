@@ -1,9 +1,10 @@
 // Respondent- and report-facing words in Finnish, Swedish and English, and the rule for
 // choosing a survey text in a language (falling back to the survey's default language).
-import type { Text } from "../definition/model.js";
+
 import { en, type MessageKey, type Messages } from "./locales/en.js";
 import { fi } from "./locales/fi.js";
 import { sv } from "./locales/sv.js";
+import type { Text } from "./text.js";
 
 export type { MessageKey } from "./locales/en.js";
 export const UI_LANGUAGES = ["fi", "sv", "en"] as const;

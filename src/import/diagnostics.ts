@@ -1,6 +1,6 @@
 // Problems found in a data file, each naming file, line, form, column and value and saying what
 // was expected; a bounded collector (a million bad rows must not fill memory); plain-text rendering.
-import type { Colors } from "../cli/io.js";
+import type { Colors } from "../terminal/io.js";
 
 export type ImportCode =
   | "CSV_BAD_VALUE"

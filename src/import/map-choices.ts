@@ -3,7 +3,7 @@
 // text that also picks "other". Pure; used only by map-row.ts.
 import { OTHER_CODE, type Slot } from "../definition/answers.js";
 import type { ImportCode } from "./diagnostics.js";
-import type { MappedRow } from "./map-row.js";
+import type { MappedRow } from "./mapped-row.js";
 import { parseFlag, parseInteger } from "./values.js";
 
 /** Per-question scratch while a row is read: ticks, ranks, points, other text. */

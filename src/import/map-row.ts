@@ -4,9 +4,8 @@
 import type { Answers, AnswerValue, Slot } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { defaultLanguage } from "../definition/model.js";
-import { restoreNeutralized } from "../store/neutralize.js";
-import type { ColumnPlan, MetaName } from "./columns.js";
-import type { ImportCode } from "./diagnostics.js";
+import { restoreNeutralized } from "../store/table.js";
+import type { ColumnPlan } from "./columns.js";
 import {
   type Acc,
   accFor,
@@ -16,6 +15,7 @@ import {
   type Handler,
   perChoiceHandler,
 } from "./map-choices.js";
+import type { MappedRow, RowMapper } from "./mapped-row.js";
 import {
   type ChoiceIndex,
   indexChoices,
@@ -26,23 +26,7 @@ import {
   parseNumber,
 } from "./values.js";
 
-export interface CellProblem {
-  severity: "error" | "warning";
-  code: ImportCode;
-  /** The question whose cell this is: row checks leave a question with an unreadable cell alone. */
-  question?: string;
-  column?: string;
-  value?: string;
-  message: string;
-}
-
-export interface MappedRow {
-  answers: Answers;
-  meta: Partial<Record<MetaName, string>>;
-  problems: CellProblem[];
-}
-
-export type RowMapper = (cells: readonly string[]) => MappedRow;
+export type { CellProblem, MappedRow, RowMapper } from "./mapped-row.js";
 
 export interface MapperOptions {
   /**

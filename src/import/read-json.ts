@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { type AnswerValue, type Slot, type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, fileError, KuuloError } from "../errors.js";
-import { exportColumns, exportRow } from "../store/export-table.js";
+import { exportColumns, exportRow } from "../store/table.js";
 import type { CellNote, RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
 
 const BATCH = 500;

@@ -1,7 +1,8 @@
 // What an import prints: what was detected, the problems, and the counts; and the error that
 // ends an import which stored nothing, saying why. Pure: summary in, lines or a KuuloError out.
-import type { Colors } from "../cli/io.js";
+
 import { ExitCode, KuuloError } from "../errors.js";
+import type { Colors } from "../terminal/io.js";
 import { delimiterName } from "./delimiter.js";
 import { renderLog } from "./diagnostics.js";
 import { describeEncoding } from "./encoding.js";

@@ -2,13 +2,12 @@
 // at the keyboard, a kiosk that loops until the facilitator ends it, or an answers file.
 // This is the I/O edge of src/session; the flow itself stays in the pure modules beside it.
 import { readFileSync } from "node:fs";
-import { colorsFor, err, type Io, out } from "../cli/io.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, fileError, KuuloError } from "../errors.js";
 import { pickText, translator } from "../i18n/index.js";
 import { checkInputFile, MAX_ANSWERS_BYTES } from "../input-file.js";
-import type { Store } from "../store/open.js";
-import { getSession } from "../store/sessions.js";
+import { getSession, type Store } from "../store/index.js";
+import { colorsFor, err, type Io, out } from "../terminal/io.js";
 import { AnswersPrompter, checkAnswersFile } from "./answers-file.js";
 import { runKiosk } from "./kiosk.js";
 import { isInterrupt } from "./prompter.js";

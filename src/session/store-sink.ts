@@ -3,8 +3,7 @@
 // save returns, and finishing marks the response complete.
 import type { AnswerValue } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
-import type { Store } from "../store/open.js";
-import { completeResponse, createResponse, removeAnswer, saveAnswer } from "../store/responses.js";
+import { completeResponse, createResponse, removeAnswer, type Store, saveAnswer } from "../store/index.js";
 import type { AnswerSink } from "./run-session.js";
 
 export interface TurnInfo {

@@ -16,6 +16,7 @@ export { SCHEMA_VERSION } from "./migrations.js";
 export { neutralizeCell, restoreNeutralized } from "./neutralize.js";
 export { type OpenOptions, openStore, Store } from "./open.js";
 export {
+  type AnswerParadata,
   answerParadata,
   countResponses,
   getResponse,

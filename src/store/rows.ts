@@ -1,5 +1,7 @@
 // Between SQL rows and SurveyResponse: the one place that knows how a response and its answers
 // are laid out in the tables, and the content hash merge uses to tell "same" from "changed".
+
+import { canonicalJson } from "../canonical-json.js";
 import type {
   Answers,
   AnswerValue,
@@ -7,7 +9,6 @@ import type {
   ResponseStatus,
   SurveyResponse,
 } from "../definition/answers.js";
-import { canonicalJson } from "../definition/normalize.js";
 import { sha256 } from "../sha256.js";
 import { parseStored } from "./errors.js";
 

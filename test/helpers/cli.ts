@@ -4,8 +4,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { memoryIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/main.js";
+import { memoryIo } from "../../src/terminal/io.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const BIN = join(ROOT, "bin/kuulo.js");

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "../../src/canonical-json.js";
 import type { SurveyResponse } from "../../src/definition/answers.js";
-import { canonicalJson } from "../../src/definition/normalize.js";
 import { newResponseId } from "../../src/ids.js";
 import { isUuid } from "../../src/import/prepare.js";
 import { encodeAnswers, responseContentHash } from "../../src/store/rows.js";

@@ -1,7 +1,7 @@
 // The guarantee across reports, as a property: random small datasets (tiny sessions, fewer
 // responses than minCell) and random sequences of report requests (whole survey, --by, --compare,
 // filters, new responses arriving between runs), each published as `kuulo report` publishes it
-// (src/cli/publish.ts: a near-duplicate refused, then protected against every earlier release).
+// (src/reporting/publish.ts: a near-duplicate refused, then protected against every earlier release).
 // After every accepted report, the audit over all of them finds nothing disclosed or weak.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.js";
 import { buildProgram } from "../../src/cli/main.js";
+import { memoryIo } from "../../src/terminal/io.js";
 import { ROOT } from "../helpers/cli.js";
 
 const README = readFileSync(join(ROOT, "README.md"), "utf8");

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { canonicalJson } from "../../src/definition/normalize.js";
+import { canonicalJson } from "../../src/canonical-json.js";
 import { KuuloError } from "../../src/errors.js";
 import {
   answerParadata,

@@ -7,9 +7,9 @@ import { Command } from "commander";
 import type { Report } from "../../analysis/report.js";
 import { ExitCode, fileError, KuuloError } from "../../errors.js";
 import { checkInputFile, MAX_JSON_BYTES } from "../../input-file.js";
+import { colorsFor, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-import { colorsFor, out } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 interface Source {
   name: string;

@@ -1,8 +1,8 @@
 // `kuulo demo [--out DIR]`: shows a new user what Kuulo does, in one go, on the bundled example
 // (made-up paper forms from four workshops): a fresh store, the import, the reports.
 import { Command } from "commander";
-import { colorsFor, out } from "../io.js";
-import type { CommandContext } from "../main.js";
+import { colorsFor, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 
 interface DemoCliOptions {
   out: string;

@@ -2,9 +2,9 @@
 // and responses changed outside Kuulo. Opening it also upgrades an older schema.
 import { Command } from "commander";
 import { ExitCode } from "../../errors.js";
+import { colorsFor, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-import { colorsFor, out } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 export function doctorCommand(ctx: CommandContext): Command {
   const { io } = ctx;

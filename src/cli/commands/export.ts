@@ -5,9 +5,9 @@ import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import type { ResponseStatus } from "../../definition/answers.js";
 import { ExitCode, KuuloError } from "../../errors.js";
+import { colorsFor, err } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-import { colorsFor, err } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 interface ExportCliOptions {
   db?: string;

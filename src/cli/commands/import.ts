@@ -5,9 +5,9 @@ import { Command, Option } from "commander";
 import type { ResponseSource } from "../../definition/answers.js";
 import { ExitCode, KuuloError } from "../../errors.js";
 import { newResponseId } from "../../ids.js";
+import { colorsFor, err, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption } from "../db-option.js";
-import { colorsFor, err, out } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 interface ImportCliOptions {
   db?: string;

@@ -1,7 +1,7 @@
 // Every command, in the order `kuulo --help` lists them. Each factory builds its commander
 // Command; heavy modules are imported inside the action, never at the top of these files.
 import type { Command } from "commander";
-import type { CommandContext } from "../main.js";
+import type { CommandContext } from "../context.js";
 import { auditCommand } from "./audit.js";
 import { demoCommand } from "./demo.js";
 import { doctorCommand } from "./doctor.js";

@@ -5,8 +5,8 @@ import { existsSync, realpathSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
-import { colorsFor, out } from "../io.js";
-import type { CommandContext } from "../main.js";
+import { colorsFor, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 
 export function mergeCommand(ctx: CommandContext): Command {
   const { io } = ctx;

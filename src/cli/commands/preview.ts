@@ -1,8 +1,8 @@
 // `kuulo preview <file>`: the questionnaire as readable text for proofreading, in one
 // language, with the plain wording if asked, and skip logic written out in words.
 import { Command } from "commander";
-import { out } from "../io.js";
-import type { CommandContext } from "../main.js";
+import { out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 
 export function previewCommand(ctx: CommandContext): Command {
   return new Command("preview")

@@ -2,8 +2,8 @@
 // plain language. Written to a temporary file and renamed, so a failed run leaves no half file.
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { err, out } from "../io.js";
-import type { CommandContext } from "../main.js";
+import { err, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 
 export function printCommand(ctx: CommandContext): Command {
   return new Command("print")

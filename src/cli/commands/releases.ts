@@ -3,9 +3,9 @@
 // entry makes later reports on the same responses more cautious.
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
+import { colorsFor, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-import { colorsFor, out } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 function releaseId(text: string): number {
   const n = Number(text);

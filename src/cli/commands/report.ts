@@ -7,9 +7,9 @@ import { Command, Option } from "commander";
 import type { AnalysisFilters, CompareBy } from "../../analysis/index.js";
 import type { ResponseSource } from "../../definition/answers.js";
 import { ExitCode, KuuloError } from "../../errors.js";
+import { colorsFor, err, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-import { colorsFor, err, out } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 interface ReportCliOptions {
   db?: string;
@@ -93,7 +93,9 @@ Examples:
   npx kuulo report surveys/welcome-baseline.yaml --by age_group --format md > raportti.md`,
     )
     .action(async (ref: string, opts: ReportCliOptions) => {
-      const { parseFormats, DEFAULT_OUT_FORMATS, writeReportFiles } = await import("../report-output.js");
+      const { parseFormats, DEFAULT_OUT_FORMATS, writeReportFiles } = await import(
+        "../../reporting/report-output.js"
+      );
       const { checkLanguage, parsePositiveInt } = await import("../options.js");
       const formats = opts.format
         ? parseFormats(opts.format)
@@ -128,7 +130,7 @@ Examples:
           },
         );
 
-      const { readReportInput, rawSheet } = await import("../report-input.js");
+      const { readReportInput, rawSheet } = await import("../../reporting/report-input.js");
       const input = await readReportInput(resolveDbPath(opts, io), ref);
       const lang = checkLanguage(opts.lang, input.survey.languages);
       const filters: AnalysisFilters = {
@@ -160,7 +162,7 @@ Examples:
         );
 
       // Before anything is shown or written: protected against every earlier release, then recorded.
-      const { publish } = await import("../publish.js");
+      const { publish } = await import("../../reporting/publish.js");
       const { filterResponses } = await import("../../analysis/options.js");
       const publication = await publish(resolveDbPath(opts, io), {
         report,

@@ -3,9 +3,9 @@
 import { Command, Option } from "commander";
 import type { ResponseSource, ResponseStatus } from "../../definition/answers.js";
 import { ExitCode, KuuloError } from "../../errors.js";
+import { colorsFor, err, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-import { colorsFor, err, out } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 interface ListOptions {
   db?: string;

@@ -4,9 +4,9 @@
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
 import { translator } from "../../i18n/index.js";
+import { out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-import { out } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 interface RunOptions {
   session?: string;
@@ -58,9 +58,7 @@ Examples:
       const { isAbsolute, resolve } = await import("node:path");
       const { loadSurvey } = await import("../../definition/load.js");
       const { checkLanguage } = await import("../options.js");
-      const { openStore } = await import("../../store/open.js");
-      const { getSurvey } = await import("../../store/surveys.js");
-      const { requireSession } = await import("../../store/sessions.js");
+      const { openStore, getSurvey, requireSession } = await import("../../store/index.js");
       const launch = await import("../../session/launch.js");
       const { io } = ctx;
       const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));

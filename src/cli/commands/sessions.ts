@@ -1,9 +1,9 @@
 // `kuulo sessions create|list|close`: workshop sessions with their date, place, facilitator and
 // wave. Responses collected or imported with --session point to one of these.
 import { Command } from "commander";
+import { colorsFor, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-import { colorsFor, out } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 interface CreateOptions {
   db?: string;

@@ -2,9 +2,9 @@
 // each has; `add` stores a version before any answers arrive (kiosks do it by themselves).
 import { resolve } from "node:path";
 import { Command } from "commander";
+import { colorsFor, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-import { colorsFor, out } from "../io.js";
-import type { CommandContext } from "../main.js";
 
 export function surveysCommand(ctx: CommandContext): Command {
   const { io } = ctx;

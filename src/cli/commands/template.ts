@@ -2,8 +2,8 @@
 // line) or XLSX (drop-downs, limits, codebook, instructions in the chosen language).
 import { Command, Option } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
-import { err, out } from "../io.js";
-import type { CommandContext } from "../main.js";
+import { err, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 
 interface TemplateOptions {
   format?: "csv" | "xlsx";

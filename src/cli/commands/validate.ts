@@ -2,8 +2,8 @@
 // warnings apart, as text with source excerpts or as JSON; exit 65 when any file has errors.
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
-import { colorsFor, out } from "../io.js";
-import type { CommandContext } from "../main.js";
+import { colorsFor, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 
 export function validateCommand(ctx: CommandContext): Command {
   return new Command("validate")

@@ -2,8 +2,8 @@
 // list every cell where they disagree, so the paper can be checked before import.
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
-import { colorsFor, out } from "../io.js";
-import type { CommandContext } from "../main.js";
+import { colorsFor, out } from "../../terminal/io.js";
+import type { CommandContext } from "../context.js";
 
 interface VerifyOptions {
   encoding?: string;

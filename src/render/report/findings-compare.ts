@@ -4,10 +4,17 @@
 // answer option. Nothing hidden ("< 5", "–") is quoted, and no sentence hints at it.
 import type { Comparison, GroupTable, Interval, Report } from "../../analysis/report.js";
 import { cellsFor } from "./cells.js";
-import type { Finding } from "./findings.js";
 import type { ReportFormats } from "./format.js";
 import { statementOf } from "./view-common.js";
 import { groupName, slotTitle } from "./view-groups.js";
+
+/** A key finding: one short sentence about a question (or slot). */
+export interface Finding {
+  kind: "priority" | "common" | "rating" | "change";
+  /** The question (or slot) it is about. */
+  id: string;
+  text: string;
+}
 
 const MAX_CHANGES = 3;
 

@@ -5,15 +5,10 @@
 import type { MatrixItemResult, MatrixResult, Report } from "../../analysis/report.js";
 import { OTHER_CODE } from "../../definition/answers.js";
 import { shownDifferences } from "./differences.js";
-import { comparisonFindings } from "./findings-compare.js";
+import { comparisonFindings, type Finding } from "./findings-compare.js";
 import { type ReportFormats, reportFormats } from "./format.js";
 
-export interface Finding {
-  kind: "priority" | "common" | "rating" | "change";
-  /** The question (or slot) it is about. */
-  id: string;
-  text: string;
-}
+export type { Finding } from "./findings-compare.js";
 
 /** Multi-select questions summed up at most; the rest are in their sections. */
 const MAX_COMMON = 4;

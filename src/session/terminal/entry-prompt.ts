@@ -12,8 +12,8 @@ import {
   useRef,
   useState,
 } from "@inquirer/core";
-import type { Colors } from "../../cli/io.js";
 import type { AnswerValue } from "../../definition/answers.js";
+import type { Colors } from "../../terminal/io.js";
 import type { Translate } from "../prompter.js";
 import type { Checked } from "../validate.js";
 import { type Frame, layoutFrame } from "./frame.js";

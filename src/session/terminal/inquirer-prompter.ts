@@ -1,7 +1,7 @@
 // The terminal prompter: one screen per question, cleared between them. Single answers, pages
 // and menus use @inquirer/prompts' select; ticks, rankings, points and typed answers use the
 // custom @inquirer/core prompts beside this file. Ctrl+C surfaces as inquirer's ExitPromptError.
-import type { Colors } from "../../cli/io.js";
+import type { Colors } from "../../terminal/io.js";
 import type {
   ChoiceScreen,
   EntryScreen,

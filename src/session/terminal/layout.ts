@@ -2,7 +2,7 @@
 // are two columns wide, and the header every screen shares (progress, section, question, help).
 // Pure string work; meaning never rests on colour alone (markers and words carry it).
 import { stripVTControlCharacters } from "node:util";
-import type { Colors } from "../../cli/io.js";
+import type { Colors } from "../../terminal/io.js";
 import type { QuestionScreen } from "../prompter.js";
 
 /** Clears the screen and the scrollback, cursor home: the next person sees nothing of the last. */

@@ -12,7 +12,7 @@ import {
   useRef,
   useState,
 } from "@inquirer/core";
-import type { Colors } from "../../cli/io.js";
+import type { Colors } from "../../terminal/io.js";
 import { type Frame, layoutFrame } from "./frame.js";
 import { displayWidth, screenWidth, wrapText } from "./layout.js";
 

@@ -1,5 +1,6 @@
-// The streams and environment a command may touch, injectable so that tests run commands
-// in-process (run(argv, fakeIo)) and see exactly what a person would see.
+// Terminal I/O shared by the CLI, the kiosk session and the import: the streams and environment
+// a command may touch, injectable so that tests run commands in-process (run(argv, fakeIo)) and
+// see exactly what a person would see. Below cli/, session/ and import/; imports none of them.
 import pc from "picocolors";
 
 export interface OutStream {

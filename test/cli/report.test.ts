@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, registerSurvey, saveResponses } from "../../src/store/index.js";
 import { ROOT, runCli, tempDir } from "../helpers/cli.js";
-import { minimalSurvey, twoWaves } from "../unit/report-fixtures.js";
+import { minimalSurvey, twoWaves } from "../helpers/report-fixtures.js";
 
 let dir: string;
 let cleanup: () => void;

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBin, tempDir } from "../helpers/cli.js";
-import { pdfFonts, pdfPages, pdfText } from "../unit/print-pdf-tools.js";
+import { pdfFonts, pdfPages, pdfText } from "../helpers/print-pdf-tools.js";
 
 const tmp = tempDir("kuulo-demo-");
 afterAll(() => tmp.cleanup());

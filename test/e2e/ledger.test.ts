@@ -9,7 +9,7 @@ import type { Report } from "../../src/analysis/report.js";
 import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { openStore, registerSurvey, saveResponses } from "../../src/store/index.js";
 import { runBin, tempDir } from "../helpers/cli.js";
-import { minimalSurvey } from "../unit/report-fixtures.js";
+import { minimalSurvey } from "../helpers/report-fixtures.js";
 
 const tmp = tempDir("kuulo-ledger-");
 afterAll(() => tmp.cleanup());

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, runBin, tempDir } from "../helpers/cli.js";
-import { pageTexts, pdfFonts, pdfPages } from "../unit/print-pdf-tools.js";
+import { pageTexts, pdfFonts, pdfPages } from "../helpers/print-pdf-tools.js";
 
 const tmp = tempDir("kuulo-print-");
 afterAll(() => tmp.cleanup());

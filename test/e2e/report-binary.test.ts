@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, registerSurvey, saveResponses } from "../../src/store/index.js";
 import { BIN, ROOT, runBin, tempDir } from "../helpers/cli.js";
-import { minimalSurvey, twoWaves } from "../unit/report-fixtures.js";
+import { minimalSurvey, twoWaves } from "../helpers/report-fixtures.js";
 
 const tmp = tempDir("kuulo-report-e2e-");
 const db = join(tmp.dir, "kuulo.db");

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBin, tempDir } from "../helpers/cli.js";
-import { pageTexts } from "../unit/print-pdf-tools.js";
+import { pageTexts } from "../helpers/print-pdf-tools.js";
 
 const SURVEY = "fixtures/import/forms-survey.yaml";
 

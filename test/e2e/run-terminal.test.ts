@@ -8,7 +8,7 @@ import { openStore } from "../../src/store/open.js";
 import { answerParadata, listResponses } from "../../src/store/read.js";
 import { createSession } from "../../src/store/sessions.js";
 import { ROOT, tempDir } from "../helpers/cli.js";
-import { KEY, LAST, PtyRun } from "./run-pty.js";
+import { KEY, LAST, PtyRun } from "../helpers/run-pty.js";
 
 const tmp = tempDir("kuulo-run-e2e-");
 afterAll(() => tmp.cleanup());

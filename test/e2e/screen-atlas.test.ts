@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseSurvey } from "../../src/definition/parse.js";
 import { translator } from "../../src/i18n/index.js";
 import { ROOT, tempDir } from "../helpers/cli.js";
-import { type CapturedScreen, captureKiosk, captureRun } from "./screen-atlas.js";
+import { type CapturedScreen, captureKiosk, captureRun } from "../helpers/screen-atlas.js";
 
 const tmp = tempDir("kuulo-atlas-");
 afterAll(() => tmp.cleanup());

@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers/cli.js";
-import { KEY, PtyRun, sleep } from "./run-pty.js";
+import { KEY, PtyRun, sleep } from "../helpers/run-pty.js";
 
 const tmp = tempDir("kuulo-speech-");
 afterAll(() => tmp.cleanup());

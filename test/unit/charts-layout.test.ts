@@ -3,7 +3,7 @@
 // texts overlap.
 import { describe, expect, it } from "vitest";
 import { type ChartSpec, type DrawnText, inspectChart } from "../../src/render/charts/index.js";
-import { ALL_SPECS, bars, diverging, ipa } from "./charts-specs.js";
+import { ALL_SPECS, bars, diverging, ipa } from "../helpers/charts-specs.js";
 
 const letters = (s: string) => s.replace(/[\s\u00AD-]/g, "");
 const ROW_CHARTS = new Set(["bars", "diverging", "ordered-bars", "paired-bars", "gaps"]);

@@ -4,7 +4,16 @@ import { crc32, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { ChartSpec } from "../../src/render/charts/index.js";
 import { inspectChart, renderChart, renderCharts } from "../../src/render/charts/index.js";
-import { ALL_SPECS, bars, diverging, gaps, histogram, ipa, ordered, paired } from "./charts-specs.js";
+import {
+  ALL_SPECS,
+  bars,
+  diverging,
+  gaps,
+  histogram,
+  ipa,
+  ordered,
+  paired,
+} from "../helpers/charts-specs.js";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -2,7 +2,7 @@
 // with the spec's label, explained in a note, and never as a number.
 import { describe, expect, it } from "vitest";
 import { type ChartSpec, type DrawnText, inspectChart } from "../../src/render/charts/index.js";
-import { ALL_SPECS, bars, diverging, histogram, ipa, ordered, paired } from "./charts-specs.js";
+import { ALL_SPECS, bars, diverging, histogram, ipa, ordered, paired } from "../helpers/charts-specs.js";
 
 const hasDigit = (t: DrawnText) => /\d/.test(t.text);
 const centreY = (t: DrawnText) => (t.top + t.bottom) / 2;

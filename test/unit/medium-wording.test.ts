@@ -12,7 +12,7 @@ import { renderQuestionnairePdf } from "../../src/render/questionnaire-pdf.js";
 import { allSteps } from "../../src/session/flow.js";
 import { buildScreen, textIn } from "../../src/session/screens.js";
 import { ROOT } from "../helpers/cli.js";
-import { pdfText } from "./print-pdf-tools.js";
+import { pdfText } from "../helpers/print-pdf-tools.js";
 
 /** Words of paper: writing beside or in a box or on lines, ticking, circling, pens, stickers. */
 const PAPER_WORDS: Record<string, RegExp> = {

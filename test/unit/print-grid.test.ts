@@ -14,7 +14,7 @@ import { formContext } from "../../src/render/questionnaire-pdf-parts.js";
 import { planRouting } from "../../src/render/questionnaire-pdf-routing.js";
 import { formTheme } from "../../src/render/questionnaire-pdf-theme.js";
 import { ROOT } from "../helpers/cli.js";
-import { pageTexts } from "./print-pdf-tools.js";
+import { pageTexts } from "../helpers/print-pdf-tools.js";
 
 const second = parseSurvey(
   readFileSync(join(ROOT, "test/fixtures/surveys/second-library.yaml"), "utf8"),

@@ -9,7 +9,7 @@ import type { Survey } from "../../src/definition/model.js";
 import { parseSurvey } from "../../src/definition/parse.js";
 import { FORM_MARGINS, renderQuestionnairePdf } from "../../src/render/questionnaire-pdf.js";
 import { ROOT } from "../helpers/cli.js";
-import { textBottoms } from "./print-pdf-tools.js";
+import { textBottoms } from "../helpers/print-pdf-tools.js";
 
 const BUNDLED = ["welcome-baseline", "welcome-followup", "workshop-feedback"].map((id) =>
   loadSurvey(join(ROOT, "surveys", `${id}.yaml`)),

@@ -16,7 +16,7 @@ import {
   stampPages,
   textBlock,
 } from "../../src/render/pdf/index.js";
-import { pageTexts, pdfFonts, pdfPages } from "./print-pdf-tools.js";
+import { pageTexts, pdfFonts, pdfPages } from "../helpers/print-pdf-tools.js";
 
 const body = { font: FONT.regular, size: 12 } as const;
 

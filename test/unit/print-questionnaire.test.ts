@@ -15,7 +15,7 @@ import { entryColumns, hasChoiceColumns, questionColumns } from "../../src/rende
 import { numberQuestions } from "../../src/render/questionnaire-pdf-routing.js";
 import { formTheme } from "../../src/render/questionnaire-pdf-theme.js";
 import { ROOT } from "../helpers/cli.js";
-import { pageTexts, pdfFonts, pdfPages, positionsInOrder } from "./print-pdf-tools.js";
+import { pageTexts, pdfFonts, pdfPages, positionsInOrder } from "../helpers/print-pdf-tools.js";
 
 const SURVEYS = ["welcome-baseline", "welcome-followup", "workshop-feedback"];
 const VARIANTS = [

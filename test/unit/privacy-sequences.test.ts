@@ -13,7 +13,7 @@ import { auditFacts } from "../../src/privacy/audit.js";
 import { extractFacts } from "../../src/privacy/facts.js";
 import { loadSolver } from "../../src/privacy/lp.js";
 import { protectReport } from "../../src/privacy/protect.js";
-import { minimalSurvey } from "./report-fixtures.js";
+import { minimalSurvey } from "../helpers/report-fixtures.js";
 
 type Highs = Awaited<ReturnType<typeof loadSolver>>;
 let highs: Highs;

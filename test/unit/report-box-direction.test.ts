@@ -6,7 +6,7 @@ import { boxSize } from "../../src/analysis/scale-stats.js";
 import type { DivergingSpec, PairedBarsSpec } from "../../src/render/charts/types.js";
 import { buildView } from "../../src/render/report/build-view.js";
 import { chartSpecs, sidesOf } from "../../src/render/report/chart-specs.js";
-import { frozenReport } from "./report-fixtures.js";
+import { frozenReport } from "../helpers/report-fixtures.js";
 
 describe("box and chart sides", () => {
   it("counts the same scale points in the top box as on the chart's positive side", () => {

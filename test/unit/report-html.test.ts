@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chartSpecs, renderHtml } from "../../src/render/report/index.js";
-import { minimalReport, sections } from "./report-fixtures.js";
+import { minimalReport, sections } from "../helpers/report-fixtures.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const report = minimalReport({ compare: "wave" });

@@ -6,7 +6,7 @@ import { en } from "../../src/i18n/locales/en.js";
 import { fi } from "../../src/i18n/locales/fi.js";
 import { sv } from "../../src/i18n/locales/sv.js";
 import { renderCsv, renderMarkdown, renderTerminal } from "../../src/render/report/index.js";
-import { frozenReport, minimalSurvey, sections } from "./report-fixtures.js";
+import { frozenReport, minimalSurvey, sections } from "../helpers/report-fixtures.js";
 
 const words = (s: string) =>
   s

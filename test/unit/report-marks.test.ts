@@ -9,8 +9,8 @@ import { keyFindings } from "../../src/render/report/findings.js";
 import { reportFormats } from "../../src/render/report/format.js";
 import { renderCsv, renderJson, renderMarkdown } from "../../src/render/report/index.js";
 import { textBlock } from "../../src/render/report/view-other-types.js";
-import { diverging } from "./charts-specs.js";
-import { frozenReport } from "./report-fixtures.js";
+import { diverging } from "../helpers/charts-specs.js";
+import { frozenReport } from "../helpers/report-fixtures.js";
 
 describe("chart marks", () => {
   const spec: DivergingSpec = {

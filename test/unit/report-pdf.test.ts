@@ -10,7 +10,7 @@ import { chartSpecs, keyFindings, sectionTitles } from "../../src/render/report/
 import { renderReportPdf } from "../../src/render/report/pdf.js";
 import { pdfImage } from "../../src/render/report/pdf-image.js";
 import { ROOT } from "../helpers/cli.js";
-import { pageTexts, pdfFonts, pdfPages, pdfText } from "./print-pdf-tools.js";
+import { pageTexts, pdfFonts, pdfPages, pdfText } from "../helpers/print-pdf-tools.js";
 
 const survey = loadSurvey(`${ROOT}/surveys/welcome-baseline.yaml`);
 const sections = sectionTitles(survey);

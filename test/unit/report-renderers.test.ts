@@ -15,7 +15,7 @@ import {
   renderXlsx,
 } from "../../src/render/report/index.js";
 import type { Cell } from "../../src/render/report/view.js";
-import { minimalReport, sections } from "./report-fixtures.js";
+import { minimalReport, sections } from "../helpers/report-fixtures.js";
 
 const opts = (lang = "fi") => ({ lang, sections: sections() });
 const allCells = (r: Report, lang = "fi"): Cell[] => {

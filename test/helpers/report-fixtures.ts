@@ -8,7 +8,7 @@ import { loadSurvey } from "../../src/definition/load.js";
 import type { Survey } from "../../src/definition/model.js";
 import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { sectionTitles } from "../../src/render/report/options.js";
-import { ROOT } from "../helpers/cli.js";
+import { ROOT } from "./cli.js";
 
 export const GENERATED_AT = "2025-05-20T14:30:00.000Z";
 
@@ -47,16 +47,25 @@ export function minimalReport(options: AnalysisOptions = {}, n = 40): Report {
 
 export const sections = () => sectionTitles(minimalSurvey());
 
+/** Set to remake the frozen Reports from the current analysis, on purpose (read the diff). */
+export const UPDATE_FIXTURES = process.env.UPDATE_FIXTURES === "1";
+
 /**
  * A Report frozen in test/fixtures/report/NAME.json, so that the renderers' golden files change
- * only when a renderer does (analysis has goldens of its own). Remade with UPDATE_GOLDEN=1.
+ * only when a renderer does (analysis has tests of its own). A missing file is an error, never
+ * made in silence: remade only with UPDATE_FIXTURES=1.
  */
 export function frozenReport(name: string, options: AnalysisOptions, n = 40): Report {
   const dir = join(ROOT, "test/fixtures/report");
   const file = join(dir, `${name}.json`);
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(file)) {
+  if (UPDATE_FIXTURES) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, `${JSON.stringify(minimalReport(options, n), null, 2)}\n`);
   }
+  if (!existsSync(file))
+    throw new Error(
+      `The frozen Report ${file} is missing. Make it on purpose with UPDATE_FIXTURES=1 ` +
+        "(from the current analysis), check that it is right and commit it.",
+    );
   return JSON.parse(readFileSync(file, "utf8")) as Report;
 }

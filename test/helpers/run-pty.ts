@@ -3,7 +3,7 @@
 // meant for has been drawn: inquirer drops keys typed before a prompt is listening.
 import { stripVTControlCharacters } from "node:util";
 import * as pty from "node-pty";
-import { BIN } from "../helpers/cli.js";
+import { BIN } from "./cli.js";
 
 export const KEY = {
   up: "\u001b[A",

@@ -8,7 +8,7 @@ import type { Survey } from "../../src/definition/model.js";
 import { translator } from "../../src/i18n/index.js";
 import { hiddenAnswers, nextStep, type Step, stepKey } from "../../src/session/flow.js";
 import { rankingLength } from "../../src/session/validate.js";
-import { BIN } from "../helpers/cli.js";
+import { BIN } from "./cli.js";
 
 export interface AtlasRun {
   /** Called with each screen as it is captured (to write it out even when a later one fails). */

@@ -2,6 +2,8 @@
 // Shared by the session, the store, import/export and analysis so they agree on one shape.
 import type { Question, Survey } from "./model.js";
 import { allQuestions } from "./model.js";
+import type { Slot } from "./slot.js";
+import { rowOf } from "./types/index.js";
 
 /**
  * One stored answer value:
@@ -39,47 +41,10 @@ export interface SurveyResponse {
   answers: Answers;
 }
 
-export type SlotKind = "choice" | "choices" | "number" | "text" | "ranking" | "allocation";
-
-/** One place an answer goes: a whole question, one matrix item, or the "other" text. */
-export interface Slot {
-  id: string;
-  question: Question;
-  kind: SlotKind;
-  /** For matrix slots: the item id. */
-  item?: string;
-  /** True for the free-text slot that goes with "other". */
-  other?: boolean;
-}
-
-export const OTHER_CODE = "other";
+export { OTHER_CODE, type Slot, type SlotKind } from "./slot.js";
 
 export function slotsOf(q: Question): Slot[] {
-  switch (q.type) {
-    case "info":
-      return [];
-    case "matrix":
-      return q.items.map((it) => ({ id: `${q.id}.${it.id}`, question: q, kind: "choice", item: it.id }));
-    case "single":
-    case "multi": {
-      const main: Slot = { id: q.id, question: q, kind: q.type === "single" ? "choice" : "choices" };
-      return q.other
-        ? [main, { id: `${q.id}.${OTHER_CODE}`, question: q, kind: "text", other: true }]
-        : [main];
-    }
-    case "yesno":
-    case "likert":
-    case "scale":
-      return [{ id: q.id, question: q, kind: "choice" }];
-    case "number":
-      return [{ id: q.id, question: q, kind: "number" }];
-    case "text":
-      return [{ id: q.id, question: q, kind: "text" }];
-    case "ranking":
-      return [{ id: q.id, question: q, kind: "ranking" }];
-    case "allocate":
-      return [{ id: q.id, question: q, kind: "allocation" }];
-  }
+  return rowOf(q).slots(q);
 }
 
 /** Every slot of the survey in questionnaire order. */

@@ -2,10 +2,10 @@
 // codes as strings, yes/no and numeric scales spelled out as choices). Plain data only, so
 // that it can be stored as JSON beside the responses and a report never needs the YAML.
 import type { Text } from "../i18n/text.js";
-import type { QuestionType } from "./schema.js";
+import type { QuestionType } from "./question-type.js";
 
 export type { Text } from "../i18n/text.js";
-export type { QuestionType } from "./schema.js";
+export type { QuestionType } from "./question-type.js";
 
 export interface Choice {
   /** Stable code, always a string ("1", "weekly"). */
@@ -23,7 +23,7 @@ export interface MatrixItem {
   reverse?: boolean;
 }
 
-interface QuestionBase {
+export interface QuestionBase {
   id: string;
   type: QuestionType;
   sectionId: string;
@@ -117,6 +117,9 @@ export type Question =
   | AllocateQuestion
   | InfoQuestion;
 
+/** The question of one type, e.g. QuestionOf<"matrix">: the row type of every layer's table. */
+export type QuestionOf<K extends QuestionType> = Extract<Question, { type: K }>;
+
 export type ChoiceQuestion = Extract<Question, { choices: Choice[] }>;
 
 export interface Section {
@@ -166,9 +169,6 @@ export interface Survey {
   gaps: GapDef[];
 }
 
-/** Default TextQuestion.maxLength when the file does not say. */
-export const DEFAULT_TEXT_MAX = 2000;
-
 export function defaultLanguage(survey: Pick<Survey, "languages">): string {
   return survey.languages[0] ?? "fi";
 }
@@ -187,7 +187,12 @@ export function hasChoices(q: Question): q is ChoiceQuestion {
   return "choices" in q;
 }
 
-/** Ordered numeric types: the choice codes of non-missing choices are numbers. */
-export function isOrdinal(q: Question): q is LikertQuestion | ScaleQuestion | MatrixQuestion {
-  return q.type === "likert" || q.type === "scale" || q.type === "matrix";
+/** A question of statements on one scale (a matrix): one slot per item. */
+export function hasItems(q: Question): q is Extract<Question, { items: MatrixItem[] }> {
+  return "items" in q;
+}
+
+/** A question with "other, what?" switched on, whose choices end with the "other" code. */
+export function hasOther(q: Question): boolean {
+  return "other" in q && q.other;
 }

@@ -1,15 +1,16 @@
 // From the validated file (SurveyFile) to the model (Survey): resolve named choice lists,
 // turn codes into strings, spell out yes/no, numeric scales and "other" as choices, and hash.
+// What each type becomes is its row's normalize (types/); this file does what they share.
 // Pure. Assumes rules.ts found no errors (unknown list names are skipped here, not reported).
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../canonical-json.js";
 import { BUILTIN_TEXTS } from "../i18n/builtin.js";
 import type { Choice, Question, Section, Survey, Text } from "./model.js";
-import { DEFAULT_TEXT_MAX } from "./model.js";
+import { hasItems } from "./model.js";
 import { isNumericScale, numericScalePoints } from "./numeric-scale.js";
-import type { ChoiceFile, NumericScaleFile, QuestionFile, SurveyFile } from "./schema.js";
-
-type ChoiceRef = string | ChoiceFile[] | NumericScaleFile;
+import type { ChoiceFile, QuestionFile, SurveyFile } from "./schema.js";
+import { rowOf } from "./types/index.js";
+import type { ChoiceRef, NormalizeContext } from "./types/row.js";
 
 function normChoice(c: ChoiceFile): Choice {
   const out: Choice = { value: String(c.value), label: c.label };
@@ -34,100 +35,28 @@ export function normalizeSurvey(file: SurveyFile): Survey {
       : typeof ref === "string"
         ? { choices: (lists[ref] ?? []).map(normChoice), choiceList: ref }
         : { choices: ref.map(normChoice) };
-  const dk = (): Choice => ({ value: "dk", label: builtin("dontKnow", langs), missing: true });
+  const context = (base: NormalizeContext["base"]): NormalizeContext => ({
+    base,
+    languages: langs,
+    resolve,
+    dontKnow: () => ({ value: "dk", label: builtin("dontKnow", langs), missing: true }),
+    builtin: (key) => builtin(key, langs),
+    withOther: (choices, other) => withOther(choices, other, langs),
+  });
 
-  const question = (q: QuestionFile, sectionId: string): Question => {
-    const base = {
-      id: q.id,
-      sectionId,
-      text: q.text,
-      ...(q.plain ? { plain: q.plain } : {}),
-      ...("help" in q && q.help ? { help: q.help } : {}),
-      required: "required" in q ? q.required === true : false,
-      ...(q.show_if ? { showIf: q.show_if.trim() } : {}),
-    };
-    switch (q.type) {
-      case "single": {
-        const r = resolve(q.choices);
-        const choices = withOther(r.choices, q.other === true, langs);
-        return { ...base, type: "single", ...r, choices, other: q.other === true };
-      }
-      case "multi": {
-        const r = resolve(q.choices);
-        const choices = withOther(r.choices, q.other === true, langs);
-        return {
-          ...base,
-          type: "multi",
-          ...r,
-          choices,
-          ...(q.min !== undefined ? { min: q.min } : {}),
-          ...(q.max !== undefined ? { max: q.max } : {}),
-          exclusive: (q.exclusive ?? []).map(String),
-          other: q.other === true,
-        };
-      }
-      case "yesno":
-        return {
-          ...base,
-          type: "yesno",
-          choices: [
-            { value: "yes", label: builtin("yes", langs) },
-            { value: "no", label: builtin("no", langs) },
-            ...(q.dont_know ? [dk()] : []),
-          ],
-        };
-      case "likert":
-        return { ...base, type: "likert", ...resolve(q.scale), smileys: q.smileys === true };
-      case "scale": {
-        const choices: Choice[] = [];
-        for (let v = q.min; v <= q.max && choices.length < 101; v++)
-          choices.push({ value: String(v), label: Object.fromEntries(langs.map((l) => [l, String(v)])) });
-        if (q.dont_know) choices.push(dk());
-        const labels: { min?: Text; max?: Text } = {};
-        if (q.labels?.min) labels.min = q.labels.min;
-        if (q.labels?.max) labels.max = q.labels.max;
-        return {
-          ...base,
-          type: "scale",
-          choices,
-          min: q.min,
-          max: q.max,
-          labels,
-          smileys: q.smileys === true,
-        };
-      }
-      case "matrix":
-        return {
-          ...base,
-          type: "matrix",
-          ...resolve(q.scale),
-          items: q.items.map((it) => ({
-            id: it.id,
-            text: it.text,
-            ...(it.plain ? { plain: it.plain } : {}),
-            ...(it.reverse ? { reverse: true } : {}),
-          })),
-          smileys: q.smileys === true,
-        };
-      case "number":
-        return {
-          ...base,
-          type: "number",
-          ...(q.min !== undefined ? { min: q.min } : {}),
-          ...(q.max !== undefined ? { max: q.max } : {}),
-          integer: q.integer === true,
-          ...(q.unit ? { unit: q.unit } : {}),
-        };
-      case "text":
-        return { ...base, type: "text", maxLength: q.max_length ?? DEFAULT_TEXT_MAX };
-      case "ranking":
-        return { ...base, type: "ranking", ...resolve(q.choices), top: q.top };
-      case "allocate":
-        return { ...base, type: "allocate", ...resolve(q.choices), points: q.points };
-      case "info":
-        return { ...base, type: "info" };
-    }
-  };
+  const question = (q: QuestionFile, sectionId: string): Question =>
+    rowOf(q).normalize(
+      q,
+      context({
+        id: q.id,
+        sectionId,
+        text: q.text,
+        ...(q.plain ? { plain: q.plain } : {}),
+        ...("help" in q && q.help ? { help: q.help } : {}),
+        required: "required" in q ? q.required === true : false,
+        ...(q.show_if ? { showIf: q.show_if.trim() } : {}),
+      }),
+    );
 
   const sections: Section[] = file.sections.map((s) => ({
     id: s.id,
@@ -141,7 +70,7 @@ export function normalizeSurvey(file: SurveyFile): Survey {
   const reverseItems = new Set(
     sections.flatMap((s) =>
       s.questions.flatMap((q) =>
-        q.type === "matrix" ? q.items.filter((i) => i.reverse).map((i) => `${q.id}.${i.id}`) : [],
+        hasItems(q) ? q.items.filter((i) => i.reverse).map((i) => `${q.id}.${i.id}`) : [],
       ),
     ),
   );

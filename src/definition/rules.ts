@@ -1,27 +1,16 @@
 // Cross-field rules that a schema cannot express: unique ids, references to choice lists and
 // earlier questions, show_if expressions, ranges, translations. Pure: returns every problem
 // found, each pointing at a data path that parse.ts maps back to line:col.
-import type { Severity } from "./diagnostics.js";
 import { checkExpression, parseExpression, type RefInfo } from "./expr/index.js";
 import { RESERVED_COLUMNS } from "./meta-columns.js";
 import { isNumericScale, MAX_SCALE_POINTS, numericScalePoints } from "./numeric-scale.js";
+import type { RuleIssue } from "./rule-issue.js";
 import type { ChoiceFile, NumericScaleFile, QuestionFile, SurveyFile } from "./schema.js";
 import type { Path } from "./source.js";
 import { closest, didYouMean } from "./suggest.js";
+import { rowOf } from "./types/index.js";
 
-export interface RuleIssue {
-  severity: Severity;
-  code: string;
-  message: string;
-  hint?: string;
-  path: Path;
-  /** Underline a key rather than its value. */
-  key?: string;
-  /** A span inside the string value at `path` (show_if expressions). */
-  span?: { start: number; end: number };
-  /** For a duplicate: where the first one is, so that the message can say its line. */
-  first?: Path;
-}
+export type { RuleIssue } from "./rule-issue.js";
 
 interface Slot {
   kind: RefInfo["kind"];
@@ -109,7 +98,7 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
           hint: `Rename the question, e.g. "${q.id}_q" or a word that says what it asks (and change show_if references to it).`,
           path: [...qp, "id"],
         });
-      if (q.type !== "info" && !q.plain && defaultLang)
+      if (rowOf(q).asks && !q.plain && defaultLang)
         add({
           severity: "warning",
           code: "SURVEY_NO_PLAIN",
@@ -154,43 +143,7 @@ function registerSlots(
   };
   const put = (id: string, kind: RefInfo["kind"], ordinal: boolean, c?: string[]) =>
     slots.set(id, { kind, order, ordinal, ...(c ? { codes: c } : {}) });
-  switch (q.type) {
-    case "single":
-    case "multi":
-      put(
-        q.id,
-        q.type === "single" ? "choice" : "choices",
-        false,
-        codes(q.choices, q.other ? ["other"] : []),
-      );
-      if (q.other) put(`${q.id}.other`, "text", false);
-      break;
-    case "yesno":
-      put(q.id, "choice", false, ["yes", "no", ...(q.dont_know ? ["dk"] : [])]);
-      break;
-    case "likert":
-      put(q.id, "choice", true, codes(q.scale));
-      break;
-    case "scale": {
-      const pts: string[] = [];
-      for (let v = q.min; v <= q.max && pts.length < 101; v++) pts.push(String(v));
-      put(q.id, "choice", true, [...pts, ...(q.dont_know ? ["dk"] : [])]);
-      break;
-    }
-    case "matrix":
-      for (const it of q.items) put(`${q.id}.${it.id}`, "choice", true, codes(q.scale));
-      break;
-    case "number":
-    case "text":
-      put(q.id, q.type, false);
-      break;
-    case "ranking":
-    case "allocate":
-      put(q.id, q.type === "ranking" ? "ranking" : "allocation", false, codes(q.choices));
-      break;
-    case "info":
-      break;
-  }
+  rowOf(q).refs(q, { put, codes });
 }
 
 function checkShowIf(
@@ -246,95 +199,7 @@ function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): v
         path: [...qp, "min"],
       });
   };
-  switch (q.type) {
-    case "single":
-      resolve(q.choices, [...qp, "choices"]);
-      break;
-    case "multi": {
-      const list = resolve(q.choices, [...qp, "choices"]);
-      range(q.min, q.max, `Question "${q.id}"`);
-      if (list && q.max !== undefined && q.max > list.length + (q.other ? 1 : 0))
-        add({
-          severity: "error",
-          code: "SURVEY_MAX_TOO_LARGE",
-          message: `Question "${q.id}" allows ${q.max} picks but has only ${list.length} choices.`,
-          path: [...qp, "max"],
-        });
-      const codes = list?.map((c) => String(c.value)) ?? [];
-      (q.exclusive ?? []).forEach((v, i) => {
-        if (list && !codes.includes(String(v)))
-          add({
-            severity: "error",
-            code: "SURVEY_NOT_A_CHOICE",
-            message: `exclusive: "${v}" is not one of the choices of "${q.id}".`,
-            hint: didYouMean(String(v), codes) ?? `Choices: ${codes.join(", ")}.`,
-            path: [...qp, "exclusive", i],
-          });
-      });
-      break;
-    }
-    case "likert":
-    case "matrix": {
-      const list = resolve(q.scale, [...qp, "scale"]);
-      const bad = list?.filter((c) => !c.missing && !Number.isInteger(Number(c.value)));
-      if (bad && bad.length > 0)
-        add({
-          severity: "error",
-          code: "SURVEY_SCALE_NOT_NUMERIC",
-          message: `The scale of "${q.id}" has non-numeric points: ${bad.map((c) => c.value).join(", ")}.`,
-          hint: "Scale points need numeric values (1–5); mark answers like 'don't know' with `missing: true`.",
-          path: [...qp, "scale"],
-        });
-      if (q.type === "matrix") {
-        const seen = new Map<string, Path>();
-        q.items.forEach((it, i) => {
-          if (seen.has(it.id))
-            add({
-              severity: "error",
-              code: "SURVEY_DUPLICATE_ID",
-              message: `Item id "${it.id}" is used twice in matrix "${q.id}".`,
-              path: [...qp, "items", i, "id"],
-              first: seen.get(it.id)!,
-            });
-          else seen.set(it.id, [...qp, "items", i, "id"]);
-        });
-      }
-      break;
-    }
-    case "scale":
-      range(q.min, q.max, `Scale "${q.id}"`);
-      if (q.max - q.min > 100)
-        add({
-          severity: "error",
-          code: "SURVEY_SCALE_TOO_LONG",
-          message: `Scale "${q.id}" has ${q.max - q.min + 1} points; at most 101 are allowed.`,
-          hint: "Use a number question for wide ranges.",
-          path: [...qp, "max"],
-        });
-      break;
-    case "number":
-      range(q.min, q.max, `Question "${q.id}"`);
-      break;
-    case "ranking": {
-      const list = resolve(q.choices, [...qp, "choices"]);
-      if (list && q.top > list.length)
-        add({
-          severity: "error",
-          code: "SURVEY_TOP_TOO_LARGE",
-          message: `Ranking "${q.id}" asks for the top ${q.top} of only ${list.length} choices.`,
-          hint: `Set top to at most ${list.length}.`,
-          path: [...qp, "top"],
-        });
-      break;
-    }
-    case "allocate":
-      resolve(q.choices, [...qp, "choices"]);
-      break;
-    case "yesno":
-    case "text":
-    case "info":
-      break;
-  }
+  rowOf(q).check(q, { path: qp, add, resolve, range });
 }
 
 function checkNumericScale(scale: NumericScaleFile, path: Path, add: Add): void {

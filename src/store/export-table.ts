@@ -8,7 +8,8 @@ import {
   type SurveyResponse,
   surveySlots,
 } from "../definition/answers.js";
-import { type Choice, defaultLanguage, isOrdinal, type Question, type Survey } from "../definition/model.js";
+import { type Choice, defaultLanguage, type Question, type Survey } from "../definition/model.js";
+import { isOrdinal } from "../definition/types/index.js";
 import { pickText } from "../i18n/index.js";
 
 export const META_EXPORT_COLUMNS = [

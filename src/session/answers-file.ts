@@ -4,10 +4,12 @@
 import { type Answers, OTHER_CODE, slotsOf } from "../definition/answers.js";
 import { allQuestions, type Survey } from "../definition/model.js";
 import { closest } from "../definition/suggest.js";
+import { asks } from "../definition/types/index.js";
 import { translator } from "../i18n/index.js";
+import { checkAnswer } from "./check-answer.js";
 import { allSteps, stepKey, visibleQuestionIds } from "./flow.js";
 import type { Page, Prompter, QuestionScreen, Reply } from "./prompter.js";
-import { checkAnswer, checkOtherText } from "./validate.js";
+import { checkOtherText } from "./validate.js";
 
 export interface AnswersFile {
   language?: string;
@@ -77,7 +79,7 @@ export function checkAnswersFile(survey: Survey, data: unknown): FileCheck {
   for (const step of allSteps(survey)) {
     const q = step.question;
     const key = stepKey(step);
-    if (q.type === "info") continue;
+    if (!asks(q)) continue;
     const value = Object.hasOwn(raw, key) ? raw[key] : null;
     if (!shown(q.id)) {
       if (Object.hasOwn(raw, key) && raw[key] !== null)

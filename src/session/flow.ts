@@ -3,7 +3,7 @@
 // earlier change has made moot. No I/O, no clock, no prompts.
 import { type Answers, slotsOf } from "../definition/answers.js";
 import { compileShowIf, evaluate, referencedSlots } from "../definition/expr/index.js";
-import { allQuestions, type MatrixItem, type Question, type Survey } from "../definition/model.js";
+import { allQuestions, hasItems, type MatrixItem, type Question, type Survey } from "../definition/model.js";
 
 /** One screen of questions: a whole question, or one statement of a matrix. */
 export interface Step {
@@ -29,7 +29,7 @@ export function stepKey(step: Step): string {
 /** Every screen of the survey in questionnaire order, shown or not. */
 export function allSteps(survey: SurveyShape): Step[] {
   return allQuestions(survey).flatMap((question): Step[] =>
-    question.type === "matrix" ? question.items.map((item) => ({ question, item })) : [{ question }],
+    hasItems(question) ? question.items.map((item) => ({ question, item })) : [{ question }],
   );
 }
 
@@ -103,7 +103,7 @@ export function progressOf(survey: SurveyShape, answers: Answers, step: Step): P
   const index = questions.slice(0, cur + 1).filter((q) => status.get(q.id) !== "hidden").length;
   const total = questions.filter((q) => status.get(q.id) !== "hidden").length;
   const progress: Progress = { index, total };
-  if (step.item && step.question.type === "matrix") {
+  if (step.item && hasItems(step.question)) {
     const items = step.question.items;
     progress.item = { index: items.findIndex((it) => it.id === step.item!.id) + 1, total: items.length };
   }

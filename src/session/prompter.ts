@@ -19,7 +19,8 @@ export interface ChoiceOption {
   other?: boolean;
 }
 
-interface ScreenBase {
+/** The fields every question screen has. */
+export interface ScreenBase {
   /** Stable id of the screen: the question id, or `matrix.item`. */
   key: string;
   progress: Progress;

@@ -2,8 +2,9 @@
 // end page and thank-you. Every answer goes to the sink the moment it is given; answers that a
 // changed earlier answer hides are removed from it. Knows nothing of terminals or SQLite.
 import { type Answers, type AnswerValue, OTHER_CODE } from "../definition/answers.js";
-import { defaultLanguage, type Survey } from "../definition/model.js";
+import { defaultLanguage, hasOther, type Survey } from "../definition/model.js";
 import { translator } from "../i18n/index.js";
+import { checkAnswer } from "./check-answer.js";
 import {
   allSteps,
   hiddenAnswers,
@@ -15,7 +16,7 @@ import {
 } from "./flow.js";
 import { isInterrupt, type Page, type Prompter, type Reply } from "./prompter.js";
 import { buildScreen, textIn } from "./screens.js";
-import { checkAnswer, checkOtherText } from "./validate.js";
+import { checkOtherText } from "./validate.js";
 
 /** Where answers go. `save` must be durable when it returns: the next step may never come. */
 export interface AnswerSink {
@@ -124,8 +125,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
 export function writesFor(step: Step, reply: Reply): [string, AnswerValue | undefined][] {
   const q = step.question;
   const key = stepKey(step);
-  const otherSlot =
-    !step.item && (q.type === "single" || q.type === "multi") && q.other ? `${q.id}.${OTHER_CODE}` : null;
+  const otherSlot = !step.item && hasOther(q) ? `${q.id}.${OTHER_CODE}` : null;
   if (reply.kind === "next") return [];
   if (reply.kind === "back") return [];
   const value = reply.kind === "skip" ? null : reply.value;

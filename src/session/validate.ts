@@ -1,10 +1,8 @@
-// Checks one answer against its question and turns it into the stored shape (codes in survey
-// order, numbers as numbers, zero points left out). Pure. Problems are message keys, so the
-// person sees them in their own language; the same checks serve prompts and --answers files.
-import type { AnswerValue } from "../definition/answers.js";
-import type { Choice, NumberQuestion, Question } from "../definition/model.js";
+// The checks an answer goes through, by its shape (codes in survey order, numbers as numbers,
+// zero points left out); which applies to a question is its row in question-types.ts. Pure.
+// Problems are message keys, so the person sees them in their own language.
+import type { Choice, NumberQuestion } from "../definition/model.js";
 import type { MessageKey } from "../i18n/index.js";
-import type { Step } from "./flow.js";
 
 export interface Problem {
   key: MessageKey;
@@ -12,8 +10,8 @@ export interface Problem {
 }
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
-const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
-const fail = (key: MessageKey, vars?: Problem["vars"]): Checked<never> => ({
+export const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+export const fail = (key: MessageKey, vars?: Problem["vars"]): Checked<never> => ({
   ok: false,
   problem: vars ? { key, vars } : { key },
 });
@@ -21,47 +19,13 @@ const fail = (key: MessageKey, vars?: Problem["vars"]): Checked<never> => ({
 /** Longest "other, what?" text kept. */
 export const OTHER_MAX = 200;
 
-/**
- * Check the answer to one screen. `null` (or undefined) means skipped, allowed only when the
- * question is not required; an empty text counts as skipped too.
- */
-export function checkAnswer(step: Step, value: unknown): Checked<AnswerValue> {
-  const q = step.question;
-  const checked = value === null || value === undefined ? ok(null) : checkGiven(q, value);
-  if (checked.ok && checked.value === null && q.required) return fail("run.error.required");
-  return checked;
-}
-
-function checkGiven(q: Question, value: unknown): Checked<AnswerValue> {
-  switch (q.type) {
-    case "single":
-    case "yesno":
-    case "likert":
-    case "scale":
-    case "matrix":
-      return checkCode(q.choices, value);
-    case "multi":
-      return checkMulti(q.choices, q.exclusive, q.min, q.max, value);
-    case "number":
-      return typeof value === "string" ? checkNumberInput(q, value) : checkNumber(q, value);
-    case "text":
-      return checkText(value, q.maxLength);
-    case "ranking":
-      return checkRanking(q.choices, q.top, value);
-    case "allocate":
-      return checkAllocation(q.choices, q.points, value);
-    case "info":
-      return ok(null);
-  }
-}
-
 function asCode(value: unknown): string | null {
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isInteger(value)) return String(value);
   return null;
 }
 
-function checkCode(choices: Choice[], value: unknown): Checked<string> {
+export function checkCode(choices: Choice[], value: unknown): Checked<string> {
   const code = asCode(value);
   if (code === null || !choices.some((c) => c.value === code))
     return fail("run.error.unknownChoice", { value: String(value) });
@@ -119,7 +83,7 @@ export function checkNumberInput(q: NumberQuestion, raw: string): Checked<number
   return checkNumber(q, n);
 }
 
-function checkNumber(q: NumberQuestion, value: unknown): Checked<number> {
+export function checkNumber(q: NumberQuestion, value: unknown): Checked<number> {
   if (typeof value !== "number" || !Number.isFinite(value)) return fail("run.error.notNumber");
   const outside = (q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max);
   if (outside) {

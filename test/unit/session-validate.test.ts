@@ -4,8 +4,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSurvey } from "../../src/definition/parse.js";
+import { checkAnswer } from "../../src/session/check-answer.js";
 import { allSteps, type Step, stepKey } from "../../src/session/flow.js";
-import { checkAnswer, checkOtherText, parseNumberInput } from "../../src/session/validate.js";
+import { checkOtherText, parseNumberInput } from "../../src/session/validate.js";
 import { ROOT } from "../helpers/cli.js";
 
 const survey = parseSurvey(

@@ -4,8 +4,10 @@
 // Pure; never changes the answers.
 import { type Answers, type AnswerValue, slotsOf } from "../definition/answers.js";
 import { compileShowIf, type Expr, evaluate, isAnswered, referencedSlots } from "../definition/expr/index.js";
-import { allQuestions, type Question, type Survey } from "../definition/model.js";
+import { allQuestions, hasItems, type Question, type Survey } from "../definition/model.js";
+import { asks } from "../definition/types/index.js";
 import type { CellProblem } from "./map-row.js";
+import { importRowOf } from "./question-types.js";
 
 /** `unreadable`: questions with a cell that could not be read; they are neither required nor judged. */
 export type RowChecker = (answers: Answers, unreadable?: ReadonlySet<string>) => CellProblem[];
@@ -20,7 +22,7 @@ interface Plan {
 
 export function makeRowChecker(survey: Pick<Survey, "sections">): RowChecker {
   const plans: Plan[] = allQuestions(survey)
-    .filter((q) => q.type !== "info")
+    .filter(asks)
     .map((q) => {
       const expr = q.showIf ? compileShowIf(q.showIf) : undefined;
       const refs = expr ? referencedSlots(expr).map((r) => r.split(".")[0]!) : [];
@@ -66,7 +68,7 @@ export function makeRowChecker(survey: Pick<Survey, "sections">): RowChecker {
 
 function requiredProblems(q: Question, answers: Answers, problems: CellProblem[]): void {
   const why = q.showIf ? ` (it is shown because ${q.showIf})` : "";
-  if (q.type === "matrix") {
+  if (hasItems(q)) {
     const missing = q.items.filter((it) => !isAnswered(answers[`${q.id}.${it.id}`]));
     for (const it of missing)
       problems.push({
@@ -89,33 +91,10 @@ function requiredProblems(q: Question, answers: Answers, problems: CellProblem[]
 }
 
 function valueProblems(q: Question, v: AnswerValue | undefined, problems: CellProblem[]): void {
-  const add = (code: CellProblem["code"], message: string, severity: CellProblem["severity"] = "error") =>
-    problems.push({ severity, code, column: q.id, value: show(v), message });
-  if (q.type === "multi" && Array.isArray(v)) {
-    const excl = v.filter((c) => q.exclusive.includes(c));
-    if (excl.length > 0 && v.length > 1)
-      add(
-        "CSV_EXCLUSIVE_CHOICE",
-        `picks "${excl[0]}" together with other choices; "${excl[0]}" must be picked alone`,
-      );
-    if (v.length > 0 && q.min !== undefined && v.length < q.min)
-      add("CSV_TOO_FEW_CHOICES", `picks ${v.length} choice(s); at least ${q.min} are expected`);
-    if (q.max !== undefined && v.length > q.max)
-      add("CSV_TOO_MANY_CHOICES", `picks ${v.length} choices; at most ${q.max} are allowed`);
-  } else if (q.type === "ranking" && Array.isArray(v)) {
-    if (v.length > q.top)
-      add("CSV_RANKING", `ranks ${v.length} choices; only the top ${q.top} are asked for`);
-  } else if (q.type === "allocate" && v !== null && typeof v === "object" && !Array.isArray(v)) {
-    const total = Object.values(v).reduce((a, b) => a + b, 0);
-    if (total > q.points)
-      add("CSV_ALLOCATION", `gives ${total} points in all; there are only ${q.points} to spread`);
-    else if (total < q.points)
-      add(
-        "CSV_ALLOCATION",
-        `gives ${total} of the ${q.points} points; the rest were left unspent`,
-        "warning",
-      );
-  }
+  if (v === undefined) return;
+  importRowOf(q).answerProblems(q, v, (code, message, severity = "error") =>
+    problems.push({ severity, code, column: q.id, value: show(v), message }),
+  );
 }
 
 function show(v: AnswerValue | undefined): string {

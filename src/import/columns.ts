@@ -1,11 +1,13 @@
 // What each column of a data file holds, decided from its header: a meta field (form_no,
 // session…), a whole answer slot, or one choice of a multi-select, ranking or allocation.
 // Header problems (duplicate, unknown, missing required, conflicting) are found here. Pure.
-import { OTHER_CODE, type Slot, surveySlots } from "../definition/answers.js";
+import { OTHER_CODE, type Slot, slotsOf, surveySlots } from "../definition/answers.js";
 import { META_COLUMNS, REASON_COLUMN } from "../definition/meta-columns.js";
-import { allQuestions, type Question, type Survey } from "../definition/model.js";
+import { allQuestions, hasItems, hasOther, type Question, type Survey } from "../definition/model.js";
 import { closest } from "../definition/suggest.js";
+import { asks } from "../definition/types/index.js";
 import type { ImportDiagnostic } from "./diagnostics.js";
+import { importRowOf } from "./question-types.js";
 
 export { META_COLUMNS, REASON_COLUMN };
 export type MetaName = (typeof META_COLUMNS)[number];
@@ -52,13 +54,12 @@ export function columnCatalog(survey: Pick<Survey, "sections">): Map<string, Col
     cat.set(slot.id.toLowerCase(), { kind: "slot", slot });
     const q = slot.question;
     if (slot.other || !("choices" in q)) continue;
-    const perChoice =
-      q.type === "multi" ? "flag" : q.type === "ranking" ? "rank" : q.type === "allocate" ? "points" : null;
+    const perChoice = importRowOf(q).perChoice?.kind;
     if (!perChoice) continue;
     for (const c of q.choices) {
       const key = `${q.id}.${c.value}`.toLowerCase();
       // `barriers.other` is the "other" text slot; in one-hot files its text also ticks "other".
-      if (c.value === OTHER_CODE && q.type === "multi" && q.other) continue;
+      if (c.value === OTHER_CODE && perChoice === "flag" && hasOther(q)) continue;
       if (!cat.has(key)) cat.set(key, { kind: perChoice, slot, code: c.value });
     }
   }
@@ -143,7 +144,7 @@ function checkCoverage(
     const r = c.role;
     if (r.kind === "slot") {
       covered.add(r.slot.question.id);
-      if (!r.slot.other && r.slot.question.type !== "matrix") whole.add(r.slot.question.id);
+      if (!r.slot.other && !hasItems(r.slot.question)) whole.add(r.slot.question.id);
     } else if (r.kind === "flag" || r.kind === "rank" || r.kind === "points") {
       covered.add(r.slot.question.id);
       perChoice.set(r.slot.question.id, [...(perChoice.get(r.slot.question.id) ?? []), c.header]);
@@ -161,7 +162,7 @@ function checkCoverage(
       });
   const absent: string[] = [];
   for (const q of allQuestions(survey)) {
-    if (q.type === "info" || covered.has(q.id)) continue;
+    if (!asks(q) || covered.has(q.id)) continue;
     if (q.required)
       problems.push({
         ...at,
@@ -183,6 +184,8 @@ function checkCoverage(
 }
 
 function expectedHeaders(q: Question): string {
-  if (q.type === "matrix") return q.items.map((i) => `${q.id}.${i.id}`).join(", ");
-  return q.id;
+  return slotsOf(q)
+    .filter((s) => !s.other)
+    .map((s) => s.id)
+    .join(", ");
 }

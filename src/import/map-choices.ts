@@ -1,9 +1,10 @@
 // The per-choice side of reading a row: tick, rank and points columns gathered per question, then
 // turned into one answer (picked codes, codes in rank order, points per code), and the "other"
 // text that also picks "other". Pure; used only by map-row.ts.
-import { OTHER_CODE, type Slot } from "../definition/answers.js";
+import { OTHER_CODE, type Slot, slotsOf } from "../definition/answers.js";
 import type { ImportCode } from "./diagnostics.js";
 import type { MappedRow } from "./mapped-row.js";
+import { importRowOf } from "./question-types.js";
 import { parseFlag, parseInteger } from "./values.js";
 
 /** Per-question scratch while a row is read: ticks, ranks, points, other text. */
@@ -61,7 +62,7 @@ export function perChoiceHandler(
       a.flags.set(role.code, f.value);
     };
   if (role.kind === "rank") {
-    const top = q.type === "ranking" ? q.top : 1;
+    const top = importRowOf(q).perChoice?.max(q) ?? 1;
     return (raw, row, acc) => {
       if (raw.trim() === "") return;
       const n = parseInteger(raw, "rank", 1, top);
@@ -71,7 +72,7 @@ export function perChoiceHandler(
       a.ranks.set(role.code, n.value);
     };
   }
-  const points = q.type === "allocate" ? q.points : 0;
+  const points = importRowOf(q).perChoice?.max(q) ?? 0;
   return (raw, row, acc) => {
     if (raw.trim() === "") return;
     const n = parseInteger(raw, "number of points", 0, points);
@@ -142,7 +143,8 @@ export function finishOther(slot: Slot, a: Acc | undefined, row: MappedRow): voi
   const main = q.id;
   if (a.otherText !== undefined) row.answers[slot.id] = a.otherText;
   const current = row.answers[main];
-  if (q.type === "multi") {
+  const picks = slotsOf(q)[0]?.kind;
+  if (picks === "choices") {
     const list = Array.isArray(current) ? current : [];
     if (!list.includes(OTHER_CODE)) {
       if (a.otherText !== undefined && current !== undefined)
@@ -155,7 +157,7 @@ export function finishOther(slot: Slot, a: Acc | undefined, row: MappedRow): voi
         });
       row.answers[main] = [...list, OTHER_CODE];
     }
-  } else if (q.type === "single") {
+  } else if (picks === "choice") {
     if (current === undefined) row.answers[main] = OTHER_CODE;
     else if (current !== OTHER_CODE && a.otherText !== undefined)
       row.problems.push({

@@ -164,7 +164,7 @@ function slotHandler(slot: Slot, column: string, ixOf: (s: Slot) => ChoiceIndex)
       };
     }
     case "number": {
-      if (q.type !== "number") return () => {};
+      if (!("integer" in q)) return () => {};
       const range =
         q.min !== undefined && q.max !== undefined
           ? `from ${q.min} to ${q.max}`
@@ -185,7 +185,7 @@ function slotHandler(slot: Slot, column: string, ixOf: (s: Slot) => ChoiceIndex)
       };
     }
     case "text": {
-      const max = q.type === "text" ? q.maxLength : 2000;
+      const max = "maxLength" in q ? q.maxLength : 2000;
       return (raw, row) => {
         // Line breaks are kept as typed (an export imports back unchanged); length counts
         // characters as the kiosk does, so an emoji is one.

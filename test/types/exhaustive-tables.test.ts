@@ -13,6 +13,7 @@ const typeNames = join(root, "src/definition/question-type.ts");
 const LAYER_TABLES: Record<string, string> = {
   definition: "src/definition/types/index.ts",
   "synthetic responses": "src/fixtures/synthetic.ts",
+  import: "src/import/question-types.ts",
   session: "src/session/question-types.ts",
 };
 

@@ -2,34 +2,28 @@
 // test/fixtures/report/, and report.json checked against the README's contract. A change shows in
 // the diff of test/golden/report.*; regenerate on purpose with UPDATE_GOLDEN=1 (the frozen Reports
 // themselves with UPDATE_FIXTURES=1).
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/analysis/index.js";
 import { renderCsv, renderJson, renderMarkdown, renderTerminal } from "../../src/render/report/index.js";
 import { ROOT } from "../helpers/cli.js";
+import { expectGolden } from "../helpers/golden.js";
 import { frozenReport, sections, UPDATE_FIXTURES } from "../helpers/report-fixtures.js";
-
-function golden(name: string, actual: string): void {
-  const file = join(ROOT, "test/golden", name);
-  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(file, actual);
-  if (!existsSync(file))
-    throw new Error(`${file} is missing: run the tests once with UPDATE_GOLDEN=1 and read the diff`);
-  expect(actual).toBe(readFileSync(file, "utf8"));
-}
 
 describe("golden report outputs (every question type, two waves compared)", () => {
   const report = frozenReport("minimal-compare-waves", { compare: "wave" });
   const opts = { lang: "fi", sections: sections() };
 
-  it("Markdown in Finnish", () => golden("report.minimal.fi.md", renderMarkdown(report, opts)));
+  it("Markdown in Finnish", () => expectGolden("report.minimal.fi.md", renderMarkdown(report, opts)));
   it("Markdown in Swedish", () =>
-    golden("report.minimal.sv.md", renderMarkdown(report, { ...opts, lang: "sv" })));
+    expectGolden("report.minimal.sv.md", renderMarkdown(report, { ...opts, lang: "sv" })));
   it("terminal summary in English, 80 columns, no colour", () =>
-    golden("report.minimal.en.txt", renderTerminal(report, { ...opts, lang: "en" })));
-  it("CSV in long form", () => golden("report.minimal.csv", renderCsv(report, { ...opts, lang: "en" })));
+    expectGolden("report.minimal.en.txt", renderTerminal(report, { ...opts, lang: "en" })));
+  it("CSV in long form", () =>
+    expectGolden("report.minimal.csv", renderCsv(report, { ...opts, lang: "en" })));
   it("cross-tabulation in Markdown", () =>
-    golden(
+    expectGolden(
       "report.minimal-by.en.md",
       renderMarkdown(frozenReport("minimal-by-visit-freq", { by: "visit_freq" }), { ...opts, lang: "en" }),
     ));

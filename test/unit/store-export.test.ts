@@ -1,7 +1,7 @@
 // Export tables: columns in questionnaire order, one row per response, per-choice columns for
 // multi-select / ranking / dot voting, formula neutralisation, the codebook, and golden files
 // for CSV, JSON and the codebook (UPDATE_GOLDEN=1 rewrites them, on purpose only).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -15,23 +15,12 @@ import {
   writeExport,
 } from "../../src/store/index.js";
 import { codebookPaths } from "../../src/store/write-export.js";
-import { ROOT, tempDir } from "../helpers/cli.js";
+import { tempDir } from "../helpers/cli.js";
+import { expectGolden } from "../helpers/golden.js";
 import { minimal, sampleResponse } from "../helpers/store-data.js";
 
 const survey = minimal();
 const responses = Array.from({ length: 6 }, (_, i) => sampleResponse(survey, i));
-const GOLDEN = join(ROOT, "test/golden/export");
-
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(path, actual);
-    if (process.env.UPDATE_GOLDEN !== "1")
-      throw new Error(`golden file ${name} was missing and has been written; check it in`);
-  }
-  expect(actual).toBe(readFileSync(path, "utf8"));
-}
 
 let tmp: ReturnType<typeof tempDir> | undefined;
 afterEach(() => tmp?.cleanup());
@@ -174,9 +163,12 @@ describe("writeExport (golden files)", () => {
     const out = join(tmp.dir, "vastaukset.csv");
     const r = await writeExport(survey, responses, { format: "csv", out, lang: "fi" });
     expect(r).toEqual({ rows: 6, neutralized: 3, files: [out, ...Object.values(codebookPaths(out))] });
-    golden("minimal.csv", readFileSync(out, "utf8"));
-    golden("minimal.codebook.csv", readFileSync(join(tmp.dir, "vastaukset.codebook.csv"), "utf8"));
-    golden("minimal.codebook.md", readFileSync(join(tmp.dir, "vastaukset.codebook.md"), "utf8"));
+    expectGolden("export/minimal.csv", readFileSync(out, "utf8"));
+    expectGolden(
+      "export/minimal.codebook.csv",
+      readFileSync(join(tmp.dir, "vastaukset.codebook.csv"), "utf8"),
+    );
+    expectGolden("export/minimal.codebook.md", readFileSync(join(tmp.dir, "vastaukset.codebook.md"), "utf8"));
   });
 
   it("writes the Finnish Excel flavour: BOM, semicolons, decimal commas, labels", async () => {
@@ -193,7 +185,7 @@ describe("writeExport (golden files)", () => {
     });
     const text = readFileSync(out, "utf8");
     expect(text.startsWith("\uFEFFresponse_id;session;")).toBe(true);
-    golden("minimal-fi-labels.csv", text);
+    expectGolden("export/minimal-fi-labels.csv", text);
   });
 
   it("writes JSON holding the responses exactly, answers in questionnaire order", async () => {
@@ -203,7 +195,7 @@ describe("writeExport (golden files)", () => {
       stdout: { write: (s: string) => chunks.push(s) },
     });
     const text = chunks.join("");
-    golden("minimal.json", text);
+    expectGolden("export/minimal.json", text);
     const parsed = JSON.parse(text) as { responses: typeof responses };
     expect(parsed.responses).toEqual(responses);
   });

@@ -1,11 +1,9 @@
 // What `kuulo report` reports on: the survey definition and its stored responses, from a survey
 // id, a version hash (prefix) or a survey file. Every stored version of the survey is included
 // (the Report counts them by version); the definition is the newest one, or the file's.
-import type { Report } from "../analysis/report.js";
-import type { ResponseSource, SurveyResponse } from "../definition/answers.js";
+import type { SurveyResponse } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import type { RawData } from "../render/report/index.js";
 
 export interface ReportInput {
   survey: Survey;
@@ -66,40 +64,4 @@ export async function readReportInput(dbPath: string, ref: string): Promise<Repo
   } finally {
     store.close();
   }
-}
-
-/**
- * The analysed responses as rows (the export's columns), free text masked like the Report's, for
- * the Excel report's optional data sheet.
- */
-export async function rawSheet(
-  survey: Survey,
-  report: Report,
-  responses: SurveyResponse[],
-  lang: string,
-): Promise<RawData> {
-  const { exportColumns, exportRow } = await import("../store/index.js");
-  const { filterResponses } = await import("../analysis/options.js");
-  const { maskText } = await import("../analysis/mask.js");
-  const { reportFormats } = await import("../render/report/format.js");
-  const { localMasks } = await import("../render/report/view-extras.js");
-  const { cellsFor } = await import("../render/report/cells.js");
-  const cells = cellsFor(reportFormats(lang, survey.languages[0] ?? lang), report.privacy.minCell);
-  const f = report.options.filters;
-  const { analysed } = filterResponses(responses, {
-    includePartial: f.includePartial,
-    ...(f.sessionIds ? { sessionIds: f.sessionIds } : {}),
-    ...(f.waves ? { waves: f.waves } : {}),
-    ...(f.sources ? { sources: f.sources as ResponseSource[] } : {}),
-    ...(f.since ? { since: f.since } : {}),
-    ...(f.until ? { until: f.until } : {}),
-  });
-  const columns = exportColumns(survey);
-  const free = columns.map((c) => c.kind === "other-flag" || (c.kind === "slot" && c.slot.kind === "text"));
-  const rows = analysed.map((r) =>
-    exportRow(survey, columns, r, { lang }).map((v, i) =>
-      free[i] && typeof v === "string" ? localMasks(cells, maskText(v).text) : v,
-    ),
-  );
-  return { name: "Data", columns: columns.map((c) => c.name), rows };
 }

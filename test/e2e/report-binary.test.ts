@@ -1,7 +1,7 @@
 // `kuulo report` through the built binary (npm run build first): the summary piped into head
 // ends quietly with 0, files appear whole, and an unwritable folder is exit 73 with no leftovers.
 import { spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, registerSurvey, saveResponses } from "../../src/store/index.js";
@@ -61,5 +61,33 @@ describe("kuulo report (built binary)", () => {
     expect(r.code).toBe(73);
     expect(r.stderr).toMatch(/Cannot create the folder/);
     expect(readdirSync(tmp.dir).some((f) => f.endsWith(".tmp"))).toBe(false);
+  });
+
+  it("loads neither charts, canvas, PDF nor Excel for --format json, and does for the formats that need them", () => {
+    const loads = (name: string, args: string[]): string => {
+      const log = join(tmp.dir, `loads-${name}.txt`);
+      const r = spawnSync(
+        process.execPath,
+        [
+          "--import",
+          join(ROOT, "test/helpers/record-loads.mjs"),
+          BIN,
+          "report",
+          "minimal",
+          "--db",
+          db,
+          ...args,
+        ],
+        { cwd: tmp.dir, env: { ...process.env, KUULO_LOAD_LOG: log }, encoding: "utf8" },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, "utf8");
+    };
+    const heavy = ["chart.js", "@napi-rs/canvas", "pdfkit", "exceljs"];
+    const json = loads("json", ["--format", "json"]);
+    expect(json).toContain("dist/render/report/json.js");
+    for (const name of heavy) expect(json, name).not.toContain(`node_modules/${name}/`);
+    const all = loads("all", ["--format", "pdf,xlsx", "--out", join(tmp.dir, "loads-out")]);
+    for (const name of heavy) expect(all, name).toContain(`node_modules/${name}/`);
   });
 });

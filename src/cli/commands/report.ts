@@ -7,9 +7,12 @@ import { Command, Option } from "commander";
 import type { AnalysisFilters, CompareBy } from "../../analysis/index.js";
 import type { ResponseSource } from "../../definition/answers.js";
 import { ExitCode, KuuloError } from "../../errors.js";
-import { colorsFor, err, out } from "../../terminal/io.js";
+import { chooseFormats } from "../../reporting/formats.js";
+import type { ReportRequest } from "../../reporting/make-report.js";
+import { colorsFor, err, type Io, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
+import { parsePositiveInt } from "../options.js";
 
 interface ReportCliOptions {
   db?: string;
@@ -42,7 +45,6 @@ const collect = (value: string, previous: string[] | undefined) => [
 const SOURCES: readonly ResponseSource[] = ["interactive", "paper", "import"];
 
 export function reportCommand(ctx: CommandContext): Command {
-  const { io } = ctx;
   return new Command("report")
     .description("report on a survey's responses: a summary here, or files (PDF, HTML, Excel …) with --out")
     .argument("<survey>", "survey id, version hash (first 8+ characters) or survey file (.yaml)")
@@ -93,140 +95,76 @@ Examples:
   npx kuulo report surveys/welcome-baseline.yaml --by age_group --format md > raportti.md`,
     )
     .action(async (ref: string, opts: ReportCliOptions) => {
-      const { parseFormats, DEFAULT_OUT_FORMATS, writeReportFiles } = await import(
-        "../../reporting/report-output.js"
-      );
-      const { checkLanguage, parsePositiveInt } = await import("../options.js");
-      const formats = opts.format
-        ? parseFormats(opts.format)
-        : opts.out
-          ? DEFAULT_OUT_FORMATS
-          : ["terminal" as const];
-      const toStdout = !opts.out ? formats.filter((f) => f !== "terminal") : [];
-      if (toStdout.length > 1 || toStdout.some((f) => !["md", "csv", "json"].includes(f)))
-        throw new KuuloError(
-          "USAGE_REPORT_NEEDS_OUT",
-          `--format ${toStdout.join(",")} needs a folder to write into.`,
-          ExitCode.usage,
-          {
-            hint: "Add --out DIR, or print one of md, csv or json without --out.",
-          },
-        );
-      const session = opts.session ?? [];
-      const wave = opts.wave ?? [];
-      const source = opts.source ?? [];
-      const bad = source.filter((s) => !(SOURCES as readonly string[]).includes(s));
-      if (bad.length > 0)
-        throw new KuuloError("USAGE_BAD_SOURCE", `Unknown source: ${bad.join(", ")}`, ExitCode.usage, {
-          hint: `Sources are ${SOURCES.join(", ")}.`,
-        });
-      if (opts.raw && !formats.includes("xlsx"))
-        throw new KuuloError(
-          "USAGE_RAW_NEEDS_XLSX",
-          "--raw adds a sheet to the Excel report; it needs --format xlsx.",
-          ExitCode.usage,
-          {
-            hint: "Add xlsx to --format, or use kuulo export for the raw data.",
-          },
-        );
-
-      const { readReportInput, rawSheet } = await import("../../reporting/report-input.js");
-      const input = await readReportInput(resolveDbPath(opts, io), ref);
-      const lang = checkLanguage(opts.lang, input.survey.languages);
-      const filters: AnalysisFilters = {
-        ...(session.length > 0 ? { sessionIds: session } : {}),
-        ...(wave.length > 0 ? { waves: wave } : {}),
-        ...(source.length > 0 ? { sources: source as ResponseSource[] } : {}),
-        ...(opts.since ? { since: opts.since } : {}),
-        ...(opts.until ? { until: opts.until } : {}),
-        includePartial: opts.includePartial === true,
-      };
-      const { analyze } = await import("../../analysis/index.js");
-      const report = analyze(input.survey, input.responses, {
-        ...(opts.minCell !== undefined ? { minCell: parsePositiveInt(opts.minCell, "--min-cell") } : {}),
-        allowSmallCells: opts.allowSmallCells === true,
-        ...(opts.by ? { by: opts.by } : {}),
-        ...(opts.compare ? { compare: opts.compare } : {}),
-        filters,
-        ...(input.newest ? { generatedAt: input.newest } : {}),
-        sessionNames: input.sessionNames,
-      });
-      if ((report.counts.analysed.value ?? 0) === 0 && !report.counts.analysed.suppressed)
-        throw new KuuloError(
-          "REPORT_NO_RESPONSES",
-          `No responses of ${input.survey.id} match.`,
-          ExitCode.noInput,
-          {
-            hint: `The database holds ${input.responses.length} response(s) to this survey; check --session, --wave, --source, --since, --until (unfinished ones count only with --include-partial).`,
-          },
-        );
-
-      // Before anything is shown or written: protected against every earlier release, then recorded.
-      const { publish } = await import("../../reporting/publish.js");
-      const { filterResponses } = await import("../../analysis/options.js");
-      const publication = await publish(resolveDbPath(opts, io), {
-        report,
-        pool: input.responses,
-        analysed: filterResponses(input.responses, {
-          ...filters,
-          includePartial: filters.includePartial === true,
-        }).analysed,
-        lang,
-        options: {
-          by: report.options.by,
-          compare: report.options.compare,
-          filters: report.options.filters,
-          minCell: report.options.minCell,
-          lang,
-          formats,
-        },
-        now: new Date(),
-      });
-      const published = publication.report;
-      const R = await import("../../render/report/index.js");
-      const sections = R.sectionTitles(input.survey);
-      const c = colorsFor(io);
-      if (formats.includes("terminal")) {
-        const width = io.stdout.isTTY ? Math.min(100, io.stdout.columns ?? 80) : 80;
-        out(io, R.renderTerminal(published, { lang, sections, width, paint: c }).trimEnd());
-      }
-      if (!opts.out) {
-        const f = toStdout[0];
-        if (f === "md") out(io, R.renderMarkdown(published, { lang, sections }));
-        else if (f === "csv") io.stdout.write(R.renderCsv(published, { lang, sections, bom: false }));
-        else if (f === "json") io.stdout.write(R.renderJson(published));
-        const note = publication.done(["-"]);
-        if (note) err(io, note);
-        return;
-      }
+      const { io } = ctx;
+      const req = reportRequest(ref, opts, io);
+      const { makeReport } = await import("../../reporting/make-report.js");
       const e = colorsFor(io, io.stderr);
-      const raw = opts.raw ? await rawSheet(input.survey, published, input.responses, lang) : undefined;
-      if (raw)
-        err(
-          io,
-          e.yellow(
-            `Note: the Excel file holds ${raw.rows.length} individual responses (--raw). Keep it within the project team.`,
-          ),
-        );
-      // Recorded once written: a refused or failed write publishes nothing and changes no file.
-      const result = await writeReportFiles(published, formats, opts.out, {
-        lang,
-        sections,
-        ...(raw ? { raw } : {}),
-        rules: { reads: [resolveDbPath(opts, io), resolve(io.cwd, ref)], force: opts.force === true },
+      const { written } = await makeReport(req, {
+        write: (data) => io.stdout.write(data),
+        line: (text) => out(io, text),
+        note: (text, warning) => err(io, warning ? e.yellow(text) : text),
       });
-      const note = publication.done(result.written.map((w) => w.path));
-      if (note) err(io, note);
-      for (const s of result.skipped) err(io, `${e.yellow("skipped")} ${s.format}: ${s.reason}`);
-      // The charts folder as one line: a report has dozens of them.
-      const charts = result.written.filter((w) => w.path.endsWith(".png"));
-      out(io, `${c.green("✓")} ${result.written.length} file(s) written to ${opts.out}:`);
-      for (const w of result.written.filter((x) => !x.path.endsWith(".png")))
-        out(io, `  ${w.path}  ${formatBytes(w.bytes)}`);
-      const chartBytes = charts.reduce((sum, w) => sum + w.bytes, 0);
-      if (charts.length > 0)
-        out(io, `  ${join(opts.out, "charts")}/  ${charts.length} PNG chart(s), ${formatBytes(chartBytes)}`);
+      if (opts.out) listWritten(io, opts.out, written);
     });
+}
+
+/** The options as a report request; refuses a wrong one before the database is opened. */
+function reportRequest(ref: string, opts: ReportCliOptions, io: Io): ReportRequest {
+  const formats = chooseFormats(opts.format, opts.out);
+  const session = opts.session ?? [];
+  const wave = opts.wave ?? [];
+  const source = opts.source ?? [];
+  const bad = source.filter((s) => !(SOURCES as readonly string[]).includes(s));
+  if (bad.length > 0)
+    throw new KuuloError("USAGE_BAD_SOURCE", `Unknown source: ${bad.join(", ")}`, ExitCode.usage, {
+      hint: `Sources are ${SOURCES.join(", ")}.`,
+    });
+  if (opts.raw && !formats.includes("xlsx"))
+    throw new KuuloError(
+      "USAGE_RAW_NEEDS_XLSX",
+      "--raw adds a sheet to the Excel report; it needs --format xlsx.",
+      ExitCode.usage,
+      {
+        hint: "Add xlsx to --format, or use kuulo export for the raw data.",
+      },
+    );
+  const filters: AnalysisFilters = {
+    ...(session.length > 0 ? { sessionIds: session } : {}),
+    ...(wave.length > 0 ? { waves: wave } : {}),
+    ...(source.length > 0 ? { sources: source as ResponseSource[] } : {}),
+    ...(opts.since ? { since: opts.since } : {}),
+    ...(opts.until ? { until: opts.until } : {}),
+    includePartial: opts.includePartial === true,
+  };
+  const dbPath = resolveDbPath(opts, io);
+  return {
+    dbPath,
+    ref,
+    formats,
+    ...(opts.out ? { out: opts.out } : {}),
+    ...(opts.lang ? { lang: opts.lang } : {}),
+    ...(opts.by ? { by: opts.by } : {}),
+    ...(opts.compare ? { compare: opts.compare } : {}),
+    ...(opts.minCell !== undefined ? { minCell: parsePositiveInt(opts.minCell, "--min-cell") } : {}),
+    allowSmallCells: opts.allowSmallCells === true,
+    filters,
+    raw: opts.raw === true,
+    rules: { reads: [dbPath, resolve(io.cwd, ref)], force: opts.force === true },
+    screen: { width: io.stdout.isTTY ? Math.min(100, io.stdout.columns ?? 80) : 80, paint: colorsFor(io) },
+    now: new Date(),
+  };
+}
+
+/** The files written, the charts folder as one line: a report has dozens of them. */
+function listWritten(io: Io, dir: string, written: { path: string; bytes: number }[]): void {
+  const c = colorsFor(io);
+  const charts = written.filter((w) => w.path.endsWith(".png"));
+  out(io, `${c.green("✓")} ${written.length} file(s) written to ${dir}:`);
+  for (const w of written.filter((x) => !x.path.endsWith(".png")))
+    out(io, `  ${w.path}  ${formatBytes(w.bytes)}`);
+  const chartBytes = charts.reduce((sum, w) => sum + w.bytes, 0);
+  if (charts.length > 0)
+    out(io, `  ${join(dir, "charts")}/  ${charts.length} PNG chart(s), ${formatBytes(chartBytes)}`);
 }
 
 function formatBytes(n: number): string {

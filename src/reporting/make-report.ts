@@ -1,0 +1,140 @@
+// `kuulo report` as one library call: read the survey and its stored responses, analyse them,
+// publish the result (protected against every earlier release, recorded in the ledger), and show
+// it on the screen or write its files. What it prints goes through the sink; it never exits.
+import { analyze } from "../analysis/index.js";
+import { type AnalysisFilters, type CompareBy, filterResponses } from "../analysis/options.js";
+import type { Report } from "../analysis/report.js";
+import { checkLanguage } from "../definition/language.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import type { OutputRules } from "../output-file.js";
+import { sectionTitles } from "../render/report/options.js";
+import type { Paint } from "../render/report/terminal.js";
+import type { ReportFormat } from "./formats.js";
+import { type Publication, publish } from "./publish.js";
+import { rawSheet } from "./raw-sheet.js";
+import { type ReportInput, readReportInput } from "./report-input.js";
+import { renderForScreen, type WrittenFile, writeReportFiles } from "./report-output.js";
+
+export interface ReportRequest {
+  dbPath: string;
+  /** Survey id, version hash (prefix) or survey file. */
+  ref: string;
+  formats: readonly ReportFormat[];
+  /** The folder to write into; without it, the one format goes to standard output. */
+  out?: string;
+  lang?: string;
+  by?: string;
+  compare?: CompareBy;
+  minCell?: number;
+  allowSmallCells: boolean;
+  filters: AnalysisFilters;
+  raw: boolean;
+  /** Files the command reads and --force, for the output rules. */
+  rules: OutputRules;
+  /** The terminal summary's width and colours. */
+  screen: { width: number; paint?: Paint };
+  now: Date;
+}
+
+/** Where a report's text and notes go: standard output and, for notes, standard error. */
+export interface ReportSink {
+  /** Text for standard output, as rendered. */
+  write(data: string | Uint8Array): void;
+  /** A line for standard output. */
+  line(text: string): void;
+  /** A note for standard error; `warning` ones are worth a colour. */
+  note(text: string, warning?: boolean): void;
+}
+
+export interface ReportResult {
+  survey: string;
+  /** The files written with --out (none without it). */
+  written: WrittenFile[];
+}
+
+/** The Report of the request's responses, before publication; refuses one with no responses. */
+function analyseInput(input: ReportInput, req: ReportRequest): Report {
+  const report = analyze(input.survey, input.responses, {
+    ...(req.minCell !== undefined ? { minCell: req.minCell } : {}),
+    allowSmallCells: req.allowSmallCells,
+    ...(req.by ? { by: req.by } : {}),
+    ...(req.compare ? { compare: req.compare } : {}),
+    filters: req.filters,
+    ...(input.newest ? { generatedAt: input.newest } : {}),
+    sessionNames: input.sessionNames,
+  });
+  if ((report.counts.analysed.value ?? 0) === 0 && !report.counts.analysed.suppressed)
+    throw new KuuloError(
+      "REPORT_NO_RESPONSES",
+      `No responses of ${input.survey.id} match.`,
+      ExitCode.noInput,
+      {
+        hint: `The database holds ${input.responses.length} response(s) to this survey; check --session, --wave, --source, --since, --until (unfinished ones count only with --include-partial).`,
+      },
+    );
+  return report;
+}
+
+/** Before anything is shown or written: protected against every earlier release, then recorded. */
+function publishReport(
+  input: ReportInput,
+  report: Report,
+  req: ReportRequest,
+  lang: string,
+): Promise<Publication> {
+  return publish(req.dbPath, {
+    report,
+    pool: input.responses,
+    analysed: filterResponses(input.responses, {
+      ...req.filters,
+      includePartial: req.filters.includePartial === true,
+    }).analysed,
+    lang,
+    options: {
+      by: report.options.by,
+      compare: report.options.compare,
+      filters: report.options.filters,
+      minCell: report.options.minCell,
+      lang,
+      formats: req.formats,
+    },
+    now: req.now,
+  });
+}
+
+export async function makeReport(req: ReportRequest, sink: ReportSink): Promise<ReportResult> {
+  const input = await readReportInput(req.dbPath, req.ref);
+  const lang = checkLanguage(req.lang, input.survey.languages);
+  const publication = await publishReport(input, analyseInput(input, req), req, lang);
+  const report = publication.report;
+  const sections = sectionTitles(input.survey);
+  const result: ReportResult = { survey: input.survey.id, written: [] };
+  if (req.formats.includes("terminal")) {
+    const text = await renderForScreen(report, "terminal", { lang, sections, ...req.screen });
+    sink.line(String(text).trimEnd());
+  }
+  if (!req.out) {
+    const format = req.formats.find((f) => f !== "terminal");
+    if (format === "md") sink.line(String(await renderForScreen(report, format, { lang, sections })));
+    else if (format) sink.write(await renderForScreen(report, format, { lang, sections }));
+    const note = publication.done(["-"]);
+    if (note) sink.note(note);
+    return result;
+  }
+  const raw = req.raw ? rawSheet(input.survey, report, input.responses, lang) : undefined;
+  if (raw)
+    sink.note(
+      `Note: the Excel file holds ${raw.rows.length} individual responses (--raw). Keep it within the project team.`,
+      true,
+    );
+  // Recorded once written: a refused or failed write publishes nothing and changes no file.
+  const { written } = await writeReportFiles(report, req.formats, req.out, {
+    lang,
+    sections,
+    ...(raw ? { raw } : {}),
+    rules: req.rules,
+  });
+  const note = publication.done(written.map((w) => w.path));
+  if (note) sink.note(note);
+  return { ...result, written };
+}

@@ -1,0 +1,168 @@
+// One renderer per report format, each loaded by one dynamic import of its own module, so that a
+// report asks only for what its formats need: `--format json` never loads the canvas, chart.js,
+// pdfkit or exceljs. A new format is a new row here (CONTRIBUTING.md, "How to add a report format").
+import type { Report } from "../analysis/report.js";
+import type { RawData, SectionTitle } from "../render/report/index.js";
+import type { Paint } from "../render/report/terminal.js";
+import type { ReportFormat } from "./formats.js";
+
+export interface RenderInput {
+  report: Report;
+  lang: string;
+  sections: SectionTitle[];
+  /** Chart PNGs by chart id: drawn once for every format with `charts: true`, empty otherwise. */
+  charts: ReadonlyMap<string, Buffer>;
+  /** Chart files written beside the report (charts/ID.png), for the Markdown's image links. */
+  chartFiles: Readonly<Record<string, string>>;
+  /** Standard output: no byte-order mark, no chart links. */
+  toStdout: boolean;
+  /** The Excel report's optional sheet of individual responses (--raw). */
+  raw?: RawData;
+  /** The terminal summary: columns to fit and colours. */
+  width?: number;
+  paint?: Paint;
+}
+
+/** One output file, its path relative to the report folder. */
+export interface RenderedFile {
+  name: string;
+  data: string | Uint8Array;
+}
+
+export interface Renderer {
+  /** Draws on the report's charts, which are then drawn once and shared. */
+  charts: boolean;
+  /**
+   * Whether its file holds individual answers (the report's free texts, the Excel file's --raw
+   * sheet): such a file is written for its owner only (mode 0600), like an export.
+   */
+  answers(input: RenderInput, freeTexts: boolean): boolean;
+  /** Shown on the screen, never written into the --out folder. */
+  screen?: true;
+  /** A folder of its own in the --out folder, made even when it stays empty. */
+  folder?: string;
+  render(input: RenderInput): Promise<RenderedFile[]>;
+}
+
+const never = () => false;
+const withFreeTexts = (_: RenderInput, freeTexts: boolean) => freeTexts;
+const one = (name: string, data: string | Uint8Array): RenderedFile[] => [{ name, data }];
+
+export const RENDERERS: Record<ReportFormat, () => Promise<Renderer>> = {
+  terminal: async () => {
+    const { renderTerminal } = await import("../render/report/terminal.js");
+    return {
+      charts: false,
+      answers: never,
+      screen: true,
+      render: async (i) =>
+        one(
+          "terminal",
+          renderTerminal(i.report, { lang: i.lang, sections: i.sections, width: i.width, paint: i.paint }),
+        ),
+    };
+  },
+  md: async () => {
+    const { renderMarkdown } = await import("../render/report/markdown.js");
+    return {
+      charts: false,
+      answers: withFreeTexts,
+      render: async (i) =>
+        one(
+          "report.md",
+          renderMarkdown(i.report, {
+            lang: i.lang,
+            sections: i.sections,
+            ...(i.toStdout ? {} : { chartFiles: i.chartFiles }),
+          }),
+        ),
+    };
+  },
+  html: async () => {
+    const { renderHtml } = await import("../render/report/html.js");
+    return {
+      charts: true,
+      answers: withFreeTexts,
+      render: async (i) =>
+        one("report.html", renderHtml(i.report, { lang: i.lang, sections: i.sections, charts: i.charts })),
+    };
+  },
+  pdf: async () => {
+    const { renderReportPdf } = await import("../render/report/pdf.js");
+    return {
+      charts: true,
+      answers: withFreeTexts,
+      render: async (i) =>
+        one(
+          "report.pdf",
+          await renderReportPdf(i.report, { lang: i.lang, sections: i.sections, charts: i.charts }),
+        ),
+    };
+  },
+  png: async () => ({
+    charts: true,
+    folder: "charts",
+    answers: never,
+    render: async (i) => [...i.charts].map(([id, png]) => ({ name: `charts/${id}.png`, data: png })),
+  }),
+  csv: async () => {
+    const { renderCsv } = await import("../render/report/csv.js");
+    return {
+      charts: false,
+      answers: never,
+      render: async (i) =>
+        one(
+          "report.csv",
+          renderCsv(i.report, { lang: i.lang, sections: i.sections, ...(i.toStdout ? { bom: false } : {}) }),
+        ),
+    };
+  },
+  json: async () => {
+    const { renderJson } = await import("../render/report/json.js");
+    return {
+      charts: false,
+      answers: withFreeTexts,
+      render: async (i) => one("report.json", renderJson(i.report)),
+    };
+  },
+  xlsx: async () => {
+    const { renderXlsx } = await import("../render/report/xlsx.js");
+    return {
+      charts: false,
+      answers: (i, freeTexts) => freeTexts || i.raw !== undefined,
+      render: async (i) =>
+        one(
+          "report.xlsx",
+          await renderXlsx(i.report, {
+            lang: i.lang,
+            sections: i.sections,
+            ...(i.raw ? { raw: i.raw } : {}),
+          }),
+        ),
+    };
+  },
+};
+
+/** The renderers of these formats, loaded. */
+export async function loadRenderers(formats: readonly ReportFormat[]): Promise<Map<ReportFormat, Renderer>> {
+  return new Map(await Promise.all(formats.map(async (f) => [f, await RENDERERS[f]()] as const)));
+}
+
+/** Chart PNGs by id, drawn once, when one of the renderers needs them (else an empty map). */
+export async function drawCharts(
+  report: Report,
+  lang: string,
+  renderers: Iterable<Renderer>,
+): Promise<Map<string, Buffer>> {
+  const charts = new Map<string, Buffer>();
+  if (![...renderers].some((r) => r.charts)) return charts;
+  const { renderCharts } = await import("../render/charts/index.js");
+  const { chartSpecs } = await import("../render/report/chart-specs.js");
+  const entries = chartSpecs(report, lang);
+  const pngs = await renderCharts(
+    entries.map((e) => e.spec),
+    { locale: lang },
+  );
+  for (const [i, e] of entries.entries()) charts.set(e.id, pngs[i]!);
+  return charts;
+}

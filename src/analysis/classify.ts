@@ -124,7 +124,7 @@ function buildClassifier(slot: Slot): AnswerClassifier {
       };
     }
     case "ranking": {
-      const top = q.type === "ranking" ? q.top : undefined;
+      const top = "top" in q ? q.top : undefined;
       return (raw) => {
         if (!Array.isArray(raw)) return INVALID;
         if (raw.length === 0) return SKIPPED;

@@ -1,20 +1,14 @@
 // Builds the groups for `by` (the choices of a grouping question, then "no answer") and for
 // `compare` (waves, sessions or sources), and the group tables of every question over them.
-import { findSlot } from "../definition/answers.js";
-import { allQuestions } from "../definition/model.js";
+import { findSlot, type Slot, surveySlots } from "../definition/answers.js";
 import { didYouMean } from "../definition/suggest.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { BASE_CELL, COST_TOTAL, type Ctx, compareText, countOf, statesOf } from "./context.js";
 import { type CountDimension, keyCellId, keyOf } from "./counts.js";
-import {
-  type GroupSpec,
-  groupableSlots,
-  prepareGroupTable,
-  settleGroups,
-  shownGroup,
-  testTable,
-} from "./groups.js";
+import { prepareGroupTable } from "./group-table.js";
+import { type GroupSpec, groupableSlots, settleGroups, shownGroup, testTable } from "./groups.js";
 import { responseTime } from "./options.js";
+import { analysisRowOf } from "./question-types.js";
 import type { Comparison, CrossTabs, Group, GroupTable } from "./report.js";
 import { chiSquareTest, expectedCountsAllow } from "./stats.js";
 import { choiceCellId } from "./tally-choice.js";
@@ -22,11 +16,11 @@ import { choiceCellId } from "./tally-choice.js";
 /** Check `by` before anything is counted, so a typo is a usage error with a suggestion. */
 export function checkBy(ctx: Ctx, by: string): void {
   const slot = findSlot(ctx.survey, by);
-  const one = ["single", "yesno", "likert", "scale", "matrix"];
-  if (!slot || slot.other || slot.kind !== "choice" || !one.includes(slot.question.type)) {
-    const candidates = allQuestions(ctx.survey)
-      .filter((q) => one.includes(q.type))
-      .flatMap((q) => (q.type === "matrix" ? q.items.map((i) => `${q.id}.${i.id}`) : [q.id]));
+  const groups = (s: Slot) => !s.other && s.kind === "choice" && analysisRowOf(s.question).groups;
+  if (!slot || !groups(slot)) {
+    const candidates = surveySlots(ctx.survey)
+      .filter(groups)
+      .map((s) => s.id);
     const guess = didYouMean(by, candidates);
     throw new KuuloError(
       "ANALYSIS_BAD_BY",

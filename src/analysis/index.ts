@@ -11,7 +11,7 @@ import { periodOf, prepareCounts } from "./counts.js";
 import { checkBy, prepareComparison, prepareCrossTabs } from "./crosstab.js";
 import { MASK_KINDS } from "./mask.js";
 import { type AnalysisOptions, filterResponses, resolveOptions } from "./options.js";
-import { prepareQuestion } from "./questions.js";
+import { prepareQuestion } from "./question-types.js";
 import { REPORT_FORMAT, type Report } from "./report.js";
 import { createLedger } from "./suppress.js";
 

@@ -1,6 +1,7 @@
 // Number questions: n, mean, median, quartiles, min, max and a histogram whose bins are counts
 // under the usual suppression. Pure.
 import type { Slot } from "../definition/answers.js";
+import { common } from "./common.js";
 import { type Ctx, complementOf, countOf, statesOf } from "./context.js";
 import type { HistogramBin, NumberResult } from "./report.js";
 import { ciMean, mean, quantileSorted, sd } from "./stats.js";
@@ -78,14 +79,10 @@ export function prepareNumber(ctx: Ctx, slot: Slot): () => NumberResult {
       };
     });
     return {
-      id: q.id,
-      type: q.type,
-      sectionId: q.sectionId,
-      text: q.text,
-      ...(q.plain ? { plain: q.plain } : {}),
+      ...common(q),
       kind: "number",
       status: status.finish(),
-      ...(q.type === "number" && q.unit ? { unit: q.unit } : {}),
+      ...("unit" in q && q.unit ? { unit: q.unit } : {}),
       n,
       mean: show ? mean(values) : null,
       median: show ? quantileSorted(sorted, 0.5) : null,

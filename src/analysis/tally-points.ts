@@ -2,20 +2,10 @@
 // registered with the ledger; rank and point statistics are published when they reveal no small count.
 import type { Slot } from "../definition/answers.js";
 import type { AllocateQuestion, RankingQuestion } from "../definition/model.js";
+import { common } from "./common.js";
 import { type Ctx, countOf, noteWithheld, statesOf } from "./context.js";
 import type { AllocateResult, RankingResult, StatName } from "./report.js";
 import { prepareStatus } from "./status.js";
-
-function common(slot: Slot) {
-  const q = slot.question;
-  return {
-    id: q.id,
-    type: q.type,
-    sectionId: q.sectionId,
-    text: q.text,
-    ...(q.plain ? { plain: q.plain } : {}),
-  };
-}
 
 export function prepareRanking(ctx: Ctx, slot: Slot): () => RankingResult {
   const q = slot.question as RankingQuestion;
@@ -54,7 +44,7 @@ export function prepareRanking(ctx: Ctx, slot: Slot): () => RankingResult {
     const share = (n: number, hidden: boolean) =>
       hidden || validHidden || status.valid === 0 ? null : n / status.valid;
     return {
-      ...common(slot),
+      ...common(slot.question),
       kind: "ranking",
       status: status.finish(),
       top: q.top,
@@ -113,7 +103,7 @@ export function prepareAllocate(ctx: Ctx, slot: Slot): () => AllocateResult {
     const show = !ctx.ledger.isHidden(status.validId) && status.valid > 0;
     const total = [...points.values()].reduce((a, b) => a + b, 0);
     return {
-      ...common(slot),
+      ...common(slot.question),
       kind: "allocate",
       status: status.finish(),
       points: q.points,

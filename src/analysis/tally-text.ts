@@ -1,6 +1,7 @@
 // Free text: the answers to a text question and the "other, what?" texts, masked before they
 // enter the Report, sorted (never in answering order), and listed only for at least minCell writers.
 import type { Slot } from "../definition/answers.js";
+import { common } from "./common.js";
 import { type Ctx, compareText, countOf, statesOf } from "./context.js";
 import { addMaskCounts, emptyMaskCounts, type MaskCounts, type Masked, maskText } from "./mask.js";
 import type { AnswerStatus, TextList, TextResult } from "./report.js";
@@ -79,11 +80,7 @@ export function prepareText(ctx: Ctx, slot: Slot): () => TextResult {
       : [];
     const st: AnswerStatus = status.finish();
     return {
-      id: q.id,
-      type: q.type,
-      sectionId: q.sectionId,
-      text: q.text,
-      ...(q.plain ? { plain: q.plain } : {}),
+      ...common(q),
       kind: "text",
       status: st,
       answers,

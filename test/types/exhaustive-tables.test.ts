@@ -15,6 +15,7 @@ const LAYER_TABLES: Record<string, string> = {
   "synthetic responses": "src/fixtures/synthetic.ts",
   import: "src/import/question-types.ts",
   session: "src/session/question-types.ts",
+  analysis: "src/analysis/question-types.ts",
 };
 
 let previous: ts.Program | undefined;

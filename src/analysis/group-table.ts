@@ -1,0 +1,318 @@
+// One slot split by groups (`by` or `compare`): counted in one pass, every cell registered with
+// the ledger and tied to the question's own counts, then the table with shares, statistics and
+// differences once the ledger is solved. The steps are separate functions, in ledger order.
+import type { Slot } from "../definition/answers.js";
+import { type Choice, hasChoices } from "../definition/model.js";
+import { codeNumber } from "./classify.js";
+import { COST_MARGIN, COST_TOTAL, type Ctx, complementOf, countOf, statesOf } from "./context.js";
+import { type GroupSpec, shownGroup } from "./groups.js";
+import type { Count, GroupRow, GroupTable, ScaleStats } from "./report.js";
+import { boxSize, type ScaleCell, scaleStats } from "./scale-stats.js";
+import { ciMean, diffMeans, diffProportions, mean, median, sd } from "./stats.js";
+import { choiceCellId } from "./tally-choice.js";
+
+export type TableKind = GroupTable["kind"];
+
+interface Prepared {
+  finish(mode: "by" | "compare", reference: number | null): GroupTable;
+}
+
+/** A column of the table: a shown group, or the pooled rest (never printed). */
+interface Column {
+  key: string;
+  sizeId: string;
+  shown: boolean;
+}
+
+/** What one pass over the answers counts for one column. */
+interface Tally {
+  cells: number[];
+  /** Codes that are not among the choices (e.g. missing answers). */
+  extra: Map<string, number>;
+  values: number[];
+  valid: number;
+  notShown: number;
+  size: number;
+}
+
+/** A column's counts with their ledger ids. */
+interface Registered {
+  valid: number;
+  validId: string;
+  counts: Map<string, number>;
+  cellId(code: string): string;
+  values: number[];
+  notShownId: string;
+  otherId: string;
+}
+
+/** Register one slot split by `groups` under ledger prefix `t`. */
+export function prepareGroupTable(
+  ctx: Ctx,
+  t: string,
+  slot: Slot,
+  kind: TableKind,
+  groups: GroupSpec[],
+  restId: string | null,
+): Prepared {
+  const q = slot.question;
+  const choices = kind === "number" || !hasChoices(q) ? [] : q.choices.filter((c) => !c.missing);
+  const columns = columnsOf(groups, restId);
+  const tallies = tallyColumns(ctx, slot, kind, choices, groups, columns.length, restId !== null);
+  const perCol = columns.map((col, ci) =>
+    registerColumn(ctx, `${t}/${slot.id}/${col.key}`, col, tallies[ci]!, choices, kind),
+  );
+  // Published columns by group index (undefined for groups that are not shown).
+  let k = 0;
+  const per = groups.map((g) => (shownGroup(g) ? perCol[k++] : undefined));
+  tieToQuestion(ctx, slot, choices, perCol);
+  return {
+    finish(mode, reference) {
+      const hiddenCount: Count = { value: null, suppressed: true };
+      const valid: Count[] = per.map((p) => (p ? countOf(ctx, p.validId, p.valid) : hiddenCount));
+      const rows = choiceRows(ctx, choices, per, valid, mode === "compare" ? reference : undefined);
+      const stats = groupStats(ctx, kind, choices, per, valid);
+      const table: GroupTable = { slot: slot.id, questionType: q.type, kind, valid, rows, stats };
+      if (mode === "compare" && stats) table.meanDifferences = meanDifferences(per, stats, reference);
+      return table;
+    },
+  };
+}
+
+/** The shown groups, then the pooled rest. */
+function columnsOf(groups: GroupSpec[], restId: string | null): Column[] {
+  const columns = groups
+    .map((g, gi) => ({ key: `g${gi}`, sizeId: g.sizeId, shown: shownGroup(g) }))
+    .filter((c) => c.shown);
+  if (restId !== null) columns.push({ key: "rest", sizeId: restId, shown: false });
+  return columns;
+}
+
+/** Each response's column, then one pass over the answers for all columns. */
+function tallyColumns(
+  ctx: Ctx,
+  slot: Slot,
+  kind: TableKind,
+  choices: Choice[],
+  groups: GroupSpec[],
+  n: number,
+  rest: boolean,
+): Tally[] {
+  const states = statesOf(ctx, slot);
+  const columnOf = columnOfResponses(groups, states.length, rest);
+  const choiceIndex = new Map(choices.map((c, i) => [c.value, i]));
+  const numbers = new Map<string, number | null>();
+  const tallies: Tally[] = Array.from({ length: n }, () => ({
+    cells: new Array<number>(choices.length).fill(0),
+    extra: new Map<string, number>(),
+    values: [],
+    valid: 0,
+    notShown: 0,
+    size: 0,
+  }));
+  const countCode = (t: Tally, code: string) => {
+    const i = choiceIndex.get(code);
+    if (i !== undefined) t.cells[i]!++;
+    else t.extra.set(code, (t.extra.get(code) ?? 0) + 1);
+  };
+  for (let i = 0; i < states.length; i++) {
+    const ci = columnOf[i]!;
+    if (ci < 0) continue;
+    const t = tallies[ci]!;
+    const s = states[i]!;
+    t.size++;
+    if (s.state === "notShown") t.notShown++;
+    if (s.state !== "valid") continue;
+    t.valid++;
+    const v = s.value;
+    if (typeof v === "number") t.values.push(v);
+    else if (typeof v === "string") {
+      countCode(t, v);
+      if (kind === "scale") {
+        let x = numbers.get(v);
+        if (x === undefined) {
+          x = codeNumber(v);
+          numbers.set(v, x);
+        }
+        if (x !== null) t.values.push(x);
+      }
+    } else if (Array.isArray(v)) for (const code of v) countCode(t, code);
+  }
+  return tallies;
+}
+
+/** One column's cells into the ledger under `cp`, each line adding up to its group's size. */
+function registerColumn(
+  ctx: Ctx,
+  cp: string,
+  col: Column,
+  tally: Tally,
+  choices: Choice[],
+  kind: TableKind,
+): Registered {
+  const { ledger } = ctx;
+  const publish = col.shown;
+  const { cells, extra, values, valid, notShown, size } = tally;
+  const counts = new Map(choices.map((c, i) => [c.value, cells[i]!]));
+  for (const [code, n] of extra) counts.set(code, n);
+  // The pooled rest's valid n is a status count of a group whose size is known anyway (like a
+  // question's valid n); its answers stay protected cell by cell. Sensitive, it would force the
+  // question's own valid n and every group's n hidden (a required question shown as "n < 5").
+  const validId = ledger.cell(`${cp}/valid`, valid, { cost: COST_TOTAL, publish, exempt: !publish });
+  const notShownId = ledger.cell(`${cp}/notShown`, notShown, { publish: false, exempt: true });
+  const otherId = ledger.cell(`${cp}/nonanswer`, size - valid - notShown, { publish: false, exempt: true });
+  ledger.line(col.sizeId, [validId, notShownId, otherId]);
+  const cellId = (code: string) => `${cp}/c/${code}`;
+  for (const c of choices) {
+    const n = counts.get(c.value)!;
+    ledger.cell(cellId(c.value), n, { publish });
+    if (kind === "multi")
+      ledger.line(validId, [
+        cellId(c.value),
+        ledger.cell(`${cp}/not/${c.value}`, valid - n, { publish: false }),
+      ]);
+  }
+  if (kind !== "multi" && choices.length > 0)
+    ledger.line(
+      validId,
+      choices.map((c) => cellId(c.value)),
+    );
+  return { valid, validId, counts, cellId, values, notShownId, otherId };
+}
+
+/** The groups partition the analysed responses, so each row adds up to the question's own count. */
+function tieToQuestion(ctx: Ctx, slot: Slot, choices: Choice[], perCol: Registered[]): void {
+  const { ledger } = ctx;
+  const q = `q/${slot.id}`;
+  // The question's own counts are the margins here: keep them visible before group cells.
+  for (const c of choices) ledger.protect(choiceCellId(q, c.value), COST_MARGIN);
+  for (const part of ["valid", "notShown", "nonanswer"] as const)
+    ledger.line(
+      `${q}/${part}`,
+      perCol.map((p) => (part === "valid" ? p.validId : part === "notShown" ? p.notShownId : p.otherId)),
+    );
+  for (const c of choices)
+    ledger.line(
+      choiceCellId(q, c.value),
+      perCol.map((p) => p.cellId(c.value)),
+    );
+}
+
+/** A row per choice: count and share per group; with a reference group, differences to it. */
+function choiceRows(
+  ctx: Ctx,
+  choices: Choice[],
+  per: (Registered | undefined)[],
+  valid: Count[],
+  reference: number | null | undefined,
+): GroupRow[] {
+  return choices.map((c) => {
+    const cells = per.map((p, gi) => {
+      if (!p) return { count: null, share: null, suppressed: true };
+      const n = p.counts.get(c.value)!;
+      const cnt = countOf(ctx, p.cellId(c.value), n);
+      const share = cnt.suppressed || valid[gi]!.suppressed || p.valid === 0 ? null : n / p.valid;
+      return { count: cnt.value, share, suppressed: cnt.suppressed, ...complementOf(cnt) };
+    });
+    const row: GroupRow = { code: c.value, label: c.label, cells };
+    if (reference !== undefined) {
+      const r = reference;
+      row.differences = cells.map((cell, gi) => {
+        const p = per[gi];
+        const ref = r === null ? undefined : per[r];
+        if (!p || !ref || gi === r || cell.share === null || cells[r!]!.share === null) return null;
+        const d = diffProportions(p.counts.get(c.value)!, p.valid, ref.counts.get(c.value)!, ref.valid);
+        return d ? { diff: d.diff, ci: d.ci, cohenH: d.cohenH } : null;
+      });
+    }
+    return row;
+  });
+}
+
+/** Scale or number statistics per group; null for the other kinds. */
+function groupStats(
+  ctx: Ctx,
+  kind: TableKind,
+  choices: Choice[],
+  per: (Registered | undefined)[],
+  valid: Count[],
+): ScaleStats[] | null {
+  const hiddenCount: Count = { value: null, suppressed: true };
+  const scalePoints = choices.filter((c) => codeNumber(c.value) !== null).length;
+  const noStats = (n: Count): ScaleStats => ({
+    n,
+    mean: null,
+    median: null,
+    sd: null,
+    ci: null,
+    topBox: null,
+    bottomBox: null,
+    box: kind === "scale" ? boxSize(scalePoints) : 0,
+    withheld: [],
+  });
+  if (kind === "scale")
+    return per.map((p, gi) =>
+      p
+        ? scaleStats(
+            ctx,
+            p.values,
+            valid[gi]!,
+            choices
+              .map((c) => ({
+                id: p.cellId(c.value),
+                value: codeNumber(c.value),
+                count: p.counts.get(c.value)!,
+                hidden: ctx.ledger.isHidden(p.cellId(c.value)),
+              }))
+              .filter((x): x is ScaleCell => x.value !== null),
+          )
+        : noStats(hiddenCount),
+    );
+  if (kind === "number")
+    return per.map((p, gi) => {
+      if (!p) return noStats(hiddenCount);
+      const show = !valid[gi]!.suppressed && p.values.length > 0;
+      return {
+        ...noStats(valid[gi]!),
+        mean: show ? mean(p.values) : null,
+        median: show ? median(p.values) : null,
+        sd: show ? sd(p.values) : null,
+        ci: show ? ciMean(p.values) : null,
+      };
+    });
+  return null;
+}
+
+/** Differences of means to the reference group, with their confidence intervals and Cohen's d. */
+function meanDifferences(
+  per: (Registered | undefined)[],
+  stats: ScaleStats[],
+  reference: number | null,
+): GroupTable["meanDifferences"] {
+  return per.map((p, gi) => {
+    const r = reference;
+    const ref = r === null ? undefined : per[r];
+    if (!p || !ref || gi === r) return null;
+    const ok = (k: number) => stats[k]!.mean !== null && stats[k]!.sd !== null;
+    if (!ok(gi) || !ok(r!)) return null;
+    const d = diffMeans(p.values, ref.values);
+    return d ? { diff: d.diff, ci: d.ci, cohenD: d.cohenD } : null;
+  });
+}
+
+/**
+ * Per response, the index of its column: the shown groups in order, then (with `rest`) one
+ * column pooling the groups that are too few. Groups partition the responses.
+ */
+function columnOfResponses(groups: GroupSpec[], n: number, rest: boolean): Int32Array {
+  const colOf = new Int32Array(n).fill(-1);
+  const shown = groups.filter(shownGroup).length;
+  let k = 0;
+  for (const g of groups) {
+    const ci = !shownGroup(g) ? (rest ? shown : -1) : k++;
+    if (ci < 0) continue;
+    const m = g.members;
+    for (let i = 0; i < n; i++) if (m[i]) colOf[i] = ci;
+  }
+  return colOf;
+}

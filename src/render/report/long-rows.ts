@@ -1,24 +1,18 @@
 // The Report's aggregate tables in long form, one number per row: (section, question, item, group,
 // code, label, measure, value, status). Hidden numbers have an empty value and a status that
 // says why ("suppressed", "withheld", "too-few"), so a spreadsheet cannot mistake them for zero.
-import type { AnswerStatus, Count, GroupTable, Report, ScaleStats } from "../../analysis/report.js";
+// Each part of the Report has its own function; a question's rows are its result kind's row in
+// long-rows-questions.ts.
+import type { Report } from "../../analysis/report.js";
 import { cellsFor } from "./cells.js";
 import { shownDifferences } from "./differences.js";
-import { reportFormats } from "./format.js";
+import { type ReportFormats, reportFormats } from "./format.js";
+import { groupRows, questionRows } from "./long-rows-questions.js";
+import { type LongRow, type LongSink, longSink } from "./long-sink.js";
 import type { ReportRenderOptions } from "./options.js";
 import { sourceName, waveName } from "./view-groups.js";
 
-export interface LongRow {
-  section: string;
-  question: string;
-  item: string;
-  group: string;
-  code: string;
-  label: string;
-  measure: string;
-  value: number | null;
-  status: "" | "suppressed" | "withheld" | "too-few";
-}
+export type { LongRow } from "./long-sink.js";
 
 export const LONG_COLUMNS: (keyof LongRow)[] = [
   "section",
@@ -32,29 +26,22 @@ export const LONG_COLUMNS: (keyof LongRow)[] = [
   "status",
 ];
 
-type Base = Omit<LongRow, "measure" | "value" | "status">;
-
 export function longRows(full: Report, opts: ReportRenderOptions): LongRow[] {
   const report = shownDifferences(full);
   const fmt = reportFormats(opts.lang, report.survey.languages[0] ?? opts.lang);
-  const out: LongRow[] = [];
-  const put = (b: Base, measure: string, value: number | null, status: LongRow["status"] = "") =>
-    out.push({ ...b, measure, value: status === "" ? value : null, status });
-  // A count hidden only as a complement (not below minCell) is "withheld", like its "–" mark.
-  const hiddenAs = (c: { suppressed: boolean; complement?: true }): LongRow["status"] =>
-    c.suppressed ? (c.complement ? "withheld" : "suppressed") : "";
-  const count = (b: Base, measure: string, c: Count) => put(b, measure, c.value, hiddenAs(c));
-  const stat = (b: Base, measure: string, value: number | null, withheld: boolean) =>
-    put(b, measure, value, value === null && withheld ? "withheld" : "");
-  const base = (section: string, question: string, item = "", group = "", code = "", label = ""): Base => ({
-    section,
-    question,
-    item,
-    group,
-    code,
-    label,
-  });
+  const s = longSink(fmt);
+  responseRows(s, report, fmt);
+  for (const q of report.questions) questionRows(s, q);
+  const { crossTabs: by, comparison: compare } = report;
+  if (by) for (const gt of by.tables) groupRows(s, `by:${by.by}`, gt, by.groups);
+  if (compare) for (const gt of compare.tables) groupRows(s, `compare:${compare.by}`, gt, compare.groups);
+  analysisBlockRows(s, report);
+  return s.out;
+}
 
+/** How many responses were matched, analysed and so on, and by source, session, wave and version. */
+function responseRows(s: LongSink, report: Report, fmt: ReportFormats): void {
+  const { base, count, put, hiddenAs } = s;
   const k = report.counts;
   for (const [m, c] of [
     ["matched", k.matched],
@@ -92,186 +79,11 @@ export function longRows(full: Report, opts: ReportRenderOptions): LongRow[] {
         x.count,
         hiddenAs(x),
       );
+}
 
-  const status = (b: Base, s: AnswerStatus) => {
-    for (const [m, c] of [
-      ["base", s.base],
-      ["valid", s.valid],
-      ["skipped", s.skipped],
-      ["not_shown", s.notShown],
-      ["not_reached", s.notReached],
-      ["invalid", s.invalid],
-    ] as const)
-      count(b, m, c);
-    for (const m of s.missing)
-      put({ ...b, code: m.code, label: fmt.text(m.label) }, "missing", m.count, hiddenAs(m));
-  };
-  const scaleStats = (b: Base, s: ScaleStats) => {
-    const w = (n: ScaleStats["withheld"][number]) => s.withheld.includes(n);
-    count(b, "n", s.n);
-    stat(b, "mean", s.mean, w("mean"));
-    stat(b, "median", s.median, w("median"));
-    stat(b, "sd", s.sd, w("sd"));
-    stat(b, "ci_low", s.ci?.low ?? null, w("ci"));
-    stat(b, "ci_high", s.ci?.high ?? null, w("ci"));
-    stat(b, "top_box", s.topBox, w("topBox"));
-    stat(b, "bottom_box", s.bottomBox, w("bottomBox"));
-  };
-  const choices = (
-    b: Base,
-    rows: {
-      code: string;
-      label: Record<string, string>;
-      count: number | null;
-      share: number | null;
-      suppressed: boolean;
-    }[],
-    valid: Count,
-  ) => {
-    for (const ch of rows) {
-      const cb = { ...b, code: ch.code, label: fmt.text(ch.label) };
-      put(cb, "count", ch.count, hiddenAs(ch));
-      put(
-        cb,
-        "share",
-        ch.share,
-        ch.suppressed ? hiddenAs(ch) : ch.share === null && valid.suppressed ? "withheld" : "",
-      );
-    }
-  };
-
-  for (const q of report.questions) {
-    const b = base(q.sectionId, q.id);
-    switch (q.kind) {
-      case "choice":
-      case "multi":
-        status(b, q.status);
-        choices(b, q.choices, q.status.valid);
-        if (q.otherTexts)
-          put(
-            { ...b, code: "other" },
-            "texts",
-            q.otherTexts.count,
-            q.otherTexts.suppressed ? "suppressed" : "",
-          );
-        break;
-      case "scale":
-        status(b, q.status);
-        choices(b, q.choices, q.status.valid);
-        scaleStats(b, q.stats);
-        break;
-      case "matrix":
-        for (const it of q.items) {
-          const ib = { ...b, item: it.itemId };
-          status(ib, it.status);
-          choices(ib, it.choices, it.status.valid);
-          scaleStats(ib, it.stats);
-        }
-        break;
-      case "number": {
-        status(b, q.status);
-        count(b, "n", q.n);
-        const hidden = q.n.suppressed;
-        for (const [m, v] of [
-          ["mean", q.mean],
-          ["median", q.median],
-          ["sd", q.sd],
-          ["ci_low", q.ci?.low ?? null],
-          ["ci_high", q.ci?.high ?? null],
-          ["q1", q.q1],
-          ["q3", q.q3],
-          ["min", q.min],
-          ["max", q.max],
-        ] as const)
-          stat(b, m, v, hidden);
-        for (const bin of q.histogram)
-          put({ ...b, code: `${bin.low}..${bin.high}` }, "count", bin.count, hiddenAs(bin));
-        break;
-      }
-      case "ranking":
-        status(b, q.status);
-        for (const r of q.choices) {
-          const cb = { ...b, code: r.code, label: fmt.text(r.label) };
-          count(cb, "first", r.first);
-          put(cb, "first_share", r.firstShare, hiddenAs(r.first));
-          count(cb, "in_top", r.inTop);
-          put(cb, "in_top_share", r.inTopShare, hiddenAs(r.inTop));
-          stat(cb, "mean_rank", r.meanRank, r.withheld.includes("meanRank"));
-          stat(cb, "borda", r.borda, r.withheld.includes("borda"));
-        }
-        break;
-      case "allocate":
-        status(b, q.status);
-        put(b, "total_points", q.totalPoints);
-        for (const r of q.choices) {
-          const cb = { ...b, code: r.code, label: fmt.text(r.label) };
-          put(cb, "total_points", r.totalPoints);
-          put(cb, "share_of_points", r.shareOfPoints);
-          put(cb, "mean_points", r.meanPoints);
-          count(cb, "supporters", r.supporters);
-        }
-        break;
-      case "text":
-        status(b, q.status);
-        put(b, "texts", q.answers.count, q.answers.suppressed ? "suppressed" : "");
-        for (const term of q.terms) put({ ...b, code: term.term, label: term.term }, "writers", term.count);
-        break;
-    }
-  }
-
-  const groupRows = (
-    section: string,
-    gt: GroupTable,
-    groups: { code: string | null; tooFew: boolean; withheld: boolean }[],
-  ) => {
-    const [question, item = ""] = gt.slot.split(".") as [string, string?];
-    groups.forEach((g, i) => {
-      const gb = base(section, question, item, g.code ?? "(none)");
-      if (g.tooFew || g.withheld) {
-        put(gb, "valid", null, g.tooFew ? "too-few" : "withheld");
-        return;
-      }
-      const v = gt.valid[i];
-      if (v) count(gb, "valid", v);
-      for (const r of gt.rows) {
-        const cell = r.cells[i];
-        const cb = { ...gb, code: r.code, label: fmt.text(r.label) };
-        if (!cell) continue;
-        put(cb, "count", cell.count, hiddenAs(cell));
-        put(cb, "share", cell.share, hiddenAs(cell));
-        const d = r.differences?.[i];
-        if (d) {
-          put(cb, "diff", d.diff);
-          put(cb, "diff_ci_low", d.ci.low);
-          put(cb, "diff_ci_high", d.ci.high);
-          put(cb, "cohen_h", d.cohenH);
-        }
-      }
-      const s = gt.stats?.[i];
-      if (s) scaleStats(gb, s);
-      const md = gt.meanDifferences?.[i];
-      if (md) {
-        put(gb, "mean_diff", md.diff);
-        put(gb, "mean_diff_ci_low", md.ci.low);
-        put(gb, "mean_diff_ci_high", md.ci.high);
-        put(gb, "cohen_d", md.cohenD);
-      }
-    });
-    if (gt.test) {
-      const tb = base(section, question, item);
-      put(tb, "chi2", gt.test.chi2);
-      put(tb, "df", gt.test.df);
-      put(tb, "p", gt.test.p);
-      put(tb, "cramers_v", gt.test.cramersV);
-    }
-  };
-  if (report.crossTabs)
-    for (const gt of report.crossTabs.tables)
-      groupRows(`by:${report.crossTabs.by}`, gt, report.crossTabs.groups);
-  if (report.comparison)
-    for (const gt of report.comparison.tables)
-      groupRows(`compare:${report.comparison.by}`, gt, report.comparison.groups);
-
+/** Indices, the importance–performance matrix and the service gaps. */
+function analysisBlockRows(s: LongSink, report: Report): void {
+  const { base, count, stat, fmt } = s;
   for (const x of report.indices) {
     const b = base("indices", x.id, "", "", "", fmt.text(x.title));
     count(b, "n", x.n);
@@ -307,5 +119,4 @@ export function longRows(full: Report, opts: ReportRenderOptions): LongRow[] {
     ] as const)
       stat(b, m, v, g.n.suppressed);
   }
-  return out;
 }

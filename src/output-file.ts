@@ -110,7 +110,7 @@ export function checkOutputs(paths: readonly string[], rules: OutputRules = {}):
 }
 
 /** A temporary name in the output's folder (a rename across folders or disks is not atomic). */
-export function tempPathFor(path: string): string {
+function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
@@ -127,7 +127,7 @@ function fsyncPath(path: string, flags: string): void {
 }
 
 /** fsync the finished temporary file, rename it over `path`, fsync the folder. */
-export function commitTemp(tmp: string, path: string): void {
+function commitTemp(tmp: string, path: string): void {
   const fd = openSync(tmp, "r+");
   try {
     fsyncSync(fd);
@@ -138,7 +138,7 @@ export function commitTemp(tmp: string, path: string): void {
   fsyncPath(dirname(path), "r");
 }
 
-export function removeTemp(tmp: string): void {
+function removeTemp(tmp: string): void {
   try {
     rmSync(tmp, { force: true });
   } catch {
@@ -147,7 +147,7 @@ export function removeTemp(tmp: string): void {
 }
 
 /** Maps write failures to a KuuloError naming the file the person asked for. */
-export function writeError(e: unknown, path: string): KuuloError {
+function writeError(e: unknown, path: string): KuuloError {
   if (e instanceof KuuloError) return e;
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EISDIR") return isFolder(path);
@@ -168,20 +168,13 @@ export function writeOutputFile(
   rules: OutputRules & { mode?: number } = {},
 ): { path: string; bytes: number } {
   checkOutput(path, rules);
-  const tmp = tempPathFor(path);
+  const output = new PendingOutput(path, rules.mode ?? 0o644, rules.shown);
   try {
-    const fd = openSync(tmp, "wx", rules.mode ?? 0o644);
-    try {
-      writeAll(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-    fsyncPath(dirname(path), "r");
+    output.write(data);
+    output.commit();
   } catch (e) {
-    removeTemp(tmp);
-    throw writeError(e, rules.shown ?? path);
+    output.abandon();
+    throw e;
   }
   return { path, bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength };
 }
@@ -193,22 +186,27 @@ function writeAll(fd: number, data: string | Uint8Array): void {
 }
 
 /**
- * An output written in pieces (an export streamed row by row): a temporary file until
- * `commit`, which flushes it and renames it into place; `abandon` removes it.
+ * The one way Kuulo writes a file: into a temporary file in the same folder until `commit`, which
+ * flushes it to disk and renames it into place; `abandon` removes it. A whole file at once is
+ * writeOutputFile; an export or a rejects file is written in pieces as rows come.
  */
 export class PendingOutput {
   readonly tmp: string;
   private fd: number | undefined;
+  /** The name to show in an error: the one the person typed. */
+  private readonly shown: string;
 
   constructor(
     readonly path: string,
     mode = 0o600,
+    shown?: string,
   ) {
+    this.shown = shown ?? path;
     this.tmp = tempPathFor(path);
     try {
       this.fd = openSync(this.tmp, "wx", mode);
     } catch (e) {
-      throw writeError(e, path);
+      throw writeError(e, this.shown);
     }
   }
 
@@ -217,7 +215,7 @@ export class PendingOutput {
     try {
       writeAll(this.fd, chunk);
     } catch (e) {
-      throw writeError(e, this.path);
+      throw writeError(e, this.shown);
     }
   }
 
@@ -228,12 +226,12 @@ export class PendingOutput {
   }
 
   commit(): void {
-    this.close();
     try {
+      this.close();
       commitTemp(this.tmp, this.path);
     } catch (e) {
       removeTemp(this.tmp);
-      throw writeError(e, this.path);
+      throw writeError(e, this.shown);
     }
   }
 

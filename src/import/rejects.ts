@@ -2,10 +2,8 @@
 // that a person can correct them in Excel and import the same file again. Written as UTF-8 with
 // a BOM and the input's delimiter, to a temporary name renamed at the end (never half a file).
 // The command checks the name against the output rules (src/output-file.ts) before importing.
-import { createWriteStream, type WriteStream } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { fileError } from "../errors.js";
-import { commitTemp, removeTemp, tempPathFor, writeError } from "../output-file.js";
+import { PendingOutput } from "../output-file.js";
 import { REASON_COLUMN } from "./columns.js";
 
 /** `forms.csv` → `forms.rejects.csv` beside it. */
@@ -24,60 +22,52 @@ export function csvLine(cells: readonly string[], delimiter: string): string {
   return `${cells.map((c) => quoteCell(c, delimiter)).join(delimiter)}\r\n`;
 }
 
+/** Rows are gathered up to this many characters between writes, so that each row is not a write. */
+const FLUSH_AT = 1 << 16;
+
 export class RejectsWriter {
-  private stream: WriteStream | undefined;
-  private readonly tmp: string;
-  private failure: unknown;
+  private output: PendingOutput | undefined;
+  private buffer = "";
   count = 0;
 
   constructor(
     readonly path: string,
     private readonly header: readonly string[],
     private readonly delimiter: string,
-  ) {
-    this.tmp = tempPathFor(path);
-  }
+  ) {}
 
   add(cells: readonly string[], reason: string): void {
-    if (!this.stream) {
-      this.stream = createWriteStream(this.tmp, { mode: 0o600, flags: "wx" });
-      this.stream.on("error", (e) => {
-        this.failure = e;
-      });
-      this.stream.write(`\uFEFF${csvLine([...this.header, REASON_COLUMN], this.delimiter)}`);
+    if (!this.output) {
+      this.output = new PendingOutput(this.path, 0o600);
+      this.buffer = `\uFEFF${csvLine([...this.header, REASON_COLUMN], this.delimiter)}`;
     }
     const row = [...cells];
     while (row.length < this.header.length) row.push("");
-    this.stream.write(csvLine([...row, reason], this.delimiter));
+    this.buffer += csvLine([...row, reason], this.delimiter);
     this.count++;
+    if (this.buffer.length >= FLUSH_AT) this.flush();
   }
 
-  /** Wait while the disk catches up, so that a file of rejects never piles up in memory. */
-  async drain(): Promise<void> {
-    const s = this.stream;
-    if (s?.writableNeedDrain) await new Promise<void>((resolve) => s.once("drain", resolve));
+  private flush(): void {
+    this.output?.write(this.buffer);
+    this.buffer = "";
   }
 
   /** Close and move into place; with no rejected rows nothing is written at all. */
   async finish(): Promise<string | undefined> {
-    if (!this.stream) return undefined;
-    const s = this.stream;
-    await new Promise<void>((resolve) => s.end(resolve));
-    if (this.failure) {
-      removeTemp(this.tmp);
-      throw fileError(this.failure, this.path, "write");
-    }
+    if (!this.output) return undefined;
     try {
-      commitTemp(this.tmp, this.path);
+      this.flush();
+      this.output.commit();
     } catch (e) {
-      removeTemp(this.tmp);
-      throw writeError(e, this.path);
+      this.output.abandon();
+      throw e;
     }
     return this.path;
   }
 
   discard(): void {
-    this.stream?.destroy();
-    removeTemp(this.tmp);
+    this.output?.abandon();
+    this.buffer = "";
   }
 }

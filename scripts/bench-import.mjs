@@ -3,19 +3,27 @@
 // bundled baseline survey (10k, 100k, 1M rows, ~30 answer columns, quoted free text), times the
 // end-to-end import of the built binary (parse, validate, store; median of 3 with hyperfine),
 // reads its peak memory, and in the same run times the anchors: pandas read_csv + value_counts,
-// csv-parse (objects and arrays) and Kuulo's own scanner alone. Prints ratios. Then streams a
-// ~1 GB file through the import to check the memory budget. Nothing here is committed output.
+// csv-parse (objects and arrays) and Kuulo's own scanner alone. It times the whole import a
+// second time with the CSV read by csv-parse instead of the scanner (scripts/csv-parse-scanner.mjs
+// in place of the scanner, in a copy of dist/), both in one hyperfine run: what that choice would
+// cost (README, "Built with"). Prints ratios. Then streams a ~1 GB file through the import to
+// check the memory budget. Nothing here is committed output.
 //
-//   node scripts/bench-import.mjs [--sizes 10000,100000,1000000] [--runs 3] [--no-huge] [--keep]
+//   node scripts/bench-import.mjs [--sizes 10000,100000,1000000] [--runs 3] [--no-huge] [--no-variant] [--keep]
 import { execFileSync, spawnSync } from "node:child_process";
 import {
+  cpSync,
   createReadStream,
   createWriteStream,
   existsSync,
+  mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
+  writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -40,6 +48,7 @@ const HUGE = !args.includes("--no-huge");
 // and several GB of disk for the store and its write-ahead log).
 const HUGE_STORE = args.includes("--huge-store");
 const KEEP = args.includes("--keep");
+const VARIANT = !args.includes("--no-variant");
 
 if (!existsSync(join(ROOT, "dist/cli/main.js"))) {
   console.log("Building (npm run build)…");
@@ -153,14 +162,54 @@ async function generate(path, rows, seed = 20250314) {
 }
 
 // ---------------------------------------------------------------- measuring
-function hyperfine(name, command, prepare) {
+const pct = (a, b) => `${a >= b ? "+" : "−"}${Math.abs((a / b - 1) * 100).toFixed(1)} %`;
+
+/**
+ * Timed in one hyperfine run (the same machine state for each command): per command the median
+ * wall time and the mean CPU time (user + system), which a busy machine disturbs far less.
+ */
+function hyperfineAll(name, commands, prepare) {
   const json = join(work, `hf-${name}.json`);
   const hfArgs = ["--runs", String(RUNS), "--export-json", json, "--style", "none", "--shell", "bash"];
   if (prepare) hfArgs.push("--prepare", prepare);
-  const r = spawnSync("hyperfine", [...hfArgs, command], { encoding: "utf8" });
+  const r = spawnSync("hyperfine", [...hfArgs, ...commands], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`hyperfine failed for ${name}: ${r.stderr}\n${r.stdout}`);
-  const result = JSON.parse(readFileSync(json, "utf8")).results[0];
-  return result.median;
+  return JSON.parse(readFileSync(json, "utf8")).results.map((x) => ({
+    wall: x.median,
+    cpu: x.user + x.system,
+  }));
+}
+
+function hyperfine(name, command, prepare) {
+  return hyperfineAll(name, [command], prepare)[0].wall;
+}
+
+/**
+ * A copy of the built program whose CSV reading is csv-parse (scripts/csv-parse-scanner.mjs in
+ * place of dist/import/csv-scanner.js); everything else is the same files, linked.
+ */
+function csvParseVariant() {
+  const root = join(work, "variant");
+  mkdirSync(root);
+  for (const name of readdirSync(ROOT))
+    if (name !== "dist" && name !== ".git") symlinkSync(join(ROOT, name), join(root, name));
+  cpSync(join(ROOT, "dist"), join(root, "dist"), { recursive: true });
+  writeFileSync(
+    join(root, "dist/import/csv-scanner.js"),
+    `export * from ${JSON.stringify(join(ROOT, "scripts/csv-parse-scanner.mjs"))};\n`,
+  );
+  return join(root, "bin/kuulo.js");
+}
+
+/** What an import says it did (its --json summary): both readers must import the same. */
+function importOutcome(bin, file, db) {
+  rmSync(db, { force: true });
+  const r = spawnSync(process.execPath, [bin, "import", SURVEY, file, "--db", db, "--json"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  rmSync(db, { force: true });
+  return r.stdout;
 }
 
 function peakImportRss(file, db, extra = []) {
@@ -216,6 +265,7 @@ if (args.includes("--generate")) {
   process.exit(0);
 }
 const work = mkdtempSync(join(tmpdir(), "kuulo-bench-"));
+const VARIANT_BIN = VARIANT ? csvParseVariant() : undefined;
 const pyFile = join(work, "anchor.py");
 await import("node:fs").then((fs) => fs.writeFileSync(pyFile, PANDAS));
 const hasPandas = pandasAvailable();
@@ -233,7 +283,15 @@ try {
     // The timed runs also report their peak memory (KUULO_REPORT_RSS) into a file: no extra run.
     const rssLog = join(work, `rss-${n}.txt`);
     const importCmd = `KUULO_REPORT_RSS=1 ${process.execPath} ${BIN} import ${SURVEY} ${csv} --db ${db} > /dev/null 2>> ${rssLog}`;
-    const tImport = hyperfine(`import-${n}`, importCmd, `rm -f ${db} ${db}-wal ${db}-shm`);
+    const prepare = `rm -f ${db} ${db}-wal ${db}-shm`;
+    const commands = [importCmd];
+    if (VARIANT_BIN) {
+      if (importOutcome(BIN, csv, db) !== importOutcome(VARIANT_BIN, csv, db))
+        throw new Error(`the csv-parse variant imports ${csv} differently from the scanner`);
+      commands.push(`${process.execPath} ${VARIANT_BIN} import ${SURVEY} ${csv} --db ${db} > /dev/null`);
+    }
+    const [own, variant] = hyperfineAll(`import-${n}`, commands, prepare);
+    const tImport = own.wall;
     const rssMb = Math.max(
       ...[...readFileSync(rssLog, "utf8").matchAll(/maxRSS (\d+) kB/g)].map((m) => Number(m[1]) / 1024),
     );
@@ -250,9 +308,11 @@ try {
       scan: scan.seconds,
       cpArrays: cpArrays.seconds,
       cpObjects: cpObjects.seconds,
+      own,
+      variant,
     });
     console.log(
-      `${String(n).padStart(8)} rows ${(size / 1e6).toFixed(1).padStart(6)} MB | import ${tImport.toFixed(2)} s, peak ${rssMb.toFixed(0)} MB | pandas ${tPandas.toFixed(2)} s | ratio import/pandas ${(tImport / tPandas).toFixed(2)} | scanner ${scan.seconds.toFixed(2)} s, csv-parse arrays ${cpArrays.seconds.toFixed(2)} s, objects ${cpObjects.seconds.toFixed(2)} s`,
+      `${String(n).padStart(8)} rows ${(size / 1e6).toFixed(1).padStart(6)} MB | import ${tImport.toFixed(2)} s, peak ${rssMb.toFixed(0)} MB | pandas ${tPandas.toFixed(2)} s | ratio import/pandas ${(tImport / tPandas).toFixed(2)} | scanner ${scan.seconds.toFixed(2)} s, csv-parse arrays ${cpArrays.seconds.toFixed(2)} s, objects ${cpObjects.seconds.toFixed(2)} s${variant ? ` | import reading with csv-parse: wall ${variant.wall.toFixed(2)} s (${pct(variant.wall, own.wall)}), CPU ${variant.cpu.toFixed(2)} s against ${own.cpu.toFixed(2)} s (${pct(variant.cpu, own.cpu)})` : ""}`,
     );
     rmSync(db, { force: true });
     rmSync(`${db}-wal`, { force: true });
@@ -282,12 +342,12 @@ try {
 
 console.log("\nSummary");
 console.log(
-  "| rows | MB | import (s) | peak RSS (MB) | pandas read+value_counts (s) | import / pandas | scanner alone (s) | csv-parse arrays (s) | csv-parse columns:true (s) |",
+  "| rows | MB | import (s) | peak RSS (MB) | pandas read+value_counts (s) | import / pandas | scanner alone (s) | csv-parse arrays (s) | csv-parse columns:true (s) | import CPU (s) | import reading with csv-parse: wall, CPU (s) |",
 );
-console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows)
   console.log(
-    `| ${r.n} | ${r.mb.toFixed(0)} | ${r.tImport.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.huge ? "–" : r.tPandas.toFixed(2)} | ${r.huge ? "–" : (r.tImport / r.tPandas).toFixed(2)} | ${r.huge ? "–" : r.scan.toFixed(2)} | ${r.huge ? "–" : r.cpArrays.toFixed(2)} | ${r.huge ? "–" : r.cpObjects.toFixed(2)} |`,
+    `| ${r.n} | ${r.mb.toFixed(0)} | ${r.tImport.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.huge ? "–" : r.tPandas.toFixed(2)} | ${r.huge ? "–" : (r.tImport / r.tPandas).toFixed(2)} | ${r.huge ? "–" : r.scan.toFixed(2)} | ${r.huge ? "–" : r.cpArrays.toFixed(2)} | ${r.huge ? "–" : r.cpObjects.toFixed(2)} | ${r.own ? r.own.cpu.toFixed(2) : "–"} | ${r.variant ? `${r.variant.wall.toFixed(2)} (${pct(r.variant.wall, r.own.wall)}), ${r.variant.cpu.toFixed(2)} (${pct(r.variant.cpu, r.own.cpu)})` : "–"} |`,
   );
 const worst = Math.max(...rows.map((r) => r.rssMb));
 const big = rows.filter((r) => !r.huge).at(-1);

@@ -6,7 +6,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = new URL("../src/", import.meta.url).pathname;
-const TYPES = ["single", "multi", "yesno", "likert", "scale", "matrix", "number", "text", "ranking", "allocate", "info"];
+const TYPES = [
+  "single",
+  "multi",
+  "yesno",
+  "likert",
+  "scale",
+  "matrix",
+  "number",
+  "text",
+  "ranking",
+  "allocate",
+  "info",
+];
 // "allocation" is the tally's kind for allocate questions; count it with its type.
 const ALIASES = { allocate: ["allocate", "allocation"] };
 
@@ -19,7 +31,10 @@ function sourceFiles(dir) {
 const names = TYPES.flatMap((t) => ALIASES[t] ?? [t]).join("|");
 const typeSwitch = /switch\s*\(\s*(?:q|question)\.type\s*\)/g;
 const otherSwitch = /switch\s*\(\s*[\w.]+\.(?:type|kind)\s*\)/g;
-const comparison = new RegExp(`\\b(?:q|question|\\w+)\\.type\\s*[!=]==?\\s*["'](?:${names})["']|["'](?:${names})["']\\s*[!=]==?\\s*\\w+\\.type\\b`, "g");
+const comparison = new RegExp(
+  `\\b(?:q|question|\\w+)\\.type\\s*[!=]==?\\s*["'](?:${names})["']|["'](?:${names})["']\\s*[!=]==?\\s*\\w+\\.type\\b`,
+  "g",
+);
 
 const files = sourceFiles(root).sort();
 const perType = Object.fromEntries(TYPES.map((t) => [t, 0]));

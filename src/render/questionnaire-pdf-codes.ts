@@ -3,10 +3,11 @@
 import { OTHER_CODE } from "../definition/answers.js";
 import type { Question, Survey } from "../definition/model.js";
 import { allQuestions } from "../definition/model.js";
+import { importRowOf } from "../import/question-types.js";
 
 /** Questions whose choices each have a column of their own (tick, rank or points). */
 export function hasChoiceColumns(q: Question): boolean {
-  return q.type === "multi" || q.type === "ranking" || q.type === "allocate";
+  return importRowOf(q).perChoice !== null;
 }
 
 /** The column for one choice of a multi, ranking or allocate question: `barriers.fines`. */
@@ -24,23 +25,14 @@ export function otherColumn(q: Question): string {
   return `${q.id}.${OTHER_CODE}`;
 }
 
-/** Every column a question's answers are typed into, in the order they appear on the form. */
+/**
+ * Every column a question's answers are typed into, in the order they appear on the form: the
+ * import template's columns for it, so that the form and the sheet always agree.
+ */
 export function questionColumns(q: Question): string[] {
-  switch (q.type) {
-    case "info":
-      return [];
-    case "matrix":
-      return q.items.map((i) => itemColumn(q, i.id));
-    case "multi":
-    case "ranking":
-    case "allocate":
-      // For multi with "other", `q.other` is both the tick and the text column.
-      return [...new Set(q.choices.map((c) => choiceColumn(q, c.value)))];
-    case "single":
-      return q.other ? [q.id, otherColumn(q)] : [q.id];
-    default:
-      return [q.id];
-  }
+  return importRowOf(q)
+    .template(q, { text: () => "", question: "" })
+    .map((c) => c.header);
 }
 
 /** Every answer column of the survey in form order (meta columns such as form_no not included). */

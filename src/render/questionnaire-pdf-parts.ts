@@ -1,11 +1,12 @@
 // Blocks of the paper form that list answers one per line: the question head, tick-box rows,
 // write-in lines, number boxes, ranking and dot-voting boxes. Each block measures and draws alike.
-import type { Choice, Question, Survey, Text } from "../definition/model.js";
+import { type Choice, hasOther, type Question, type Survey, type Text } from "../definition/model.js";
 import { pickText, translator } from "../i18n/index.js";
+import { importRowOf } from "../import/question-types.js";
 import type { Block } from "./pdf/flow.js";
 import type { Pen } from "./pdf/pen.js";
 import { arrowRight, smiley, tickBox, writeLine } from "./pdf/shapes.js";
-import { choiceColumn, hasChoiceColumns, otherColumn } from "./questionnaire-pdf-codes.js";
+import { choiceColumn, otherColumn } from "./questionnaire-pdf-codes.js";
 import type { Routing, Target } from "./questionnaire-pdf-routing.js";
 import { COLOR, type FormTheme } from "./questionnaire-pdf-theme.js";
 
@@ -158,19 +159,21 @@ export function codeWidth(pen: Pen, codes: string[], th: FormTheme): number {
 
 /** Rows of a single-, multi-, ranking- or allocate-question, one per choice. */
 export function choiceRows(q: Extract<Question, { choices: Choice[] }>, ctx: FormContext): Block[] {
-  const perChoice = hasChoiceColumns(q);
-  const marker: Marker = q.type === "ranking" ? "digit" : q.type === "allocate" ? "points" : "tick";
+  // Per-choice columns are ticks, ranks or points; otherwise one code per answer (and "other"
+  // has a text column of its own, where with ticks the tick column holds the text too).
+  const perChoice = importRowOf(q).perChoice?.kind;
+  const marker: Marker = perChoice === "rank" ? "digit" : perChoice === "points" ? "points" : "tick";
   const routes = ctx.routing.goTo.get(q.id);
-  const exclusive = q.type === "multi" ? new Set(q.exclusive) : new Set<string>();
-  const hasOther = (q.type === "single" || q.type === "multi") && q.other;
+  const exclusive = new Set("exclusive" in q ? q.exclusive : []);
+  const other = hasOther(q);
   const codes = q.choices.map((c) => (perChoice ? choiceColumn(q, c.value) : c.value));
-  if (hasOther && q.type === "single") codes.push(otherColumn(q));
+  if (other && !perChoice) codes.push(otherColumn(q));
   const specs = (pen: Pen): RowSpec[] =>
     q.choices.map((c, i) => {
       const extra = exclusive.has(c.value) ? ` ${ctx.t("print.onlyThis")}` : "";
-      const isOther = hasOther && c.value === "other";
-      // For multi, `q.other` is both the tick column and the text column: one code is enough.
-      const writeIn = isOther ? (q.type === "single" ? otherColumn(q) : "") : undefined;
+      const isOther = other && c.value === "other";
+      // With ticks, `q.other` is both the tick column and the text column: one code is enough.
+      const writeIn = isOther ? (perChoice ? "" : otherColumn(q)) : undefined;
       return {
         marker,
         label: choiceLabel(c, ctx) + extra,

@@ -1,11 +1,12 @@
 // Skip logic for the paper form, from the questions' show_if: "→ go to question 9" beside each
 // answer that on its own skips questions, and one short "Answer if …" line before a question
 // whose condition the arrows do not say in full (an OR of two questions). Pure; words come from print.* keys.
-import type { Answers } from "../definition/answers.js";
+import { type Answers, slotsOf } from "../definition/answers.js";
 import type { Expr } from "../definition/expr/index.js";
 import { compileShowIf, evaluate, referencedSlots } from "../definition/expr/index.js";
 import type { Question, Survey } from "../definition/model.js";
-import { allQuestions, findQuestion } from "../definition/model.js";
+import { allQuestions, findQuestion, hasChoices, hasItems } from "../definition/model.js";
+import { asks } from "../definition/types/index.js";
 import { pickText, translator } from "../i18n/index.js";
 import { describeShowIf } from "./show-if-words.js";
 
@@ -27,7 +28,7 @@ export interface RoutingOptions {
 
 export function numberQuestions(survey: Pick<Survey, "sections">): Map<string, number> {
   const numbers = new Map<string, number>();
-  for (const q of allQuestions(survey)) if (q.type !== "info") numbers.set(q.id, numbers.size + 1);
+  for (const q of allQuestions(survey)) if (asks(q)) numbers.set(q.id, numbers.size + 1);
   return numbers;
 }
 
@@ -42,7 +43,8 @@ export function itemLetter(i: number): string {
 function isSingleTick(
   q: Question,
 ): q is Extract<Question, { type: "single" | "yesno" | "likert" | "scale" }> {
-  return q.type === "single" || q.type === "yesno" || q.type === "likert" || q.type === "scale";
+  // One slot with one code, and not a statement of a matrix (whose boxes stand in a grid).
+  return hasChoices(q) && !hasItems(q) && slotsOf(q)[0]?.kind === "choice";
 }
 
 export function planRouting(survey: Survey, opts: RoutingOptions): Routing {
@@ -79,7 +81,7 @@ export function planRouting(survey: Survey, opts: RoutingOptions): Routing {
     const m = qs[i]!;
     if (!m.showIf) continue;
     if (coveredByArrows(m, i, qs, runEnd, onlyIf, survey)) continue;
-    const prev = qs.slice(0, i).findLast((q) => q.type !== "info");
+    const prev = qs.slice(0, i).findLast(asks);
     const ticked = prev ? tickedSkips(compileShowIf(m.showIf), prev) : null;
     if (prev && ticked !== null && !goTo.has(prev.id)) {
       // "None of these" on a multi: ticking it skips the questions about the ones ticked.
@@ -202,7 +204,8 @@ function coveredByArrows(
 
 /** For `not (q contains v)` on the multi question `prev`: the answer v whose tick skips. */
 function tickedSkips(e: Expr, prev: Question): string | null {
-  if (prev.type !== "multi" || e.kind !== "not" || e.operand.kind !== "contains") return null;
+  if (!hasChoices(prev) || slotsOf(prev)[0]?.kind !== "choices") return null;
+  if (e.kind !== "not" || e.operand.kind !== "contains") return null;
   const { left, right } = e.operand;
   if (left.kind !== "ref" || left.id !== prev.id) return null;
   if (right.kind !== "string" && right.kind !== "number") return null;
@@ -404,7 +407,7 @@ function refInfo(
   const q = findQuestion(survey, qid);
   const n = numbers.get(qid);
   if (n === undefined || !q) return { n: quote(qid, opts.lang), q };
-  if (item && q.type === "matrix") {
+  if (item && hasItems(q)) {
     const idx = q.items.findIndex((it) => it.id === item);
     const it = q.items[idx];
     if (!it) return { n: String(n), q };

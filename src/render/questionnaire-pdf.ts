@@ -1,22 +1,14 @@
 // The printable questionnaire (`kuulo print`): an A4 PDF a person with weak reading skills can
 // fill in, with data-entry codes for the staff. Returns bytes; never touches files or the clock.
 import type { Choice, Question, Survey } from "../definition/model.js";
-import { space, stack, textBlock } from "./pdf/blocks.js";
+import { asks } from "../definition/types/index.js";
+import { textBlock } from "./pdf/blocks.js";
 import { createPdf } from "./pdf/document.js";
 import { type Block, type PageUse, pageUse, placeGroup, stampPages } from "./pdf/flow.js";
-import { matrixGrid } from "./questionnaire-pdf-grid.js";
+import { type Group, renderRowOf } from "./question-types.js";
 import { footer, infoBlock, introBlock, outroBlock, sectionBlock } from "./questionnaire-pdf-page.js";
-import {
-  choiceRows,
-  type FormContext,
-  formContext,
-  headBlock,
-  numberRow,
-  totalRow,
-  writeInLines,
-} from "./questionnaire-pdf-parts.js";
+import { choiceRows, type FormContext, formContext } from "./questionnaire-pdf-parts.js";
 import { planRouting } from "./questionnaire-pdf-routing.js";
-import { scaleRow } from "./questionnaire-pdf-scales.js";
 import { formTheme } from "./questionnaire-pdf-theme.js";
 
 export interface QuestionnairePdfOptions {
@@ -31,16 +23,6 @@ export interface RenderedPdf {
   pages: number;
   /** How full each page is, as laid out (the half-full rule is tested on these). */
   use: PageUse[];
-}
-
-/** Blocks that must share a page, and what to repeat if they cannot (a grid's header). */
-interface Group {
-  parts: Block[];
-  repeat?: Block;
-  /** Rows that may go on over a page break (a grid's statements), see placeGroup. */
-  split?: { keepFirst: number; keepLast: number };
-  /** Space above; less between the statements of one matrix than between questions. */
-  spaceBefore?: number;
 }
 
 /** A form's margins: the bottom one holds the footer (form number, page, "turn the page"). */
@@ -86,7 +68,7 @@ function formGroups(survey: Survey, ctx: FormContext): Group[] {
     // More air above a section heading than between questions: a new part of the form begins.
     let spaceBefore: number | undefined = ctx.theme.questionGap + 5;
     for (const q of section.questions) {
-      if (q.type === "info") {
+      if (!asks(q)) {
         pending.push(infoBlock(q, ctx));
         continue;
       }
@@ -136,97 +118,5 @@ function questionGroups(q: Question, ctx: FormContext): Group[] {
         : {}),
     };
   };
-  switch (q.type) {
-    case "single":
-    case "yesno":
-      return [listGroup(headBlock(q, ctx, { number, code: q.id, instruction: t("print.pickOne") }), q)];
-    case "multi": {
-      const instruction =
-        q.min !== undefined && q.max !== undefined && q.min > 1
-          ? t("print.pickBetween", { min: q.min, max: q.max })
-          : q.max !== undefined
-            ? t("print.pickAtMost", { max: q.max })
-            : q.min !== undefined && q.min > 1
-              ? t("print.pickAtLeast", { min: q.min })
-              : t("print.pickMany");
-      return [listGroup(headBlock(q, ctx, { number, instruction }), q)];
-    }
-    case "likert": {
-      const head = headBlock(q, ctx, { number, code: q.id, instruction: t("print.pickOne") });
-      if (!q.smileys) return [listGroup(head, q)];
-      // Faces in a row on the ordinary form; one per line (with its face) in plain language.
-      const row = scaleRow(q.choices, ctx, {
-        faces: true,
-        numbersAbove: false,
-        code: (c) => c.value,
-        vertical: ctx.plain,
-        routed: q,
-      });
-      return [{ parts: [head, row] }];
-    }
-    case "scale": {
-      const head = headBlock(q, ctx, { number, code: q.id, instruction: t("print.pickOne") });
-      const ends = { min: `${q.min} = ${ctx.txt(q.labels.min)}`, max: `${q.max} = ${ctx.txt(q.labels.max)}` };
-      const row = scaleRow(q.choices, ctx, {
-        faces: q.smileys,
-        numbersAbove: true,
-        code: (c) => (c.missing ? c.value : null),
-        ...(q.labels.min || q.labels.max ? { ends } : {}),
-        routed: q,
-      });
-      return [{ parts: [head, row] }];
-    }
-    case "matrix": {
-      const grid = matrixGrid(q, n, ctx);
-      const head = headBlock(q, ctx, { number, instruction: t("print.matrix") });
-      return [
-        {
-          parts: [head, grid.header, ...grid.rows, space(ctx.theme.rowGap)],
-          repeat: stack(continued, grid.header),
-          // Statements may go on to the next page under the repeated header, one or more on each.
-          ...(q.items.length >= 3 ? { split: { keepFirst: 3, keepLast: 2 } } : {}),
-        },
-      ];
-    }
-    case "number": {
-      const range =
-        q.min !== undefined && q.max !== undefined
-          ? t("print.numberRange", { min: q.min, max: q.max })
-          : t("print.number");
-      return [
-        {
-          parts: [
-            headBlock(q, ctx, { number, code: q.id, instruction: range }),
-            numberRow(ctx.txt(q.unit), ctx),
-          ],
-        },
-      ];
-    }
-    case "text":
-      return [
-        {
-          parts: [
-            headBlock(q, ctx, { number, code: q.id, instruction: t("print.text") }),
-            writeInLines(q.maxLength, ctx),
-          ],
-        },
-      ];
-    case "ranking": {
-      const list = listNumbers(q.top, t("print.and"));
-      const head = headBlock(q, ctx, { number, instruction: t("print.ranking", { list }) });
-      return [listGroup(head, q)];
-    }
-    case "allocate": {
-      const head = headBlock(q, ctx, { number, instruction: t("print.allocate", { points: q.points }) });
-      return [listGroup(head, q, totalRow(q.points, ctx))];
-    }
-    case "info":
-      return [];
-  }
-}
-
-/** "1, 2 and 3" */
-function listNumbers(top: number, and: string): string {
-  const ns = Array.from({ length: top }, (_, i) => String(i + 1));
-  return ns.length <= 1 ? (ns[0] ?? "1") : `${ns.slice(0, -1).join(", ")} ${and} ${ns.at(-1)}`;
+  return renderRowOf(q).paper(q, { ctx, n, number, continued, listGroup });
 }

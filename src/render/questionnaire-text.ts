@@ -1,7 +1,9 @@
 // The questionnaire as plain text for proofreading (`kuulo preview`): numbered questions,
 // choices with their codes, hints on how to answer, and skip logic in words. Returns a string.
 import type { Choice, Question, Survey } from "../definition/model.js";
+import { asks } from "../definition/types/index.js";
 import { pickText, translator } from "../i18n/index.js";
+import { renderRowOf } from "./question-types.js";
 import { describeShowIf } from "./show-if-words.js";
 
 export interface TextOptions {
@@ -25,7 +27,7 @@ export function renderQuestionnaireText(survey: Survey, opts: TextOptions): stri
     lines.push(st, "-".repeat(Math.min(80, st.length)), "");
     if (section.intro) lines.push(wrap(txt(section.intro), 78), "");
     for (const q of section.questions) {
-      if (q.type !== "info") numbers.set(q.id, ++n);
+      if (asks(q)) numbers.set(q.id, ++n);
       lines.push(...questionLines(q, numbers, survey, opts, t, txt), "");
     }
   }
@@ -44,8 +46,8 @@ function questionLines(
   txt: Txt,
 ): string[] {
   const num = numbers.get(q.id);
-  const head = q.type === "info" ? `[${t("preview.info")}]` : `${num}.`;
-  const flag = q.type === "info" ? "" : ` (${q.required ? t("preview.required") : t("preview.optional")})`;
+  const head = asks(q) ? `${num}.` : `[${t("preview.info")}]`;
+  const flag = asks(q) ? ` (${q.required ? t("preview.required") : t("preview.optional")})` : "";
   const lines = [wrap(`${head} ${txt(q.text, q.plain)}${flag}  [${q.id}]`, 78, "   ")];
   if (q.help) lines.push(`   ${wrap(txt(q.help), 75, "   ")}`);
   if (q.showIf)
@@ -58,84 +60,7 @@ function questionLines(
     const code = label === c.value ? "" : `  (${c.value})`;
     return `   ${marker} ${label}${code}${c.missing ? ` – ${t("preview.missing")}` : ""}${extra}`;
   };
-  switch (q.type) {
-    case "single":
-    case "yesno":
-      lines.push(`   ${t("preview.pickOne")}:`, ...q.choices.map((c) => choiceLine(c, "( )")));
-      break;
-    case "multi": {
-      const rule =
-        q.min !== undefined && q.max !== undefined
-          ? t("preview.pickBetween", { min: q.min, max: q.max })
-          : q.max !== undefined
-            ? t("preview.pickAtMost", { max: q.max })
-            : q.min !== undefined && q.min > 1
-              ? t("preview.pickAtLeast", { min: q.min })
-              : t("preview.pickMany");
-      lines.push(
-        `   ${rule}:`,
-        ...q.choices.map((c) =>
-          choiceLine(c, "[ ]", q.exclusive.includes(c.value) ? ` – ${t("preview.exclusive")}` : ""),
-        ),
-      );
-      break;
-    }
-    case "likert":
-      lines.push(...q.choices.map((c) => choiceLine(c, "( )")));
-      break;
-    case "scale": {
-      const ends = [
-        q.labels.min ? `${q.min} = ${txt(q.labels.min)}` : "",
-        q.labels.max ? `${q.max} = ${txt(q.labels.max)}` : "",
-      ]
-        .filter(Boolean)
-        .join(", ");
-      lines.push(`   ${t("preview.scaleRange", { min: q.min, max: q.max })}${ends ? `: ${ends}` : ""}`);
-      for (const c of q.choices.filter((c) => c.missing)) lines.push(choiceLine(c, "( )"));
-      break;
-    }
-    case "matrix":
-      lines.push(`   ${t("preview.items")}:`);
-      for (const it of q.items)
-        lines.push(`   • ${txt(it.text, it.plain)}  [${q.id}.${it.id}]${it.reverse ? " (↺)" : ""}`);
-      // A point of a numeric scale without a label of its own is just its number ("2", not "2 = 2").
-      lines.push(
-        `   ${q.choices
-          .map((c) => {
-            const label = txt(c.label, c.plain);
-            return label === c.value ? c.value : `${c.value} = ${label}`;
-          })
-          .join(" · ")}`,
-      );
-      break;
-    case "number": {
-      const base =
-        q.min !== undefined && q.max !== undefined
-          ? t("preview.numberRange", { min: q.min, max: q.max })
-          : t("preview.number");
-      lines.push(
-        `   ${base}${q.integer ? ` (${t("preview.integer")})` : ""}${q.unit ? ` ${txt(q.unit)}` : ""}: ______`,
-      );
-      break;
-    }
-    case "text":
-      lines.push(`   ${t("preview.text", { max: q.maxLength })}: ______________________`);
-      break;
-    case "ranking":
-      lines.push(
-        `   ${t("preview.ranking", { top: q.top })}:`,
-        ...q.choices.map((c) => choiceLine(c, "[_]")),
-      );
-      break;
-    case "allocate":
-      lines.push(
-        `   ${t("preview.allocate", { points: q.points })}:`,
-        ...q.choices.map((c) => choiceLine(c, "__ ×")),
-      );
-      break;
-    case "info":
-      break;
-  }
+  lines.push(...renderRowOf(q).preview(q, { t, txt, choiceLine }));
   return lines;
 }
 

@@ -3,7 +3,7 @@
 
 import { findSlot } from "../definition/answers.js";
 import { compileShowIf, describeExpression } from "../definition/expr/index.js";
-import type { Survey } from "../definition/model.js";
+import { hasItems, type Survey } from "../definition/model.js";
 import { pickText, translator } from "../i18n/index.js";
 
 /**
@@ -26,7 +26,7 @@ export function describeShowIf(
     const q = n === undefined ? `"${qid}"` : t("words.questionN", { n });
     if (!item) return q;
     const slot = findSlot(survey, ref);
-    const it = slot?.question.type === "matrix" ? slot.question.items.find((i) => i.id === item) : undefined;
+    const it = slot && hasItems(slot.question) ? slot.question.items.find((i) => i.id === item) : undefined;
     return it ? `${q} “${pickText(it.text, lang, def, plain ? it.plain : undefined)}”` : `${q} (${item})`;
   };
   const label = (ref: string, code?: string): string => {

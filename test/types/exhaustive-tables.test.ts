@@ -16,6 +16,7 @@ const LAYER_TABLES: Record<string, string> = {
   import: "src/import/question-types.ts",
   session: "src/session/question-types.ts",
   analysis: "src/analysis/question-types.ts",
+  render: "src/render/question-types.ts",
 };
 
 let previous: ts.Program | undefined;

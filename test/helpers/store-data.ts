@@ -1,6 +1,7 @@
 // Test data for the store: the small every-type survey and deterministic responses to it, plus
 // a temporary database that cleans up after itself.
 import { join, resolve } from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import type { SurveyResponse } from "../../src/definition/answers.js";
 import { loadSurvey } from "../../src/definition/load.js";
 import type { Survey } from "../../src/definition/model.js";
@@ -33,6 +34,16 @@ export function tempStore(name = "kuulo.db"): {
       t.cleanup();
     },
   };
+}
+
+/** A fresh store for each test of the calling file, handed to `use` (with its file); removed after. */
+export function storeForEachTest(use: (store: Store, temp: ReturnType<typeof tempStore>) => void): void {
+  let t: ReturnType<typeof tempStore>;
+  beforeEach(() => {
+    t = tempStore();
+    use(t.open(), t);
+  });
+  afterEach(() => t.cleanup());
 }
 
 /** The i-th response: answers of every type, varied by i; ids are stable UUIDs. */

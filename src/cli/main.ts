@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { capText, ExitCode, formatLocation, KuuloError } from "../errors.js";
 import { escapedStoreError } from "../store/errors.js";
+import { isInterrupt } from "../terminal/interrupt.js";
 import { colorsFor, err, type Io, processIo } from "../terminal/io.js";
 import { COMMANDS } from "./commands/index.js";
 import type { CommandContext } from "./context.js";
@@ -86,11 +87,6 @@ function reportError(thrown: unknown, io: Io): number {
   err(io, "  This is a bug in Kuulo. Please report it with the command you ran.");
   if (io.env.KUULO_DEBUG) err(io, String(error?.stack ?? ""));
   return ExitCode.internal;
-}
-
-function isInterrupt(e: unknown): boolean {
-  const name = (e as Error | undefined)?.name;
-  return name === "ExitPromptError" || name === "AbortPromptError";
 }
 
 /** Entry for bin/kuulo.js: real streams, and `kuulo … | head` ends quietly with 0. */

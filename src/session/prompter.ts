@@ -128,7 +128,4 @@ export interface KioskPrompter extends Prompter {
 }
 
 /** Thrown by a prompter when the person pressed Ctrl+C (inquirer's ExitPromptError matches by name). */
-export function isInterrupt(e: unknown): boolean {
-  const name = (e as Error | undefined)?.name;
-  return name === "ExitPromptError" || name === "AbortPromptError";
-}
+export { isInterrupt } from "../terminal/interrupt.js";

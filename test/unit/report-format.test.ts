@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reportFormats, suppressedMark } from "../../src/render/report/format.js";
 import { bar } from "../../src/render/report/terminal.js";
-import { textWidth, wrapText } from "../../src/render/report/text-layout.js";
+import { textWidth, wrapLines } from "../../src/render/report/text-layout.js";
 
 const NBSP = "\u00a0";
 
@@ -59,7 +59,7 @@ describe("terminal layout", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.integer({ min: 1, max: 40 }), (text, width) => {
         const clean = text.replace(/\s/g, " ");
-        const lines = wrapText(clean, width);
+        const lines = wrapLines(clean, width);
         for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(width);
         expect(lines.join("").replace(/ /g, "")).toBe(
           clean.normalize("NFC").replace(/ /g, "").normalize("NFC"),
@@ -70,6 +70,6 @@ describe("terminal layout", () => {
 
   it("breaks a long Finnish compound word rather than cutting it", () => {
     const word = "työllisyyspalveluasiakkaiden";
-    expect(wrapText(`${word} kirjasto`, 10)).toEqual(["työllisyys", "palveluasi", "akkaiden", "kirjasto"]);
+    expect(wrapLines(`${word} kirjasto`, 10)).toEqual(["työllisyys", "palveluasi", "akkaiden", "kirjasto"]);
   });
 });

@@ -11,6 +11,7 @@ import { planIpa } from "./ipa.js";
 import { planOrderedBars } from "./ordered-bars.js";
 import { planPairedBars } from "./paired-bars.js";
 import type { ChartPlan, Env } from "./plan.js";
+import { CHART_SCALE, pngSize } from "./png.js";
 import { drawChart, encodePng, encodePngAsync, measureText } from "./surface.js";
 import type { ChartInspection, ChartOptions, ChartSpec } from "./types.js";
 
@@ -41,7 +42,7 @@ function draw<T>(
   finish: (c: Canvas) => T,
   inspect?: ChartInspection,
 ): T {
-  const scale = opts.scale ?? 2;
+  const scale = opts.scale ?? CHART_SCALE;
   const env: Env = {
     measure: measureText,
     fmt: formatsFor(opts.locale),
@@ -95,7 +96,8 @@ export function inspectChart(
   opts: ChartOptions,
 ): ChartInspection & { png: Buffer; width: number; height: number } {
   const inspection: ChartInspection = { texts: [] };
-  const scale = opts.scale ?? 2;
+  const scale = opts.scale ?? CHART_SCALE;
   const png = draw(spec, opts, encodePng, inspection);
-  return { ...inspection, png, width: png.readUInt32BE(16) / scale, height: png.readUInt32BE(20) / scale };
+  const size = pngSize(png);
+  return { ...inspection, png, width: size.width / scale, height: size.height / scale };
 }

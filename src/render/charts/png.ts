@@ -5,6 +5,15 @@ import { deflate, deflateSync } from "node:zlib";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/** Charts are drawn at twice their layout size (CSS pixels, PDF points before scaling). */
+export const CHART_SCALE = 2;
+
+/** Width and height of a PNG in pixels, from its header; layout sizes divide by CHART_SCALE. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {

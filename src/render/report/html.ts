@@ -3,6 +3,7 @@
 // (caption, th scope), footnotes, a print stylesheet, and no external resources at all.
 import type { Report } from "../../analysis/report.js";
 import { renderChart } from "../charts/index.js";
+import { CHART_SCALE, pngSize } from "../charts/png.js";
 import { buildView } from "./build-view.js";
 import { type ChartEntry, chartSpecs } from "./chart-specs.js";
 import { HTML_STYLE } from "./html-style.js";
@@ -45,14 +46,12 @@ function table(t: Table): string {
   return `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(t.caption)}"><table>\n<caption>${escapeHtml(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
-/** Width and height of a PNG in CSS pixels (charts are drawn at twice their layout size). */
-function pngSize(png: Buffer): { width: number; height: number } {
-  return { width: Math.round(png.readUInt32BE(16) / 2), height: Math.round(png.readUInt32BE(20) / 2) };
-}
-
 function figure(entry: ChartEntry | undefined, png: Buffer | undefined): string {
   if (!entry || !png) return "";
-  const { width, height } = pngSize(png);
+  // In CSS pixels: the chart is drawn at CHART_SCALE times its layout size, sharp on a fine screen.
+  const size = pngSize(png);
+  const width = Math.round(size.width / CHART_SCALE);
+  const height = Math.round(size.height / CHART_SCALE);
   return `<figure><img src="data:image/png;base64,${png.toString("base64")}" alt="${escapeHtml(entry.alt)}" width="${width}" height="${height}"></figure>`;
 }
 

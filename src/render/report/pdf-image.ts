@@ -1,6 +1,7 @@
 // Chart PNGs into the PDF without decoding them: the compressed pixel data of an 8-bit RGB PNG is
 // what a PDF image with the PNG predictor holds, so it is copied as it is. pdfkit's own PNG reader
 // copies it byte by byte in JavaScript, which took most of a report's layout time.
+import { pngSize } from "../charts/png.js";
 
 /** What pdfkit's `doc.image()` accepts in place of image bytes: an image it need not open. */
 export interface PdfImage {
@@ -20,8 +21,7 @@ const SIGNATURE = "89504e470d0a1a0a";
  */
 export function pdfImage(png: Buffer, label: string): PdfImage | Buffer {
   if (png.length < 33 || png.subarray(0, 8).toString("hex") !== SIGNATURE) return png;
-  const width = png.readUInt32BE(16);
-  const height = png.readUInt32BE(20);
+  const { width, height } = pngSize(png);
   const [bits, colorType, , , interlace] = png.subarray(24, 29);
   if (bits !== 8 || colorType !== 2 || interlace !== 0) return png;
   const idat: Buffer[] = [];

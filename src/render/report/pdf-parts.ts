@@ -2,6 +2,7 @@
 // destination for the contents page, a question's heading, chart and notes, bullet lists, and the
 // contents page itself. Pure layout: the words and numbers come from the view, already formatted.
 
+import { CHART_SCALE, pngSize } from "../charts/png.js";
 import type { Block } from "../pdf/flow.js";
 import { FONT, type Pen, type TextStyle } from "../pdf/index.js";
 import { pdfImage } from "./pdf-image.js";
@@ -44,11 +45,6 @@ export function blockHeading(title: string, meta: string): Block {
   };
 }
 
-/** Size of a chart PNG in its layout units (charts are drawn at twice their layout size). */
-export function pngSize(png: Buffer): { width: number; height: number } {
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
 /**
  * A chart image across the width, no taller than `maxHeight` (narrower then, centred). The PNG's
  * compressed pixels go in as they are (pdf-image.ts), so the same bytes give the same PDF.
@@ -59,7 +55,8 @@ export function chartImage(png: Buffer, label: string, maxHeight: number): Block
   // Made once: pdfkit embeds an image object the first time it is drawn.
   const image = pdfImage(png, label);
   return (pen, x, y, width) => {
-    let w = Math.min(width, (size.width / 2) * 0.75);
+    // Layout pixels (size / CHART_SCALE) at 0.75 pt each, as a browser prints them.
+    let w = Math.min(width, (size.width / CHART_SCALE) * 0.75);
     let h = (w * size.height) / size.width;
     if (h > maxHeight) {
       w = (w * maxHeight) / h;

@@ -4,7 +4,7 @@
 import type { Report } from "../../analysis/report.js";
 import { buildView } from "./build-view.js";
 import type { ReportRenderOptions } from "./options.js";
-import { padEnd, padStart, textWidth, wrapText } from "./text-layout.js";
+import { padEnd, padStart, textWidth, wrapLines } from "./text-layout.js";
 import type { Block, Cell, ReportView, Table } from "./view.js";
 
 export interface Paint {
@@ -42,7 +42,7 @@ function statLine(table: Table): string {
 
 function tableLines(table: Table, width: number, paint: Paint, more: string): string[] {
   if (table.columns.length === 2 && table.columns[1]?.kind === "number")
-    return wrapText(statLine(table), width - 2).map((l) => `  ${l}`);
+    return wrapLines(statLine(table), width - 2).map((l) => `  ${l}`);
   const hasBar = table.barColumn !== undefined;
   const others = table.columns.map((_, i) => i).filter((i) => i > 0 && i !== table.barColumn);
   // Wide enough for every value and the title's longest word (titles wrap onto more lines).
@@ -69,7 +69,7 @@ function tableLines(table: Table, width: number, paint: Paint, more: string): st
     Math.max(minLabel, ...table.rows.map((r) => textWidth(r.cells[0]?.text ?? ""))),
   );
   const lines: string[] = [];
-  const headers = shown.map((i) => wrapText(table.columns[i]?.title ?? "", colWidth(i)));
+  const headers = shown.map((i) => wrapLines(table.columns[i]?.title ?? "", colWidth(i)));
   const headerHeight = Math.max(0, ...headers.map((h) => h.length));
   for (let k = 0; k < headerHeight; k++) {
     let line = `  ${padEnd("", labelWidth)}${hasBar ? " ".repeat(BAR + 1) : ""}`;
@@ -79,7 +79,7 @@ function tableLines(table: Table, width: number, paint: Paint, more: string): st
     lines.push(paint.dim(line.trimEnd()));
   }
   for (const row of table.rows) {
-    const label = wrapText(row.cells[0]?.text ?? "", labelWidth);
+    const label = wrapLines(row.cells[0]?.text ?? "", labelWidth);
     const share = hasBar ? row.cells[table.barColumn!] : undefined;
     const glyphs = share && share.value !== null && !row.muted ? bar(share.value) : "";
     let first = `  ${padEnd(label[0] ?? "", labelWidth)}${hasBar ? ` ${padEnd(glyphs, BAR)}` : ""}`;
@@ -94,7 +94,7 @@ function tableLines(table: Table, width: number, paint: Paint, more: string): st
   }
   if (shown.length < valueCols.length) {
     const note = more.replace("{n}", String(valueCols.length - shown.length));
-    lines.push(...wrapText(note, width - 2).map((l) => paint.dim(`  ${l}`)));
+    lines.push(...wrapLines(note, width - 2).map((l) => paint.dim(`  ${l}`)));
   }
   return lines;
 }
@@ -102,7 +102,7 @@ function tableLines(table: Table, width: number, paint: Paint, more: string): st
 const cellText = (c: Cell | undefined) => c?.text ?? "";
 
 function blockLines(b: Block, width: number, paint: Paint, more: string): string[] {
-  const lines = [...wrapText(b.title, width).map(paint.bold)];
+  const lines = [...wrapLines(b.title, width).map(paint.bold)];
   if (b.meta) lines.push(paint.dim(b.meta));
   // The main table (the one with bars) and any one-line statistics; wide distributions stay in files.
   const main = b.tables.filter((t) => t.barColumn !== undefined);
@@ -111,13 +111,13 @@ function blockLines(b: Block, width: number, paint: Paint, more: string): string
       ? [...main, ...b.tables.filter((t) => t.columns.length === 2 && t.columns[1]?.kind === "number")]
       : b.tables;
   for (const t of shown) lines.push(...tableLines(t, width, paint, more));
-  for (const n of b.notes) lines.push(...wrapText(n, width - 2).map((l) => paint.dim(`  ${l}`)));
+  for (const n of b.notes) lines.push(...wrapLines(n, width - 2).map((l) => paint.dim(`  ${l}`)));
   lines.push("");
   return lines;
 }
 
 function heading(text: string, width: number, paint: Paint): string[] {
-  const words = wrapText(text, width - 4);
+  const words = wrapLines(text, width - 4);
   const last = words.at(-1) ?? "";
   return [
     ...words.slice(0, -1).map((w) => paint.bold(w)),
@@ -130,7 +130,7 @@ export function renderTerminalView(view: ReportView, opts: { width?: number; pai
   const width = Math.max(60, opts.width ?? 80);
   const paint = opts.paint ?? plain;
   const lines: string[] = [
-    ...wrapText(view.title, width).map(paint.bold),
+    ...wrapLines(view.title, width).map(paint.bold),
     view.subtitle,
     "═".repeat(width),
     "",
@@ -138,12 +138,12 @@ export function renderTerminalView(view: ReportView, opts: { width?: number; pai
   const more = view.words.moreColumns;
   const overview = { ...view.overview, columns: view.overview.columns.map((c) => ({ ...c, title: "" })) };
   lines.push(...tableLines(overview, width, paint, more), "");
-  for (const p of view.privacy) lines.push(...wrapText(p, width).map(paint.dim));
+  for (const p of view.privacy) lines.push(...wrapLines(p, width).map(paint.dim));
   lines.push("");
   if (view.findings.length > 0) {
     lines.push(...heading(view.words.findings, width, paint));
     for (const f of view.findings) {
-      const w = wrapText(f, width - 2);
+      const w = wrapLines(f, width - 2);
       lines.push(`• ${w[0] ?? ""}`, ...w.slice(1).map((l) => `  ${l}`));
     }
     lines.push("");

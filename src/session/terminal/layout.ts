@@ -1,49 +1,15 @@
 // Text layout for question screens on a small terminal (80×24): word wrapping that knows emoji
 // are two columns wide, and the header every screen shares (progress, section, question, help).
 // Pure string work; meaning never rests on colour alone (markers and words carry it).
-import { stripVTControlCharacters } from "node:util";
 import type { Colors } from "../../terminal/io.js";
+import { displayWidth, wrapText } from "../../terminal/wrap.js";
 import type { QuestionScreen } from "../prompter.js";
 
 /** Clears the screen and the scrollback, cursor home: the next person sees nothing of the last. */
 export const CLEAR_SCREEN = "\u001b[2J\u001b[3J\u001b[H";
 
-/** Columns a string takes on a terminal (emoji count two, joiners and combining marks none). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of stripVTControlCharacters(text)) {
-    const cp = ch.codePointAt(0)!;
-    if (cp === 0x200d || cp === 0xfe0f || (cp >= 0x300 && cp <= 0x36f)) continue;
-    width += cp >= 0x1f300 && cp <= 0x1faff ? 2 : 1;
-  }
-  return width;
-}
-
-/** Word-wrap to `width` columns; paragraphs (\n) are kept; over-long words are cut. */
-export function wrapText(text: string, width: number, indent = ""): string[] {
-  const room = Math.max(10, width - displayWidth(indent));
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      let w = word;
-      while (displayWidth(w) > room) {
-        if (line) lines.push(indent + line);
-        line = "";
-        const cut = [...w].slice(0, room).join("");
-        lines.push(indent + cut);
-        w = w.slice(cut.length);
-      }
-      if (!w) continue;
-      if (line && displayWidth(line) + 1 + displayWidth(w) > room) {
-        lines.push(indent + line);
-        line = w;
-      } else line = line ? `${line} ${w}` : w;
-    }
-    lines.push(indent + line);
-  }
-  return lines;
-}
+// One wrapText and one displayWidth for every fixed-width text (src/terminal/wrap.ts).
+export { displayWidth, wrapText };
 
 /** Usable width: the terminal's, at most 100 so lines stay readable, minus a margin. */
 export function screenWidth(columns: number | undefined): number {

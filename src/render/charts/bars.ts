@@ -1,9 +1,9 @@
 // Horizontal bars for single choice (shares of answers) and multi-select (shares of respondents),
 // in the survey's order, each with its value label ("42 % (24)"); suppressed items as empty slots.
-import type { ChartConfiguration, Plugin } from "chart.js";
-import { framePlugin } from "./frame.js";
+import type { Plugin } from "chart.js";
+import { planHorizontalBars } from "./horizontal-bars.js";
 import { type ChartPlan, type Env, notesOf, subtitleOf } from "./plan.js";
-import { drawSlot, drawValue, layoutRows, rowAxis, rowLabelsPlugin, valueAxis } from "./rows.js";
+import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { BarsSpec } from "./types.js";
@@ -55,39 +55,26 @@ export function planBars(spec: BarsSpec, env: Env): ChartPlan {
       });
     },
   };
-  const config: ChartConfiguration = {
-    type: "bar",
-    data: {
-      labels: spec.items.map((_, i) => String(i)),
-      datasets: [
-        {
-          data: spec.items.map((it) => it.share),
-          backgroundColor: spec.items.map((it) => (it.muted ? COLOR.barMuted : COLOR.bar)),
-          maxBarThickness: 22,
-          barPercentage: 0.8,
-          categoryPercentage: 0.9,
-        },
-      ],
-    },
-    options: {
-      indexAxis: "y",
-      layout: { padding: layout.padding },
-      plugins: { legend: { display: false }, title: { display: false }, tooltip: { enabled: false } },
-      scales: {
-        x: {
-          ...valueAxis(
-            layout,
-            fmt.t(spec.measure === "answers" ? "chart.shareOfAnswers" : "chart.shareOfRespondents"),
-            fmt.share,
-            { stepSize: 0.2 },
-          ),
-          min: 0,
-          max: 1,
-        },
-        y: rowAxis(layout, spec.items.length),
+  return planHorizontalBars(layout, spec.items.length, {
+    datasets: [
+      {
+        data: spec.items.map((it) => it.share),
+        backgroundColor: spec.items.map((it) => (it.muted ? COLOR.barMuted : COLOR.bar)),
+        maxBarThickness: 22,
+        barPercentage: 0.8,
+        categoryPercentage: 0.9,
       },
+    ],
+    x: {
+      ...valueAxis(
+        layout,
+        fmt.t(spec.measure === "answers" ? "chart.shareOfAnswers" : "chart.shareOfRespondents"),
+        fmt.share,
+        { stepSize: 0.2 },
+      ),
+      min: 0,
+      max: 1,
     },
-    plugins: [framePlugin(layout.frame), rowLabelsPlugin(layout), values],
-  };
-  return { width: layout.width, height: layout.height, config };
+    draw: values,
+  });
 }

@@ -2,9 +2,9 @@
 // right, a neutral middle split across zero, the share of each side printed beside the plot and
 // "don't know" in a column of its own. A suppressed share is left out and flagged, never guessed.
 import type { ChartDataset, Plugin, Scale } from "chart.js";
-import { framePlugin } from "./frame.js";
+import { planHorizontalBars } from "./horizontal-bars.js";
 import { type ChartPlan, type Env, notesOf, subtitleOf } from "./plan.js";
-import { drawSlot, layoutRows, rowAxis, rowLabelsPlugin, valueAxis } from "./rows.js";
+import { drawSlot, layoutRows, valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { type FittedText, fitText } from "./text.js";
 import { COLOR, divergingColors, font, NEG_DARK, POS_DARK, SIZE, textOn } from "./theme.js";
@@ -222,33 +222,22 @@ export function planDiverging(spec: DivergingSpec, env: Env): ChartPlan {
   }
 
   const axis = valueAxis(layout, fmt.t("chart.shareOfAnswers"), (v) => fmt.share(Math.abs(v)));
-  return {
-    width: layout.width,
-    height: layout.height,
-    config: {
-      type: "bar",
-      data: { labels: spec.rows.map((_, i) => String(i)), datasets },
-      options: {
-        indexAxis: "y",
-        layout: { padding: layout.padding },
-        plugins: { legend: { display: false }, title: { display: false }, tooltip: { enabled: false } },
-        scales: {
-          x: {
-            ...axis,
-            stacked: true,
-            min: -LIMIT,
-            max: LIMIT,
-            afterBuildTicks(scale: Scale) {
-              scale.ticks = [-1, -0.5, 0, 0.5, 1].map((value) => ({ value }));
-            },
-            grid: {
-              color: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? COLOR.axis : COLOR.grid),
-            },
-          },
-          y: { ...rowAxis(layout, spec.rows.length, TOTAL_COL), stacked: true },
-        },
+  return planHorizontalBars(layout, spec.rows.length, {
+    datasets,
+    x: {
+      ...axis,
+      stacked: true,
+      min: -LIMIT,
+      max: LIMIT,
+      afterBuildTicks(scale: Scale) {
+        scale.ticks = [-1, -0.5, 0, 0.5, 1].map((value) => ({ value }));
       },
-      plugins: [framePlugin(layout.frame), rowLabelsPlugin(layout), draw],
+      grid: {
+        color: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? COLOR.axis : COLOR.grid),
+      },
     },
-  };
+    stacked: true,
+    extraWidth: TOTAL_COL,
+    draw,
+  });
 }

@@ -1,9 +1,10 @@
 // LibQUAL-style gaps: per item the zone of tolerance as a bar from the minimum to the desired level
 // and the perceived level as a marker whose shape says whether it falls below, inside or above.
 import type { Plugin } from "chart.js";
-import { drawMarker, framePlugin, type LegendItem, type Shape } from "./frame.js";
+import { drawMarker, type LegendItem, type Shape } from "./frame.js";
+import { planHorizontalBars } from "./horizontal-bars.js";
 import { type ChartPlan, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
-import { drawSlot, drawValue, layoutRows, rowAxis, rowLabelsPlugin, valueAxis } from "./rows.js";
+import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { GapsSpec } from "./types.js";
@@ -75,48 +76,32 @@ export function planGaps(spec: GapsSpec, env: Env): ChartPlan {
     },
   };
   const span = spec.range.max - spec.range.min;
-  return {
-    width: layout.width,
-    height: layout.height,
-    config: {
-      type: "bar",
-      data: {
-        labels: spec.rows.map((_, i) => String(i)),
-        datasets: [
-          {
-            // Floating bars: each a [minimum, desired] pair; an unknown end leaves the bar out.
-            data: spec.rows.map((r) =>
-              r.minimum === null || r.desired === null ? null : [r.minimum, r.desired],
-            ) as never,
-            backgroundColor: COLOR.zone,
-            borderColor: COLOR.zoneEdge,
-            borderWidth: 1,
-            borderSkipped: false,
-            maxBarThickness: 18,
-            barPercentage: 0.7,
-            categoryPercentage: 0.9,
-          },
-        ],
+  return planHorizontalBars(layout, spec.rows.length, {
+    datasets: [
+      {
+        // Floating bars: each a [minimum, desired] pair; an unknown end leaves the bar out.
+        data: spec.rows.map((r) =>
+          r.minimum === null || r.desired === null ? null : [r.minimum, r.desired],
+        ) as never,
+        backgroundColor: COLOR.zone,
+        borderColor: COLOR.zoneEdge,
+        borderWidth: 1,
+        borderSkipped: false,
+        maxBarThickness: 18,
+        barPercentage: 0.7,
+        categoryPercentage: 0.9,
       },
-      options: {
-        indexAxis: "y",
-        layout: { padding: layout.padding },
-        plugins: { legend: { display: false }, title: { display: false }, tooltip: { enabled: false } },
-        scales: {
-          x: {
-            ...valueAxis(
-              layout,
-              fmt.t("chart.gaps.axis"),
-              tickFormat(fmt, decimals),
-              span <= 10 ? { stepSize: 1 } : {},
-            ),
-            min: spec.range.min,
-            max: spec.range.max,
-          },
-          y: rowAxis(layout, spec.rows.length),
-        },
-      },
-      plugins: [framePlugin(layout.frame), rowLabelsPlugin(layout), draw],
+    ],
+    x: {
+      ...valueAxis(
+        layout,
+        fmt.t("chart.gaps.axis"),
+        tickFormat(fmt, decimals),
+        span <= 10 ? { stepSize: 1 } : {},
+      ),
+      min: spec.range.min,
+      max: spec.range.max,
     },
-  };
+    draw,
+  });
 }

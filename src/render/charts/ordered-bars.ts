@@ -1,9 +1,9 @@
 // Rankings (Borda scores) and dot-voting or other totals as bars sorted largest first, each with its
 // value. Suppressed items keep their label and come last as empty slots, in the order given.
 import type { Plugin } from "chart.js";
-import { framePlugin } from "./frame.js";
+import { planHorizontalBars } from "./horizontal-bars.js";
 import { type ChartPlan, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
-import { drawSlot, drawValue, layoutRows, rowAxis, rowLabelsPlugin, valueAxis } from "./rows.js";
+import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { OrderedBarsSpec } from "./types.js";
@@ -53,39 +53,23 @@ export function planOrderedBars(spec: OrderedBarsSpec, env: Env): ChartPlan {
     },
   };
   const max = Math.max(0, ...items.map((it) => it.value ?? 0));
-  return {
-    width: layout.width,
-    height: layout.height,
-    config: {
-      type: "bar",
-      data: {
-        labels: items.map((_, i) => String(i)),
-        datasets: [
-          {
-            data: items.map((it) => it.value),
-            backgroundColor: COLOR.bar,
-            maxBarThickness: 22,
-            barPercentage: 0.8,
-            categoryPercentage: 0.9,
-          },
-        ],
+  return planHorizontalBars(layout, items.length, {
+    datasets: [
+      {
+        data: items.map((it) => it.value),
+        backgroundColor: COLOR.bar,
+        maxBarThickness: 22,
+        barPercentage: 0.8,
+        categoryPercentage: 0.9,
       },
-      options: {
-        indexAxis: "y",
-        layout: { padding: layout.padding },
-        plugins: { legend: { display: false }, title: { display: false }, tooltip: { enabled: false } },
-        scales: {
-          x: {
-            ...valueAxis(layout, fmt.t(AXIS_KEY[spec.measure]), tickFormat(fmt, decimals), {
-              maxTicksLimit: 7,
-            }),
-            min: 0,
-            suggestedMax: max > 0 ? max : 1,
-          },
-          y: rowAxis(layout, items.length),
-        },
-      },
-      plugins: [framePlugin(layout.frame), rowLabelsPlugin(layout), values],
+    ],
+    x: {
+      ...valueAxis(layout, fmt.t(AXIS_KEY[spec.measure]), tickFormat(fmt, decimals), {
+        maxTicksLimit: 7,
+      }),
+      min: 0,
+      suggestedMax: max > 0 ? max : 1,
     },
-  };
+    draw: values,
+  });
 }

@@ -2,9 +2,10 @@
 // a whisker and its value printed after it. A suppressed value is an empty slot in its own place,
 // marked "< 5" or, for a figure withheld from a group large enough to show, with its own mark.
 import type { Plugin } from "chart.js";
-import { framePlugin, type LegendItem } from "./frame.js";
+import type { LegendItem } from "./frame.js";
+import { planHorizontalBars } from "./horizontal-bars.js";
 import { type ChartPlan, type Env, notesOf, nText, tickFormat } from "./plan.js";
-import { drawSlot, drawValue, layoutRows, rowAxis, rowLabelsPlugin, valueAxis } from "./rows.js";
+import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { Estimate, PairedBarsSpec } from "./types.js";
@@ -106,41 +107,25 @@ export function planPairedBars(spec: PairedBarsSpec, env: Env): ChartPlan {
     },
   };
   const axisTitle = isShare ? fmt.t("chart.shareOfAnswers") : fmt.t("chart.mean");
-  return {
-    width: layout.width,
-    height: layout.height,
-    config: {
-      type: "bar",
-      data: {
-        labels: spec.items.map((_, i) => String(i)),
-        datasets: [0, 1].map((s) => ({
-          data: spec.items.map((it) => it.values[s]!.value),
-          backgroundColor: SERIES_COLORS[s],
-          base: lo,
-          maxBarThickness: 18,
-          barPercentage: 0.85,
-          categoryPercentage: CATEGORY,
-        })),
-      },
-      options: {
-        indexAxis: "y",
-        layout: { padding: layout.padding },
-        plugins: { legend: { display: false }, title: { display: false }, tooltip: { enabled: false } },
-        scales: {
-          x: {
-            ...valueAxis(
-              layout,
-              axisTitle,
-              isShare ? fmt.share : tickFormat(fmt, decimals),
-              isShare ? { stepSize: 0.2 } : hi - lo <= 10 ? { stepSize: 1 } : {},
-            ),
-            min: lo,
-            max: hi,
-          },
-          y: rowAxis(layout, spec.items.length),
-        },
-      },
-      plugins: [framePlugin(layout.frame), rowLabelsPlugin(layout), draw],
+  return planHorizontalBars(layout, spec.items.length, {
+    datasets: [0, 1].map((s) => ({
+      data: spec.items.map((it) => it.values[s]!.value),
+      backgroundColor: SERIES_COLORS[s],
+      base: lo,
+      maxBarThickness: 18,
+      barPercentage: 0.85,
+      categoryPercentage: CATEGORY,
+    })),
+    x: {
+      ...valueAxis(
+        layout,
+        axisTitle,
+        isShare ? fmt.share : tickFormat(fmt, decimals),
+        isShare ? { stepSize: 0.2 } : hi - lo <= 10 ? { stepSize: 1 } : {},
+      ),
+      min: lo,
+      max: hi,
     },
-  };
+    draw,
+  });
 }

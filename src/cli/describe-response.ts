@@ -3,7 +3,7 @@
 // how often it was changed. Rendering only: returns a string.
 
 import { type AnswerValue, type SurveyResponse, surveySlots } from "../definition/answers.js";
-import { type Choice, defaultLanguage, type Survey } from "../definition/model.js";
+import { type Choice, defaultLanguage, hasItems, type Survey } from "../definition/model.js";
 import { pickText } from "../i18n/index.js";
 import type { AnswerParadata } from "../store/index.js";
 
@@ -29,7 +29,7 @@ export function describeResponse(
   for (const slot of slots) {
     if (!Object.hasOwn(r.answers, slot.id)) continue;
     const q = slot.question;
-    const item = slot.item && q.type === "matrix" ? q.items.find((i) => i.id === slot.item) : undefined;
+    const item = slot.item && hasItems(q) ? q.items.find((i) => i.id === slot.item) : undefined;
     const text =
       pickText(q.text, l, fb) + (item ? ` — ${pickText(item.text, l, fb)}` : slot.other ? " — other" : "");
     const choices = "choices" in q && !slot.other ? q.choices : [];

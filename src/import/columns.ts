@@ -5,9 +5,8 @@ import { OTHER_CODE, type Slot, slotsOf, surveySlots } from "../definition/answe
 import { META_COLUMNS, REASON_COLUMN } from "../definition/meta-columns.js";
 import { allQuestions, hasItems, hasOther, type Question, type Survey } from "../definition/model.js";
 import { closest } from "../definition/suggest.js";
-import { asks } from "../definition/types/index.js";
+import { asks, choiceColumnsOf } from "../definition/types/index.js";
 import type { ImportDiagnostic } from "./diagnostics.js";
-import { importRowOf } from "./question-types.js";
 
 export { META_COLUMNS, REASON_COLUMN };
 export type MetaName = (typeof META_COLUMNS)[number];
@@ -54,7 +53,7 @@ export function columnCatalog(survey: Pick<Survey, "sections">): Map<string, Col
     cat.set(slot.id.toLowerCase(), { kind: "slot", slot });
     const q = slot.question;
     if (slot.other || !("choices" in q)) continue;
-    const perChoice = importRowOf(q).perChoice?.kind;
+    const perChoice = choiceColumnsOf(q);
     if (!perChoice) continue;
     for (const c of q.choices) {
       const key = `${q.id}.${c.value}`.toLowerCase();

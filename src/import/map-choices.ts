@@ -62,7 +62,7 @@ export function perChoiceHandler(
       a.flags.set(role.code, f.value);
     };
   if (role.kind === "rank") {
-    const top = importRowOf(q).perChoice?.max(q) ?? 1;
+    const top = importRowOf(q).choiceMax(q);
     return (raw, row, acc) => {
       if (raw.trim() === "") return;
       const n = parseInteger(raw, "rank", 1, top);
@@ -72,7 +72,7 @@ export function perChoiceHandler(
       a.ranks.set(role.code, n.value);
     };
   }
-  const points = importRowOf(q).perChoice?.max(q) ?? 0;
+  const points = importRowOf(q).choiceMax(q);
   return (raw, row, acc) => {
     if (raw.trim() === "") return;
     const n = parseInteger(raw, "number of points", 0, points);

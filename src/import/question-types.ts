@@ -1,6 +1,6 @@
 // The import layer's table of question types: the columns a data-entry template gives each
-// type, whether it may also be typed one column per choice (ticks, ranks, points), and the
-// checks of a whole answer beyond its cells. `satisfies` makes a type without a row a build error.
+// type, the largest number typed in a column per choice (a rank, points), and the checks of a
+// whole answer beyond its cells. `satisfies` makes a type without a row a build error.
 import type { AnswerValue } from "../definition/answers.js";
 import { OTHER_CODE, slotsOf } from "../definition/answers.js";
 import type { Choice, Question, QuestionOf, QuestionType, Text } from "../definition/model.js";
@@ -32,8 +32,8 @@ type AddProblem = (code: ImportCode, message: string, severity?: "error" | "warn
 
 export interface ImportRow<K extends QuestionType> {
   template(q: QuestionOf<K>, x: TemplateText): TemplateColumn[];
-  /** One column per choice (`q.code`) as another way of typing the answer, and its largest number. */
-  perChoice: { kind: "flag" | "rank" | "points"; max(q: QuestionOf<K>): number } | null;
+  /** The largest number in a column per choice (see the definition row's choiceColumns). */
+  choiceMax(q: QuestionOf<K>): number;
   /** Problems with the whole answer that no single cell shows (too many picks, points left). */
   answerProblems(q: QuestionOf<K>, v: AnswerValue, add: AddProblem): void;
 }
@@ -72,7 +72,7 @@ function perChoiceColumns(
   }));
 }
 
-const single = { template: choiceColumns, perChoice: null, answerProblems() {} };
+const single = { template: choiceColumns, choiceMax: () => 0, answerProblems() {} };
 
 export const IMPORT_TYPES = {
   single,
@@ -102,7 +102,7 @@ export const IMPORT_TYPES = {
         }));
       return q.other ? [...cols, otherColumn(q, x, `${q.id}.${OTHER_CODE}`)] : cols;
     },
-    perChoice: { kind: "flag", max: () => 1 },
+    choiceMax: () => 1,
     answerProblems(q, v, add) {
       if (!Array.isArray(v)) return;
       const excl = v.filter((c) => q.exclusive.includes(c));
@@ -119,7 +119,7 @@ export const IMPORT_TYPES = {
   },
   ranking: {
     template: (q, x) => perChoiceColumns(q, x, "rank", 1, q.top),
-    perChoice: { kind: "rank", max: (q) => q.top },
+    choiceMax: (q) => q.top,
     answerProblems(q, v, add) {
       if (Array.isArray(v) && v.length > q.top)
         add("CSV_RANKING", `ranks ${v.length} choices; only the top ${q.top} are asked for`);
@@ -127,7 +127,7 @@ export const IMPORT_TYPES = {
   },
   allocate: {
     template: (q, x) => perChoiceColumns(q, x, "points", 0, q.points),
-    perChoice: { kind: "points", max: (q) => q.points },
+    choiceMax: (q) => q.points,
     answerProblems(q, v, add) {
       if (v === null || typeof v !== "object" || Array.isArray(v)) return;
       const total = Object.values(v).reduce((a, b) => a + b, 0);
@@ -153,17 +153,17 @@ export const IMPORT_TYPES = {
         ...(q.max !== undefined ? { max: q.max } : {}),
       },
     ],
-    perChoice: null,
+    choiceMax: () => 0,
     answerProblems() {},
   },
   text: {
     template: (q, x) => [
       { header: q.id, kind: "text", question: q, title: x.question, maxLength: q.maxLength },
     ],
-    perChoice: null,
+    choiceMax: () => 0,
     answerProblems() {},
   },
-  info: { template: () => [], perChoice: null, answerProblems() {} },
+  info: { template: () => [], choiceMax: () => 0, answerProblems() {} },
 } satisfies { [K in QuestionType]: ImportRow<K> };
 
 /** The row of a question's type (the one cast: TypeScript cannot tie the row to the question). */

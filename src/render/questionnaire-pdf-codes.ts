@@ -3,11 +3,12 @@
 import { OTHER_CODE } from "../definition/answers.js";
 import type { Question, Survey } from "../definition/model.js";
 import { allQuestions } from "../definition/model.js";
+import { choiceColumnsOf } from "../definition/types/index.js";
 import { importRowOf } from "../import/question-types.js";
 
 /** Questions whose choices each have a column of their own (tick, rank or points). */
 export function hasChoiceColumns(q: Question): boolean {
-  return importRowOf(q).perChoice !== null;
+  return choiceColumnsOf(q) !== null;
 }
 
 /** The column for one choice of a multi, ranking or allocate question: `barriers.fines`. */

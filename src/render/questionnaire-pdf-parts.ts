@@ -1,8 +1,8 @@
 // Blocks of the paper form that list answers one per line: the question head, tick-box rows,
 // write-in lines, number boxes, ranking and dot-voting boxes. Each block measures and draws alike.
 import { type Choice, hasOther, type Question, type Survey, type Text } from "../definition/model.js";
+import { choiceColumnsOf } from "../definition/types/index.js";
 import { pickText, translator } from "../i18n/index.js";
-import { importRowOf } from "../import/question-types.js";
 import type { Block } from "./pdf/flow.js";
 import type { Pen } from "./pdf/pen.js";
 import { arrowRight, smiley, tickBox, writeLine } from "./pdf/shapes.js";
@@ -161,7 +161,7 @@ export function codeWidth(pen: Pen, codes: string[], th: FormTheme): number {
 export function choiceRows(q: Extract<Question, { choices: Choice[] }>, ctx: FormContext): Block[] {
   // Per-choice columns are ticks, ranks or points; otherwise one code per answer (and "other"
   // has a text column of its own, where with ticks the tick column holds the text too).
-  const perChoice = importRowOf(q).perChoice?.kind;
+  const perChoice = choiceColumnsOf(q);
   const marker: Marker = perChoice === "rank" ? "digit" : perChoice === "points" ? "points" : "tick";
   const routes = ctx.routing.goTo.get(q.id);
   const exclusive = new Set("exclusive" in q ? q.exclusive : []);

@@ -1,7 +1,7 @@
 // The codebook that goes with an export: for every column the question it holds, its type and
 // what each value means, in one language; as rows (for CSV) and as Markdown. Pure.
 import { OTHER_CODE } from "../definition/answers.js";
-import { defaultLanguage, type Question, type Survey, type Text } from "../definition/model.js";
+import { defaultLanguage, hasItems, type Question, type Survey, type Text } from "../definition/model.js";
 import { type MessageKey, pickText, translator } from "../i18n/index.js";
 import type { ExportColumn } from "./export-table.js";
 
@@ -49,7 +49,7 @@ export function codebookRows(survey: Survey, columns: readonly ExportColumn[], l
         break;
       case "points":
         add({ ...base, question: `${text(q.text)} — ${text(col.choice.label)}` }, [
-          ["", t("export.value.points", { points: q.type === "allocate" ? q.points : 0 })],
+          ["", t("export.value.points", { points: "points" in q ? q.points : 0 })],
         ]);
         break;
       case "other-flag":
@@ -61,7 +61,7 @@ export function codebookRows(survey: Survey, columns: readonly ExportColumn[], l
         break;
       case "slot": {
         const slot = col.slot;
-        const item = slot.item && q.type === "matrix" ? q.items.find((i) => i.id === slot.item) : undefined;
+        const item = slot.item && hasItems(q) ? q.items.find((i) => i.id === slot.item) : undefined;
         const question = slot.other
           ? `${text(q.text)} — ${otherLabel(q, text)}`
           : item
@@ -76,7 +76,7 @@ export function codebookRows(survey: Survey, columns: readonly ExportColumn[], l
               text(c.label) + (c.missing ? ` (${t("export.value.missing")})` : ""),
             ]),
           );
-        else if (q.type === "number")
+        else if ("integer" in q)
           add({ ...base, question }, [
             [
               "",

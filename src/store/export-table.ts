@@ -8,8 +8,8 @@ import {
   type SurveyResponse,
   surveySlots,
 } from "../definition/answers.js";
-import { type Choice, defaultLanguage, type Question, type Survey } from "../definition/model.js";
-import { isOrdinal } from "../definition/types/index.js";
+import { type Choice, defaultLanguage, hasOther, type Survey } from "../definition/model.js";
+import { choiceColumnsOf, isOrdinal } from "../definition/types/index.js";
 import { pickText } from "../i18n/index.js";
 
 export const META_EXPORT_COLUMNS = [
@@ -40,32 +40,22 @@ export function exportColumns(survey: Pick<Survey, "sections">): ExportColumn[] 
   const cols: ExportColumn[] = META_EXPORT_COLUMNS.map((name) => ({ name, kind: "meta" as const }));
   for (const slot of surveySlots(survey)) {
     const q = slot.question;
-    if (slot.other && q.type === "multi") {
+    const per = choiceColumnsOf(q);
+    if (slot.other && per === "flag") {
       cols.push({ name: slot.id, kind: "other-flag", slot, main: q.id });
       continue;
     }
-    const per = perChoiceKind(q);
     if (slot.other || !per || !("choices" in q)) {
       cols.push({ name: slot.id, kind: "slot", slot });
       continue;
     }
     for (const choice of q.choices) {
       // With `other: true` the text column `q.other` stands for the "other" choice too.
-      if (q.type === "multi" && q.other && choice.value === OTHER_CODE) continue;
+      if (per === "flag" && hasOther(q) && choice.value === OTHER_CODE) continue;
       cols.push({ name: `${q.id}.${choice.value}`, kind: per, slot, choice });
     }
   }
   return cols;
-}
-
-function perChoiceKind(q: Question): "flag" | "rank" | "points" | null {
-  return q.type === "multi"
-    ? "flag"
-    : q.type === "ranking"
-      ? "rank"
-      : q.type === "allocate"
-        ? "points"
-        : null;
 }
 
 export interface RowOptions {

@@ -16,6 +16,7 @@ export const allocate = {
   schema,
   asks: true,
   ordinal: false,
+  choiceColumns: "points",
   normalize(q: File, n) {
     return { ...n.base, type: "allocate", ...n.resolve(q.choices), points: q.points };
   },

@@ -37,6 +37,11 @@ export function rowOf(q: { type: QuestionType }): DefinitionRow<QuestionType> {
   return DEFINITION_TYPES[q.type] as DefinitionRow<QuestionType>;
 }
 
+/** One column per choice in flat files (a tick, a rank or points), or null: one per slot. */
+export function choiceColumnsOf(q: Question): DefinitionRow<QuestionType>["choiceColumns"] {
+  return rowOf(q).choiceColumns;
+}
+
 /** Answered by people: every type but info, which is only shown. */
 export function asks(q: Question): boolean {
   return rowOf(q).asks;

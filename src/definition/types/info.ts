@@ -15,6 +15,7 @@ export const info = {
   schema,
   asks: false,
   ordinal: false,
+  choiceColumns: null,
   normalize: (_q, n) => ({ ...n.base, type: "info" }),
   slots: () => [],
   refs() {},

@@ -18,6 +18,7 @@ export const likert = {
   schema,
   asks: true,
   ordinal: true,
+  choiceColumns: null,
   normalize(q: File, n) {
     return { ...n.base, type: "likert", ...n.resolve(q.scale), smileys: q.smileys === true };
   },

@@ -34,6 +34,7 @@ export const matrix = {
   schema,
   asks: true,
   ordinal: true,
+  choiceColumns: null,
   normalize(q: File, n) {
     return {
       ...n.base,

@@ -43,6 +43,7 @@ export const multi = {
   schema,
   asks: true,
   ordinal: false,
+  choiceColumns: "flag",
   normalize(q: File, n) {
     const r = n.resolve(q.choices);
     const choices = n.withOther(r.choices, q.other === true);

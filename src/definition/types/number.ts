@@ -18,6 +18,7 @@ export const number = {
   schema,
   asks: true,
   ordinal: false,
+  choiceColumns: null,
   normalize(q: File, n) {
     return {
       ...n.base,

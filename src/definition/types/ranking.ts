@@ -16,6 +16,7 @@ export const ranking = {
   schema,
   asks: true,
   ordinal: false,
+  choiceColumns: "rank",
   normalize(q: File, n) {
     return { ...n.base, type: "ranking", ...n.resolve(q.choices), top: q.top };
   },

@@ -53,6 +53,11 @@ export interface DefinitionRow<K extends QuestionType> {
   asks: boolean;
   /** Ordered numeric points: means, top boxes, indices and diverging bars apply. */
   ordinal: boolean;
+  /**
+   * In flat files (export, template, import, the form's codes) its answer may be one column per
+   * choice, holding a tick, a rank or points; null: one column per slot.
+   */
+  choiceColumns: "flag" | "rank" | "points" | null;
   normalize(q: { type: K }, n: NormalizeContext): QuestionOf<K>;
   slots(q: QuestionOf<K>): Slot[];
   refs(q: { type: K; id: string }, r: RefContext): void;

@@ -52,6 +52,7 @@ export const scale = {
   schema,
   asks: true,
   ordinal: true,
+  choiceColumns: null,
   normalize,
   slots: (q) => oneSlot(q, "choice"),
   refs(q: File, r) {

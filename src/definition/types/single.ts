@@ -16,6 +16,7 @@ export const single = {
   schema,
   asks: true,
   ordinal: false,
+  choiceColumns: null,
   normalize(q: File, n) {
     const r = n.resolve(q.choices);
     const choices = n.withOther(r.choices, q.other === true);

@@ -18,6 +18,7 @@ export const text = {
   schema,
   asks: true,
   ordinal: false,
+  choiceColumns: null,
   normalize(q: File, n) {
     return { ...n.base, type: "text", maxLength: q.max_length ?? DEFAULT_TEXT_MAX };
   },

@@ -15,6 +15,7 @@ export const yesno = {
   schema,
   asks: true,
   ordinal: false,
+  choiceColumns: null,
   normalize(q: File, n) {
     return {
       ...n.base,

@@ -2,19 +2,21 @@
 // the means cross, the four quadrants named in their corners and every point labelled beside it
 // (labels placed to avoid each other), or numbered with a key under the plot when points crowd so
 // that a name could be read as its neighbour's. Suppressed points are listed in a note instead.
-import type { Plugin, Scale } from "chart.js";
+import type { Scale } from "chart.js";
+import type { Formats } from "./format.js";
 import { framePlugin, planFrame } from "./frame.js";
-import { type Box, placeLabels } from "./label-placement.js";
+import { type Cross, ipaPlugin, RADIUS } from "./ipa-draw.js";
 import { type ChartPlan, type Env, subtitleOf } from "./plan.js";
-import type { Ctx } from "./surface.js";
 import { type FittedText, fitText } from "./text.js";
 import { COLOR, SIZE } from "./theme.js";
 import type { IpaSpec } from "./types.js";
 
 const AXIS = 50;
 const Y_AXIS = 62;
-const RADIUS = 5.5;
 const LABEL_WIDTH = 170;
+
+type Point = { label: string; importance: number; performance: number };
+type Bounds = { min: number; max: number };
 
 /** Axis bounds around the values, on half steps, within the scale's range. */
 function bounds(values: number[], range: { min: number; max: number }): { min: number; max: number } {
@@ -50,12 +52,9 @@ function crowded(
   return false;
 }
 
-export function planIpa(spec: IpaSpec, env: Env): ChartPlan {
-  const { fmt, measure } = env;
-  const shown = spec.points.filter(
-    (p): p is { label: string; importance: number; performance: number } =>
-      p.importance !== null && p.performance !== null,
-  );
+/** The points that can be drawn, where the means cross, and the notes about the rest. */
+function ipaPoints(spec: IpaSpec, fmt: Formats): { shown: Point[]; cross: Cross; notes: string[] } {
+  const shown = spec.points.filter((p): p is Point => p.importance !== null && p.performance !== null);
   const hidden = spec.points.filter((p) => p.importance === null || p.performance === null);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
   const cross = spec.cross ?? {
@@ -70,150 +69,34 @@ export function planIpa(spec: IpaSpec, env: Env): ChartPlan {
     );
     notes.push(fmt.t("chart.suppressed", { label: spec.suppressedLabel }));
   }
-  const plotWidth = env.width - 2 * SIZE.pad - Y_AXIS;
-  const plotHeight = Math.round(Math.min(plotWidth * 0.78, 560));
+  return { shown, cross, notes };
+}
+
+/** Both axes' bounds around the points and the crossing, or the whole scale without points. */
+function ipaBounds(shown: Point[], cross: Cross, range: Bounds): { xb: Bounds; yb: Bounds } {
+  if (!shown.length) return { xb: range, yb: range };
   const withCross = (xs: number[], c: number | null) => (c === null ? xs : [...xs, c]);
-  const xb = shown.length
-    ? bounds(
-        withCross(
-          shown.map((p) => p.performance),
-          cross.performance,
-        ),
-        spec.range,
-      )
-    : spec.range;
-  const yb = shown.length
-    ? bounds(
-        withCross(
-          shown.map((p) => p.importance),
-          cross.importance,
-        ),
-        spec.range,
-      )
-    : spec.range;
-  // Labels beside crowded points cannot say which dot is theirs: number the dots instead, with a key.
-  const numbered = crowded(shown, xb, yb, plotWidth, plotHeight);
-  if (numbered)
-    notes.unshift(fmt.t("chart.ipa.key", { items: shown.map((p, i) => `${i + 1} ${p.label}`).join(" · ") }));
-  const frame = planFrame(measure, env.width, {
-    title: spec.title,
-    subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, spec.nMax),
-    notes,
-  });
-  const height = env.height ?? Math.ceil(frame.header + plotHeight + AXIS + frame.footer);
-  const labels: FittedText[] = shown.map((p, i) =>
-    numbered
-      ? fitText(String(i + 1), LABEL_WIDTH, SIZE.pointLabel, measure, { weight: "bold" })
-      : fitText(p.label, LABEL_WIDTH, SIZE.pointLabel, measure),
-  );
-  const quadrantKeys = [
-    "chart.ipa.concentrate",
-    "chart.ipa.keepUp",
-    "chart.ipa.lowPriority",
-    "chart.ipa.overkill",
-  ] as const;
-
-  const draw: Plugin = {
-    id: "kuuloIpa",
-    beforeDatasetsDraw(chart) {
-      const ctx = chart.ctx as unknown as Ctx;
-      const x = chart.scales.x!;
-      const y = chart.scales.y!;
-      if (cross.importance === null || cross.performance === null) return;
-      const cx = x.getPixelForValue(cross.performance);
-      const cy = y.getPixelForValue(cross.importance);
-      ctx.save();
-      ctx.strokeStyle = COLOR.quadrant;
-      ctx.lineWidth = 1.5;
-      ctx.setLineDash([6, 4]);
-      ctx.beginPath();
-      ctx.moveTo(cx, y.top);
-      ctx.lineTo(cx, y.bottom);
-      ctx.moveTo(x.left, cy);
-      ctx.lineTo(x.right, cy);
-      ctx.stroke();
-      ctx.restore();
-    },
-    afterDatasetsDraw(chart) {
-      const ctx = chart.ctx as unknown as Ctx;
-      const x = chart.scales.x!;
-      const y = chart.scales.y!;
-      const area: Box = { left: x.left, top: y.top, right: x.right, bottom: y.bottom };
-      const obstacles = drawQuadrantNames(ctx, area);
-      // The quadrant lines, as thin boxes: labels may cross them, but had better not.
-      if (cross.importance !== null && cross.performance !== null) {
-        const cx = x.getPixelForValue(cross.performance);
-        const cy = y.getPixelForValue(cross.importance);
-        obstacles.push({ left: cx - 1, right: cx + 1, top: area.top, bottom: area.bottom });
-        obstacles.push({ left: area.left, right: area.right, top: cy - 1, bottom: cy + 1 });
-      }
-      const pts = shown.map((p) => ({
-        x: x.getPixelForValue(p.performance),
-        y: y.getPixelForValue(p.importance),
-      }));
-      const sizes = labels.map((l) => ({
-        w: Math.max(...l.lines.map((line) => measure(line, l.font))),
-        h: l.lines.length * l.size * SIZE.lineHeight,
-      }));
-      const placed = placeLabels(pts, sizes, area, obstacles, RADIUS);
-      ctx.save();
-      placed.forEach((pl, i) => {
-        const label = labels[i]!;
-        if (pl.leader) {
-          const b = pl.box;
-          const tx = Math.min(Math.max(pts[i]!.x, b.left), b.right);
-          const ty = Math.min(Math.max(pts[i]!.y, b.top), b.bottom);
-          ctx.strokeStyle = COLOR.quadrant;
-          ctx.lineWidth = 1;
-          ctx.beginPath();
-          ctx.moveTo(pts[i]!.x, pts[i]!.y);
-          ctx.lineTo(tx, ty);
-          ctx.stroke();
-        }
-        ctx.font = label.font;
-        ctx.textBaseline = "top";
-        ctx.textAlign = "left";
-        ctx.lineJoin = "round";
-        label.lines.forEach((line, k) => {
-          const ly = pl.box.top + k * label.size * SIZE.lineHeight + (label.size * (SIZE.lineHeight - 1)) / 2;
-          ctx.strokeStyle = COLOR.background;
-          ctx.lineWidth = 3;
-          ctx.strokeText(line, pl.box.left, ly);
-          ctx.fillStyle = COLOR.text;
-          ctx.fillText(line, pl.box.left, ly);
-        });
-      });
-      ctx.restore();
-    },
+  return {
+    xb: bounds(
+      withCross(
+        shown.map((p) => p.performance),
+        cross.performance,
+      ),
+      range,
+    ),
+    yb: bounds(
+      withCross(
+        shown.map((p) => p.importance),
+        cross.importance,
+      ),
+      range,
+    ),
   };
+}
 
-  /** The quadrant names in the plot's corners; returns their boxes for the label placement to avoid. */
-  function drawQuadrantNames(ctx: Ctx, area: Box): Box[] {
-    const boxes: Box[] = [];
-    const maxW = (area.right - area.left) / 2 - 12;
-    ctx.save();
-    ctx.fillStyle = COLOR.muted;
-    quadrantKeys.forEach((key, q) => {
-      const t = fitText(fmt.t(key), maxW, SIZE.note, measure);
-      const lh = t.size * SIZE.lineHeight;
-      const right = q === 1 || q === 3;
-      const bottom = q >= 2;
-      const w = Math.max(...t.lines.map((l) => measure(l, t.font)));
-      const x0 = right ? area.right - 6 - w : area.left + 6;
-      const y0 = bottom ? area.bottom - 6 - t.lines.length * lh : area.top + 6;
-      ctx.font = t.font;
-      ctx.textAlign = "left";
-      ctx.textBaseline = "top";
-      t.lines.forEach((line, k) => {
-        ctx.fillText(line, x0, y0 + k * lh);
-      });
-      boxes.push({ left: x0, top: y0, right: x0 + w, bottom: y0 + t.lines.length * lh });
-    });
-    ctx.restore();
-    return boxes;
-  }
-
-  const axis = (title: string, b: { min: number; max: number }, size: number) => ({
+/** A linear axis on half or whole steps; `size` is its height (across) or width (up). */
+function ipaAxis(title: string, b: Bounds, size: number, fmt: Formats) {
+  return {
     type: "linear" as const,
     min: b.min,
     max: b.max,
@@ -230,7 +113,30 @@ export function planIpa(spec: IpaSpec, env: Env): ChartPlan {
       if (scale.isHorizontal()) scale.height = size;
       else scale.width = size;
     },
+  };
+}
+
+export function planIpa(spec: IpaSpec, env: Env): ChartPlan {
+  const { fmt, measure } = env;
+  const { shown, cross, notes } = ipaPoints(spec, fmt);
+  const plotWidth = env.width - 2 * SIZE.pad - Y_AXIS;
+  const plotHeight = Math.round(Math.min(plotWidth * 0.78, 560));
+  const { xb, yb } = ipaBounds(shown, cross, spec.range);
+  // Labels beside crowded points cannot say which dot is theirs: number the dots instead, with a key.
+  const numbered = crowded(shown, xb, yb, plotWidth, plotHeight);
+  if (numbered)
+    notes.unshift(fmt.t("chart.ipa.key", { items: shown.map((p, i) => `${i + 1} ${p.label}`).join(" · ") }));
+  const frame = planFrame(measure, env.width, {
+    title: spec.title,
+    subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, spec.nMax),
+    notes,
   });
+  const height = env.height ?? Math.ceil(frame.header + plotHeight + AXIS + frame.footer);
+  const labels: FittedText[] = shown.map((p, i) =>
+    numbered
+      ? fitText(String(i + 1), LABEL_WIDTH, SIZE.pointLabel, measure, { weight: "bold" })
+      : fitText(p.label, LABEL_WIDTH, SIZE.pointLabel, measure),
+  );
   return {
     width: env.width,
     height,
@@ -251,11 +157,11 @@ export function planIpa(spec: IpaSpec, env: Env): ChartPlan {
         layout: { padding: { top: frame.header, bottom: frame.footer, left: SIZE.pad, right: SIZE.pad } },
         plugins: { legend: { display: false }, title: { display: false }, tooltip: { enabled: false } },
         scales: {
-          x: axis(spec.axisTitles?.performance ?? fmt.t("chart.performance"), xb, AXIS),
-          y: axis(spec.axisTitles?.importance ?? fmt.t("chart.importance"), yb, Y_AXIS),
+          x: ipaAxis(spec.axisTitles?.performance ?? fmt.t("chart.performance"), xb, AXIS, fmt),
+          y: ipaAxis(spec.axisTitles?.importance ?? fmt.t("chart.importance"), yb, Y_AXIS, fmt),
         },
       },
-      plugins: [framePlugin(frame), draw],
+      plugins: [framePlugin(frame), ipaPlugin({ shown, labels, cross, fmt, measure })],
     },
   };
 }

@@ -1,24 +1,20 @@
 #!/usr/bin/env node
 // Counts how far question-type knowledge is spread over src/: files that name each type as a
 // string literal, `switch (….type)` blocks and `….type === "…"` comparisons. Re-run after a
-// change to see whether type knowledge stays in the per-layer tables. Usage: node scripts/count-type-switches.mjs [--json]
-import { readdirSync, readFileSync } from "node:fs";
+// change to see whether type knowledge stays in the per-layer tables.
+// Usage: node scripts/count-type-switches.mjs [--json]
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = new URL("../src/", import.meta.url).pathname;
-const TYPES = [
-  "single",
-  "multi",
-  "yesno",
-  "likert",
-  "scale",
-  "matrix",
-  "number",
-  "text",
-  "ranking",
-  "allocate",
-  "info",
-];
+// The names as the source lists them (QUESTION_TYPES), so that a new type is counted too; older
+// trees kept the list in definition/schema.ts.
+const listed = ["definition/question-type.ts", "definition/schema.ts"]
+  .filter((f) => existsSync(join(root, f)))
+  .map((f) => readFileSync(join(root, f), "utf8").match(/QUESTION_TYPES = \[([^\]]*)\]/))
+  .find(Boolean);
+if (!listed) throw new Error("QUESTION_TYPES not found under src/definition/");
+const TYPES = [...listed[1].matchAll(/"([a-z]+)"/g)].map((m) => m[1]);
 // "allocation" is the tally's kind for allocate questions; count it with its type.
 const ALIASES = { allocate: ["allocate", "allocation"] };
 

@@ -3,8 +3,10 @@
 // found, each pointing at a data path that parse.ts maps back to line:col.
 import { checkExpression, parseExpression, type RefInfo } from "./expr/index.js";
 import { RESERVED_COLUMNS } from "./meta-columns.js";
-import { isNumericScale, MAX_SCALE_POINTS, numericScalePoints } from "./numeric-scale.js";
+import { isNumericScale, numericScalePoints } from "./numeric-scale.js";
 import type { RuleIssue } from "./rule-issue.js";
+import { checkLanguages } from "./rules-languages.js";
+import { checkChoiceList, listResolver } from "./rules-lists.js";
 import type { ChoiceFile, NumericScaleFile, QuestionFile, SurveyFile } from "./schema.js";
 import type { Path } from "./source.js";
 import { closest, didYouMean } from "./suggest.js";
@@ -23,37 +25,12 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const add = (i: RuleIssue) => issues.push(i);
   const lists = file.choices ?? {};
-  const listNames = Object.keys(lists);
-  const langs = file.languages;
-  const [defaultLang] = langs;
+  const [defaultLang] = file.languages;
 
   checkLanguages(file, add);
   for (const [name, list] of Object.entries(lists)) checkChoiceList(list, ["choices", name], add);
 
-  const resolve: Resolve = (ref, path) => {
-    if (isNumericScale(ref)) {
-      checkNumericScale(ref, path, add);
-      return numericScalePoints(ref, langs, {});
-    }
-    if (typeof ref !== "string") {
-      checkChoiceList(ref, path, add);
-      return ref;
-    }
-    const list = lists[ref];
-    if (!list)
-      add({
-        severity: "error",
-        code: "SURVEY_UNKNOWN_LIST",
-        message: `There is no choice list called "${ref}".`,
-        hint:
-          didYouMean(ref, listNames) ??
-          (listNames.length
-            ? `Defined lists: ${listNames.join(", ")}.`
-            : "Define it under `choices:` at the top."),
-        path,
-      });
-    return list;
-  };
+  const resolve = listResolver(file, add);
 
   const slots = new Map<string, Slot>();
   const seenIds = new Map<string, { section: string; path: Path }>();
@@ -72,32 +49,7 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
     section.questions.forEach((q, qi) => {
       const qp: Path = ["sections", si, "questions", qi];
       order++;
-      if (seenIds.has(q.id))
-        add({
-          severity: "error",
-          code: "SURVEY_DUPLICATE_ID",
-          message: `Question id "${q.id}" is used twice (first in section "${seenIds.get(q.id)!.section}").`,
-          hint: "Ids name data columns, so each must be unique in the survey.",
-          path: [...qp, "id"],
-          first: seenIds.get(q.id)!.path,
-        });
-      else seenIds.set(q.id, { section: section.id, path: [...qp, "id"] });
-      if (RESERVED_IDS.has(q.id))
-        add({
-          severity: "error",
-          code: "SURVEY_RESERVED_ID",
-          message: `"${q.id}" is a word of the show_if language and cannot be a question id.`,
-          hint: `Rename it, e.g. "${q.id}_q".`,
-          path: [...qp, "id"],
-        });
-      if (RESERVED_COLUMNS.has(q.id))
-        add({
-          severity: "error",
-          code: "SURVEY_RESERVED_ID",
-          message: `"${q.id}" cannot be a question id: exports, templates and imports already have a column "${q.id}" (${RESERVED_COLUMNS.get(q.id)}), and the two would clash.`,
-          hint: `Rename the question, e.g. "${q.id}_q" or a word that says what it asks (and change show_if references to it).`,
-          path: [...qp, "id"],
-        });
+      checkQuestionId(q, qp, section.id, seenIds, add);
       if (rowOf(q).asks && !q.plain && defaultLang)
         add({
           severity: "warning",
@@ -121,6 +73,42 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
   });
   checkAnalysis(file, slots, add);
   return issues;
+}
+
+/** A question id is unique, not a word of show_if and not a column every data file has. */
+function checkQuestionId(
+  q: QuestionFile,
+  qp: Path,
+  section: string,
+  seenIds: Map<string, { section: string; path: Path }>,
+  add: Add,
+): void {
+  if (seenIds.has(q.id))
+    add({
+      severity: "error",
+      code: "SURVEY_DUPLICATE_ID",
+      message: `Question id "${q.id}" is used twice (first in section "${seenIds.get(q.id)!.section}").`,
+      hint: "Ids name data columns, so each must be unique in the survey.",
+      path: [...qp, "id"],
+      first: seenIds.get(q.id)!.path,
+    });
+  else seenIds.set(q.id, { section, path: [...qp, "id"] });
+  if (RESERVED_IDS.has(q.id))
+    add({
+      severity: "error",
+      code: "SURVEY_RESERVED_ID",
+      message: `"${q.id}" is a word of the show_if language and cannot be a question id.`,
+      hint: `Rename it, e.g. "${q.id}_q".`,
+      path: [...qp, "id"],
+    });
+  if (RESERVED_COLUMNS.has(q.id))
+    add({
+      severity: "error",
+      code: "SURVEY_RESERVED_ID",
+      message: `"${q.id}" cannot be a question id: exports, templates and imports already have a column "${q.id}" (${RESERVED_COLUMNS.get(q.id)}), and the two would clash.`,
+      hint: `Rename the question, e.g. "${q.id}_q" or a word that says what it asks (and change show_if references to it).`,
+      path: [...qp, "id"],
+    });
 }
 
 function registerSlots(
@@ -186,7 +174,7 @@ type Add = (i: RuleIssue) => void;
 
 /** Words of the show_if language; a question with such an id could not be referred to. */
 const RESERVED_IDS = new Set(["and", "or", "not", "in", "contains", "answered", "true", "false"]);
-type Resolve = (ref: string | ChoiceFile[] | NumericScaleFile, path: Path) => ChoiceFile[] | undefined;
+type Resolve = ReturnType<typeof listResolver>;
 
 function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): void {
   const range = (min: number | undefined, max: number | undefined, what: string) => {
@@ -200,117 +188,6 @@ function checkQuestion(q: QuestionFile, qp: Path, resolve: Resolve, add: Add): v
       });
   };
   rowOf(q).check(q, { path: qp, add, resolve, range });
-}
-
-function checkNumericScale(scale: NumericScaleFile, path: Path, add: Add): void {
-  if (scale.min >= scale.max)
-    add({
-      severity: "error",
-      code: "SURVEY_MIN_GT_MAX",
-      message: `The scale's min (${scale.min}) must be smaller than its max (${scale.max}).`,
-      hint: "E.g. scale: { min: 1, max: 9, labels: { 1: …, 9: … } }.",
-      path: [...path, "min"],
-    });
-  else if (scale.max - scale.min + 1 > MAX_SCALE_POINTS)
-    add({
-      severity: "error",
-      code: "SURVEY_SCALE_TOO_LONG",
-      message: `The scale has ${scale.max - scale.min + 1} points; at most ${MAX_SCALE_POINTS} fit on a screen or a form.`,
-      path: [...path, "max"],
-    });
-  for (const point of Object.keys(scale.labels ?? {}))
-    if (Number(point) < scale.min || Number(point) > scale.max)
-      add({
-        severity: "error",
-        code: "SURVEY_BAD_VALUE",
-        message: `labels: ${point} is not a point of the scale ${scale.min}–${scale.max}.`,
-        hint: `Label points between ${scale.min} and ${scale.max}, usually the two ends.`,
-        path: [...path, "labels"],
-        key: point,
-      });
-}
-
-function checkChoiceList(list: ChoiceFile[], path: Path, add: Add): void {
-  const seen = new Map<string, Path>();
-  list.forEach((c, i) => {
-    const v = String(c.value);
-    if (seen.has(v))
-      add({
-        severity: "error",
-        code: "SURVEY_DUPLICATE_CHOICE",
-        message: `Choice value "${v}" appears twice in the list.`,
-        hint: "Each choice needs its own code.",
-        path: [...path, i, "value"],
-        first: seen.get(v)!,
-      });
-    else seen.set(v, [...path, i, "value"]);
-  });
-}
-
-const TEXT_KEYS = new Set([
-  "title",
-  "description",
-  "intro",
-  "outro",
-  "text",
-  "label",
-  "help",
-  "unit",
-  "min",
-  "max",
-]);
-
-/** Every language-map text: the default language is required, the others are expected. */
-function checkLanguages(file: SurveyFile, add: Add): void {
-  const [def, ...others] = file.languages;
-  const langs = new Set(file.languages);
-  const visit = (value: unknown, path: Path, key: string | undefined): void => {
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => {
-        visit(v, [...path, i], undefined);
-      });
-      return;
-    }
-    if (value === null || typeof value !== "object") return;
-    const obj = value as Record<string, unknown>;
-    // A wave's name is a text keyed by the wave's code (waves: { baseline: { fi: … } }).
-    const isWave = path.length === 2 && path[0] === "waves";
-    const isText = isWave || (key !== undefined && (TEXT_KEYS.has(key) || key === "plain"));
-    if (isText && Object.values(obj).every((v) => typeof v === "string")) {
-      for (const lang of Object.keys(obj))
-        if (!langs.has(lang))
-          add({
-            severity: "warning",
-            code: "SURVEY_UNKNOWN_LANGUAGE",
-            message: `Text in "${lang}", which is not in languages (${file.languages.join(", ")}).`,
-            hint: didYouMean(lang, file.languages) ?? `Add "${lang}" to languages or remove this text.`,
-            path,
-            key: lang,
-          });
-      if (key === "plain") return; // plain wording is optional per language
-      if (def && !(def in obj))
-        add({
-          severity: "error",
-          code: "SURVEY_MISSING_TEXT",
-          message: `Missing the text in the default language "${def}".`,
-          hint: `The first language listed (${def}) is the default and every text needs it.`,
-          path,
-        });
-      for (const lang of others)
-        if (!(lang in obj))
-          add({
-            severity: "warning",
-            code: "SURVEY_MISSING_TRANSLATION",
-            message: `Missing the "${lang}" translation.`,
-            hint: `Add ${lang}: …; until then the ${def} text is shown.`,
-            path,
-          });
-      return;
-    }
-    // The labels of a numeric scale are texts keyed by point: { 1: { fi: … }, 9: { fi: … } }.
-    for (const [k, v] of Object.entries(obj)) visit(v, [...path, k], key === "labels" ? "label" : k);
-  };
-  visit(file, [], undefined);
 }
 
 function checkAnalysis(file: SurveyFile, slots: Map<string, Slot>, add: Add): void {

@@ -1,7 +1,7 @@
 // The checks every file Kuulo reads passes before a byte is read: it exists, it is a regular
 // file (not a folder, a device such as /dev/zero, a pipe or a socket, which never end), and it
 // is not larger than what that kind of file can sensibly be. Also the zip bomb check for .xlsx.
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { ExitCode, fileError, KuuloError } from "./errors.js";
 
 /** A CSV import streams, so its limit only stops a wrong file: 4 GiB. */
@@ -50,6 +50,16 @@ export function checkInputFile(
       { hint: "Is this the right file?" },
     );
   return st.size;
+}
+
+/** The whole text (UTF-8) of an input file that passes checkInputFile; a failed read names the file. */
+export function readInputText(path: string, limit: { maxBytes: number; code: string; what: string }): string {
+  checkInputFile(path, limit);
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    throw fileError(e, path, "read");
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Report } from "../analysis/report.js";
 import type { SurveyResponse } from "../definition/answers.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { translator } from "../i18n/index.js";
+import type { Release } from "../store/index.js";
 
 export interface PublishRequest {
   report: Report;
@@ -47,20 +48,7 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
   try {
     const earlier = hasLedger(store) ? listReleases(store, origins).map((r) => getRelease(store, r.id)) : [];
     const mine = new Set(req.analysed.map((r) => r.id));
-    const minCell = report.options.minCell;
-    for (const e of earlier) {
-      let diff = 0;
-      const theirs = new Set(e.responseIds);
-      for (const id of mine) if (!theirs.has(id)) diff++;
-      for (const id of theirs) if (!mine.has(id)) diff++;
-      if (diff > 0 && diff < minCell)
-        throw new KuuloError(
-          "REPORT_DIFFERENCING",
-          t("report.refuse.difference", { id: e.id, date: e.createdAt.slice(0, 10), n: diff }),
-          ExitCode.dataError,
-          { hint: t("report.refuse.differenceHint", { id: e.id, min: minCell - diff }) },
-        );
-    }
+    refuseDifferencing(earlier, mine, report.options.minCell, t);
     const reports = earlier.map((e) => JSON.parse(e.report) as Report);
     // The same responses asked for the same way as an earlier release: publish that release again,
     // so that the same data and options give the same numbers (and nothing new is learnt).
@@ -72,22 +60,7 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
         sameAnalysis(reports[i]!, report),
     );
     if (same >= 0) return record(reports[same]!);
-    const { loadSolver } = await import("../privacy/lp.js");
-    const { protectReport } = await import("../privacy/protect.js");
-    const res = protectReport(await loadSolver(), report, reports);
-    if (res.remaining.length > 0)
-      throw new KuuloError(
-        "REPORT_WOULD_DISCLOSE",
-        t("report.refuse.audit", { n: res.remaining.length }),
-        ExitCode.dataError,
-        {
-          hint: t("report.refuse.auditHint", { survey: report.survey.id }),
-          details: res.remaining.slice(0, 10).map((f) => `${f.fact}: ${f.min}–${f.max}`),
-        },
-      );
-    report.privacy.crossReport = { cells: res.cells, statistics: res.statistics, releases: earlier.length };
-    report.privacy.suppressedCells += res.cells;
-    report.privacy.withheldStatistics += res.statistics;
+    await protectAgainst(report, reports, t);
     return record(report);
   } finally {
     store.close();
@@ -125,6 +98,55 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
       },
     };
   }
+}
+
+/**
+ * A report whose responses differ from an earlier release's by fewer than minCell people would
+ * tell those people's answers by subtraction: refused, saying how many more it would take.
+ */
+function refuseDifferencing(
+  earlier: Pick<Release, "id" | "createdAt" | "responseIds">[],
+  mine: ReadonlySet<string>,
+  minCell: number,
+  t: ReturnType<typeof translator>,
+): void {
+  for (const e of earlier) {
+    let diff = 0;
+    const theirs = new Set(e.responseIds);
+    for (const id of mine) if (!theirs.has(id)) diff++;
+    for (const id of theirs) if (!mine.has(id)) diff++;
+    if (diff > 0 && diff < minCell)
+      throw new KuuloError(
+        "REPORT_DIFFERENCING",
+        t("report.refuse.difference", { id: e.id, date: e.createdAt.slice(0, 10), n: diff }),
+        ExitCode.dataError,
+        { hint: t("report.refuse.differenceHint", { id: e.id, min: minCell - diff }) },
+      );
+  }
+}
+
+/** Hides what the earlier releases would let a reader work out (src/privacy), or refuses the report. */
+async function protectAgainst(
+  report: Report,
+  earlier: Report[],
+  t: ReturnType<typeof translator>,
+): Promise<void> {
+  const { loadSolver } = await import("../privacy/lp.js");
+  const { protectReport } = await import("../privacy/protect.js");
+  const res = protectReport(await loadSolver(), report, earlier);
+  if (res.remaining.length > 0)
+    throw new KuuloError(
+      "REPORT_WOULD_DISCLOSE",
+      t("report.refuse.audit", { n: res.remaining.length }),
+      ExitCode.dataError,
+      {
+        hint: t("report.refuse.auditHint", { survey: report.survey.id }),
+        details: res.remaining.slice(0, 10).map((f) => `${f.fact}: ${f.min}–${f.max}`),
+      },
+    );
+  report.privacy.crossReport = { cells: res.cells, statistics: res.statistics, releases: earlier.length };
+  report.privacy.suppressedCells += res.cells;
+  report.privacy.withheldStatistics += res.statistics;
 }
 
 /** A read-only copy of a store made before the ledger existed has no ledger tables. */

@@ -1,11 +1,7 @@
-// The three ways `kuulo run` collects answers, wired to the store and the terminal: one person
-// at the keyboard, a kiosk that loops until the facilitator ends it, or an answers file.
-// This is the I/O edge of src/session; the flow itself stays in the pure modules beside it.
-import { readFileSync } from "node:fs";
 import type { Survey } from "../definition/model.js";
-import { ExitCode, fileError, KuuloError } from "../errors.js";
+import { ExitCode, KuuloError } from "../errors.js";
 import { pickText, translator } from "../i18n/index.js";
-import { checkInputFile, MAX_ANSWERS_BYTES } from "../input-file.js";
+import { MAX_ANSWERS_BYTES, readInputText } from "../input-file.js";
 import { getSession, type Store } from "../store/index.js";
 import { colorsFor, err, type Io, out } from "../terminal/io.js";
 import { AnswersPrompter, checkAnswersFile } from "./answers-file.js";
@@ -34,17 +30,11 @@ export const EXIT_WORDS = ["lopeta", "avsluta", "exit"];
 
 /** Check and store one response from an answers file; returns its id. */
 export async function runAnswersFile(o: LaunchOptions, path: string): Promise<string> {
-  let text: string;
-  checkInputFile(path, {
+  const text = readInputText(path, {
     maxBytes: MAX_ANSWERS_BYTES,
     code: "RUN_ANSWERS_TOO_LARGE",
     what: "an answers file",
   });
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw fileError(e, path, "read");
-  }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));

@@ -1,12 +1,8 @@
-// `kuulo audit SURVEY | FILE.json…`: the independent check. Reads the reports as a reader holds
-// them (the ledger's published copies, or report.json files) and computes by linear programming
-// what every hidden count is confined to. Exit 65 when anything is disclosed or weak.
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import type { Report } from "../../analysis/report.js";
-import { ExitCode, fileError, KuuloError } from "../../errors.js";
-import { checkInputFile, MAX_JSON_BYTES } from "../../input-file.js";
+import { ExitCode, KuuloError } from "../../errors.js";
+import { MAX_JSON_BYTES, readInputText } from "../../input-file.js";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
@@ -19,17 +15,11 @@ interface Source {
 function readReportFile(given: string, cwd: string): Source {
   const path = resolve(cwd, given);
   // A device, a pipe or a huge file is refused before reading, as every input is.
-  checkInputFile(path, {
+  const text = readInputText(path, {
     maxBytes: MAX_JSON_BYTES,
     code: "AUDIT_FILE_TOO_LARGE",
     what: "a report.json file",
   });
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw fileError(e, path, "read");
-  }
   let data: unknown;
   try {
     data = JSON.parse(text);

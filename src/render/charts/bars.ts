@@ -1,10 +1,6 @@
-// Horizontal bars for single choice (shares of answers) and multi-select (shares of respondents),
-// in the survey's order, each with its value label ("42 % (24)"); suppressed items as empty slots.
-import type { Plugin } from "chart.js";
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, type Env, notesOf, subtitleOf } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
-import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { BarsSpec } from "./types.js";
 
@@ -38,23 +34,17 @@ export function planBars(spec: BarsSpec, env: Env): ChartPlan {
     minRow: 30,
     right: Math.max(30, widest + 14),
   });
-  const values: Plugin = {
-    id: "kuuloBarValues",
-    afterDatasetsDraw(chart) {
-      const ctx = chart.ctx as unknown as Ctx;
-      const x = chart.scales.x!;
-      const y = chart.scales.y!;
-      spec.items.forEach((it, i) => {
-        const cy = y.getPixelForValue(i);
-        const text = valueText[i];
-        if (text === null || text === undefined || it.share === null) {
-          drawSlot(ctx, x.left, x.right, cy, 22, it.mark ?? spec.suppressedLabel);
-          return;
-        }
-        drawValue(ctx, text, x.getPixelForValue(it.share) + 5, cy);
-      });
-    },
-  };
+  const values = drawOver("kuuloBarValues", (ctx, x, y) => {
+    spec.items.forEach((it, i) => {
+      const cy = y.getPixelForValue(i);
+      const text = valueText[i];
+      if (text === null || text === undefined || it.share === null) {
+        drawSlot(ctx, x.left, x.right, cy, 22, it.mark ?? spec.suppressedLabel);
+        return;
+      }
+      drawValue(ctx, text, x.getPixelForValue(it.share) + 5, cy);
+    });
+  });
   return planHorizontalBars(layout, spec.items.length, {
     datasets: [
       {

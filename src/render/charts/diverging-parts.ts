@@ -2,6 +2,7 @@
 // drawn over the bars (segment shares, side totals, the "don't know" column and its header).
 import type { Plugin, Scale } from "chart.js";
 import type { Formats } from "./format.js";
+import { drawOver } from "./plan.js";
 import { drawSlot } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import type { FittedText, Measure } from "./text.js";
@@ -64,38 +65,32 @@ export interface DivergingDrawing {
 /** Shares on the segments, totals beside the plot, "don't know" on the right, each row in turn. */
 export function divergingPlugin(d: DivergingDrawing): Plugin {
   const { spec, segs, dkHeader } = d;
-  return {
-    id: "kuuloDiverging",
-    afterDatasetsDraw(chart) {
-      const ctx = chart.ctx as unknown as Ctx;
-      const x = chart.scales.x!;
-      const y = chart.scales.y!;
-      ctx.save();
-      ctx.textBaseline = "middle";
-      ctx.font = font(SIZE.value);
-      spec.rows.forEach((row, r) => {
-        const cy = y.getPixelForValue(r);
-        if (suppressedRow(row)) {
-          drawSlot(ctx, x.left, x.right, cy, 24, spec.suppressedLabel);
-        } else {
-          drawSegmentLabels(ctx, chart.getDatasetMeta.bind(chart), segs, r, cy, d);
-          drawTotals(ctx, spec, row.shares, x, cy, d.fmt);
-        }
-        if (row.dontKnow !== undefined) drawDontKnow(ctx, row.dontKnow, x.right + TOTAL_COL + 16, cy, d.fmt);
-      });
-      if (dkHeader) {
-        const lh = dkHeader.size * SIZE.lineHeight;
-        ctx.font = dkHeader.font;
-        ctx.fillStyle = COLOR.text;
-        ctx.textAlign = "left";
-        ctx.textBaseline = "top";
-        dkHeader.lines.forEach((line, i) => {
-          ctx.fillText(line, x.right + TOTAL_COL + 16, y.top - 6 - (dkHeader.lines.length - i) * lh);
-        });
+  return drawOver("kuuloDiverging", (ctx, x, y, chart) => {
+    ctx.save();
+    ctx.textBaseline = "middle";
+    ctx.font = font(SIZE.value);
+    spec.rows.forEach((row, r) => {
+      const cy = y.getPixelForValue(r);
+      if (suppressedRow(row)) {
+        drawSlot(ctx, x.left, x.right, cy, 24, spec.suppressedLabel);
+      } else {
+        drawSegmentLabels(ctx, chart.getDatasetMeta.bind(chart), segs, r, cy, d);
+        drawTotals(ctx, spec, row.shares, x, cy, d.fmt);
       }
-      ctx.restore();
-    },
-  };
+      if (row.dontKnow !== undefined) drawDontKnow(ctx, row.dontKnow, x.right + TOTAL_COL + 16, cy, d.fmt);
+    });
+    if (dkHeader) {
+      const lh = dkHeader.size * SIZE.lineHeight;
+      ctx.font = dkHeader.font;
+      ctx.fillStyle = COLOR.text;
+      ctx.textAlign = "left";
+      ctx.textBaseline = "top";
+      dkHeader.lines.forEach((line, i) => {
+        ctx.fillText(line, x.right + TOTAL_COL + 16, y.top - 6 - (dkHeader.lines.length - i) * lh);
+      });
+    }
+    ctx.restore();
+  });
 }
 
 function drawSegmentLabels(

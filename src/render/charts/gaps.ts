@@ -1,11 +1,7 @@
-// LibQUAL-style gaps: per item the zone of tolerance as a bar from the minimum to the desired level
-// and the perceived level as a marker whose shape says whether it falls below, inside or above.
-import type { Plugin } from "chart.js";
 import { drawMarker, type LegendItem, type Shape } from "./frame.js";
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
-import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { GapsSpec } from "./types.js";
 
@@ -49,32 +45,26 @@ export function planGaps(spec: GapsSpec, env: Env): ChartPlan {
     minRow: 32,
     right: 48,
   });
-  const draw: Plugin = {
-    id: "kuuloGaps",
-    afterDatasetsDraw(chart) {
-      const ctx = chart.ctx as unknown as Ctx;
-      const x = chart.scales.x!;
-      const y = chart.scales.y!;
-      spec.rows.forEach((row, i) => {
-        const cy = y.getPixelForValue(i);
-        if (row.minimum === null && row.desired === null && row.perceived === null) {
-          drawSlot(ctx, x.left, x.right, cy, 20, spec.suppressedLabel);
-          return;
-        }
-        if (row.minimum === null || row.desired === null)
-          drawSlot(ctx, x.left, x.right, cy, 20, spec.suppressedLabel);
-        if (row.perceived === null) return;
-        const mark = MARK[places[i]!];
-        const px = x.getPixelForValue(row.perceived);
-        drawMarker(ctx, mark.shape, px, cy, 6.5, mark.fill);
-        // The perceived level beside its marker, on the side with room, with a white halo over the zone.
-        const text = fmt.number(row.perceived, decimals);
-        const w = measure(text, font(SIZE.value));
-        const left = px + 11 + w > x.right + 40;
-        drawValue(ctx, text, left ? px - 11 - w : px + 11, cy, COLOR.text, true);
-      });
-    },
-  };
+  const draw = drawOver("kuuloGaps", (ctx, x, y) => {
+    spec.rows.forEach((row, i) => {
+      const cy = y.getPixelForValue(i);
+      if (row.minimum === null && row.desired === null && row.perceived === null) {
+        drawSlot(ctx, x.left, x.right, cy, 20, spec.suppressedLabel);
+        return;
+      }
+      if (row.minimum === null || row.desired === null)
+        drawSlot(ctx, x.left, x.right, cy, 20, spec.suppressedLabel);
+      if (row.perceived === null) return;
+      const mark = MARK[places[i]!];
+      const px = x.getPixelForValue(row.perceived);
+      drawMarker(ctx, mark.shape, px, cy, 6.5, mark.fill);
+      // The perceived level beside its marker, on the side with room, with a white halo over the zone.
+      const text = fmt.number(row.perceived, decimals);
+      const w = measure(text, font(SIZE.value));
+      const left = px + 11 + w > x.right + 40;
+      drawValue(ctx, text, left ? px - 11 - w : px + 11, cy, COLOR.text, true);
+    });
+  });
   const span = spec.range.max - spec.range.min;
   return planHorizontalBars(layout, spec.rows.length, {
     datasets: [

@@ -1,10 +1,6 @@
-// Numbers as a histogram: counts per bin as touching vertical bars with the count on top, and
-// optional mean/median markers placed by value within the bins. A suppressed bin is an empty slot.
-import type { Plugin } from "chart.js";
 import { framePlugin, type LegendItem, planFrame } from "./frame.js";
-import { type ChartPlan, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
 import { valueAxis } from "./rows.js";
-import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { HistogramSpec } from "./types.js";
 
@@ -54,46 +50,40 @@ export function planHistogram(spec: HistogramSpec, env: Env): ChartPlan {
   const labels = spec.bins.map((b) => b.label ?? `${edge(b.from)}–${edge(b.to)}`);
   const yAxisWidth = 56;
 
-  const draw: Plugin = {
-    id: "kuuloHistogram",
-    afterDatasetsDraw(chart) {
-      const ctx = chart.ctx as unknown as Ctx;
-      const x = chart.scales.x!;
-      const y = chart.scales.y!;
-      const band = spec.bins.length > 0 ? (x.right - x.left) / spec.bins.length : 0;
-      ctx.save();
-      ctx.font = font(SIZE.value);
-      ctx.textAlign = "center";
-      spec.bins.forEach((bin, i) => {
-        const cx = x.getPixelForValue(i);
-        if (bin.count === null) {
-          ctx.setLineDash([4, 3]);
-          ctx.strokeStyle = COLOR.slot;
-          ctx.strokeRect(cx - band / 2 + 2.5, y.top, band - 5, y.bottom - y.top);
-          ctx.setLineDash([]);
-          ctx.fillStyle = COLOR.muted;
-          ctx.textBaseline = "bottom";
-          ctx.fillText(spec.suppressedLabel, cx, y.bottom - 4);
-          return;
-        }
-        ctx.fillStyle = COLOR.text;
+  const draw = drawOver("kuuloHistogram", (ctx, x, y) => {
+    const band = spec.bins.length > 0 ? (x.right - x.left) / spec.bins.length : 0;
+    ctx.save();
+    ctx.font = font(SIZE.value);
+    ctx.textAlign = "center";
+    spec.bins.forEach((bin, i) => {
+      const cx = x.getPixelForValue(i);
+      if (bin.count === null) {
+        ctx.setLineDash([4, 3]);
+        ctx.strokeStyle = COLOR.slot;
+        ctx.strokeRect(cx - band / 2 + 2.5, y.top, band - 5, y.bottom - y.top);
+        ctx.setLineDash([]);
+        ctx.fillStyle = COLOR.muted;
         ctx.textBaseline = "bottom";
-        ctx.fillText(fmt.number(bin.count, 0), cx, y.getPixelForValue(bin.count) - 3);
-      });
-      for (const mk of spec.markers ?? []) {
-        const px = binPixel(spec, mk.value, (i) => x.getPixelForValue(i), band);
-        if (px === null) continue;
-        ctx.strokeStyle = markerStyle[mk.kind].color;
-        ctx.lineWidth = 2;
-        ctx.setLineDash(markerStyle[mk.kind].dash);
-        ctx.beginPath();
-        ctx.moveTo(px, y.top);
-        ctx.lineTo(px, y.bottom);
-        ctx.stroke();
+        ctx.fillText(spec.suppressedLabel, cx, y.bottom - 4);
+        return;
       }
-      ctx.restore();
-    },
-  };
+      ctx.fillStyle = COLOR.text;
+      ctx.textBaseline = "bottom";
+      ctx.fillText(fmt.number(bin.count, 0), cx, y.getPixelForValue(bin.count) - 3);
+    });
+    for (const mk of spec.markers ?? []) {
+      const px = binPixel(spec, mk.value, (i) => x.getPixelForValue(i), band);
+      if (px === null) continue;
+      ctx.strokeStyle = markerStyle[mk.kind].color;
+      ctx.lineWidth = 2;
+      ctx.setLineDash(markerStyle[mk.kind].dash);
+      ctx.beginPath();
+      ctx.moveTo(px, y.top);
+      ctx.lineTo(px, y.bottom);
+      ctx.stroke();
+    }
+    ctx.restore();
+  });
   const counts = spec.bins.map((b) => b.count ?? 0);
   return {
     width: env.width,

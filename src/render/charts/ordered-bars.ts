@@ -1,10 +1,6 @@
-// Rankings (Borda scores) and dot-voting or other totals as bars sorted largest first, each with its
-// value. Suppressed items keep their label and come last as empty slots, in the order given.
-import type { Plugin } from "chart.js";
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
-import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { OrderedBarsSpec } from "./types.js";
 
@@ -38,20 +34,14 @@ export function planOrderedBars(spec: OrderedBarsSpec, env: Env): ChartPlan {
     minRow: 30,
     right: Math.max(30, widest + 14),
   });
-  const values: Plugin = {
-    id: "kuuloOrderedValues",
-    afterDatasetsDraw(chart) {
-      const ctx = chart.ctx as unknown as Ctx;
-      const x = chart.scales.x!;
-      const y = chart.scales.y!;
-      items.forEach((it, i) => {
-        const cy = y.getPixelForValue(i);
-        const text = texts[i];
-        if (it.value === null || !text) drawSlot(ctx, x.left, x.right, cy, 22, spec.suppressedLabel);
-        else drawValue(ctx, text, x.getPixelForValue(Math.max(0, it.value)) + 5, cy);
-      });
-    },
-  };
+  const values = drawOver("kuuloOrderedValues", (ctx, x, y) => {
+    items.forEach((it, i) => {
+      const cy = y.getPixelForValue(i);
+      const text = texts[i];
+      if (it.value === null || !text) drawSlot(ctx, x.left, x.right, cy, 22, spec.suppressedLabel);
+      else drawValue(ctx, text, x.getPixelForValue(Math.max(0, it.value)) + 5, cy);
+    });
+  });
   const max = Math.max(0, ...items.map((it) => it.value ?? 0));
   return planHorizontalBars(layout, items.length, {
     datasets: [

@@ -1,7 +1,8 @@
 // What every chart module returns: the canvas size and the chart.js configuration to draw,
 // and the environment it is planned in (text measurer, locale formats, size).
-import type { ChartConfiguration } from "chart.js";
+import type { Chart, ChartConfiguration, Plugin, Scale } from "chart.js";
 import type { Formats } from "./format.js";
+import type { Ctx } from "./surface.js";
 import type { Measure } from "./text.js";
 
 export interface Env {
@@ -49,4 +50,14 @@ export function subtitleOf(
 export function nText(n: number | null, nMax: number | undefined, fmt: Formats, suppressed: string): string {
   if (n === null) return `n ${suppressed}`;
   return nMax !== undefined && nMax > n ? `${fmt.n(n)}–${fmt.number(nMax, 0)}` : fmt.n(n);
+}
+
+/** A chart.js plugin that draws over the datasets (values, marks, slots), given the canvas and both scales. */
+export function drawOver(id: string, draw: (ctx: Ctx, x: Scale, y: Scale, chart: Chart) => void): Plugin {
+  return {
+    id,
+    afterDatasetsDraw(chart) {
+      draw(chart.ctx as unknown as Ctx, chart.scales.x!, chart.scales.y!, chart);
+    },
+  };
 }

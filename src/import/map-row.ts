@@ -1,14 +1,14 @@
 // One data row (its cells, in header order) → the response's answers and meta fields, with a
 // problem for each cell that cannot be read. Column handlers are compiled once per file so a
 // million rows cost little. Pure; checks that need the whole row live in check-row.ts.
-import type { Answers, AnswerValue, Slot } from "../definition/answers.js";
+import type { Answers, Slot } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { defaultLanguage } from "../definition/model.js";
 import { restoreNeutralized } from "../store/table.js";
+import { slotHandler } from "./cell-readers.js";
 import type { ColumnPlan } from "./columns.js";
 import {
   type Acc,
-  accFor,
   bad,
   finishOther,
   finishPerChoice,
@@ -16,15 +16,7 @@ import {
   perChoiceHandler,
 } from "./map-choices.js";
 import type { MappedRow, RowMapper } from "./mapped-row.js";
-import {
-  type ChoiceIndex,
-  indexChoices,
-  isTrueFlag,
-  parseChoice,
-  parseChoiceList,
-  parseFlag,
-  parseNumber,
-} from "./values.js";
+import { type ChoiceIndex, indexChoices } from "./values.js";
 
 export type { CellProblem, MappedRow, RowMapper } from "./mapped-row.js";
 
@@ -105,121 +97,5 @@ function compileHandler(
       return perChoiceHandler(role, column);
     case "slot":
       return slotHandler(role.slot, column, ixOf);
-  }
-}
-
-function slotHandler(slot: Slot, column: string, ixOf: (s: Slot) => ChoiceIndex): Handler {
-  const q = slot.question;
-  const set = (row: MappedRow, v: AnswerValue) => {
-    row.answers[slot.id] = v;
-  };
-  if (slot.other)
-    return (raw, _row, acc) => {
-      const a = accFor(acc, q.id);
-      a.otherColumn = column;
-      const v = raw.trim();
-      if (v === "") return;
-      // A tick in the "other" column picks "other" without a text; a 0/ei/no is just "not picked".
-      if (isTrueFlag(v)) a.otherTick = true;
-      else if (parseFlag(v).ok) return;
-      else a.otherText = v;
-    };
-  switch (slot.kind) {
-    case "choice": {
-      const ix = ixOf(slot);
-      return (raw, row) => {
-        if (raw.trim() === "") return;
-        const r = parseChoice(raw, ix);
-        r.ok ? set(row, r.value) : bad(row, column, raw, r.message);
-      };
-    }
-    case "choices":
-    case "ranking": {
-      const ix = ixOf(slot);
-      const order = new Map(ix.codes.map((c, i) => [c, i]));
-      return (raw, row) => {
-        if (raw.trim() === "") return;
-        const { codes, bad: unknown } = parseChoiceList(raw, ix);
-        if (unknown.length > 0) {
-          const one = parseChoice(unknown[0]!, ix);
-          return bad(
-            row,
-            column,
-            raw,
-            one.ok
-              ? "is not a list of choices"
-              : `contains ${JSON.stringify(unknown[0])}, which ${one.message}`,
-          );
-        }
-        const unique = [...new Set(codes)];
-        if (slot.kind === "ranking") {
-          if (unique.length < codes.length)
-            return bad(row, column, raw, "names a choice twice in a ranking", "CSV_RANKING");
-          return set(row, unique);
-        }
-        set(
-          row,
-          unique.sort((a, b) => order.get(a)! - order.get(b)!),
-        );
-      };
-    }
-    case "number": {
-      if (!("integer" in q)) return () => {};
-      const range =
-        q.min !== undefined && q.max !== undefined
-          ? `from ${q.min} to ${q.max}`
-          : q.min !== undefined
-            ? `of at least ${q.min}`
-            : q.max !== undefined
-              ? `of at most ${q.max}`
-              : "";
-      return (raw, row) => {
-        if (raw.trim() === "") return;
-        const n = parseNumber(raw);
-        if (!n.ok) return bad(row, column, raw, `${n.message}${range ? `; expected a number ${range}` : ""}`);
-        if (q.integer && !Number.isInteger(n.value))
-          return bad(row, column, raw, `is not a whole number (expected a whole number ${range})`.trim());
-        if ((q.min !== undefined && n.value < q.min) || (q.max !== undefined && n.value > q.max))
-          return bad(row, column, raw, `is out of range (expected a number ${range})`);
-        set(row, n.value);
-      };
-    }
-    case "text": {
-      const max = "maxLength" in q ? q.maxLength : 2000;
-      return (raw, row) => {
-        // Line breaks are kept as typed (an export imports back unchanged); length counts
-        // characters as the kiosk does, so an emoji is one.
-        const v = raw.trim();
-        if (v === "") return;
-        const length = v.length > max ? [...v].length : v.length;
-        if (length > max)
-          return bad(row, column, raw, `is ${length} characters long; at most ${max} fit this answer`);
-        set(row, v);
-      };
-    }
-    case "allocation": {
-      const ix = ixOf(slot);
-      return (raw, row) => {
-        if (raw.trim() === "") return;
-        const out: Record<string, number> = {};
-        for (const part of raw.split(/[;|\n]/)) {
-          if (part.trim() === "") continue;
-          const m = /^(.*?)\s*[:=]\s*(\d+)\s*$/.exec(part.trim());
-          const code = m ? parseChoice(m[1]!, ix) : null;
-          if (!m || !code?.ok)
-            return bad(
-              row,
-              column,
-              raw,
-              `is not a list of choice:points pairs (e.g. ${ix.codes
-                .slice(0, 2)
-                .map((c) => `${c}:2`)
-                .join(";")})`,
-            );
-          out[code.value] = (out[code.value] ?? 0) + Number(m[2]);
-        }
-        set(row, out);
-      };
-    }
   }
 }

@@ -46,7 +46,8 @@ function pick(candidates: Fact[]): Fact | undefined {
 export function protectReport(highs: Highs, candidate: Report, earlier: readonly Report[]): ProtectResult {
   const before = earlier.map((r, i) => extractFacts(r, i));
   const idx = earlier.length;
-  const inherited = earlier.length > 0 ? auditFacts(highs, before, candidate.options.minCell).findings : [];
+  const inherited =
+    earlier.length > 0 ? auditFacts(highs, before, { minCell: candidate.options.minCell }).findings : [];
   // What the earlier releases tell among themselves cannot be mended now. What the new report
   // tells, alone or with them, is: the suppression of one report (src/analysis) checks each table
   // line by line and each scale's statistics against its own counts, but not a group's exact mean
@@ -57,7 +58,9 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   // Linked tables first: a count an earlier release hid is hidden here too wherever this report
   // shows the very same count (same people, same answer), as statistics offices do.
   const first = extractFacts(candidate, idx);
-  const { model, alive } = liveAtoms(highs, [...before, first]);
+  // The people are the same in every round (sizes are never hidden here): worked out once.
+  const atoms = liveAtoms(highs, [...before, first]);
+  const { model, alive } = atoms;
   const live = new Set(alive ?? []);
   const sig = (f: Fact) =>
     JSON.stringify([
@@ -88,9 +91,11 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   );
   for (let round = 0; round < 200; round++) {
     const mine = extractFacts(candidate, idx);
-    const fresh = auditFacts(highs, [...before, mine], candidate.options.minCell, dirty).findings.filter(
-      (f) => !known.has(key(f)),
-    );
+    const fresh = auditFacts(highs, [...before, mine], {
+      minCell: candidate.options.minCell,
+      only: dirty,
+      atoms,
+    }).findings.filter((f) => !known.has(key(f)));
     const again = dirty;
     findings = again ? [...findings.filter((f) => !again.has(rootOf(f.slot))), ...fresh] : fresh;
     if (findings.length === 0) return { cells, statistics, remaining: [], inherited };
@@ -124,7 +129,7 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
       // (its size beside the responses stored) is what one report tells: `kuulo audit` lists
       // it, and it is no reason to refuse. What it tells only together with earlier ones is.
       const alone = new Set(
-        auditFacts(highs, [extractFacts(candidate, 0)], candidate.options.minCell).findings.map(
+        auditFacts(highs, [extractFacts(candidate, 0)], { minCell: candidate.options.minCell }).findings.map(
           (f) => f.fact,
         ),
       );

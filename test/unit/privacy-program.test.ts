@@ -1,0 +1,119 @@
+// The reader's program keeps one unknown per cell for atoms that a question's counts never tell
+// apart. That must change nothing a reader can tell: every hidden count's interval is the same
+// as with one unknown per atom. And a class inside such a group whose size is pinned is still
+// caught when the whole group chose the same answer.
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "../../src/analysis/index.js";
+import { generateResponses } from "../../src/fixtures/synthetic.js";
+import { auditFacts, liveAtoms } from "../../src/privacy/audit.js";
+import { extractFacts, type Fact, type ReportFacts } from "../../src/privacy/facts.js";
+import { boundTargets, loadSolver } from "../../src/privacy/lp.js";
+import { buildFamilies, families } from "../../src/privacy/program.js";
+import { minimalSurvey } from "./report-fixtures.js";
+
+type Highs = Awaited<ReturnType<typeof loadSolver>>;
+let highs: Highs;
+beforeAll(async () => {
+  highs = await loadSolver();
+});
+
+const survey = minimalSurvey();
+type Request = NonNullable<Parameters<typeof analyze>[2]>;
+const request = fc.constantFrom<Request>(
+  {},
+  { by: "likes" },
+  { compare: "wave" },
+  { compare: "session" },
+  { filters: { sessionIds: ["s1"] } },
+);
+
+describe("the reader's program", () => {
+  it("gives every hidden count the same interval with atoms grouped as with one unknown per atom", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 3 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.array(request, { minLength: 1, maxLength: 2 }),
+        (sizes, seed, requests) => {
+          const responses = sizes.flatMap((count, k) =>
+            generateResponses(survey, {
+              count,
+              seed: seed + k,
+              wave: k % 2 === 0 ? "baseline" : "followup",
+              sessionId: `s${k + 1}`,
+              start: new Date(Date.parse("2025-03-03T09:00:00Z") + k * 86_400_000).toISOString(),
+              partialRate: 0,
+            }),
+          );
+          const all: ReportFacts[] = requests.map((req, i) => {
+            const report = analyze(survey, responses, req);
+            report.population = { surveys: [{ id: survey.id, responses: responses.length }] };
+            return extractFacts(report, i);
+          });
+          const { model, alive } = liveAtoms(highs, all);
+          if (!alive) return;
+          for (const F of families(all)) {
+            const hidden = F.facts.filter((f: Fact) => f.value === null);
+            if (hidden.length === 0) continue;
+            const bounds = (split: boolean) => {
+              const p = buildFamilies(all, model, alive, [F], split);
+              return boundTargets(highs, { numVars: p.b.numVars, rows: p.b.rows }, hidden.map(p.termsOf));
+            };
+            expect(bounds(false)).toEqual(bounds(true));
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it("still finds the one person of a session whose whole group gave the same answer", () => {
+    const size = (id: string, value: number | null, session?: string): Fact => ({
+      id,
+      report: 0,
+      scope: session ? { attr: { name: "session", value: session } } : {},
+      slot: "@size",
+      cats: [],
+      value,
+      kind: "count",
+      role: "size",
+    });
+    const cell = (id: string, cat: string, value: number): Fact => ({
+      id,
+      report: 0,
+      scope: {},
+      slot: "likes",
+      cats: [cat],
+      value,
+      kind: "count",
+      role: "cell",
+    });
+    const report: ReportFacts = {
+      report: 0,
+      population: { surveys: [{ id: "s", responses: 11 }] },
+      filters: {
+        sessionIds: null,
+        waves: null,
+        sources: null,
+        since: null,
+        until: null,
+        includePartial: false,
+      },
+      minCell: 5,
+      // Ten people in one session, one in another; all eleven said yes.
+      facts: [
+        size("n", 11),
+        size("s1", 10, "s1"),
+        size("s2", 1, "s2"),
+        cell("yes", "c:yes", 11),
+        cell("no", "c:no", 0),
+      ],
+      slots: new Map([["likes", { cats: ["c:yes", "c:no"] }]]),
+      values: { session: new Set(["s1", "s2"]), wave: new Set(), source: new Set() },
+    };
+    const found = auditFacts(highs, [report]).findings.filter((f) => f.report === null);
+    expect(found.map((f) => [f.kind, f.min, f.max])).toContainEqual(["disclosed", 1, 1]);
+    expect(found.some((f) => /likes yes among .*session s2/.test(f.fact))).toBe(true);
+  });
+});

@@ -1,10 +1,12 @@
 // The survey's analysis blocks: composite indices with Cronbach's alpha, importance–performance
 // analysis and LibQUAL-style gaps. Each uses complete cases; its n is a count under suppression,
-// and nothing is published for a hidden n.
+// and nothing is published for a hidden n. Their means are published no more precisely than the
+// question tables publish the same answers' means (published-means.ts).
 import { findSlot } from "../definition/answers.js";
 import { hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
 import { type Ctx, countOf, statesOf } from "./context.js";
+import { atPrecision, compositeDecimals, intervalAt, type PublishedMeans } from "./published-means.js";
 import type { GapResult, IndexResult, IpaQuadrant, IpaResult } from "./report.js";
 import { ciMean, cronbachAlpha, mean, median, sd } from "./stats.js";
 
@@ -48,7 +50,7 @@ function completeCases(cols: (number | null)[][]): number[][] {
   return rows;
 }
 
-export function prepareIndices(ctx: Ctx): () => IndexResult[] {
+export function prepareIndices(ctx: Ctx): (published: PublishedMeans) => IndexResult[] {
   const prepared = ctx.survey.indices.map((ix) => {
     const cols = ix.items.map((item) => {
       const vals = numericAnswers(ctx, item);
@@ -61,44 +63,47 @@ export function prepareIndices(ctx: Ctx): () => IndexResult[] {
     const id = ctx.ledger.cell(`ix/${ix.id}/n`, rows.length);
     return { ix, rows, id };
   });
-  return () =>
+  return (published) =>
     prepared.map(({ ix, rows, id }) => {
       const n = countOf(ctx, id, rows.length);
       const show = !n.suppressed && rows.length > 0;
       const scores = rows.map((r) => r.reduce((a, b) => a + b, 0) / r.length);
+      const d = show ? limit(ctx, compositeDecimals(published, ix.items, rows.length, ctx.minCell), 2) : null;
       return {
         id: ix.id,
         title: ix.title,
         items: ix.items,
         reverse: ix.reverse,
         n,
-        mean: show ? mean(scores) : null,
+        mean: show ? atPrecision(mean(scores), d) : null,
         median: show ? median(scores) : null,
         sd: show ? sd(scores) : null,
-        ci: show ? ciMean(scores) : null,
+        ci: show ? intervalAt(ciMean(scores), d) : null,
         alpha: show ? cronbachAlpha(rows) : null,
       };
     });
 }
 
-export function prepareIpa(ctx: Ctx): () => IpaResult | null {
+export function prepareIpa(ctx: Ctx): (published: PublishedMeans) => IpaResult | null {
   if (ctx.survey.ipa.length === 0) return () => null;
   const prepared = ctx.survey.ipa.map((pair) => {
     const rows = completeCases([numericAnswers(ctx, pair.importance), numericAnswers(ctx, pair.performance)]);
     return { pair, rows, id: ctx.ledger.cell(`ipa/${pair.id}/n`, rows.length) };
   });
-  return () => {
+  return (published) => {
     const rows = prepared.map(({ pair, rows: data, id }) => {
       const n = countOf(ctx, id, data.length);
       const show = !n.suppressed && data.length > 0;
+      const at = (slot: string) =>
+        show ? limit(ctx, compositeDecimals(published, [slot], data.length, ctx.minCell), 1) : null;
       return {
         id: pair.id,
         label: pair.label,
         importance: pair.importance,
         performance: pair.performance,
         n,
-        importanceMean: show ? mean(data.map((r) => r[0]!)) : null,
-        performanceMean: show ? mean(data.map((r) => r[1]!)) : null,
+        importanceMean: show ? atPrecision(mean(data.map((r) => r[0]!)), at(pair.importance)) : null,
+        performanceMean: show ? atPrecision(mean(data.map((r) => r[1]!)), at(pair.performance)) : null,
         quadrant: null as IpaQuadrant | null,
       };
     });
@@ -117,7 +122,7 @@ export function prepareIpa(ctx: Ctx): () => IpaResult | null {
   };
 }
 
-export function prepareGaps(ctx: Ctx): () => GapResult[] {
+export function prepareGaps(ctx: Ctx): (published: PublishedMeans) => GapResult[] {
   const prepared = ctx.survey.gaps.map((gap) => {
     const rows = completeCases([
       numericAnswers(ctx, gap.minimum),
@@ -126,12 +131,17 @@ export function prepareGaps(ctx: Ctx): () => GapResult[] {
     ]);
     return { gap, rows, id: ctx.ledger.cell(`gap/${gap.id}/n`, rows.length) };
   });
-  return () =>
+  return (published) =>
     prepared.map(({ gap, rows, id }) => {
       const n = countOf(ctx, id, rows.length);
       const show = !n.suppressed && rows.length > 0;
       const adequacy = rows.map((r) => r[2]! - r[0]!);
       const superiority = rows.map((r) => r[2]! - r[1]!);
+      const at = (slots: string[], figures: number) =>
+        show ? limit(ctx, compositeDecimals(published, slots, rows.length, ctx.minCell), figures) : null;
+      const [dMin, dDes, dPer] = [at([gap.minimum], 1), at([gap.desired], 1), at([gap.perceived], 1)];
+      const dAdq = at([gap.perceived, gap.minimum], 2);
+      const dSup = at([gap.perceived, gap.desired], 2);
       return {
         id: gap.id,
         label: gap.label,
@@ -139,11 +149,23 @@ export function prepareGaps(ctx: Ctx): () => GapResult[] {
         desired: gap.desired,
         perceived: gap.perceived,
         n,
-        minimumMean: show ? mean(rows.map((r) => r[0]!)) : null,
-        desiredMean: show ? mean(rows.map((r) => r[1]!)) : null,
-        perceivedMean: show ? mean(rows.map((r) => r[2]!)) : null,
-        adequacy: { mean: show ? mean(adequacy) : null, ci: show ? ciMean(adequacy) : null },
-        superiority: { mean: show ? mean(superiority) : null, ci: show ? ciMean(superiority) : null },
+        minimumMean: show ? atPrecision(mean(rows.map((r) => r[0]!)), dMin) : null,
+        desiredMean: show ? atPrecision(mean(rows.map((r) => r[1]!)), dDes) : null,
+        perceivedMean: show ? atPrecision(mean(rows.map((r) => r[2]!)), dPer) : null,
+        adequacy: {
+          mean: show ? atPrecision(mean(adequacy), dAdq) : null,
+          ci: show ? intervalAt(ciMean(adequacy), dAdq) : null,
+        },
+        superiority: {
+          mean: show ? atPrecision(mean(superiority), dSup) : null,
+          ci: show ? intervalAt(ciMean(superiority), dSup) : null,
+        },
       };
     });
+}
+
+/** A composite's precision; when withheld, its `figures` (a mean, with its CI) are counted. */
+function limit(ctx: Ctx, decimals: number | null, figures: number): number | null {
+  if (decimals === null) ctx.withheld += figures;
+  return decimals;
 }

@@ -11,6 +11,7 @@ import { periodOf, prepareCounts } from "./counts.js";
 import { checkBy, prepareComparison, prepareCrossTabs } from "./crosstab.js";
 import { MASK_KINDS } from "./mask.js";
 import { type AnalysisOptions, filterResponses, resolveOptions } from "./options.js";
+import { publishedMeans } from "./published-means.js";
 import { prepareQuestion } from "./question-types.js";
 import { REPORT_FORMAT, type Report } from "./report.js";
 import { createLedger } from "./suppress.js";
@@ -58,6 +59,10 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
   const comparison = comparisonStage ? comparisonStage() : null;
   ledger.solve(opts.minCell);
 
+  const countsOut = counts();
+  const finished = questions.map((finish) => finish());
+  // The analysis blocks average the same answers: never more precisely than the tables.
+  const published = publishedMeans(finished);
   const f = opts.filters;
   const report: Report = {
     format: REPORT_FORMAT,
@@ -83,7 +88,7 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
         includePartial: f.includePartial,
       },
     },
-    counts: counts(),
+    counts: countsOut,
     period: periodOf(ctx.responses),
     privacy: {
       minCell: opts.minCell,
@@ -94,12 +99,12 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
       tooFewGroups: 0,
       masked: { email: 0, phone: 0, hetu: 0, address: 0, iban: 0, total: 0 },
     },
-    questions: questions.map((finish) => finish()),
+    questions: finished,
     crossTabs: crossTabs ? crossTabs() : null,
     comparison: comparison ? comparison() : null,
-    indices: indices(),
-    ipa: ipa(),
-    gaps: gaps(),
+    indices: indices(published),
+    ipa: ipa(published),
+    gaps: gaps(published),
   };
   // Filled last: the finishers above tally what they withheld and masked.
   const masked = { ...ctx.masked, total: MASK_KINDS.reduce((s, k) => s + ctx.masked[k], 0) };

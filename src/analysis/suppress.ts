@@ -79,8 +79,8 @@ export interface Ledger {
   /** Make a registered cell dearer to hide as a complement (group sizes, totals). */
   protect(id: string, cost: number): void;
   /**
-   * After solve: hide one more count (a "–") if the published counts do not give it away, and
-   * say whether it was hidden. Hiding more never uncovers another count, since "–" claims no
+   * After solve: hide one more count (a "–") if the published counts do not give it away (with a
+   * partner in a line that would, if one helps), and say whether it was hidden. Hiding more never uncovers another count, since "–" claims no
    * size; used to keep a statistic that the counts shown beside it would otherwise pin.
    */
   hideMore(id: string): boolean;
@@ -163,14 +163,25 @@ export function createLedger(): Ledger {
       const c = get(id);
       if (c.hidden) return true;
       if (c.shown || c.value < mc) return false;
-      c.hidden = true;
-      const zero = forcedZeros(lines);
-      if (zero.has(c) || determinedIn(c, indexLines(lines), zero)) {
-        c.hidden = false;
-        return false;
-      }
-      c.forced = true;
-      return true;
+      const linesOf = indexLines(lines);
+      const hideAll = (group: Cell[]): boolean => {
+        for (const x of group) x.hidden = true;
+        const zero = forcedZeros(lines);
+        if (group.some((x) => zero.has(x) || determinedIn(x, linesOf, zero))) {
+          for (const x of group) x.hidden = false;
+          return false;
+        }
+        for (const x of group) x.forced = true;
+        return true;
+      };
+      if (hideAll([c])) return true;
+      // Alone it is given away by a line (in a comparison: the pooled count beside the other
+      // group's): hide a partner in such a line with it, the nearest of those no dearer to hide
+      // (never a total or a group's size for an answer's count).
+      const partners = [...new Set((linesOf.get(c) ?? []).flatMap((l) => [l.total, ...l.parts]))]
+        .filter((p) => p !== c && !p.hidden && !p.shown && p.publish && p.value >= mc && p.cost <= c.cost)
+        .sort((a, b) => Math.abs(a.order - c.order) - Math.abs(b.order - c.order));
+      return partners.slice(0, MAX_PARTNERS).some((p) => hideAll([c, p]));
     },
     suppressedCount() {
       let n = 0;
@@ -182,6 +193,9 @@ export function createLedger(): Ledger {
 
 /** Cost of a cell that must stay as it is (settled in an earlier solve). */
 export const LOCKED = Number.POSITIVE_INFINITY;
+
+/** Partners tried beside a count that `hideMore` cannot hide alone. */
+const MAX_PARTNERS = 6;
 
 const sensitive = (c: Cell, minCell: number): boolean => !c.exempt && c.value >= 1 && c.value < minCell;
 

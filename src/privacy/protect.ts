@@ -71,6 +71,9 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
       f.weights ?? null,
     ]);
   const hiddenBefore = new Set(before.flatMap((r) => r.facts.filter((f) => f.value === null).map(sig)));
+  // A figure an earlier release shows for the very same people is public already: hiding it here
+  // would withhold it from this report's readers and from no one else.
+  const shownBefore = new Set(before.flatMap((r) => r.facts.filter((f) => f.value !== null).map(sig)));
   for (const f of first.facts)
     if (f.value !== null && f.hide && cost(f) < 9 && hiddenBefore.has(sig(f))) {
       f.hide();
@@ -99,7 +102,9 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
     const again = dirty;
     findings = again ? [...findings.filter((f) => !again.has(rootOf(f.slot))), ...fresh] : fresh;
     if (findings.length === 0) return { cells, statistics, remaining: [], inherited };
-    const hideable = mine.facts.filter((f) => f.value !== null && f.hide && cost(f) < 9);
+    const hideable = mine.facts.filter(
+      (f) => f.value !== null && f.hide && cost(f) < 9 && !shownBefore.has(sig(f)),
+    );
     const chosen = new Set<Fact>();
     for (const f of findings) {
       const tried = tries.get(key(f)) ?? 0;

@@ -10,7 +10,7 @@ import { auditFacts, liveAtoms } from "../../src/privacy/audit.js";
 import { extractFacts, type Fact, type ReportFacts } from "../../src/privacy/facts.js";
 import { boundTargets, loadSolver } from "../../src/privacy/lp.js";
 import { buildFamilies, families } from "../../src/privacy/program.js";
-import { minimalSurvey } from "./report-fixtures.js";
+import { minimalSurvey } from "../helpers/report-fixtures.js";
 
 type Highs = Awaited<ReturnType<typeof loadSolver>>;
 let highs: Highs;

@@ -4,8 +4,8 @@
 // session report protected against it (the time of protection + audit). (2) A ~700-response
 // project with a 3-person session: a sequence of reports (whole, --compare session, --by
 // age_group, one wave) and how many numbers the protection across reports hid in each (before →
-// after), only with --sequence: its --by step takes many minutes on 2 cores. Medians of --runs
-// runs, CPU time beside wall time (the machine may be shared).
+// after), only with --sequence (a few minutes). Medians of --runs runs, CPU time beside wall time
+// (the machine may be shared); the analysis before the protection is timed apart.
 // Usage: npm run build && node scripts/bench-privacy.mjs [--runs 3] [--sizes 300,10000] [--sequence]
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,17 +55,22 @@ function sessions(count, sizes) {
   return out.slice(0, count);
 }
 
-/** Protects each request in turn against the ones before; returns per report hidden before → after. */
+/**
+ * Protects each request in turn against the ones before, as `kuulo report` does; per report the
+ * numbers hidden before → after, and the time of analysis and of protection (with its audits).
+ */
 function sequence(responses, requests) {
   const done = [];
   const rows = [];
   for (const req of requests) {
+    let t = performance.now();
     const report = marker(
       analyze(survey, responses, req),
       responses.filter((r) => r.status === "complete").length,
     );
+    const analysisMs = performance.now() - t;
     const before = report.privacy.suppressedCells;
-    const t = performance.now();
+    t = performance.now();
     const c = cpu();
     const res = protectReport(highs, report, done);
     rows.push({
@@ -73,9 +78,11 @@ function sequence(responses, requests) {
       hiddenBefore: before,
       hiddenAfter: before + res.cells,
       statistics: res.statistics,
+      rounded: res.rounded,
       remaining: res.remaining.length,
-      ms: Math.round(performance.now() - t),
-      cpuMs: Math.round(cpu() - c),
+      analysisMs,
+      ms: performance.now() - t,
+      cpuMs: cpu() - c,
     });
     done.push(report);
   }
@@ -89,17 +96,19 @@ function sequence(responses, requests) {
 
 for (const n of values.sizes.split(",").map(Number)) {
   const responses = sessions(n, [Math.ceil(n / 2), Math.floor(n / 2)]);
+  const analysis = [];
   const wall = [];
   const cpus = [];
+  let findings = 0;
   for (let r = 0; r < Number(values.runs); r++) {
-    const t = performance.now();
-    const c = cpu();
-    sequence(responses, [{}, { compare: "session" }]);
-    wall.push(performance.now() - t);
-    cpus.push(cpu() - c);
+    const res = sequence(responses, [{}, { compare: "session" }]);
+    analysis.push(res.rows.reduce((a, x) => a + x.analysisMs, 0));
+    wall.push(res.rows.reduce((a, x) => a + x.ms, 0));
+    cpus.push(res.rows.reduce((a, x) => a + x.cpuMs, 0));
+    findings = Math.max(findings, res.findings);
   }
   console.log(
-    `baseline survey, ${n} responses: protection + audit of a report and a --compare session report: median ${Math.round(median(wall))} ms wall, ${Math.round(median(cpus))} ms CPU`,
+    `baseline survey, ${n} responses, a report and then a --compare session report: protection + audit median ${Math.round(median(wall))} ms wall (${Math.round(median(cpus))} ms CPU); analysis ${Math.round(median(analysis))} ms; audit of both afterwards: ${findings} findings`,
   );
 }
 
@@ -115,6 +124,6 @@ const { rows, findings, auditMs } = sequence(project, [
 console.log("\n700 responses, sessions of 150, 150, 3, 150, 150 and 97:");
 for (const r of rows)
   console.log(
-    `  ${r.report}: hidden ${r.hiddenBefore} → ${r.hiddenAfter} numbers, ${r.statistics} statistics withheld, ${r.remaining} unresolved, ${r.ms} ms`,
+    `  ${r.report}: hidden ${r.hiddenBefore} → ${r.hiddenAfter} numbers, ${r.statistics} statistics withheld, ${r.rounded} means rounded to one decimal, ${r.remaining} unresolved, protection ${Math.round(r.ms)} ms`,
   );
 console.log(`  audit of all ${rows.length} together: ${findings} findings, ${auditMs} ms`);

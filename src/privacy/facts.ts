@@ -54,6 +54,10 @@ export interface Fact {
   few?: true;
   /** Hides this fact in the Report it came from (used by the cross-report protection). */
   hide?: () => void;
+  /** For an exact mean: publishes it to one decimal instead (with its CI), which tells less. */
+  coarsen?: () => void;
+  /** For a count marked "< minCell": marks it "–" instead, which claims no size. */
+  vague?: () => void;
 }
 
 /**
@@ -117,6 +121,17 @@ function read(p: Published | null): { value: number | null; mark?: Fact["mark"] 
   return { value: null, mark: p.complement ? "complement" : "small" };
 }
 
+/** Publishes an exact mean to one decimal, and its CI likewise (the CI's midpoint is the mean). */
+function coarsen(stats: ScaleStats): () => void {
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return () => {
+    if (stats.mean === null) return;
+    stats.mean = round(stats.mean);
+    stats.meanDecimals = 1;
+    if (stats.ci) stats.ci = { ...stats.ci, low: round(stats.ci.low), high: round(stats.ci.high) };
+  };
+}
+
 /** Withholds statistics of a ScaleStats, and the ones computed from them. */
 function withhold(stats: ScaleStats, names: StatName[]): () => void {
   return () => {
@@ -152,6 +167,7 @@ export function extractFacts(report: Report, index: number): ReportFacts {
   ) => {
     const { value, mark } =
       shownAs === null || typeof shownAs === "number" ? { value: shownAs } : read(shownAs);
+    const published = shownAs !== null && typeof shownAs === "object" ? shownAs : null;
     facts.push({
       id,
       report: index,
@@ -162,6 +178,13 @@ export function extractFacts(report: Report, index: number): ReportFacts {
       kind: "count",
       role: "cell",
       ...(mark ? { mark } : {}),
+      ...(mark === "small" && published
+        ? {
+            vague: () => {
+              published.complement = true;
+            },
+          }
+        : {}),
       ...more,
     });
   };
@@ -257,8 +280,8 @@ export function extractFacts(report: Report, index: number): ReportFacts {
     if (st.mean === null) return;
     // A mean published rounded (the headline rule) is known only to half a unit of its last
     // decimal: Σ value × count is then known to ± n × that half unit.
-    const tol =
-      st.meanDecimals !== undefined ? (0.5 * 10 ** -st.meanDecimals + 1e-9) * n : 1e-6 * Math.max(1, n);
+    const half = st.meanDecimals !== undefined ? 0.5 * 10 ** -st.meanDecimals : 0;
+    const tol = st.meanDecimals !== undefined ? (half + 1e-9) * n : 1e-6 * Math.max(1, n);
     push(`${label} mean`, slot, cats, st.mean * n, {
       ...more,
       weights: v,
@@ -266,13 +289,15 @@ export function extractFacts(report: Report, index: number): ReportFacts {
       kind: "stat",
       role: "stat",
       hide: withhold(st, ["mean", "median", "sd", "ci"]),
+      ...(st.meanDecimals === undefined ? { coarsen: coarsen(st) } : {}),
     });
     if (st.sd === null || n < 2) return;
+    // Σ value² × count = (n − 1) SD² + n mean²: with a rounded mean, known to n (2|mean| h + h²).
     const sq = (n - 1) * st.sd * st.sd + n * st.mean * st.mean;
     push(`${label} sd`, slot, cats, sq, {
       ...more,
       weights: v.map((x) => x * x),
-      slack: 1e-6 * Math.max(1, sq),
+      slack: 1e-6 * Math.max(1, sq) + n * (2 * Math.abs(st.mean) * half + half * half),
       kind: "stat",
       role: "stat",
       hide: withhold(st, ["sd", "ci"]),

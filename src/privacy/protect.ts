@@ -8,9 +8,10 @@ import { auditFacts, type Finding, liveAtoms } from "./audit.js";
 import { extractFacts, type Fact } from "./facts.js";
 
 export interface ProtectResult {
-  /** Counts and statistics hidden by this protection. */
+  /** Counts and statistics hidden by this protection, and exact means it rounded to one decimal. */
   cells: number;
   statistics: number;
+  rounded: number;
   /** Findings that need an earlier release and that hiding more in the new report did not fix. */
   remaining: Finding[];
   /** Findings of the earlier releases alone (the new report is not to blame for them). */
@@ -34,10 +35,16 @@ function cost(f: Fact): number {
   return 1;
 }
 
+/**
+ * What changing a fact costs: a "< 5" that tells too much becomes "–" (no number is lost), then an
+ * exact mean is published to one decimal, before anything more is hidden.
+ */
+const costOf = (f: Fact) => (f.vague ? 0.25 : f.coarsen ? 0.5 : cost(f));
+
 function pick(candidates: Fact[]): Fact | undefined {
   return [...candidates].sort(
     (a, b) =>
-      cost(a) - cost(b) ||
+      costOf(a) - costOf(b) ||
       Number((a.value ?? 0) === 0) - Number((b.value ?? 0) === 0) ||
       (a.value ?? 0) - (b.value ?? 0),
   )[0];
@@ -55,6 +62,7 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   const known = new Set(inherited.map(key));
   let cells = 0;
   let statistics = 0;
+  let rounded = 0;
   // Linked tables first: a count an earlier release hid is hidden here too wherever this report
   // shows the very same count (same people, same answer), as statistics offices do.
   const first = extractFacts(candidate, idx);
@@ -101,9 +109,11 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
     }).findings.filter((f) => !known.has(key(f)));
     const again = dirty;
     findings = again ? [...findings.filter((f) => !again.has(rootOf(f.slot))), ...fresh] : fresh;
-    if (findings.length === 0) return { cells, statistics, remaining: [], inherited };
-    const hideable = mine.facts.filter(
-      (f) => f.value !== null && f.hide && cost(f) < 9 && !shownBefore.has(sig(f)),
+    if (findings.length === 0) return { cells, statistics, rounded, remaining: [], inherited };
+    const hideable = mine.facts.filter((f) =>
+      f.value === null
+        ? f.vague !== undefined
+        : (f.hide || f.coarsen) && cost(f) < 9 && !shownBefore.has(sig(f)),
     );
     const chosen = new Set<Fact>();
     for (const f of findings) {
@@ -139,18 +149,27 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
         ),
       );
       const remaining = findings.filter((f) => !(f.report === idx && alone.has(f.fact)));
-      return { cells, statistics, remaining, inherited };
+      return { cells, statistics, rounded, remaining, inherited };
     }
     dirty = findings.some((f) => bySlots.has(rootOf(f.slot)))
       ? undefined
       : new Set<string>(findings.map((f) => rootOf(f.slot)));
     for (const c of chosen) {
+      if (c.vague) {
+        c.vague();
+        continue;
+      }
+      if (c.coarsen) {
+        c.coarsen();
+        rounded++;
+        continue;
+      }
       c.hide!();
       if (c.kind === "stat") statistics++;
       else cells++;
     }
   }
-  return { cells, statistics, remaining: [], inherited };
+  return { cells, statistics, rounded, remaining: [], inherited };
 }
 
 const MAX_TRIES = 12;

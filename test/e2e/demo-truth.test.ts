@@ -44,6 +44,29 @@ describe("the demo's reports tell the truth around the numbers", () => {
     } else for (const r of rows) expect(texts.join(" ")).toContain((r.label as Record<string, string>).fi);
   });
 
+  it("IPA means are never more precise than the table's mean of the same statement", () => {
+    const report = read("baseline");
+    const items = new Map(
+      report.questions.flatMap((q) => ("items" in q ? q.items.map((it) => [it.id, it.stats] as const) : [])),
+    );
+    const decimals = (v: number) => (String(v).split(".")[1] ?? "").length;
+    let withheld = 0;
+    for (const row of report.ipa!.rows)
+      for (const [slot, value] of [
+        [row.importance, row.importanceMean],
+        [row.performance, row.performanceMean],
+      ] as const) {
+        const own = items.get(slot)!;
+        if (own.mean === null) {
+          // The table withholds it because it would pin a hidden count: so does the chart.
+          expect(value, slot).toBeNull();
+          withheld++;
+        } else if (own.meanDecimals !== undefined && value !== null)
+          expect(decimals(value), slot).toBeLessThanOrEqual(own.meanDecimals);
+      }
+    expect(withheld, "the demo has statements whose mean the table withholds").toBeGreaterThan(0);
+  });
+
   it("a numbered scale (the school grade) is drawn as a distribution, not a diverging bar", () => {
     const report = read("baseline");
     const grade = report.questions.find((q) => q.type === "scale")!;
@@ -62,6 +85,11 @@ describe("the demo's reports tell the truth around the numbers", () => {
       const first = cmp.groups.findIndex((g) => g.code !== null && !g.tooFew);
       // A group's n hidden to protect a small one is left out of the range the chart states.
       const ns = tables.flatMap((t) => (t.valid[first]!.value === null ? [] : [t.valid[first]!.value!]));
+      // A group's n that the comparison hides everywhere: the chart states none.
+      if (ns.length === 0) {
+        expect(spec.series[0].n, entry.id).toBeNull();
+        continue;
+      }
       expect(spec.series[0].n, entry.id).toBe(Math.min(...ns));
       expect(spec.series[0].nMax ?? spec.series[0].n, entry.id).toBe(Math.max(...ns));
     }

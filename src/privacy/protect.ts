@@ -39,7 +39,7 @@ function cost(f: Fact): number {
  * What changing a fact costs: a "< 5" that tells too much becomes "–" (no number is lost), then an
  * exact mean is published to one decimal, before anything more is hidden.
  */
-const costOf = (f: Fact) => (f.vague ? 0.25 : f.coarsen ? 0.5 : cost(f));
+const costOf = (f: Fact) => (f.vague ? -1 : f.coarsen ? 0.5 : cost(f));
 
 function pick(candidates: Fact[]): Fact | undefined {
   return [...candidates].sort(

@@ -1,6 +1,7 @@
 // The checks every file Kuulo reads passes before a byte is read: it exists, it is a regular
 // file (not a folder, a device such as /dev/zero, a pipe or a socket, which never end), and it
-// is not larger than what that kind of file can sensibly be. Also the zip bomb check for .xlsx.
+// is not larger than what that kind of file can sensibly be. Also the zip bomb check for .xlsx,
+// and a small text input (a JSON file) read whole after those checks.
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { ExitCode, fileError, KuuloError } from "./errors.js";
 

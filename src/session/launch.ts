@@ -1,3 +1,6 @@
+// The three ways `kuulo run` collects answers, wired to the store and the terminal: one person
+// at the keyboard, a kiosk that loops until the facilitator ends it, or an answers file.
+// This is the I/O edge of src/session; the flow itself stays in the pure modules beside it.
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { pickText, translator } from "../i18n/index.js";

@@ -1,3 +1,6 @@
+// `kuulo audit SURVEY | FILE.json…`: the independent check. Reads the reports as a reader holds
+// them (the ledger's published copies, or report.json files) and computes by linear programming
+// what every hidden count is confined to. Exit 65 when anything is disclosed or weak.
 import { resolve } from "node:path";
 import { Command } from "commander";
 import type { Report } from "../../analysis/report.js";

@@ -1,3 +1,5 @@
+// Horizontal bars for single choice (shares of answers) and multi-select (shares of respondents),
+// in the survey's order, each with its value label ("42 % (24)"); suppressed items as empty slots.
 import { planHorizontalBars } from "./horizontal-bars.js";
 import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";

@@ -1,3 +1,5 @@
+// LibQUAL-style gaps: per item the zone of tolerance as a bar from the minimum to the desired level
+// and the perceived level as a marker whose shape says whether it falls below, inside or above.
 import { drawMarker, type LegendItem, type Shape } from "./frame.js";
 import { planHorizontalBars } from "./horizontal-bars.js";
 import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";

@@ -1,6 +1,10 @@
+// Numbers as a histogram: counts per bin as touching vertical bars with the count on top, and
+// optional mean/median markers placed by value within the bins. A suppressed bin is an empty slot.
+import type { Scale } from "chart.js";
 import { framePlugin, type LegendItem, planFrame } from "./frame.js";
 import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
 import { valueAxis } from "./rows.js";
+import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { HistogramSpec } from "./types.js";
 
@@ -23,16 +27,17 @@ function binPixel(
   return centre(i) - band / 2 + t * band;
 }
 
+const MARKER_STYLE = {
+  mean: { color: COLOR.mean, dash: [6, 4], key: "chart.mean" as const },
+  median: { color: COLOR.median, dash: [2, 3], key: "chart.median" as const },
+};
+
 export function planHistogram(spec: HistogramSpec, env: Env): ChartPlan {
   const { fmt, measure } = env;
   const decimals = spec.decimals ?? 1;
-  const markerStyle = {
-    mean: { color: COLOR.mean, dash: [6, 4], key: "chart.mean" as const },
-    median: { color: COLOR.median, dash: [2, 3], key: "chart.median" as const },
-  };
   const legend: LegendItem[] = (spec.markers ?? []).map((mk) => ({
-    label: `${fmt.t(markerStyle[mk.kind].key)} ${fmt.number(mk.value, decimals)}`,
-    swatch: { kind: "line", color: markerStyle[mk.kind].color, dash: markerStyle[mk.kind].dash },
+    label: `${fmt.t(MARKER_STYLE[mk.kind].key)} ${fmt.number(mk.value, decimals)}`,
+    swatch: { kind: "line", color: MARKER_STYLE[mk.kind].color, dash: MARKER_STYLE[mk.kind].dash },
   }));
   const frame = planFrame(measure, env.width, {
     title: spec.title,
@@ -50,40 +55,7 @@ export function planHistogram(spec: HistogramSpec, env: Env): ChartPlan {
   const labels = spec.bins.map((b) => b.label ?? `${edge(b.from)}–${edge(b.to)}`);
   const yAxisWidth = 56;
 
-  const draw = drawOver("kuuloHistogram", (ctx, x, y) => {
-    const band = spec.bins.length > 0 ? (x.right - x.left) / spec.bins.length : 0;
-    ctx.save();
-    ctx.font = font(SIZE.value);
-    ctx.textAlign = "center";
-    spec.bins.forEach((bin, i) => {
-      const cx = x.getPixelForValue(i);
-      if (bin.count === null) {
-        ctx.setLineDash([4, 3]);
-        ctx.strokeStyle = COLOR.slot;
-        ctx.strokeRect(cx - band / 2 + 2.5, y.top, band - 5, y.bottom - y.top);
-        ctx.setLineDash([]);
-        ctx.fillStyle = COLOR.muted;
-        ctx.textBaseline = "bottom";
-        ctx.fillText(spec.suppressedLabel, cx, y.bottom - 4);
-        return;
-      }
-      ctx.fillStyle = COLOR.text;
-      ctx.textBaseline = "bottom";
-      ctx.fillText(fmt.number(bin.count, 0), cx, y.getPixelForValue(bin.count) - 3);
-    });
-    for (const mk of spec.markers ?? []) {
-      const px = binPixel(spec, mk.value, (i) => x.getPixelForValue(i), band);
-      if (px === null) continue;
-      ctx.strokeStyle = markerStyle[mk.kind].color;
-      ctx.lineWidth = 2;
-      ctx.setLineDash(markerStyle[mk.kind].dash);
-      ctx.beginPath();
-      ctx.moveTo(px, y.top);
-      ctx.lineTo(px, y.bottom);
-      ctx.stroke();
-    }
-    ctx.restore();
-  });
+  const draw = drawOver("kuuloHistogram", (ctx, x, y) => drawBins(ctx, x, y, spec, fmt));
   const counts = spec.bins.map((b) => b.count ?? 0);
   return {
     width: env.width,
@@ -107,20 +79,7 @@ export function planHistogram(spec: HistogramSpec, env: Env): ChartPlan {
         layout: { padding: { top: frame.header, bottom: frame.footer, left: SIZE.pad, right: SIZE.pad + 8 } },
         plugins: { legend: { display: false }, title: { display: false }, tooltip: { enabled: false } },
         scales: {
-          x: {
-            grid: { display: false },
-            border: { color: COLOR.axis },
-            ticks: { color: COLOR.muted, font: { size: SIZE.tick }, maxRotation: 0, autoSkip: true },
-            title: {
-              display: Boolean(spec.axisTitle),
-              text: spec.axisTitle ?? "",
-              color: COLOR.muted,
-              font: { size: SIZE.tick },
-            },
-            afterFit(scale) {
-              scale.height = AXIS_HEIGHT;
-            },
-          },
+          x: binAxis(spec.axisTitle),
           y: {
             ...valueAxis({ axisHeight: 0 }, fmt.t("chart.respondents"), (v) => fmt.number(v, 0), {
               precision: 0,
@@ -135,6 +94,60 @@ export function planHistogram(spec: HistogramSpec, env: Env): ChartPlan {
         },
       },
       plugins: [framePlugin(frame), draw],
+    },
+  };
+}
+
+/** The count over each bin (an empty slot for a suppressed one) and the mean and median lines. */
+function drawBins(ctx: Ctx, x: Scale, y: Scale, spec: HistogramSpec, fmt: Env["fmt"]): void {
+  const band = spec.bins.length > 0 ? (x.right - x.left) / spec.bins.length : 0;
+  ctx.save();
+  ctx.font = font(SIZE.value);
+  ctx.textAlign = "center";
+  spec.bins.forEach((bin, i) => {
+    const cx = x.getPixelForValue(i);
+    if (bin.count === null) {
+      ctx.setLineDash([4, 3]);
+      ctx.strokeStyle = COLOR.slot;
+      ctx.strokeRect(cx - band / 2 + 2.5, y.top, band - 5, y.bottom - y.top);
+      ctx.setLineDash([]);
+      ctx.fillStyle = COLOR.muted;
+      ctx.textBaseline = "bottom";
+      ctx.fillText(spec.suppressedLabel, cx, y.bottom - 4);
+      return;
+    }
+    ctx.fillStyle = COLOR.text;
+    ctx.textBaseline = "bottom";
+    ctx.fillText(fmt.number(bin.count, 0), cx, y.getPixelForValue(bin.count) - 3);
+  });
+  for (const mk of spec.markers ?? []) {
+    const px = binPixel(spec, mk.value, (i) => x.getPixelForValue(i), band);
+    if (px === null) continue;
+    ctx.strokeStyle = MARKER_STYLE[mk.kind].color;
+    ctx.lineWidth = 2;
+    ctx.setLineDash(MARKER_STYLE[mk.kind].dash);
+    ctx.beginPath();
+    ctx.moveTo(px, y.top);
+    ctx.lineTo(px, y.bottom);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/** The bins' axis: their labels under them, and the axis title. */
+function binAxis(title: string | undefined) {
+  return {
+    grid: { display: false },
+    border: { color: COLOR.axis },
+    ticks: { color: COLOR.muted, font: { size: SIZE.tick }, maxRotation: 0, autoSkip: true },
+    title: {
+      display: Boolean(title),
+      text: title ?? "",
+      color: COLOR.muted,
+      font: { size: SIZE.tick },
+    },
+    afterFit(scale: Scale) {
+      scale.height = AXIS_HEIGHT;
     },
   };
 }

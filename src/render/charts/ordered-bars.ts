@@ -1,3 +1,5 @@
+// Rankings (Borda scores) and dot-voting or other totals as bars sorted largest first, each with its
+// value. Suppressed items keep their label and come last as empty slots, in the order given.
 import { planHorizontalBars } from "./horizontal-bars.js";
 import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";

@@ -1,7 +1,12 @@
+// Baseline vs follow-up (or any two groups): two bars per category, each with its 95 % interval as
+// a whisker and its value printed after it. A suppressed value is an empty slot in its own place,
+// marked "< 5" or, for a figure withheld from a group large enough to show, with its own mark.
+import type { Scale } from "chart.js";
 import type { LegendItem } from "./frame.js";
 import { planHorizontalBars } from "./horizontal-bars.js";
 import { type ChartPlan, drawOver, type Env, notesOf, nText, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
+import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { Estimate, PairedBarsSpec } from "./types.js";
 
@@ -40,61 +45,14 @@ export function planPairedBars(spec: PairedBarsSpec, env: Env): ChartPlan {
       title: spec.title,
       subtitle,
       legend,
-      notes: [
-        ...notesOf(
-          spec.notes,
-          spec.series.some((s) => s.n === null) ||
-            spec.items.some((it) => it.values.some((e) => e.value === null && e.mark === undefined)),
-          fmt,
-          spec.suppressedLabel,
-        ),
-        ...[
-          ...new Set(
-            spec.items.flatMap((it) =>
-              it.values.flatMap((e) => (e.value === null && e.mark ? [e.mark] : [])),
-            ),
-          ),
-        ].map((label) => fmt.t("chart.withheld", { label })),
-      ],
+      notes: pairedNotes(spec, fmt),
     },
     labels: spec.items.map((it) => it.label),
     minRow: 58,
     right: Math.max(30, widest + 14),
   });
 
-  const draw = drawOver("kuuloPaired", (ctx, x, y) => {
-    const band = spec.items.length > 0 ? (y.bottom - y.top) / spec.items.length : 0;
-    const slot = (band * CATEGORY) / 2;
-    spec.items.forEach((it, i) => {
-      it.values.forEach((e: Estimate, s) => {
-        const cy = y.getPixelForValue(i) - (band * CATEGORY) / 2 + slot * (s + 0.5);
-        if (e.value === null) {
-          drawSlot(ctx, x.left, x.right, cy, Math.min(16, slot - 2), e.mark ?? spec.suppressedLabel);
-          return;
-        }
-        let end = x.getPixelForValue(e.value);
-        if (e.low != null && e.high != null) {
-          const a = x.getPixelForValue(e.low);
-          const b = x.getPixelForValue(e.high);
-          const cap = Math.min(6, slot / 3);
-          ctx.save();
-          ctx.strokeStyle = COLOR.whisker;
-          ctx.lineWidth = 1.5;
-          ctx.beginPath();
-          ctx.moveTo(a, cy);
-          ctx.lineTo(b, cy);
-          ctx.moveTo(a, cy - cap);
-          ctx.lineTo(a, cy + cap);
-          ctx.moveTo(b, cy - cap);
-          ctx.lineTo(b, cy + cap);
-          ctx.stroke();
-          ctx.restore();
-          end = Math.max(end, b);
-        }
-        drawValue(ctx, show(e.value), end + 5, cy);
-      });
-    });
-  });
+  const draw = drawOver("kuuloPaired", (ctx, x, y) => drawPairs(ctx, x, y, spec, show));
   const axisTitle = isShare ? fmt.t("chart.shareOfAnswers") : fmt.t("chart.mean");
   return planHorizontalBars(layout, spec.items.length, {
     datasets: [0, 1].map((s) => ({
@@ -117,4 +75,57 @@ export function planPairedBars(spec: PairedBarsSpec, env: Env): ChartPlan {
     },
     draw,
   });
+}
+
+/** Per row the two values, each with its whisker and its value after it, or an empty slot. */
+function drawPairs(ctx: Ctx, x: Scale, y: Scale, spec: PairedBarsSpec, show: (v: number) => string): void {
+  const band = spec.items.length > 0 ? (y.bottom - y.top) / spec.items.length : 0;
+  const slot = (band * CATEGORY) / 2;
+  spec.items.forEach((it, i) => {
+    it.values.forEach((e: Estimate, s) => {
+      const cy = y.getPixelForValue(i) - (band * CATEGORY) / 2 + slot * (s + 0.5);
+      if (e.value === null) {
+        drawSlot(ctx, x.left, x.right, cy, Math.min(16, slot - 2), e.mark ?? spec.suppressedLabel);
+        return;
+      }
+      let end = x.getPixelForValue(e.value);
+      if (e.low != null && e.high != null) {
+        const a = x.getPixelForValue(e.low);
+        const b = x.getPixelForValue(e.high);
+        const cap = Math.min(6, slot / 3);
+        ctx.save();
+        ctx.strokeStyle = COLOR.whisker;
+        ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        ctx.moveTo(a, cy);
+        ctx.lineTo(b, cy);
+        ctx.moveTo(a, cy - cap);
+        ctx.lineTo(a, cy + cap);
+        ctx.moveTo(b, cy - cap);
+        ctx.lineTo(b, cy + cap);
+        ctx.stroke();
+        ctx.restore();
+        end = Math.max(end, b);
+      }
+      drawValue(ctx, show(e.value), end + 5, cy);
+    });
+  });
+}
+
+/** The caller's notes and the explanation of every mark the chart prints. */
+function pairedNotes(spec: PairedBarsSpec, fmt: Env["fmt"]): string[] {
+  return [
+    ...notesOf(
+      spec.notes,
+      spec.series.some((s) => s.n === null) ||
+        spec.items.some((it) => it.values.some((e) => e.value === null && e.mark === undefined)),
+      fmt,
+      spec.suppressedLabel,
+    ),
+    ...[
+      ...new Set(
+        spec.items.flatMap((it) => it.values.flatMap((e) => (e.value === null && e.mark ? [e.mark] : []))),
+      ),
+    ].map((label) => fmt.t("chart.withheld", { label })),
+  ];
 }

@@ -89,102 +89,116 @@ function nonValid(st: AnswerStatus): Count[] {
   ];
 }
 
+/** 1. No printed count of people is below minCell, and the non-answers add up. */
+function checkCounts(report: Report): void {
+  walk(report, (o) => {
+    if ("suppressed" in o && o.suppressed === true) {
+      expect(o.value ?? null).toBeNull();
+      expect(o.count ?? null).toBeNull();
+    }
+  });
+  for (const { id, status: st } of statuses(report)) {
+    // Non-answers ("don't know", skipped, not shown …) and so the valid n are published
+    // exactly: base − valid n gives their total anyway, so hiding one would be a false promise.
+    // Unless fewer than minCell answered: then the valid n is hidden, and the rest with it.
+    const others = nonValid(st);
+    if (st.base.value !== null)
+      for (const c of others) expect(c.suppressed, `${id}: status counts`).toBe(st.valid.suppressed);
+    if (st.base.value !== null && st.valid.value !== null)
+      expect(st.base.value - st.valid.value).toBe(others.reduce((a, c) => a + (c.value ?? 0), 0));
+  }
+}
+
+/** 2–4. Choice rows: no small count shown, no lone hidden cell, shares that sum to 1. */
+function checkChoiceRows(report: Report, minCell: number): void {
+  for (const { valid, rows, multi } of choiceLists(report)) {
+    for (const r of rows) if (r.count !== null) expect(r.count === 0 || r.count >= minCell).toBe(true);
+    // 2. Complement: with n shown, a single hidden cell could be subtracted out.
+    const hidden = rows.filter((r) => r.suppressed);
+    if (!multi && valid.value !== null) expect(hidden.length).not.toBe(1);
+    // 3. Multi: a hidden "did not pick" count is never n − a shown count below minCell.
+    if (multi && valid.value !== null)
+      for (const r of rows)
+        if (r.count !== null)
+          expect(valid.value - r.count === 0 || valid.value - r.count >= minCell).toBe(true);
+    // 4. Shares of a single-choice question sum to 1 when all are shown.
+    if (!multi && valid.value && hidden.length === 0) {
+      const s = rows.reduce((a, r) => a + r.share!, 0);
+      expect(Math.abs(s - 1)).toBeLessThanOrEqual(1e-12);
+    }
+  }
+}
+
+/** Group tables: no hidden count that the shown ones and the group's n determine. */
+function checkGroupTables(report: Report, minCell: number): void {
+  // Over-suppression in group tables: a group's n shown and one hidden cell in its column
+  // would be that n minus the shown ones, so no hidden count is one the shown ones determine.
+  for (const g of [report.crossTabs, report.comparison]) {
+    if (!g) continue;
+    for (const t of g.tables) {
+      if (t.kind !== "choice" && t.kind !== "scale") continue;
+      g.groups.forEach((grp, i) => {
+        if (grp.tooFew || grp.withheld) return;
+        expect(grp.tooFew).toBe(grp.size.value !== null && grp.size.value > 0 && grp.size.value < minCell);
+        if (t.valid[i]!.value === null) return;
+        const hidden = t.rows.filter((r) => r.cells[i]!.suppressed);
+        expect(hidden.length, `${t.slot} group ${i}`).not.toBe(1);
+      });
+    }
+  }
+}
+
+/** 5–7. Medians within the data; small groups only as too few, and not recoverable. */
+function checkMediansAndGroups(report: Report, minCell: number): void {
+  // 5. Medians lie within the data.
+  for (const q of report.questions) {
+    if (q.kind === "number" && q.median !== null) {
+      expect(q.median).toBeGreaterThanOrEqual(q.min!);
+      expect(q.median).toBeLessThanOrEqual(q.max!);
+      expect(q.q1!).toBeLessThanOrEqual(q.median);
+      expect(q.median).toBeLessThanOrEqual(q.q3!);
+    }
+    if (q.kind === "scale" && q.stats.median !== null) {
+      const pts = q.choices.map((c) => Number(c.code));
+      expect(q.stats.median).toBeGreaterThanOrEqual(Math.min(...pts));
+      expect(q.stats.median).toBeLessThanOrEqual(Math.max(...pts));
+    }
+  }
+  // 6. Groups too small are shown only as too few.
+  for (const g of [...(report.crossTabs?.groups ?? []), ...(report.comparison?.groups ?? [])])
+    if (g.size.value !== null && g.size.value > 0 && g.size.value < minCell) expect(g.tooFew).toBe(true);
+  for (const t of [...(report.crossTabs?.tables ?? []), ...(report.comparison?.tables ?? [])]) {
+    const groups = report.crossTabs?.tables.includes(t) ? report.crossTabs.groups : report.comparison!.groups;
+    groups.forEach((g, i) => {
+      if (g.tooFew) {
+        expect(t.valid[i]!.value).toBeNull();
+        for (const r of t.rows) expect(r.cells[i]!.count).toBeNull();
+      }
+    });
+    // 7. The groups not shown cannot be recovered as the question's own count minus the
+    // shown groups: whatever can be subtracted is 0 or at least minCell.
+    const own = choiceLists(report).find((_, k) => ownSlot(report, k) === t.slot);
+    if (!own) continue;
+    for (const row of t.rows) {
+      const total = own.rows.find((r) => r.code === row.code)?.count ?? null;
+      const shown = row.cells.filter((_, i) => !groups[i]!.tooFew);
+      if (total === null || shown.some((c) => c.count === null)) continue;
+      const rest = total - shown.reduce((a, c) => a + c.count!, 0);
+      expect(rest === 0 || rest >= minCell, `${t.slot} ${row.code}: rest ${rest}`).toBe(true);
+    }
+  }
+}
+
 describe("Report invariants", () => {
   it("holds for random data, groupings and thresholds", () => {
     fc.assert(
       fc.property(data, ({ count, seed, minCell, by, compare, includePartial }) => {
         const responses = responsesFor(count, seed);
         const report = analyze(survey, responses, { minCell, by, compare, filters: { includePartial } });
-        // 1. No printed count of people is below minCell (zeros and non-answers aside).
-        walk(report, (o) => {
-          if ("suppressed" in o && o.suppressed === true) {
-            expect(o.value ?? null).toBeNull();
-            expect(o.count ?? null).toBeNull();
-          }
-        });
-        for (const { id, status: st } of statuses(report)) {
-          // Non-answers ("don't know", skipped, not shown …) and so the valid n are published
-          // exactly: base − valid n gives their total anyway, so hiding one would be a false promise.
-          // Unless fewer than minCell answered: then the valid n is hidden, and the rest with it.
-          const others = nonValid(st);
-          if (st.base.value !== null)
-            for (const c of others) expect(c.suppressed, `${id}: status counts`).toBe(st.valid.suppressed);
-          if (st.base.value !== null && st.valid.value !== null)
-            expect(st.base.value - st.valid.value).toBe(others.reduce((a, c) => a + (c.value ?? 0), 0));
-        }
-        for (const { valid, rows, multi } of choiceLists(report)) {
-          for (const r of rows) if (r.count !== null) expect(r.count === 0 || r.count >= minCell).toBe(true);
-          // 2. Complement: with n shown, a single hidden cell could be subtracted out.
-          const hidden = rows.filter((r) => r.suppressed);
-          if (!multi && valid.value !== null) expect(hidden.length).not.toBe(1);
-          // 3. Multi: a hidden "did not pick" count is never n − a shown count below minCell.
-          if (multi && valid.value !== null)
-            for (const r of rows)
-              if (r.count !== null)
-                expect(valid.value - r.count === 0 || valid.value - r.count >= minCell).toBe(true);
-          // 4. Shares of a single-choice question sum to 1 when all are shown.
-          if (!multi && valid.value && hidden.length === 0) {
-            const s = rows.reduce((a, r) => a + r.share!, 0);
-            expect(Math.abs(s - 1)).toBeLessThanOrEqual(1e-12);
-          }
-        }
-        // Over-suppression in group tables: a group's n shown and one hidden cell in its column
-        // would be that n minus the shown ones, so no hidden count is one the shown ones determine.
-        for (const g of [report.crossTabs, report.comparison]) {
-          if (!g) continue;
-          for (const t of g.tables) {
-            if (t.kind !== "choice" && t.kind !== "scale") continue;
-            g.groups.forEach((grp, i) => {
-              if (grp.tooFew || grp.withheld) return;
-              expect(grp.tooFew).toBe(
-                grp.size.value !== null && grp.size.value > 0 && grp.size.value < minCell,
-              );
-              if (t.valid[i]!.value === null) return;
-              const hidden = t.rows.filter((r) => r.cells[i]!.suppressed);
-              expect(hidden.length, `${t.slot} group ${i}`).not.toBe(1);
-            });
-          }
-        }
-        // 5. Medians lie within the data.
-        for (const q of report.questions) {
-          if (q.kind === "number" && q.median !== null) {
-            expect(q.median).toBeGreaterThanOrEqual(q.min!);
-            expect(q.median).toBeLessThanOrEqual(q.max!);
-            expect(q.q1!).toBeLessThanOrEqual(q.median);
-            expect(q.median).toBeLessThanOrEqual(q.q3!);
-          }
-          if (q.kind === "scale" && q.stats.median !== null) {
-            const pts = q.choices.map((c) => Number(c.code));
-            expect(q.stats.median).toBeGreaterThanOrEqual(Math.min(...pts));
-            expect(q.stats.median).toBeLessThanOrEqual(Math.max(...pts));
-          }
-        }
-        // 6. Groups too small are shown only as too few.
-        for (const g of [...(report.crossTabs?.groups ?? []), ...(report.comparison?.groups ?? [])])
-          if (g.size.value !== null && g.size.value > 0 && g.size.value < minCell)
-            expect(g.tooFew).toBe(true);
-        for (const t of [...(report.crossTabs?.tables ?? []), ...(report.comparison?.tables ?? [])]) {
-          const groups = report.crossTabs?.tables.includes(t)
-            ? report.crossTabs.groups
-            : report.comparison!.groups;
-          groups.forEach((g, i) => {
-            if (g.tooFew) {
-              expect(t.valid[i]!.value).toBeNull();
-              for (const r of t.rows) expect(r.cells[i]!.count).toBeNull();
-            }
-          });
-          // 7. The groups not shown cannot be recovered as the question's own count minus the
-          // shown groups: whatever can be subtracted is 0 or at least minCell.
-          const own = choiceLists(report).find((_, k) => ownSlot(report, k) === t.slot);
-          if (!own) continue;
-          for (const row of t.rows) {
-            const total = own.rows.find((r) => r.code === row.code)?.count ?? null;
-            const shown = row.cells.filter((_, i) => !groups[i]!.tooFew);
-            if (total === null || shown.some((c) => c.count === null)) continue;
-            const rest = total - shown.reduce((a, c) => a + c.count!, 0);
-            expect(rest === 0 || rest >= minCell, `${t.slot} ${row.code}: rest ${rest}`).toBe(true);
-          }
-        }
+        checkCounts(report);
+        checkChoiceRows(report, minCell);
+        checkGroupTables(report, minCell);
+        checkMediansAndGroups(report, minCell);
       }),
       { numRuns: 30, endOnFailure: true },
     );

@@ -86,6 +86,99 @@ function feasible(
   return out;
 }
 
+/** A two-way table, its row and column margins and its grand total in a ledger, solved at MIN. */
+function solvedTable(table: number[][]) {
+  const l = createLedger();
+  const rows = table.length;
+  const cols = table[0]!.length;
+  const id = (r: number, c: number) => `x${r}.${c}`;
+  const rowT = table.map((r) => r.reduce((a, b) => a + b, 0));
+  const colT = table[0]!.map((_, c) => table.reduce((a, r) => a + r[c]!, 0));
+  const grand = rowT.reduce((a, b) => a + b, 0);
+  l.cell("all", grand, { cost: 3 });
+  table.forEach((r, i) => {
+    r.forEach((v, j) => {
+      l.cell(id(i, j), v);
+    });
+    l.cell(`r${i}`, rowT[i]!, { cost: 1 });
+    l.line(
+      `r${i}`,
+      r.map((_, j) => id(i, j)),
+    );
+  });
+  colT.forEach((v, j) => {
+    l.cell(`c${j}`, v, { cost: 2 });
+    l.line(
+      `c${j}`,
+      table.map((_, i) => id(i, j)),
+    );
+  });
+  // Both margins add up to the grand total, as a question's valid n is both the sum of
+  // its answers and the sum of the groups' valid n in the analysis.
+  l.line(
+    "all",
+    rowT.map((_, i) => `r${i}`),
+  );
+  l.line(
+    "all",
+    colT.map((_, j) => `c${j}`),
+  );
+  l.solve(MIN);
+  return { l, rows, cols, id, rowT, colT, grand };
+}
+
+/**
+ * Every table a reader could take for the true one: the shown cells and margins as they are,
+ * each hidden one anywhere its mark and the shown margins allow.
+ */
+function readerTables(table: number[][], t: ReturnType<typeof solvedTable>) {
+  const { l, rows, cols, id, rowT, colT, grand } = t;
+  // What a reader sees: shown inner cells and margins, and the marks of hidden ones: "< 5"
+  // is 0 to MIN − 1; "–" claims no size (a zero, a large count, or a small one whose
+  // "< 5" would have told too much).
+  const flat = table.flat();
+  const hidden = flat.map((_, k) => l.isHidden(id(Math.floor(k / cols), k % cols)));
+  const markOk = (idOf: string, sum: number) => !l.isHidden(idOf) || l.isComplement(idOf) || sum < MIN;
+  const maxOf = flat.map((_, k) => {
+    const i = Math.floor(k / cols);
+    const j = k % cols;
+    const bounds = [grand];
+    if (!l.isHidden(`r${i}`)) bounds.push(rowT[i]!);
+    if (!l.isHidden(`c${j}`)) bounds.push(colT[j]!);
+    return Math.min(...bounds);
+  });
+  const small = flat.map((_, k) => hidden[k] && !l.isComplement(id(Math.floor(k / cols), k % cols)));
+  const minOf = flat.map(() => 0);
+  for (let k = 0; k < flat.length; k++) if (small[k]) maxOf[k] = Math.min(maxOf[k]!, MIN - 1);
+  // Brute force only where it stays quick (a table hidden whole has nothing to pin).
+  const space = flat.reduce((a, _, k) => (hidden[k] ? a * (maxOf[k]! - minOf[k]! + 1) : a), 1);
+  fc.pre(space <= 2_000_000);
+  const sols = feasible(
+    flat,
+    hidden,
+    (a) => {
+      for (let i = 0; i < rows; i++) {
+        const s = a.slice(i * cols, i * cols + cols).reduce((x, y) => x + y, 0);
+        if (!l.isHidden(`r${i}`) && s !== rowT[i]) return false;
+        if (!markOk(`r${i}`, s)) return false;
+      }
+      for (let j = 0; j < cols; j++) {
+        let s = 0;
+        for (let i = 0; i < rows; i++) s += a[i * cols + j]!;
+        if (!l.isHidden(`c${j}`) && s !== colT[j]) return false;
+        if (!markOk(`c${j}`, s)) return false;
+      }
+      const all = a.reduce((x, y) => x + y, 0);
+      if (!l.isHidden("all") && all !== grand) return false;
+      return markOk("all", all);
+    },
+    // A reader knows no cell exceeds a shown margin (or the grand total).
+    maxOf,
+    minOf,
+  );
+  return { flat, hidden, sols };
+}
+
 describe("no reader can work out a hidden small count", () => {
   it("on one line (a single-choice question)", () => {
     fc.assert(
@@ -118,86 +211,8 @@ describe("no reader can work out a hidden small count", () => {
           maxLength: 2,
         }),
         (table) => {
-          const l = createLedger();
-          const rows = table.length;
-          const cols = table[0]!.length;
-          const id = (r: number, c: number) => `x${r}.${c}`;
-          const rowT = table.map((r) => r.reduce((a, b) => a + b, 0));
-          const colT = table[0]!.map((_, c) => table.reduce((a, r) => a + r[c]!, 0));
-          const grand = rowT.reduce((a, b) => a + b, 0);
-          l.cell("all", grand, { cost: 3 });
-          table.forEach((r, i) => {
-            r.forEach((v, j) => {
-              l.cell(id(i, j), v);
-            });
-            l.cell(`r${i}`, rowT[i]!, { cost: 1 });
-            l.line(
-              `r${i}`,
-              r.map((_, j) => id(i, j)),
-            );
-          });
-          colT.forEach((v, j) => {
-            l.cell(`c${j}`, v, { cost: 2 });
-            l.line(
-              `c${j}`,
-              table.map((_, i) => id(i, j)),
-            );
-          });
-          // Both margins add up to the grand total, as a question's valid n is both the sum of
-          // its answers and the sum of the groups' valid n in the analysis.
-          l.line(
-            "all",
-            rowT.map((_, i) => `r${i}`),
-          );
-          l.line(
-            "all",
-            colT.map((_, j) => `c${j}`),
-          );
-          l.solve(MIN);
-          // What a reader sees: shown inner cells and margins, and the marks of hidden ones: "< 5"
-          // is 0 to MIN − 1; "–" claims no size (a zero, a large count, or a small one whose
-          // "< 5" would have told too much).
-          const flat = table.flat();
-          const hidden = flat.map((_, k) => l.isHidden(id(Math.floor(k / cols), k % cols)));
-          const markOk = (idOf: string, sum: number) =>
-            !l.isHidden(idOf) || l.isComplement(idOf) || sum < MIN;
-          const maxOf = flat.map((_, k) => {
-            const i = Math.floor(k / cols);
-            const j = k % cols;
-            const bounds = [grand];
-            if (!l.isHidden(`r${i}`)) bounds.push(rowT[i]!);
-            if (!l.isHidden(`c${j}`)) bounds.push(colT[j]!);
-            return Math.min(...bounds);
-          });
-          const small = flat.map((_, k) => hidden[k] && !l.isComplement(id(Math.floor(k / cols), k % cols)));
-          const minOf = flat.map(() => 0);
-          for (let k = 0; k < flat.length; k++) if (small[k]) maxOf[k] = Math.min(maxOf[k]!, MIN - 1);
-          // Brute force only where it stays quick (a table hidden whole has nothing to pin).
-          const space = flat.reduce((a, _, k) => (hidden[k] ? a * (maxOf[k]! - minOf[k]! + 1) : a), 1);
-          fc.pre(space <= 2_000_000);
-          const sols = feasible(
-            flat,
-            hidden,
-            (a) => {
-              for (let i = 0; i < rows; i++) {
-                const s = a.slice(i * cols, i * cols + cols).reduce((x, y) => x + y, 0);
-                if (!l.isHidden(`r${i}`) && s !== rowT[i]) return false;
-                if (!markOk(`r${i}`, s)) return false;
-              }
-              for (let j = 0; j < cols; j++) {
-                let s = 0;
-                for (let i = 0; i < rows; i++) s += a[i * cols + j]!;
-                if (!l.isHidden(`c${j}`) && s !== colT[j]) return false;
-                if (!markOk(`c${j}`, s)) return false;
-              }
-              const all = a.reduce((x, y) => x + y, 0);
-              if (!l.isHidden("all") && all !== grand) return false;
-              return markOk("all", all);
-            },
-            // A reader knows no cell exceeds a shown margin (or the grand total).
-            maxOf,
-            minOf,
-          );
+          const t = solvedTable(table);
+          const { flat, hidden, sols } = readerTables(table, t);
           for (let k = 0; k < flat.length; k++) {
             const v = flat[k]!;
             if (v >= 1 && v < MIN) expect(hidden[k]).toBe(true);
@@ -208,8 +223,8 @@ describe("no reader can work out a hidden small count", () => {
             ).toBeGreaterThan(1);
           }
           // Small margins are hidden too, and cannot be recomputed from the shown cells.
-          rowT.forEach((v, i) => {
-            if (v >= 1 && v < MIN) expect(l.isHidden(`r${i}`)).toBe(true);
+          t.rowT.forEach((v, i) => {
+            if (v >= 1 && v < MIN) expect(t.l.isHidden(`r${i}`)).toBe(true);
           });
         },
       ),

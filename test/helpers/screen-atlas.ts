@@ -92,12 +92,12 @@ function answerFor(step: Step): { keys: string; value: AnswerValue | undefined }
   }
 }
 
-/** Drive one run of the survey; resolves with every screen on the way, in order. */
-export async function captureRun(o: AtlasRun): Promise<CapturedScreen[]> {
+/**
+ * The built binary with `args` in a pseudo-terminal of `o.cols` × `o.rows`, read back through a
+ * headless terminal emulator: the grid of characters a person sees, and when output last came.
+ */
+function openTerminal(o: { cols: number; rows: number; cwd: string }, args: string[]) {
   const term = new Terminal({ cols: o.cols, rows: o.rows, allowProposedApi: true });
-  const args = ["run", o.surveyFile, "--db", o.db, "--lang", o.lang];
-  if (o.plain) args.push("--plain");
-  if (!o.emoji) args.push("--no-emoji");
   const proc = pty.spawn(process.execPath, [BIN, ...args], {
     name: "xterm-256color",
     cols: o.cols,
@@ -105,18 +105,12 @@ export async function captureRun(o: AtlasRun): Promise<CapturedScreen[]> {
     cwd: o.cwd,
     env: { ...process.env, NO_COLOR: "1" } as Record<string, string>,
   });
-  const shots: CapturedScreen[] = [];
-  const push = shots.push.bind(shots);
-  shots.push = (...items: CapturedScreen[]) => {
-    for (const item of items) o.onShot?.(item, shots.length + items.indexOf(item));
-    return push(...items);
-  };
-  let lastData = Date.now();
-  let pending = 0;
+  const state = { raw: "", lastData: 0, pending: 0 };
   proc.onData((d) => {
-    lastData = Date.now();
-    pending++;
-    term.write(d, () => pending--);
+    state.raw += d;
+    state.lastData = Date.now();
+    state.pending++;
+    term.write(d, () => state.pending--);
   });
   const exited = new Promise<number>((resolve) => proc.onExit((e) => resolve(e.exitCode)));
   const grid = (): string[] => {
@@ -125,62 +119,84 @@ export async function captureRun(o: AtlasRun): Promise<CapturedScreen[]> {
     for (let y = 0; y < o.rows; y++) lines.push(b.getLine(b.viewportY + y)?.translateToString(true) ?? "");
     return lines;
   };
+  /** Types `keys` one at a time, as a person would. */
+  const type = async (keys: string, pause: number) => {
+    for (const k of splitKeys(keys)) {
+      proc.write(k);
+      await sleep(pause);
+    }
+  };
+  /** The exit code, or -1 when the program has not ended within ten seconds. */
+  const exitCode = () => Promise.race([exited, sleep(10_000).then(() => -1)]);
+  const close = () => {
+    proc.kill();
+    term.dispose();
+  };
+  return { state, grid, type, exitCode, close };
+}
+
+/** Keys pressed on a run's screens, each press waiting for the screen that should follow. */
+function runDriver(o: AtlasRun, screen: ReturnType<typeof openTerminal>, lastKey: () => string | undefined) {
+  const { state, grid } = screen;
   /** Wait for a drawn screen that differs from `before` and shows `expected`, then for quiet. */
   const settle = async (before: string, expected: string) => {
     const until = Date.now() + 10_000;
     const want = flat(expected).slice(0, 24);
     while (Date.now() < until) {
       await sleep(20);
-      if (Date.now() - lastData < 60 || pending > 0) continue;
+      if (Date.now() - state.lastData < 60 || state.pending > 0) continue;
       const now = grid().join("\n");
       if (now !== before && flat(now).includes(want)) return;
     }
     throw new Error(
-      `The screen showing "${want}" did not come (${o.lang}, ${o.cols}×${o.rows}) after ${shots.at(-1)?.key}:\n${grid().join("\n")}`,
+      `The screen showing "${want}" did not come (${o.lang}, ${o.cols}×${o.rows}) after ${lastKey()}:\n${grid().join("\n")}`,
     );
   };
   const press = async (keys: string, expected: string) => {
     const before = grid().join("\n");
-    // Keys go one at a time, as typed.
-    for (const k of splitKeys(keys)) {
-      proc.write(k);
-      await sleep(6);
-    }
+    await screen.type(keys, 6);
     await settle(before, expected);
   };
+  return { settle, press };
+}
 
+/** Drive one run of the survey; resolves with every screen on the way, in order. */
+export async function captureRun(o: AtlasRun): Promise<CapturedScreen[]> {
+  const args = ["run", o.surveyFile, "--db", o.db, "--lang", o.lang];
+  if (o.plain) args.push("--plain");
+  if (!o.emoji) args.push("--no-emoji");
+  const screen = openTerminal(o, args);
+  const shots: CapturedScreen[] = [];
+  const shoot = (shot: Omit<CapturedScreen, "lines">) => {
+    const full = { ...shot, lines: screen.grid() };
+    o.onShot?.(full, shots.length);
+    shots.push(full);
+  };
+  const { settle, press } = runDriver(o, screen, () => shots.at(-1)?.key);
   const t = translator(o.lang);
-  const answers: Answers = {};
   const s = o.survey;
   const say = (text: Record<string, string> | undefined, plain?: Record<string, string>) =>
     (o.plain && plain ? (plain[o.lang] ?? plain[s.languages[0]!]) : undefined) ??
     text?.[o.lang] ??
     text?.[s.languages[0]!] ??
     "";
+  const titleOf = (step: Step) =>
+    step.item ? say(step.item.text, step.item.plain) : say(step.question.text, step.question.plain);
   try {
     await settle("", s.intro ? say(s.title) : "/");
-    const titleOf = (step: Step) => {
-      const q = step.question;
-      return step.item ? say(step.item.text, step.item.plain) : say(q.text, q.plain);
-    };
+    const answers: Answers = {};
     let step = nextStep(s, answers, null);
     if (s.intro) {
-      shots.push({
-        key: "intro",
-        kind: "page",
-        lines: grid(),
-        expect: { title: say(s.title), skip: false, back: false },
-      });
+      shoot({ key: "intro", kind: "page", expect: { title: say(s.title), skip: false, back: false } });
       await press(ENTER, step ? titleOf(step) : t("run.end.title"));
     }
     let first = true;
     while (step) {
       const q = step.question;
       const options = "choices" in q ? q.choices : [];
-      shots.push({
+      shoot({
         key: stepKey(step),
         kind: q.type,
-        lines: grid(),
         expect: {
           title: titleOf(step),
           ...(step.item ? { lead: say(q.text, q.plain) } : {}),
@@ -197,28 +213,20 @@ export async function captureRun(o: AtlasRun): Promise<CapturedScreen[]> {
       first = false;
       step = next;
     }
-    shots.push({
-      key: "end",
-      kind: "page",
-      lines: grid(),
-      expect: { title: t("run.end.title"), skip: false, back: true },
-    });
+    shoot({ key: "end", kind: "page", expect: { title: t("run.end.title"), skip: false, back: true } });
     await press(ENTER, t("run.thanks.title"));
-    shots.push({
+    shoot({
       key: "thanks",
       kind: "page",
-      lines: grid(),
       expect: { title: t("run.thanks.title"), skip: false, back: false },
     });
-    proc.write(ENTER);
-    const code = await Promise.race([exited, sleep(10_000).then(() => -1)]);
-    if (code !== 0) throw new Error(`kuulo run ended with ${code}; last screen:\n${grid().join("\n")}`);
+    await screen.type(ENTER, 0);
+    const code = await screen.exitCode();
+    if (code !== 0)
+      throw new Error(`kuulo run ended with ${code}; last screen:\n${screen.grid().join("\n")}`);
     return shots;
-  } catch (e) {
-    proc.kill();
-    throw e;
   } finally {
-    term.dispose();
+    screen.close();
   }
 }
 
@@ -228,60 +236,33 @@ export async function captureKiosk(o: Omit<AtlasRun, "plain" | "emoji" | "onShot
   output: string;
   exitCode: number;
 }> {
-  const term = new Terminal({ cols: o.cols, rows: o.rows, allowProposedApi: true });
-  const proc = pty.spawn(
-    process.execPath,
-    [BIN, "run", o.surveyFile, "--db", o.db, "--lang", o.lang, "--kiosk"],
-    {
-      name: "xterm-256color",
-      cols: o.cols,
-      rows: o.rows,
-      cwd: o.cwd,
-      env: { ...process.env, NO_COLOR: "1" } as Record<string, string>,
-    },
-  );
-  let raw = "";
-  let lastData = 0;
-  proc.onData((d) => {
-    raw += d;
-    lastData = Date.now();
-    term.write(d);
-  });
-  const exited = new Promise<number>((resolve) => proc.onExit((e) => resolve(e.exitCode)));
-  const grid = (): string[] => {
-    const b = term.buffer.active;
-    const lines: string[] = [];
-    for (let y = 0; y < o.rows; y++) lines.push(b.getLine(b.viewportY + y)?.translateToString(true) ?? "");
-    return lines;
-  };
+  const screen = openTerminal(o, ["run", o.surveyFile, "--db", o.db, "--lang", o.lang, "--kiosk"]);
+  const { state, grid } = screen;
   /** Wait for something to be drawn, then for a quarter second of quiet. */
   const quiet = async () => {
     const since = Date.now();
     const until = since + 3_000;
-    while ((lastData <= since || Date.now() - lastData < 250) && Date.now() < until) await sleep(25);
+    while ((state.lastData <= since || Date.now() - state.lastData < 250) && Date.now() < until)
+      await sleep(25);
   };
   const type = async (keys: string) => {
-    for (const k of splitKeys(keys)) {
-      proc.write(k);
-      await sleep(12);
-    }
+    await screen.type(keys, 12);
     await quiet();
   };
   try {
     const until = Date.now() + 10_000;
-    while (lastData === 0 && Date.now() < until) await sleep(25);
-    while (Date.now() - lastData < 400 && Date.now() < until) await sleep(25);
+    while (state.lastData === 0 && Date.now() < until) await sleep(25);
+    while (Date.now() - state.lastData < 400 && Date.now() < until) await sleep(25);
     const facilitator = grid();
     await type(ENTER);
     const welcome = grid();
     await type(`lopeta${ENTER}`);
     const confirm = grid();
     await type(`${DOWN}${ENTER}`);
-    const exitCode = await Promise.race([exited, sleep(10_000).then(() => -1)]);
-    return { screens: { facilitator, welcome, confirm }, output: raw, exitCode };
+    const exitCode = await screen.exitCode();
+    return { screens: { facilitator, welcome, confirm }, output: state.raw, exitCode };
   } finally {
-    proc.kill();
-    term.dispose();
+    screen.close();
   }
 }
 

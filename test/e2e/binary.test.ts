@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, ROOT, runBin, tempDir } from "../helpers/cli.js";
+import { BIN, modulesLoaded, ROOT, runBin, tempDir } from "../helpers/cli.js";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -60,18 +60,8 @@ describe("bin/kuulo.js", () => {
   });
 
   it("loads no heavy module for --help", () => {
-    const log = join(tmp.dir, "loads.txt");
-    const r = spawnSync(
-      process.execPath,
-      ["--import", join(ROOT, "test/helpers/record-loads.mjs"), BIN, "--help"],
-      {
-        cwd: ROOT,
-        env: { ...process.env, KUULO_LOAD_LOG: log },
-        encoding: "utf8",
-      },
-    );
-    expect(r.status).toBe(0);
-    const loaded = readFileSync(log, "utf8");
+    const { code, loaded } = modulesLoaded(["--help"], { cwd: ROOT, log: join(tmp.dir, "loads.txt") });
+    expect(code).toBe(0);
     expect(loaded).toContain("dist/cli/main.js");
     for (const heavy of [
       "better-sqlite3",

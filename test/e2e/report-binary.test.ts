@@ -1,11 +1,11 @@
 // `kuulo report` through the built binary (npm run build first): the summary piped into head
 // ends quietly with 0, files appear whole, and an unwritable folder is exit 73 with no leftovers.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, registerSurvey, saveResponses } from "../../src/store/index.js";
-import { BIN, ROOT, runBin, tempDir } from "../helpers/cli.js";
+import { BIN, modulesLoaded, ROOT, runBin, tempDir } from "../helpers/cli.js";
 import { minimalSurvey, twoWaves } from "../helpers/report-fixtures.js";
 
 const tmp = tempDir("kuulo-report-e2e-");
@@ -65,23 +65,12 @@ describe("kuulo report (built binary)", () => {
 
   it("loads neither charts, canvas, PDF nor Excel for --format json, and does for the formats that need them", () => {
     const loads = (name: string, args: string[]): string => {
-      const log = join(tmp.dir, `loads-${name}.txt`);
-      const r = spawnSync(
-        process.execPath,
-        [
-          "--import",
-          join(ROOT, "test/helpers/record-loads.mjs"),
-          BIN,
-          "report",
-          "minimal",
-          "--db",
-          db,
-          ...args,
-        ],
-        { cwd: tmp.dir, env: { ...process.env, KUULO_LOAD_LOG: log }, encoding: "utf8" },
-      );
-      expect(r.status, r.stderr).toBe(0);
-      return readFileSync(log, "utf8");
+      const r = modulesLoaded(["report", "minimal", "--db", db, ...args], {
+        cwd: tmp.dir,
+        log: join(tmp.dir, `loads-${name}.txt`),
+      });
+      expect(r.code, r.stderr).toBe(0);
+      return r.loaded;
     };
     const heavy = ["chart.js", "@napi-rs/canvas", "pdfkit", "exceljs"];
     const json = loads("json", ["--format", "json"]);

@@ -1,7 +1,7 @@
 // Test helpers: run Kuulo in-process (fast, sees stdout/stderr/exit code) or as the built binary
 // (the real thing: bin/kuulo.js → dist/), each in a fresh temporary working directory.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { run } from "../../src/cli/main.js";
@@ -44,4 +44,25 @@ export function runBin(
 export function tempDir(prefix = "kuulo-test-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The built binary run with `args`, recording every module it resolves (test/helpers/record-loads.mjs):
+ * its exit status, standard error and the module URLs, one a line, so that a test can prove what a
+ * command does not load.
+ */
+export function modulesLoaded(
+  args: string[],
+  opts: { cwd: string; log: string },
+): { code: number | null; stderr: string; loaded: string } {
+  const r = spawnSync(
+    process.execPath,
+    ["--import", join(ROOT, "test/helpers/record-loads.mjs"), BIN, ...args],
+    {
+      cwd: opts.cwd,
+      env: { ...process.env, KUULO_LOAD_LOG: opts.log },
+      encoding: "utf8",
+    },
+  );
+  return { code: r.status, stderr: r.stderr, loaded: readFileSync(opts.log, "utf8") };
 }

@@ -33,6 +33,7 @@ describe("golden report outputs (every question type, two waves compared)", () =
 function contractKeys(): string[] {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   const start = readme.indexOf("### `report.json`: the contract");
+  if (start < 0) throw new Error('README.md has no section "### `report.json`: the contract"');
   const table = readme.slice(start, readme.indexOf("\n\n", readme.indexOf("| key |", start)));
   return table
     .split("\n")

@@ -65,6 +65,13 @@ describe("the demo's reports tell the truth around the numbers", () => {
           expect(decimals(value), slot).toBeLessThanOrEqual(own.meanDecimals);
       }
     expect(withheld, "the demo has statements whose mean the table withholds").toBeGreaterThan(0);
+    // On the chart they are "–" (withheld beside a shown n), not "< 5" (too few answers).
+    const entry = chartSpecs(report, "fi").find((e) => e.id === "ipa")!;
+    const notes = inspectChart(entry.spec, { locale: "fi" })
+      .texts.map((t) => t.text)
+      .join(" ");
+    expect(notes).toContain("Ei näytetä (–)");
+    expect(notes).not.toContain("Ei näytetä (< 5)");
   });
 
   it("a numbered scale (the school grade) is drawn as a distribution, not a diverging bar", () => {

@@ -63,11 +63,18 @@ function ipaPoints(spec: IpaSpec, fmt: Formats): { shown: Point[]; cross: Cross;
   };
   const notes = [...(spec.notes ?? [])];
   if (!spec.cross && shown.length) notes.unshift(fmt.t("chart.ipa.cross"));
-  if (hidden.length) {
+  // Too few answers ("< 5"), or means withheld beside a shown n (their own mark, e.g. "–").
+  const small = hidden.filter((p) => p.mark === undefined);
+  if (small.length) {
     notes.push(
-      fmt.t("chart.notShown", { label: spec.suppressedLabel, items: hidden.map((p) => p.label).join("; ") }),
+      fmt.t("chart.notShown", { label: spec.suppressedLabel, items: small.map((p) => p.label).join("; ") }),
     );
     notes.push(fmt.t("chart.suppressed", { label: spec.suppressedLabel }));
+  }
+  for (const mark of new Set(hidden.flatMap((p) => (p.mark === undefined ? [] : [p.mark])))) {
+    const items = hidden.filter((p) => p.mark === mark).map((p) => p.label);
+    notes.push(fmt.t("chart.notShown", { label: mark, items: items.join("; ") }));
+    notes.push(fmt.t("chart.withheld", { label: mark }));
   }
   return { shown, cross, notes };
 }

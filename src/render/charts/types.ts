@@ -98,7 +98,8 @@ export interface IpaSpec extends ChartCommon {
   nMax?: number;
   /** The bounds of the rating scale (e.g. 1–5); the plot zooms in on the points within them. */
   range: { min: number; max: number };
-  points: { label: string; importance: number | null; performance: number | null }[];
+  /** `mark`: for a point whose means are withheld although its n is shown (a "–"). */
+  points: { label: string; importance: number | null; performance: number | null; mark?: string }[];
   /** Where the quadrant lines cross; the means of the plotted points when absent. */
   cross?: { importance: number; performance: number };
   axisTitles?: { importance?: string; performance?: string };

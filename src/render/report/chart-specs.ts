@@ -312,6 +312,10 @@ export function chartSpecs(report: Report, lang: string): ChartEntry[] {
         label: fmt.text(r.label),
         importance: r.importanceMean,
         performance: r.performanceMean,
+        // A mean withheld beside a shown n protects a count: "–", not "too few".
+        ...(!r.n.suppressed && (r.importanceMean === null || r.performanceMean === null)
+          ? { mark: WITHHELD_MARK }
+          : {}),
       })),
       ...(report.ipa.crosshair ? { cross: report.ipa.crosshair } : {}),
     };

@@ -1,7 +1,7 @@
 // The parts of a report around the questions: the overview of responses, the privacy summary,
 // composite indices, the importance–performance analysis, service-quality gaps and the free-text
 // appendix. Picks and formats Report values only.
-import type { KeyCount, Report } from "../../analysis/report.js";
+import type { Count, KeyCount, Report } from "../../analysis/report.js";
 import type { Cells } from "./cells.js";
 import { blockNotes } from "./notes.js";
 import type { Block, Row, Table, TextGroup } from "./view.js";
@@ -122,6 +122,15 @@ export function privacyLines(report: Report, c: Cells): string[] {
   return lines;
 }
 
+/**
+ * An analysis block's mean is withheld ("–") when its n is hidden or, beside a shown n, when the
+ * question table withholds the same answers' mean (src/analysis/published-means.ts).
+ */
+const withheldBeside = (n: Count) => n.suppressed || (n.value ?? 0) > 0;
+
+/** Two decimals, or one for a mean published rounded to one (as the question table prints it). */
+const places = (v: number | null) => (v !== null && Math.abs(v * 10 - Math.round(v * 10)) < 1e-9 ? 1 : 2);
+
 export function indexBlock(report: Report, c: Cells): Block | null {
   if (report.indices.length === 0) return null;
   const { t, text } = c.fmt;
@@ -139,9 +148,9 @@ export function indexBlock(report: Report, c: Cells): Block | null {
       cells: [
         c.label(text(x.title)),
         c.countOf(x.n),
-        c.number(x.mean, x.n.suppressed, 2),
+        c.number(x.mean, withheldBeside(x.n), places(x.mean)),
         c.number(x.sd, x.n.suppressed, 2),
-        c.interval(x.ci, x.n.suppressed, 2),
+        c.interval(x.ci, withheldBeside(x.n), places(x.mean)),
         c.number(x.alpha, x.n.suppressed, 2),
       ],
     })),
@@ -177,8 +186,8 @@ export function ipaBlock(report: Report, c: Cells): Block | null {
       cells: [
         c.label(text(r.label)),
         c.countOf(r.n),
-        c.number(r.importanceMean, r.n.suppressed, 2),
-        c.number(r.performanceMean, r.n.suppressed, 2),
+        c.number(r.importanceMean, withheldBeside(r.n), places(r.importanceMean)),
+        c.number(r.performanceMean, withheldBeside(r.n), places(r.performanceMean)),
         r.quadrant ? { text: t(quadrant[r.quadrant]), value: null, kind: "text" } : c.empty(),
       ],
     })),
@@ -219,9 +228,9 @@ export function gapsBlock(report: Report, c: Cells): Block | null {
       cells: [
         c.label(text(g.label)),
         c.countOf(g.n),
-        c.number(g.minimumMean, g.n.suppressed, 2),
-        c.number(g.desiredMean, g.n.suppressed, 2),
-        c.number(g.perceivedMean, g.n.suppressed, 2),
+        c.number(g.minimumMean, withheldBeside(g.n), places(g.minimumMean)),
+        c.number(g.desiredMean, withheldBeside(g.n), places(g.desiredMean)),
+        c.number(g.perceivedMean, withheldBeside(g.n), places(g.perceivedMean)),
         c.diff(g.adequacy.mean, g.adequacy.ci, "number"),
         c.diff(g.superiority.mean, g.superiority.ci, "number"),
       ],

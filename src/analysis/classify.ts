@@ -3,7 +3,13 @@
 // or a stored value that does not fit. Pure; uses the expression module for show_if.
 // A slot's classifier is built once (lookup tables per code); states without a value, and
 // those of a single code, are shared objects: callers read states and never change them.
-import { type Answers, OTHER_CODE, type Slot, type SurveyResponse } from "../definition/answers.js";
+import {
+  type Answers,
+  OTHER_CODE,
+  type Slot,
+  type SlotKind,
+  type SurveyResponse,
+} from "../definition/answers.js";
 import { compileShowIf, evaluate } from "../definition/expr/index.js";
 import type { Choice } from "../definition/model.js";
 import { hasChoices } from "../definition/model.js";
@@ -66,7 +72,108 @@ export function passedBlankState(slot: Slot, answers: Answers): SlotState {
   return SKIPPED;
 }
 
-/** The classifier of answers other than null. */
+/** What every classifier is built from: the slot, its choices and each code's first index. */
+interface ClassifierInput {
+  slot: Slot;
+  choices: Choice[];
+  index: Map<string, number>;
+}
+
+/** One code: the state of every code is made once; a code that is only blanks counts as skipped. */
+function choiceClassifier({ choices, index }: ClassifierInput): AnswerClassifier {
+  const stateOf = new Map<string, SlotState>();
+  for (const [code, i] of index)
+    if (code.trim() !== "")
+      stateOf.set(code, choices[i]!.missing ? { state: "missing", code } : { state: "valid", value: code });
+  return (raw) => {
+    const code = typeof raw === "number" ? String(raw) : raw;
+    if (typeof code !== "string") return INVALID;
+    const s = stateOf.get(code);
+    if (s !== undefined) return s;
+    return code.trim() === "" ? SKIPPED : INVALID;
+  };
+}
+
+/** Picked codes: the same picks give the same state, kept by the bit set of picked choices. */
+function choicesClassifier({ choices, index }: ClassifierInput): AnswerClassifier {
+  const n = choices.length;
+  const byPicks = new Map<number, SlotState>();
+  const stateOfPicks = (picked: boolean[]): SlotState => {
+    const valid: string[] = [];
+    for (let i = 0; i < n; i++) if (picked[i] && !choices[i]!.missing) valid.push(choices[i]!.value);
+    if (valid.length > 0) return { state: "valid", value: valid };
+    return { state: "missing", code: choices[picked.indexOf(true)]!.value };
+  };
+  return (raw) => {
+    if (!Array.isArray(raw)) return INVALID;
+    if (raw.length === 0) return SKIPPED;
+    const picked: boolean[] = new Array(n).fill(false);
+    let bits = 0;
+    for (const c of raw) {
+      const i = typeof c === "string" ? index.get(c) : undefined;
+      if (i === undefined) return INVALID;
+      picked[i] = true;
+      if (i < 30) bits |= 1 << i;
+    }
+    if (n > 30) return stateOfPicks(picked);
+    let s = byPicks.get(bits);
+    if (s === undefined) {
+      s = stateOfPicks(picked);
+      byPicks.set(bits, s);
+    }
+    return s;
+  };
+}
+
+/** Codes in rank order, each once; missing answers left out, the top N kept. */
+function rankingClassifier({ slot, choices, index }: ClassifierInput): AnswerClassifier {
+  const q = slot.question;
+  const top = "top" in q ? q.top : undefined;
+  return (raw) => {
+    if (!Array.isArray(raw)) return INVALID;
+    if (raw.length === 0) return SKIPPED;
+    const ranked: string[] = [];
+    for (let k = 0; k < raw.length; k++) {
+      const c = raw[k];
+      const i = typeof c === "string" ? index.get(c) : undefined;
+      if (i === undefined) return INVALID;
+      for (let j = 0; j < k; j++) if (raw[j] === c) return INVALID;
+      if (!choices[i]!.missing) ranked.push(c);
+    }
+    if (ranked.length === 0) return { state: "missing", code: raw[0] };
+    return { state: "valid", value: top === undefined ? ranked : ranked.slice(0, top) };
+  };
+}
+
+/** Points per known code; no points at all counts as skipped. */
+function allocationClassifier({ index }: ClassifierInput): AnswerClassifier {
+  return (raw) => {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return INVALID;
+    const points: Record<string, number> = {};
+    let total = 0;
+    for (const [code, v] of Object.entries(raw)) {
+      if (!index.has(code) || typeof v !== "number" || !Number.isFinite(v) || v < 0) return INVALID;
+      if (v > 0) points[code] = v;
+      total += v;
+    }
+    return total === 0 ? SKIPPED : { state: "valid", value: points };
+  };
+}
+
+const BY_SLOT_KIND: { [K in SlotKind]: (c: ClassifierInput) => AnswerClassifier } = {
+  choice: choiceClassifier,
+  choices: choicesClassifier,
+  ranking: rankingClassifier,
+  number: () => (raw) =>
+    typeof raw === "number" && Number.isFinite(raw) ? { state: "valid", value: raw } : INVALID,
+  text: () => (raw) => {
+    if (typeof raw !== "string") return INVALID;
+    return raw.trim() === "" ? SKIPPED : { state: "valid", value: raw };
+  },
+  allocation: allocationClassifier,
+};
+
+/** The classifier of answers other than null, by the kind of slot. */
 function buildClassifier(slot: Slot): AnswerClassifier {
   const q = slot.question;
   const choices: Choice[] = hasChoices(q) ? q.choices : [];
@@ -75,92 +182,7 @@ function buildClassifier(slot: Slot): AnswerClassifier {
   choices.forEach((c, i) => {
     if (!index.has(c.value)) index.set(c.value, i);
   });
-  switch (slot.kind) {
-    case "choice": {
-      // The state of every code, made once: a code that is only blanks counts as skipped.
-      const stateOf = new Map<string, SlotState>();
-      for (const [code, i] of index)
-        if (code.trim() !== "")
-          stateOf.set(
-            code,
-            choices[i]!.missing ? { state: "missing", code } : { state: "valid", value: code },
-          );
-      return (raw) => {
-        const code = typeof raw === "number" ? String(raw) : raw;
-        if (typeof code !== "string") return INVALID;
-        const s = stateOf.get(code);
-        if (s !== undefined) return s;
-        return code.trim() === "" ? SKIPPED : INVALID;
-      };
-    }
-    case "choices": {
-      const n = choices.length;
-      // The same picks give the same state: kept by the bit set of picked choices.
-      const byPicks = new Map<number, SlotState>();
-      const stateOfPicks = (picked: boolean[]): SlotState => {
-        const valid: string[] = [];
-        for (let i = 0; i < n; i++) if (picked[i] && !choices[i]!.missing) valid.push(choices[i]!.value);
-        if (valid.length > 0) return { state: "valid", value: valid };
-        return { state: "missing", code: choices[picked.indexOf(true)]!.value };
-      };
-      return (raw) => {
-        if (!Array.isArray(raw)) return INVALID;
-        if (raw.length === 0) return SKIPPED;
-        const picked: boolean[] = new Array(n).fill(false);
-        let bits = 0;
-        for (const c of raw) {
-          const i = typeof c === "string" ? index.get(c) : undefined;
-          if (i === undefined) return INVALID;
-          picked[i] = true;
-          if (i < 30) bits |= 1 << i;
-        }
-        if (n > 30) return stateOfPicks(picked);
-        let s = byPicks.get(bits);
-        if (s === undefined) {
-          s = stateOfPicks(picked);
-          byPicks.set(bits, s);
-        }
-        return s;
-      };
-    }
-    case "ranking": {
-      const top = "top" in q ? q.top : undefined;
-      return (raw) => {
-        if (!Array.isArray(raw)) return INVALID;
-        if (raw.length === 0) return SKIPPED;
-        const ranked: string[] = [];
-        for (let k = 0; k < raw.length; k++) {
-          const c = raw[k];
-          const i = typeof c === "string" ? index.get(c) : undefined;
-          if (i === undefined) return INVALID;
-          for (let j = 0; j < k; j++) if (raw[j] === c) return INVALID;
-          if (!choices[i]!.missing) ranked.push(c);
-        }
-        if (ranked.length === 0) return { state: "missing", code: raw[0] };
-        return { state: "valid", value: top === undefined ? ranked : ranked.slice(0, top) };
-      };
-    }
-    case "number":
-      return (raw) =>
-        typeof raw === "number" && Number.isFinite(raw) ? { state: "valid", value: raw } : INVALID;
-    case "text":
-      return (raw) => {
-        if (typeof raw !== "string") return INVALID;
-        return raw.trim() === "" ? SKIPPED : { state: "valid", value: raw };
-      };
-    case "allocation":
-      return (raw) => {
-        if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return INVALID;
-        const points: Record<string, number> = {};
-        let total = 0;
-        for (const [code, v] of Object.entries(raw)) {
-          if (!index.has(code) || typeof v !== "number" || !Number.isFinite(v) || v < 0) return INVALID;
-          if (v > 0) points[code] = v;
-          total += v;
-        }
-        return total === 0 ? SKIPPED : { state: "valid", value: points };
-      };
-  }
+  return BY_SLOT_KIND[slot.kind]({ slot, choices, index });
 }
 
 /** Numeric value of a scale code, or null for codes that are not numbers. */

@@ -23,14 +23,7 @@ export { REPORT_FORMAT } from "./report.js";
 
 export function analyze(survey: Survey, responses: SurveyResponse[], options: AnalysisOptions = {}): Report {
   const opts = resolveOptions(options);
-  const foreign = responses.find((r) => r.surveyId !== survey.id);
-  if (foreign)
-    throw new KuuloError(
-      "ANALYSIS_WRONG_SURVEY",
-      `Response ${foreign.id} belongs to survey "${foreign.surveyId}", not "${survey.id}"`,
-      ExitCode.dataError,
-      { hint: "Analyse one survey at a time: choose its responses by the survey id." },
-    );
+  rejectForeign(survey, responses);
   const { matched, analysed } = filterResponses(responses, opts.filters);
   const ledger = createLedger();
   const ctx = createContext(survey, analysed, opts.minCell, ledger);
@@ -63,31 +56,11 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
   const finished = questions.map((finish) => finish());
   // The analysis blocks average the same answers: never more precisely than the tables.
   const published = publishedMeans(finished);
-  const f = opts.filters;
   const report: Report = {
     format: REPORT_FORMAT,
-    survey: {
-      id: survey.id,
-      hash: survey.hash,
-      title: survey.title,
-      ...(survey.description ? { description: survey.description } : {}),
-      languages: survey.languages,
-      ...(survey.waves ? { waves: survey.waves } : {}),
-    },
+    survey: surveyHead(survey),
     generatedAt: opts.generatedAt,
-    options: {
-      minCell: opts.minCell,
-      by: opts.by,
-      compare: opts.compare,
-      filters: {
-        sessionIds: f.sessionIds ?? null,
-        waves: f.waves ?? null,
-        sources: f.sources ?? null,
-        since: f.since ?? null,
-        until: f.until ?? null,
-        includePartial: f.includePartial,
-      },
-    },
+    options: optionsOf(opts),
     counts: countsOut,
     period: periodOf(ctx.responses),
     privacy: {
@@ -116,4 +89,45 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
     masked,
   };
   return report;
+}
+
+/** A report is about one survey: a response of another is a mistake in the caller's choice. */
+function rejectForeign(survey: Survey, responses: SurveyResponse[]): void {
+  const foreign = responses.find((r) => r.surveyId !== survey.id);
+  if (foreign)
+    throw new KuuloError(
+      "ANALYSIS_WRONG_SURVEY",
+      `Response ${foreign.id} belongs to survey "${foreign.surveyId}", not "${survey.id}"`,
+      ExitCode.dataError,
+      { hint: "Analyse one survey at a time: choose its responses by the survey id." },
+    );
+}
+
+function surveyHead(survey: Survey): Report["survey"] {
+  return {
+    id: survey.id,
+    hash: survey.hash,
+    title: survey.title,
+    ...(survey.description ? { description: survey.description } : {}),
+    languages: survey.languages,
+    ...(survey.waves ? { waves: survey.waves } : {}),
+  };
+}
+
+/** The options as the report states them (every filter, null when not used). */
+function optionsOf(opts: ReturnType<typeof resolveOptions>): Report["options"] {
+  const f = opts.filters;
+  return {
+    minCell: opts.minCell,
+    by: opts.by,
+    compare: opts.compare,
+    filters: {
+      sessionIds: f.sessionIds ?? null,
+      waves: f.waves ?? null,
+      sources: f.sources ?? null,
+      since: f.since ?? null,
+      until: f.until ?? null,
+      includePartial: f.includePartial,
+    },
+  };
 }

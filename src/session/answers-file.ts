@@ -39,22 +39,7 @@ export function checkAnswersFile(survey: Survey, data: unknown): FileCheck {
       'The file must hold one JSON object: { "language": "fi", "answers": { "question_id": … } }.',
     );
   const top = data as Record<string, unknown>;
-  for (const key of Object.keys(top))
-    if (!["language", "plain", "answers"].includes(key))
-      problems.push({
-        path: key,
-        message: `Unknown key "${key}"; the keys are language, plain and answers.`,
-      });
-  if (
-    top.language !== undefined &&
-    (typeof top.language !== "string" || !survey.languages.includes(top.language))
-  )
-    problems.push({
-      path: "language",
-      message: `The survey's languages are ${survey.languages.join(", ")}.`,
-    });
-  if (top.plain !== undefined && typeof top.plain !== "boolean")
-    problems.push({ path: "plain", message: "plain is true or false." });
+  problems.push(...fileKeyProblems(survey, top));
   const given = top.answers;
   if (given === null || typeof given !== "object" || Array.isArray(given))
     return fail(
@@ -65,14 +50,7 @@ export function checkAnswersFile(survey: Survey, data: unknown): FileCheck {
   const raw = given as Record<string, unknown>;
 
   const slots = allQuestions(survey).flatMap((q) => slotsOf(q).map((s) => s.id));
-  for (const key of Object.keys(raw))
-    if (!slots.includes(key)) {
-      const near = closest(key, slots);
-      problems.push({
-        path: `answers.${key}`,
-        message: `The survey has no question "${key}".${near ? ` Did you mean "${near}"?` : ""}`,
-      });
-    }
+  problems.push(...unknownSlotProblems(raw, slots));
 
   const answers: Answers = {};
   const shown = (id: string) => visibleQuestionIds(survey, answers).has(id);
@@ -120,6 +98,42 @@ export function checkAnswersFile(survey: Survey, data: unknown): FileCheck {
   if (typeof top.language === "string") file.language = top.language;
   if (typeof top.plain === "boolean") file.plain = top.plain;
   return { ok: true, file };
+}
+
+/** The file's own keys: only language, plain and answers, each of its kind. */
+function fileKeyProblems(survey: Survey, top: Record<string, unknown>): FileProblem[] {
+  const problems: FileProblem[] = [];
+  for (const key of Object.keys(top))
+    if (!["language", "plain", "answers"].includes(key))
+      problems.push({
+        path: key,
+        message: `Unknown key "${key}"; the keys are language, plain and answers.`,
+      });
+  if (
+    top.language !== undefined &&
+    (typeof top.language !== "string" || !survey.languages.includes(top.language))
+  )
+    problems.push({
+      path: "language",
+      message: `The survey's languages are ${survey.languages.join(", ")}.`,
+    });
+  if (top.plain !== undefined && typeof top.plain !== "boolean")
+    problems.push({ path: "plain", message: "plain is true or false." });
+  return problems;
+}
+
+/** Answers to slots the survey does not have, with the nearest id. */
+function unknownSlotProblems(raw: Record<string, unknown>, slots: string[]): FileProblem[] {
+  const problems: FileProblem[] = [];
+  for (const key of Object.keys(raw))
+    if (!slots.includes(key)) {
+      const near = closest(key, slots);
+      problems.push({
+        path: `answers.${key}`,
+        message: `The survey has no question "${key}".${near ? ` Did you mean "${near}"?` : ""}`,
+      });
+    }
+  return problems;
 }
 
 function fail(path: string, message: string, before: FileProblem[] = []): FileCheck {

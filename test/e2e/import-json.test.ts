@@ -1,23 +1,13 @@
 // Kuulo's own JSON export imported back through the built binary: the demo's baseline forms →
 // store → JSON → a fresh database → JSON again gives the same file; the same file twice adds
 // nothing; a tampered value is named by response and answer, and nothing is stored.
-import { existsSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countResponses, openStore } from "../../src/store/index.js";
 import { runBin, tempDir } from "../helpers/cli.js";
+import { storedCount as count } from "../helpers/store-data.js";
 
 const SURVEY = "surveys/welcome-baseline.yaml";
-
-function count(db: string): number {
-  if (!existsSync(db)) return 0;
-  const s = openStore(db, { readonly: true });
-  try {
-    return countResponses(s, undefined);
-  } finally {
-    s.close();
-  }
-}
 
 describe("kuulo import of a JSON export (built binary)", () => {
   const tmp = tempDir("kuulo-json-import-");

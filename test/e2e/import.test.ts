@@ -4,21 +4,11 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { countResponses, openStore } from "../../src/store/index.js";
 import { BIN, ROOT, runBin, tempDir } from "../helpers/cli.js";
+import { storedCount as count } from "../helpers/store-data.js";
 
 const SURVEY = "fixtures/import/forms-survey.yaml";
 const DIR = join(ROOT, "fixtures/import");
-
-function count(db: string): number {
-  if (!existsSync(db)) return 0;
-  const s = openStore(db, { readonly: true });
-  try {
-    return countResponses(s, undefined);
-  } finally {
-    s.close();
-  }
-}
 
 describe("kuulo import (built binary)", () => {
   const tmp = tempDir();

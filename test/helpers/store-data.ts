@@ -1,11 +1,12 @@
 // Test data for the store: the small every-type survey and deterministic responses to it, plus
 // a temporary database that cleans up after itself.
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach } from "vitest";
 import type { SurveyResponse } from "../../src/definition/answers.js";
 import { loadSurvey } from "../../src/definition/load.js";
 import type { Survey } from "../../src/definition/model.js";
-import { type OpenOptions, openStore, type Store } from "../../src/store/index.js";
+import { countResponses, type OpenOptions, openStore, type Store } from "../../src/store/index.js";
 import { ROOT, tempDir } from "./cli.js";
 
 export const MINIMAL_PATH = resolve(ROOT, "fixtures/surveys/valid/minimal.yaml");
@@ -34,6 +35,17 @@ export function tempStore(name = "kuulo.db"): {
       t.cleanup();
     },
   };
+}
+
+/** How many responses a database file holds (0 when there is no file), read without writing. */
+export function storedCount(db: string): number {
+  if (!existsSync(db)) return 0;
+  const s = openStore(db, { readonly: true });
+  try {
+    return countResponses(s, undefined);
+  } finally {
+    s.close();
+  }
 }
 
 /** A fresh store for each test of the calling file, handed to `use` (with its file); removed after. */

@@ -25,6 +25,7 @@ import {
 } from "../../src/render/report/index.js";
 import { renderReportPdf } from "../../src/render/report/pdf.js";
 import { ROOT } from "../helpers/cli.js";
+import { csvLabels } from "../helpers/csv-labels.js";
 
 const survey = loadSurvey(join(ROOT, "surveys/welcome-baseline.yaml"));
 const responses = [
@@ -98,17 +99,6 @@ async function xlsxTexts(buf: Buffer): Promise<string> {
     );
   });
   return out.join("\n");
-}
-/** The CSV's label column (its header and measure names are documented codes, not prose). */
-function csvLabels(csv: string): string {
-  const [head, ...lines] = csv
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split(/\r?\n/);
-  const cells = (line: string) =>
-    [...line.matchAll(/("(?:[^"]|"")*"|[^,;]*)(?:[,;]|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, ""));
-  const at = cells(head!).indexOf("label");
-  return lines.map((l) => cells(l)[at] ?? "").join("\n");
 }
 function pdfText(buf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), "kuulo-lang-"));

@@ -6,6 +6,7 @@ import { en } from "../../src/i18n/locales/en.js";
 import { fi } from "../../src/i18n/locales/fi.js";
 import { sv } from "../../src/i18n/locales/sv.js";
 import { renderCsv, renderMarkdown, renderTerminal } from "../../src/render/report/index.js";
+import { csvLabels } from "../helpers/csv-labels.js";
 import { frozenReport, minimalSurvey, sections } from "../helpers/report-fixtures.js";
 
 const words = (s: string) =>
@@ -13,17 +14,6 @@ const words = (s: string) =>
     .toLowerCase()
     .split(/[^a-zåäö]+/u)
     .filter((w) => w.length >= 5);
-/** The CSV's label column (its header and measure names are documented codes, not prose). */
-function labelsOf(csv: string): string {
-  const [head, ...lines] = csv
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split(/\r?\n/);
-  const cells = (line: string) =>
-    [...line.matchAll(/("(?:[^"]|"")*"|[^,;]*)(?:[,;]|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, ""));
-  const at = cells(head!).indexOf("label");
-  return lines.map((l) => cells(l)[at] ?? "").join("\n");
-}
 
 const SURVEY_TEXT = JSON.stringify(minimalSurvey()).toLowerCase();
 
@@ -55,7 +45,7 @@ describe("reports in the reader's language", () => {
                 .slice(0, -1)
                 .join("\n")
             : format === "csv"
-              ? labelsOf(text)
+              ? csvLabels(text)
               : text;
         const found = [...new Set(words(body))].filter((w) => english.has(w));
         expect(found).toEqual([]);

@@ -1,7 +1,6 @@
-// Checks for options shared by several commands, with messages that say what would work.
+// Checks for options shared by several commands, with messages that say what would work. Light:
+// command modules import it at start-up (the survey's languages are checked in definition/language.ts).
 import { ExitCode, KuuloError } from "../errors.js";
-
-export { checkLanguage } from "../definition/language.js";
 
 export function parsePositiveInt(value: string, name: string): number {
   const n = Number(value);

@@ -32,7 +32,7 @@ Examples:
     .action(async (opts: DemoCliOptions) => {
       const { newResponseId } = await import("../../ids.js");
       const { relative, resolve } = await import("node:path");
-      const { checkLanguage } = await import("../options.js");
+      const { checkLanguage } = await import("../../definition/language.js");
       const { runDemo } = await import("../../demo/run-demo.js");
       const { io } = ctx;
       const c = colorsFor(io);

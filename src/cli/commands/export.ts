@@ -71,7 +71,7 @@ Examples:
     .action(async (ref: string, opts: ExportCliOptions) => {
       const { openStore, getSurvey, iterateResponses, countResponses, writeExport, findSurveyVersions } =
         await import("../../store/index.js");
-      const { checkLanguage } = await import("../options.js");
+      const { checkLanguage } = await import("../../definition/language.js");
       const format = opts.format ?? formatFromPath(opts.out) ?? "csv";
       const outPath = opts.out === undefined ? undefined : resolve(io.cwd, opts.out);
       if (format === "xlsx" && !opts.out)

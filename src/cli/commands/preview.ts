@@ -20,7 +20,7 @@ Examples:
     .action(async (file: string, opts: { lang?: string; plain?: boolean }) => {
       const { loadSurvey } = await import("../../definition/load.js");
       const { renderQuestionnaireText } = await import("../../render/questionnaire-text.js");
-      const { checkLanguage } = await import("../options.js");
+      const { checkLanguage } = await import("../../definition/language.js");
       const survey = loadSurvey(file);
       const lang = checkLanguage(opts.lang, survey.languages);
       out(ctx.io, renderQuestionnaireText(survey, { lang, plain: opts.plain === true }));

@@ -22,7 +22,7 @@ Examples:
     )
     .action(async (file: string, opts: { lang?: string; plain?: boolean; out?: string; force?: boolean }) => {
       const { loadSurvey } = await import("../../definition/load.js");
-      const { checkLanguage } = await import("../options.js");
+      const { checkLanguage } = await import("../../definition/language.js");
       const { isUiLanguage } = await import("../../i18n/index.js");
       const { renderQuestionnairePdf } = await import("../../render/questionnaire-pdf.js");
       const { checkOutput, writeOutputFile } = await import("../../output-file.js");

@@ -57,7 +57,7 @@ Examples:
       const { existsSync } = await import("node:fs");
       const { isAbsolute, resolve } = await import("node:path");
       const { loadSurvey } = await import("../../definition/load.js");
-      const { checkLanguage } = await import("../options.js");
+      const { checkLanguage } = await import("../../definition/language.js");
       const { openStore, getSurvey, requireSession } = await import("../../store/index.js");
       const launch = await import("../../session/launch.js");
       const { io } = ctx;

@@ -41,7 +41,7 @@ Examples:
     )
     .action(async (surveyPath: string, opts: TemplateOptions) => {
       const { loadSurvey } = await import("../../definition/load.js");
-      const { checkLanguage } = await import("../options.js");
+      const { checkLanguage } = await import("../../definition/language.js");
       const { templateColumns, renderCsvTemplate } = await import("../../import/template.js");
       const { parseDelimiterOption } = await import("../../import/delimiter.js");
       const { checkOutput, writeOutputFile } = await import("../../output-file.js");

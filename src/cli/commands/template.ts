@@ -1,7 +1,6 @@
 // `kuulo template <survey>`: the data-entry sheet for typing in paper forms, as CSV (the header
 // line) or XLSX (drop-downs, limits, codebook, instructions in the chosen language).
 import { Command, Option } from "commander";
-import { ExitCode, KuuloError } from "../../errors.js";
 import { err, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 
@@ -40,38 +39,20 @@ Examples:
   npx kuulo template surveys/welcome-baseline.yaml --out forms.csv`,
     )
     .action(async (surveyPath: string, opts: TemplateOptions) => {
-      const { loadSurvey } = await import("../../definition/load.js");
-      const { checkLanguage } = await import("../../definition/language.js");
-      const { templateColumns, renderCsvTemplate } = await import("../../import/template.js");
-      const { parseDelimiterOption } = await import("../../import/delimiter.js");
-      const { checkOutput, writeOutputFile } = await import("../../output-file.js");
-      const rules = { reads: [surveyPath], force: opts.force === true };
-      const survey = loadSurvey(surveyPath);
-      // Refused before the workbook is built: a filled-in sheet of typed forms is never replaced silently.
-      if (opts.out) checkOutput(opts.out, rules);
-      const lang = checkLanguage(opts.lang, survey.languages);
-      const format = opts.format ?? (opts.out?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
-      const columns = templateColumns(survey, lang);
-      if (format === "xlsx") {
-        if (!opts.out)
-          throw new KuuloError(
-            "USAGE_OUT_REQUIRED",
-            "An Excel workbook needs --out FILE.xlsx",
-            ExitCode.usage,
-            {
-              hint: "Add --out lomakkeet.xlsx (a workbook cannot be printed to the terminal).",
-            },
-          );
-        const { renderXlsxTemplate } = await import("../../import/template-xlsx.js");
-        writeOutputFile(opts.out, await renderXlsxTemplate(survey, columns, lang), rules);
-      } else {
-        const text = renderCsvTemplate(columns, parseDelimiterOption(opts.delimiter));
-        if (!opts.out) {
-          out(ctx.io, text.replace(/^\uFEFF/, "").replace(/\r\n$/, ""));
-          return;
-        }
-        writeOutputFile(opts.out, text, rules);
-      }
-      err(ctx.io, `Wrote ${opts.out}: ${columns.length} columns (${format.toUpperCase()}, ${lang}).`);
+      const { makeTemplate } = await import("../../import/template-file.js");
+      const result = await makeTemplate({
+        surveyPath,
+        ...(opts.format ? { format: opts.format } : {}),
+        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...(opts.out ? { out: opts.out } : {}),
+        delimiter: opts.delimiter,
+        force: opts.force === true,
+      });
+      if (result.kind === "text") out(ctx.io, result.text);
+      else
+        err(
+          ctx.io,
+          `Wrote ${result.path}: ${result.columns} columns (${result.format.toUpperCase()}, ${result.lang}).`,
+        );
     });
 }

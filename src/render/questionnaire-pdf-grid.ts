@@ -7,7 +7,7 @@ import type { Pen, TextStyle } from "./pdf/pen.js";
 import { smiley, smileyMoods, tickBox } from "./pdf/shapes.js";
 import { itemColumn } from "./questionnaire-pdf-codes.js";
 import { choiceLabel, codeOffset, type FormContext } from "./questionnaire-pdf-parts.js";
-import { itemLetter } from "./questionnaire-pdf-routing.js";
+import { itemLetter } from "./questionnaire-pdf-route-words.js";
 import { COLOR } from "./questionnaire-pdf-theme.js";
 
 /** The most lines a column header may take: more reads as a wall of words above a box. */

@@ -14,7 +14,8 @@ import {
   routeNote,
   rowColumns,
 } from "./questionnaire-pdf-parts.js";
-import { answerList, type Target } from "./questionnaire-pdf-routing.js";
+import { answerList } from "./questionnaire-pdf-route-words.js";
+import type { Target } from "./questionnaire-pdf-routing.js";
 
 /** Measured with a trailing space, as PDFKit's line wrapper measures a word that has one. */
 function widestWord(pen: Pen, texts: string[], style: TextStyle): number {

@@ -1,7 +1,7 @@
 // `kuulo verify-entry <survey> FIRST SECOND`: compare two typings of the same paper forms and
 // list every cell where they disagree, so the paper can be checked before import.
 import { Command } from "commander";
-import { ExitCode, KuuloError } from "../../errors.js";
+import { ExitCode } from "../../errors.js";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 
@@ -33,36 +33,14 @@ Example:
   npx kuulo verify-entry surveys/welcome-baseline.yaml anna.csv pekka.csv`,
     )
     .action(async (surveyPath: string, first: string, second: string, opts: VerifyOptions) => {
-      const { loadSurvey } = await import("../../definition/load.js");
-      const { columnCatalog } = await import("../../import/columns.js");
-      const { openSource, readWholeFile, sniffFormat } = await import("../../import/open-source.js");
-      const { parseEncodingName } = await import("../../import/encoding.js");
-      const { parseDelimiterOption } = await import("../../import/delimiter.js");
-      const { compareEntries } = await import("../../import/verify-entry.js");
-      const { quoteValue } = await import("../../import/diagnostics.js");
-      const survey = loadSurvey(surveyPath);
-      const catalog = columnCatalog(survey);
-      const read = async (path: string) => {
-        const source = openSource(path, sniffFormat(path), {
-          isKnown: (h) => catalog.has(h.trim().toLowerCase()),
-          ...(opts.encoding ? { encoding: parseEncodingName(opts.encoding) } : {}),
-          ...(opts.delimiter ? { delimiter: parseDelimiterOption(opts.delimiter) } : {}),
-        });
-        const whole = await readWholeFile(source);
-        if (whole.header.length === 0)
-          throw new KuuloError("CSV_EMPTY_FILE", `${path} is empty`, ExitCode.dataError, {
-            location: { file: path },
-          });
-        return { name: path, ...whole };
-      };
-      const a = await read(first);
-      const b = await read(second);
-      const cmp = compareEntries(survey, a, b);
-      const agree =
-        cmp.differences.length === 0 &&
-        cmp.onlyFirstForms.length + cmp.onlySecondForms.length === 0 &&
-        cmp.onlyFirstColumns.length + cmp.onlySecondColumns.length === 0 &&
-        cmp.duplicateForms.length === 0;
+      const { verifyEntry, quoteValue } = await import("../../import/verify-entry-files.js");
+      const { agree, ...cmp } = await verifyEntry({
+        surveyPath,
+        first,
+        second,
+        ...(opts.encoding ? { encoding: opts.encoding } : {}),
+        ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+      });
       ctx.exitCode = agree ? ExitCode.ok : ExitCode.dataError;
       if (opts.json) {
         out(ctx.io, JSON.stringify({ first, second, agree, ...cmp }, null, 2));

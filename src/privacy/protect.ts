@@ -116,11 +116,22 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
         : (f.hide || f.coarsen) && cost(f) < 9 && !shownBefore.has(sig(f)),
     );
     const chosen = new Set<Fact>();
+    /** Hidden outright (not marked "–" or rounded): the last resort for a stubborn finding. */
+    const withheld = new Set<Fact>();
     for (const f of findings) {
       const tried = tries.get(key(f)) ?? 0;
-      if (tried >= MAX_TRIES) continue;
+      if (tried > MAX_TRIES) continue;
       tries.set(key(f), tried + 1);
       const named = new Set(f.because.filter((t) => t.report === idx).map((t) => t.fact));
+      if (tried === MAX_TRIES) {
+        // A dozen figures changed one by one have not mended it: hide every figure of this
+        // report in its arithmetic at once (the whole question when it names none), once.
+        const all = hideable.filter(
+          (h) => h.hide && (named.size ? named.has(h.id) : rootOf(h.slot) === rootOf(f.slot)),
+        );
+        for (const h of all) withheld.add(h);
+        continue;
+      }
       const own = f.report === idx && f.because.every((t) => t.report === idx);
       // A status count pinned by its own line (base − valid − the rest): only the valid n can
       // open it, since every answer's count adds up to it.
@@ -139,7 +150,7 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
       // Nothing in the arithmetic can be hidden here: withhold the question in this report.
       else for (const h of hideable) if (rootOf(h.slot) === rootOf(f.slot)) chosen.add(h);
     }
-    if (chosen.size === 0) {
+    if (chosen.size === 0 && withheld.size === 0) {
       // Nothing more to hide. What the new report tells on its own and nothing hideable can mend
       // (its size beside the responses stored) is what one report tells: `kuulo audit` lists
       // it, and it is no reason to refuse. What it tells only together with earlier ones is.
@@ -154,6 +165,12 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
     dirty = findings.some((f) => bySlots.has(rootOf(f.slot)))
       ? undefined
       : new Set<string>(findings.map((f) => rootOf(f.slot)));
+    for (const c of withheld) {
+      c.hide!();
+      chosen.delete(c);
+      if (c.kind === "stat") statistics++;
+      else cells++;
+    }
     for (const c of chosen) {
       if (c.vague) {
         c.vague();

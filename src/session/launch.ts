@@ -6,7 +6,7 @@ import { ExitCode, KuuloError } from "../errors.js";
 import { pickText, translator } from "../i18n/index.js";
 import { MAX_ANSWERS_BYTES, readInputText } from "../input-file.js";
 import { getSession, type Store } from "../store/index.js";
-import { colorsFor, err, type Io, out } from "../terminal/io.js";
+import { colorsFor, err, type Io } from "../terminal/io.js";
 import { AnswersPrompter, checkAnswersFile } from "./answers-file.js";
 import { runKiosk } from "./kiosk.js";
 import { isInterrupt } from "./prompter.js";
@@ -242,10 +242,4 @@ function smallTerminal(io: Io): { cols: number; rows: number } | null {
   const rows = o.rows ?? 0;
   if (cols <= 0 || rows <= 0) return null;
   return cols < 80 || rows < 24 ? { cols, rows } : null;
-}
-
-/** Reports a finished single run. */
-export function reportSaved(io: Io, responseId: string | null, dbPath: string): void {
-  if (responseId) out(io, `Saved: response ${responseId} (complete) in ${dbPath}.`);
-  else out(io, "Nothing was answered; nothing was saved.");
 }

@@ -2,7 +2,6 @@
 // (--kiosk), or one form from an answers file (--answers). Every answer is saved as it is
 // given; Ctrl+C outside a kiosk ends with 130 and keeps the answers so far as a partial response.
 import { Command } from "commander";
-import { ExitCode, KuuloError } from "../../errors.js";
 import { translator } from "../../i18n/index.js";
 import { out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
@@ -54,94 +53,31 @@ Examples:
   npx kuulo run surveys/welcome-baseline.yaml --answers form-17.json`,
     )
     .action(async (surveyRef: string, opts: RunOptions) => {
-      const { existsSync } = await import("node:fs");
-      const { isAbsolute, resolve } = await import("node:path");
-      const { loadSurvey } = await import("../../definition/load.js");
-      const { checkLanguage } = await import("../../definition/language.js");
-      const { openStore, getSurvey, requireSession } = await import("../../store/index.js");
-      const launch = await import("../../session/launch.js");
+      const { runSurvey } = await import("../../session/run-survey.js");
       const { io } = ctx;
-      const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
-
-      if (!opts.answers && !(io.stdin.isTTY && io.stdout.isTTY))
-        throw new KuuloError(
-          "RUN_NO_TERMINAL",
-          "kuulo run asks its questions at a terminal, but there is none here.",
-          ExitCode.usage,
-          {
-            hint: "Run it in a terminal window. To store answers without a terminal use --answers FILE.json; for typed-in paper forms use kuulo import.",
-          },
-        );
-      if (opts.kiosk && opts.answers)
-        throw new KuuloError(
-          "RUN_KIOSK_ANSWERS",
-          "--kiosk and --answers cannot be used together.",
-          ExitCode.usage,
-          {
-            hint: "A kiosk asks people one after another; --answers stores one prepared form.",
-          },
-        );
-
       const dbPath = resolveDbPath(opts, io);
-      const looksLikeFile =
-        existsSync(at(surveyRef)) || /\.ya?ml$/i.test(surveyRef) || /[/\\]/.test(surveyRef);
-      // A bad survey file must not leave a new, empty database behind: read it first.
-      const fromFile = looksLikeFile ? loadSurvey(at(surveyRef)) : undefined;
-      if (opts.session !== undefined && !existsSync(dbPath))
-        throw new KuuloError(
-          "RUN_NO_DATABASE",
-          `There is no database at ${dbPath}, so no session "${opts.session}" either.`,
-          ExitCode.noInput,
-          {
-            hint: `Create the session first (kuulo sessions create ${opts.session} --db ${dbPath}), or check --db.`,
-          },
-        );
-      const store = openStore(dbPath, { create: true });
-      try {
-        const survey = fromFile ?? getSurvey(store, surveyRef);
-        const language = checkLanguage(opts.lang, survey.languages);
-        if (opts.session !== undefined) {
-          const session = requireSession(store, opts.session);
-          if (session.status === "closed")
-            throw new KuuloError(
-              "RUN_SESSION_CLOSED",
-              `The session "${session.id}" is closed.`,
-              ExitCode.usage,
-              {
-                hint: "Create a new session for this workshop (kuulo sessions create ID) and use its id.",
-              },
-            );
-        }
-        const o = {
+      const result = await runSurvey({
+        io,
+        surveyRef,
+        dbPath,
+        ...(opts.session !== undefined ? { sessionId: opts.session } : {}),
+        ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
+        ...(opts.answers !== undefined ? { answers: opts.answers } : {}),
+        plain: opts.plain === true,
+        kiosk: opts.kiosk === true,
+        speak: opts.speak === true,
+        emoji: opts.emoji,
+      });
+      if (result.mode === "kiosk")
+        out(
           io,
-          store,
-          survey,
-          sessionId: opts.session ?? null,
-          language,
-          plain: opts.plain === true,
-          // The Linux text console has no emoji glyphs.
-          emoji: opts.emoji && io.env.TERM !== "linux",
-          speak: opts.speak === true,
-        };
-        if (opts.answers) {
-          const id = await launch.runAnswersFile(o, at(opts.answers));
-          out(io, `Saved: response ${id} (complete) in ${dbPath}.`);
-        } else if (opts.kiosk) {
-          const summary = await launch.runKioskMode(o);
-          out(
-            io,
-            translator(language)("kiosk.ended", {
-              complete: summary.complete,
-              stopped: summary.stopped,
-              db: dbPath,
-            }),
-          );
-        } else {
-          const { responseId } = await launch.runOnce(o);
-          launch.reportSaved(io, responseId, dbPath);
-        }
-      } finally {
-        store.close();
-      }
+          translator(result.language)("kiosk.ended", {
+            complete: result.complete,
+            stopped: result.stopped,
+            db: dbPath,
+          }),
+        );
+      else if (result.responseId) out(io, `Saved: response ${result.responseId} (complete) in ${dbPath}.`);
+      else out(io, "Nothing was answered; nothing was saved.");
     });
 }

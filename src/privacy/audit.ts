@@ -4,9 +4,10 @@
 // their answers are pinned. Pure apart from the solver; reads only the facts (facts.ts).
 import type { Highs } from "highs";
 import { atomsOf, buildAtoms, describeAtom } from "./atoms.js";
+import { type ClassTarget, classTargets, isTarget, printedClasses } from "./audit-targets.js";
 import type { Fact, ReportFacts } from "./facts.js";
 import { type Bounds, boundTargets, type Program, type Target } from "./lp.js";
-import { type Builder, buildFamilies, type Family, families, slotCats } from "./program.js";
+import { type Builder, buildFamilies, families, programChunks } from "./program.js";
 
 export type FindingKind = "disclosed" | "weak";
 
@@ -37,17 +38,6 @@ export interface AuditResult {
   /** Hidden counts checked, and respondent classes checked. */
   checked: number;
   atoms: number;
-}
-
-interface Extra {
-  t: Target;
-  label: string;
-  slot: string;
-  /**
-   * For a class of several atoms: the count of its people outside the category. Pinned to 0, the
-   * whole class chose it, and so did each of its atoms: `atoms` are then checked one by one.
-   */
-  all?: { atoms: number[]; what: string };
 }
 
 const sensitive = (min: number, max: number, minCell: number) => max >= 1 && min < minCell;
@@ -130,184 +120,128 @@ function auditOnce(highs: Highs, all: ReportFacts[], opts: AuditOptions): AuditR
   const { only } = opts;
   const minCell = opts.minCell ?? Math.max(...all.map((r) => r.minCell));
   const { model, bounds: atomBounds, alive } = opts.atoms ?? liveAtoms(highs, all);
-  const findings: Finding[] = [];
   if (!atomBounds || !alive) return { findings: [contradiction()], checked: 0, atoms: 0 };
   const atomIds = alive;
-  const sizes = buildFamilies(all, model, atomIds, []);
-  let checked = 0;
-
-  const explain = (b: Builder, duals: number[] | undefined): Term[] => {
-    if (!duals) return [];
-    const out: Term[] = [];
-    duals.forEach((d, i) => {
-      const f = b.rowFacts[i];
-      if (f && Math.abs(d) > 1e-7)
-        out.push({ report: f.report, fact: f.id, value: f.value, coef: Math.round(d * 1e6) / 1e6 });
-    });
-    return out;
-  };
-
-  // Respondent counts (sessions, waves, groups) first: they need no family.
-  const sizeTargets = all.flatMap((r) => r.facts).filter((f) => f.slot === "@size" && f.value === null);
-  const run = (b: Builder, termsOf: (f: Fact) => Target, hidden: Fact[], extra: Extra[]) => {
-    const targets = [...hidden.map(termsOf), ...extra.map((e) => e.t)];
-    // A class's counts are reported only when exact: two values seen already settle one.
-    const wideAt = [...hidden.map(() => minCell), ...extra.map(() => 2)];
-    const res = boundTargets(highs, { numVars: b.numVars, rows: b.rows }, targets, true, wideAt);
-    if (!res) {
-      findings.push(contradiction());
-      return;
-    }
-    checked += targets.length;
-    res.forEach((bd, i) => {
-      const whole = i >= hidden.length ? extra[i - hidden.length]!.all : undefined;
-      if (whole) {
-        if (bd.min === 0 && bd.max === 0) findings.push(...wholeClass(whole, extra[i - hidden.length]!.slot));
-        return;
-      }
-      const kind = classify(bd, minCell);
-      if (!kind) return;
-      if (i < hidden.length) {
-        const f = hidden[i]!;
-        // Narrow by nature, so a finding only when pinned: a count in a group printed as "too
-        // few" (that mark already says it is small).
-        if (kind === "weak" && f.few) return;
-        findings.push({
-          kind,
-          report: f.report,
-          fact: f.id,
-          slot: f.slot,
-          min: bd.min,
-          max: bd.max,
-          because: explain(b, bd.duals),
-        });
-      } else if (kind === "disclosed")
-        findings.push({
-          kind,
-          report: null,
-          slot: extra[i - hidden.length]!.slot,
-          fact: extra[i - hidden.length]!.label,
-          min: bd.min,
-          max: bd.max,
-          because: explain(b, bd.duals),
-        });
-    });
-  };
-  /** Everyone in a class chose the category: so did each atom, whose size may be pinned. */
-  const wholeClass = (w: NonNullable<Extra["all"]>, slot: string): Finding[] =>
-    w.atoms.flatMap((a) => {
-      const n = atomBounds[a]!;
-      if (n.wide || n.min !== n.max || !sensitive(n.min, n.max, minCell)) return [];
-      return [
-        {
-          kind: "disclosed" as const,
-          report: null,
-          slot,
-          fact: `${w.what} among ${describe([a])}`,
-          min: n.min,
-          max: n.max,
-          because: [],
-        },
-      ];
-    });
-  if (!only || only.has("@size")) run(sizes.b, sizes.termsOf, sizeTargets, []);
-  // A class that is exactly a report's (or a compared group's) population has its counts printed,
-  // shown or hidden, and checked as those: no need to check them again as a class.
-  const live = new Set(atomIds);
-  const printed = new Set<string>();
-  // atomsOf gives one list per report and group: each is keyed once.
-  const lists = new Set<number[]>();
-  for (const r of all) for (const f of r.facts) if (f.slot !== "@size" && !f.by) lists.add(atomsOf(model, f));
-  for (const list of lists) printed.add(classKey(list.filter((a) => live.has(a))));
   const describe = (atoms: number[]) =>
     atoms.map((a) => describeAtom(model.atoms[a]!, model.boundaries.get(model.atoms[a]!.survey)!)).join("; ");
+  const check: Check = { highs, minCell, atomBounds, describe, findings: [], checked: 0 };
+
+  // Respondent counts (sessions, waves, groups) first: they need no family.
+  const sizes = buildFamilies(all, model, atomIds, []);
+  const sizeTargets = all.flatMap((r) => r.facts).filter((f) => f.slot === "@size" && f.value === null);
+  if (!only || only.has("@size")) checkTargets(check, sizes.b, sizes.termsOf, sizeTargets, []);
+  const printed = printedClasses(all, model, atomIds);
   const all_ = families(all).filter((F) => !only || only.has(F.root));
   for (const chunk of programChunks(all_)) {
-    const { b, termsOf, groups, sizeOf, cell } = buildFamilies(all, model, atomIds, chunk);
+    const program = buildFamilies(all, model, atomIds, chunk);
     const hidden: Fact[] = [];
-    const extra: Extra[] = [];
+    const extra: ClassTarget[] = [];
     for (const F of chunk) {
       // The --by question's own counts are checked in every table split by it too: each such
       // table (its groups' cells beside the question's counts) may narrow them, and a program
       // holds only a few tables.
       hidden.push(...F.facts.filter((f) => f.value === null && f.kind !== "stat" && isTarget(f)));
-      // Every class of respondents the reports tell apart is a table of its own that nobody
-      // printed (the people added since Monday; everyone but one session): a small count of it
-      // that the reports pin to one value is disclosed. (Only exact ones: a class's counts are
-      // narrow whenever a count that contains them is, which the hidden counts answer for.)
-      // The classes are the program's groups: atoms this question's counts never tell apart
-      // share their answers' unknowns, and one atom's count among them is pinned only when the
-      // whole group chose the same (checked by `all`) or chose none of it (not sensitive).
-      const own = [...F.slots].filter((s) => s === F.root || s.startsWith(`${F.root}#`));
-      if (atomIds.length > 1)
-        groups.forEach((g, k) => {
-          // A printed class's own counts are checked as those; its atoms' are not.
-          const shown = printed.has(classKey(g));
-          if (shown && g.length === 1) return;
-          for (const s of own)
-            for (const c of slotCats(all, s)) {
-              if (s !== F.root && c !== "yes") continue;
-              // Non-answers are published exactly (base − valid n gives their total): not secrets.
-              if (isNonAnswer(c)) continue;
-              const what =
-                s === F.root ? `${s} ${c.replace(/^c:|^m:/, "")}` : s.replace("#", " ").replace(":", " ");
-              const x = cell(s, k, c);
-              if (!shown)
-                extra.push({ t: { idx: [x], coef: [1] }, slot: s, label: `${what} among ${describe(g)}` });
-              if (g.length > 1) {
-                const size = sizeOf(k);
-                extra.push({
-                  t: { idx: [...size.idx, x], coef: [...size.coef, -1] },
-                  slot: s,
-                  label: `${what}: everyone among ${describe(g)}`,
-                  all: { atoms: g, what },
-                });
-              }
-            }
-        });
+      if (atomIds.length > 1) extra.push(...classTargets(all, F, program, printed, describe));
     }
-    run(b, termsOf, hidden, extra);
+    checkTargets(check, program.b, program.termsOf, hidden, extra);
   }
-  return { findings: dedupe(findings), checked, atoms: atomIds.length };
+  return { findings: dedupe(check.findings), checked: check.checked, atoms: atomIds.length };
 }
 
-const classKey = (atoms: number[]) => [...atoms].sort((a, b) => a - b).join(",");
-
-/**
- * Families solved together in one program (more: fewer solves, each one slower). A family split
- * by a --by question is a program of its own: its unknowns are many times a plain one's, and a
- * simplex solve's cost grows faster than its size.
- */
-function* programChunks(list: Family[]): Generator<Family[]> {
-  let chunk: Family[] = [];
-  for (const F of list) {
-    if (F.facts.some((f) => f.by)) {
-      yield [F];
-      continue;
-    }
-    chunk.push(F);
-    if (chunk.length === FAMILIES_PER_PROGRAM) {
-      yield chunk;
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) yield chunk;
+/** What one audit needs across its solves, and what it has found so far. */
+interface Check {
+  highs: Highs;
+  minCell: number;
+  atomBounds: Bounds[];
+  describe: (atoms: number[]) => string;
+  findings: Finding[];
+  checked: number;
 }
 
-const FAMILIES_PER_PROGRAM = 4;
+/** The shown facts a solver certificate (its duals) combines, with their weights. */
+function explain(b: Builder, duals: number[] | undefined): Term[] {
+  if (!duals) return [];
+  const out: Term[] = [];
+  duals.forEach((d, i) => {
+    const f = b.rowFacts[i];
+    if (f && Math.abs(d) > 1e-7)
+      out.push({ report: f.report, fact: f.id, value: f.value, coef: Math.round(d * 1e6) / 1e6 });
+  });
+  return out;
+}
 
-const NON_ANSWER = new Set(["skipped", "notShown", "notReached", "invalid"]);
-const isNonAnswer = (cat: string) => cat.startsWith("m:") || NON_ANSWER.has(cat);
+/** Bounds the hidden facts and the class targets of one program, adding what they disclose. */
+function checkTargets(
+  check: Check,
+  b: Builder,
+  termsOf: (f: Fact) => Target,
+  hidden: Fact[],
+  extra: ClassTarget[],
+): void {
+  const { minCell, findings } = check;
+  const targets = [...hidden.map(termsOf), ...extra.map((e) => e.t)];
+  // A class's counts are reported only when exact: two values seen already settle one.
+  const wideAt = [...hidden.map(() => minCell), ...extra.map(() => 2)];
+  const res = boundTargets(check.highs, { numVars: b.numVars, rows: b.rows }, targets, true, wideAt);
+  if (!res) {
+    findings.push(contradiction());
+    return;
+  }
+  check.checked += targets.length;
+  res.forEach((bd, i) => {
+    const whole = i >= hidden.length ? extra[i - hidden.length]!.all : undefined;
+    if (whole) {
+      if (bd.min === 0 && bd.max === 0)
+        findings.push(...wholeClass(check, whole, extra[i - hidden.length]!.slot));
+      return;
+    }
+    const kind = classify(bd, minCell);
+    if (!kind) return;
+    if (i < hidden.length) {
+      const f = hidden[i]!;
+      // Narrow by nature, so a finding only when pinned: a count in a group printed as "too
+      // few" (that mark already says it is small).
+      if (kind === "weak" && f.few) return;
+      findings.push({
+        kind,
+        report: f.report,
+        fact: f.id,
+        slot: f.slot,
+        min: bd.min,
+        max: bd.max,
+        because: explain(b, bd.duals),
+      });
+    } else if (kind === "disclosed")
+      findings.push({
+        kind,
+        report: null,
+        slot: extra[i - hidden.length]!.slot,
+        fact: extra[i - hidden.length]!.label,
+        min: bd.min,
+        max: bd.max,
+        because: explain(b, bd.duals),
+      });
+  });
+}
 
-/**
- * Who answered is no secret, what they answered is: a valid n (base − the non-answers, which are
- * printed exactly; a group's is "< 5" only because it bounds its answers) and the size of the
- * group of people who did not answer the `--by` question (that question's non-answer count) are
- * not checked.
- */
-function isTarget(f: Fact): boolean {
-  if (f.role === "valid") return false;
-  return !(f.role === "size" && f.slot !== "@size" && f.cats.length > 0 && f.cats.every(isNonAnswer));
+/** Everyone in a class chose the category: so did each atom, whose size may be pinned. */
+function wholeClass(check: Check, w: NonNullable<ClassTarget["all"]>, slot: string): Finding[] {
+  const { atomBounds, minCell } = check;
+  return w.atoms.flatMap((a) => {
+    const n = atomBounds[a]!;
+    if (n.wide || n.min !== n.max || !sensitive(n.min, n.max, minCell)) return [];
+    return [
+      {
+        kind: "disclosed" as const,
+        report: null,
+        slot,
+        fact: `${w.what} among ${check.describe([a])}`,
+        min: n.min,
+        max: n.max,
+        because: [],
+      },
+    ];
+  });
 }
 
 function contradiction(): Finding {

@@ -238,3 +238,26 @@ export function buildFamilies(
     } else markRow(f);
   return program;
 }
+
+/**
+ * Families solved together in one program (more: fewer solves, each one slower). A family split
+ * by a --by question is a program of its own: its unknowns are many times a plain one's, and a
+ * simplex solve's cost grows faster than its size.
+ */
+export function* programChunks(list: Family[]): Generator<Family[]> {
+  let chunk: Family[] = [];
+  for (const F of list) {
+    if (F.facts.some((f) => f.by)) {
+      yield [F];
+      continue;
+    }
+    chunk.push(F);
+    if (chunk.length === FAMILIES_PER_PROGRAM) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+const FAMILIES_PER_PROGRAM = 4;

@@ -132,44 +132,14 @@ export function createLedger(): Ledger {
       return isComplementCell(get(id), mc);
     },
     determined(ids) {
-      const out = new Set<string>();
-      const asked = ids.map(get).filter((c) => c.hidden);
-      if (asked.length === 0) return out;
-      const linesOf = indexLines(lines);
-      const zero = forcedZeros(lines);
-      for (const c of asked) {
-        if (zero.has(c)) out.add(c.id);
-        else if (determinedIn(c, linesOf, zero)) out.add(c.id);
-      }
-      return out;
+      return determinedAmong(ids.map(get), lines);
     },
     protect(id, cost) {
       const c = get(id);
       c.cost = Math.max(c.cost, cost);
     },
     hideMore(id) {
-      const c = get(id);
-      if (c.hidden) return true;
-      if (c.shown || c.value < mc) return false;
-      const linesOf = indexLines(lines);
-      const hideAll = (group: Cell[]): boolean => {
-        for (const x of group) x.hidden = true;
-        const zero = forcedZeros(lines);
-        if (group.some((x) => zero.has(x) || determinedIn(x, linesOf, zero))) {
-          for (const x of group) x.hidden = false;
-          return false;
-        }
-        for (const x of group) x.forced = true;
-        return true;
-      };
-      if (hideAll([c])) return true;
-      // Alone it is given away by a line (in a comparison: the pooled count beside the other
-      // group's): hide a partner in such a line with it, the nearest of those no dearer to hide
-      // (never a total or a group's size for an answer's count).
-      const partners = [...new Set((linesOf.get(c) ?? []).flatMap((l) => [l.total, ...l.parts]))]
-        .filter((p) => p !== c && !p.hidden && !p.shown && p.publish && p.value >= mc && p.cost <= c.cost)
-        .sort((a, b) => Math.abs(a.order - c.order) - Math.abs(b.order - c.order));
-      return partners.slice(0, MAX_PARTNERS).some((p) => hideAll([c, p]));
+      return hideBeside(get(id), lines, mc);
     },
     suppressedCount() {
       let n = 0;
@@ -181,3 +151,42 @@ export function createLedger(): Ledger {
 
 /** Partners tried beside a count that `hideMore` cannot hide alone. */
 const MAX_PARTNERS = 6;
+
+/** The ids of those cells that are hidden and that the published counts determine (`determined`). */
+function determinedAmong(cells: Cell[], lines: Line[]): Set<string> {
+  const out = new Set<string>();
+  const asked = cells.filter((c) => c.hidden);
+  if (asked.length === 0) return out;
+  const linesOf = indexLines(lines);
+  const zero = forcedZeros(lines);
+  for (const c of asked) {
+    if (zero.has(c)) out.add(c.id);
+    else if (determinedIn(c, linesOf, zero)) out.add(c.id);
+  }
+  return out;
+}
+
+/** `hideMore`: hides `c` ("–"), alone or with a partner, unless the published counts give it away. */
+function hideBeside(c: Cell, lines: Line[], mc: number): boolean {
+  if (c.hidden) return true;
+  if (c.shown || c.value < mc) return false;
+  const linesOf = indexLines(lines);
+  const hideAll = (group: Cell[]): boolean => {
+    for (const x of group) x.hidden = true;
+    const zero = forcedZeros(lines);
+    if (group.some((x) => zero.has(x) || determinedIn(x, linesOf, zero))) {
+      for (const x of group) x.hidden = false;
+      return false;
+    }
+    for (const x of group) x.forced = true;
+    return true;
+  };
+  if (hideAll([c])) return true;
+  // Alone it is given away by a line (in a comparison: the pooled count beside the other
+  // group's): hide a partner in such a line with it, the nearest of those no dearer to hide
+  // (never a total or a group's size for an answer's count).
+  const partners = [...new Set((linesOf.get(c) ?? []).flatMap((l) => [l.total, ...l.parts]))]
+    .filter((p) => p !== c && !p.hidden && !p.shown && p.publish && p.value >= mc && p.cost <= c.cost)
+    .sort((a, b) => Math.abs(a.order - c.order) - Math.abs(b.order - c.order));
+  return partners.slice(0, MAX_PARTNERS).some((p) => hideAll([c, p]));
+}

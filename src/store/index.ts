@@ -2,6 +2,7 @@
 export { type CodebookRow, codebookMarkdown, codebookRows } from "./codebook.js";
 export { type DeletedResponse, deleteResponses } from "./delete.js";
 export { checkStore, type StoreHealth } from "./doctor.js";
+export { type ExportRequest, exportSurvey } from "./export-survey.js";
 export { type Cell, type ExportColumn, exportColumns, exportRow } from "./export-table.js";
 export {
   erasedLines,

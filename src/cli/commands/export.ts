@@ -1,6 +1,5 @@
 // `kuulo export <survey>`: the raw responses of one survey version as CSV, XLSX or JSON, one row
 // per response, with a codebook beside it. Formula-like text is neutralised; files appear whole.
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import type { ResponseStatus } from "../../definition/answers.js";
@@ -69,11 +68,7 @@ Examples:
   npx kuulo export surveys/welcome-baseline.yaml --format json > responses.json`,
     )
     .action(async (ref: string, opts: ExportCliOptions) => {
-      const { openStore, getSurvey, iterateResponses, countResponses, writeExport, findSurveyVersions } =
-        await import("../../store/index.js");
-      const { checkLanguage } = await import("../../definition/language.js");
       const format = opts.format ?? formatFromPath(opts.out) ?? "csv";
-      const outPath = opts.out === undefined ? undefined : resolve(io.cwd, opts.out);
       if (format === "xlsx" && !opts.out)
         throw new KuuloError(
           "USAGE_XLSX_NEEDS_OUT",
@@ -81,71 +76,36 @@ Examples:
           ExitCode.usage,
         );
       const delimiter = parseDelimiter(opts.delimiter);
-      const store = openStore(resolveDbPath(opts, io), { readonly: true });
-      try {
-        let survey: Awaited<ReturnType<typeof getSurvey>>;
-        if (/\.ya?ml$/i.test(ref) || existsSync(resolve(io.cwd, ref))) {
-          const { loadSurvey } = await import("../../definition/load.js");
-          const fromFile = loadSurvey(resolve(io.cwd, ref));
-          try {
-            survey = getSurvey(store, fromFile.hash);
-          } catch (e) {
-            if (!(e instanceof KuuloError) || e.code !== "STORE_UNKNOWN_SURVEY") throw e;
-            let others: string[] = [];
-            try {
-              others = findSurveyVersions(store, fromFile.id).map((v) => v.hash.slice(0, 12));
-            } catch {
-              // no version of this survey at all
-            }
-            throw versionNotStored(ref, fromFile.id, others);
-          }
-        } else survey = getSurvey(store, ref);
-        const lang = checkLanguage(opts.lang, survey.languages);
-        const filters = {
-          ...(opts.status ? { status: opts.status } : {}),
-          ...(opts.session ? { sessionId: opts.session } : {}),
-          ...(opts.wave ? { wave: opts.wave } : {}),
-        };
-        // Nothing to export is missing input (66), as for a report: an empty file would look like a
-        // finished export of nobody.
-        if (countResponses(store, survey.hash, filters) === 0)
-          throw new KuuloError(
-            "EXPORT_NO_RESPONSES",
-            `No responses of ${survey.id} (version ${survey.hash.slice(0, 12)}) match.`,
-            ExitCode.noInput,
-            {
-              hint:
-                Object.keys(filters).length > 0
-                  ? "Check --status, --session and --wave (kuulo responses list shows what is stored)."
-                  : "Collect or import answers first: kuulo run / kuulo import.",
-            },
-          );
-        const responses = iterateResponses(store, survey.hash, filters);
-        const result = await writeExport(survey, responses, {
-          format,
-          ...(outPath ? { out: outPath } : {}),
-          stdout: io.stdout as { write(s: string): unknown },
-          labels: opts.labels === true,
-          lang,
-          ...(delimiter ? { delimiter } : {}),
-          bom: opts.bom === true,
-          decimalComma: opts.decimalComma === true,
-          rules: { reads: [store.path, resolve(io.cwd, ref)], force: opts.force === true },
-        });
-        const c = colorsFor(io, io.stderr);
-        if (opts.out)
-          err(
-            io,
-            `${c.green("✓")} ${result.rows} response(s) of ${survey.id} (version ${survey.hash.slice(0, 12)}) → ${result.files.join(", ")}`,
-          );
-        if (result.neutralized > 0)
-          err(
-            io,
-            `  ${result.neutralized} text cell(s) began like a formula and got a leading ' so that Excel shows them as text.`,
-          );
-      } finally {
-        store.close();
-      }
+      const { exportSurvey } = await import("../../store/index.js");
+      const result = await exportSurvey({
+        dbPath: resolveDbPath(opts, io),
+        ref,
+        cwd: io.cwd,
+        format,
+        ...(opts.out !== undefined ? { out: resolve(io.cwd, opts.out) } : {}),
+        stdout: io.stdout as { write(s: string): unknown },
+        labels: opts.labels === true,
+        ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
+        ...(delimiter ? { delimiter } : {}),
+        bom: opts.bom === true,
+        decimalComma: opts.decimalComma === true,
+        force: opts.force === true,
+        ...(opts.status ? { status: opts.status } : {}),
+        ...(opts.session ? { sessionId: opts.session } : {}),
+        ...(opts.wave ? { wave: opts.wave } : {}),
+      });
+      const c = colorsFor(io, io.stderr);
+      const { survey } = result;
+      if (opts.out)
+        err(
+          io,
+          `${c.green("✓")} ${result.rows} response(s) of ${survey.id} (version ${survey.hash.slice(0, 12)}) → ${result.files.join(", ")}`,
+        );
+      if (result.neutralized > 0)
+        err(
+          io,
+          `  ${result.neutralized} text cell(s) began like a formula and got a leading ' so that Excel shows them as text.`,
+        );
     });
 }
 
@@ -162,18 +122,4 @@ function parseDelimiter(d: string | undefined): string | undefined {
   throw new KuuloError("USAGE_BAD_DELIMITER", `"${d}" cannot be a delimiter.`, ExitCode.usage, {
     hint: 'Use ",", ";", "|" or "tab".',
   });
-}
-
-function versionNotStored(file: string, id: string, others: string[]): KuuloError {
-  return new KuuloError(
-    "STORE_UNKNOWN_SURVEY",
-    `The database holds no responses to this version of ${file}.`,
-    ExitCode.noInput,
-    {
-      hint:
-        others.length > 0
-          ? `The file was changed after the answers were collected. Stored versions of ${id}: ${others.join(", ")} (export one by its version).`
-          : `The database holds no survey "${id}". Check --db.`,
-    },
-  );
 }

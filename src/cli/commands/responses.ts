@@ -2,7 +2,6 @@
 // says what it removed; an unknown id is an error and nothing is removed).
 import { Command, Option } from "commander";
 import type { ResponseSource, ResponseStatus } from "../../definition/answers.js";
-import { ExitCode, KuuloError } from "../../errors.js";
 import { colorsFor, err, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
@@ -17,6 +16,9 @@ interface ListOptions {
   until?: string;
   json?: boolean;
 }
+
+/** The library behind every subcommand, loaded only when one runs (not for --help). */
+const library = () => import("../../reporting/stored-responses.js");
 
 export function responsesCommand(ctx: CommandContext): Command {
   const { io } = ctx;
@@ -46,47 +48,42 @@ Examples:
     .addOption(dbOption())
     .addHelpText("after", "\nExample:\n  kuulo responses list welcome-baseline --session itakeskus-1 --json")
     .action(async (survey: string | undefined, opts: ListOptions) => {
-      const { openStore, iterateResponses } = await import("../../store/index.js");
-      const store = openStore(resolveDbPath(opts, io), { readonly: true });
-      try {
-        const filters = {
-          ...(opts.status ? { status: opts.status } : {}),
-          ...(opts.session ? { sessionId: opts.session } : {}),
-          ...(opts.wave ? { wave: opts.wave } : {}),
-          ...(opts.source ? { source: opts.source } : {}),
-          ...(opts.since ? { since: opts.since } : {}),
-          ...(opts.until ? { until: opts.until } : {}),
-        };
-        // Read whole before printing: a damaged database fails (exit 74) before a header line or
-        // an unclosed JSON list is printed.
-        const responses = [...iterateResponses(store, survey, filters)];
-        let n = 0;
-        if (opts.json) io.stdout.write("[");
+      const { listStoredResponses } = await library();
+      // Read whole before printing: a damaged database fails (exit 74) before a header line or
+      // an unclosed JSON list is printed.
+      const responses = listStoredResponses({
+        dbPath: resolveDbPath(opts, io),
+        ...(survey !== undefined ? { survey } : {}),
+        ...(opts.status ? { status: opts.status } : {}),
+        ...(opts.session ? { sessionId: opts.session } : {}),
+        ...(opts.wave ? { wave: opts.wave } : {}),
+        ...(opts.source ? { source: opts.source } : {}),
+        ...(opts.since ? { since: opts.since } : {}),
+        ...(opts.until ? { until: opts.until } : {}),
+      });
+      let n = 0;
+      if (opts.json) io.stdout.write("[");
+      else out(io, ["id", "survey", "session", "wave", "source", "status", "started", "answers"].join("\t"));
+      for (const r of responses) {
+        if (opts.json) io.stdout.write(`${n === 0 ? "" : ","}\n  ${JSON.stringify(r)}`);
         else
-          out(io, ["id", "survey", "session", "wave", "source", "status", "started", "answers"].join("\t"));
-        for (const r of responses) {
-          if (opts.json) io.stdout.write(`${n === 0 ? "" : ","}\n  ${JSON.stringify(r)}`);
-          else
-            out(
-              io,
-              [
-                r.id,
-                r.surveyId,
-                r.sessionId ?? "",
-                r.wave ?? "",
-                r.source,
-                r.status,
-                r.startedAt.slice(0, 16).replace("T", " "),
-                Object.keys(r.answers).length,
-              ].join("\t"),
-            );
-          n++;
-        }
-        if (opts.json) out(io, n === 0 ? "]" : "\n]");
-        else err(io, `${n} response(s).`);
-      } finally {
-        store.close();
+          out(
+            io,
+            [
+              r.id,
+              r.surveyId,
+              r.sessionId ?? "",
+              r.wave ?? "",
+              r.source,
+              r.status,
+              r.startedAt.slice(0, 16).replace("T", " "),
+              Object.keys(r.answers).length,
+            ].join("\t"),
+          );
+        n++;
       }
+      if (opts.json) out(io, n === 0 ? "]" : "\n]");
+      else err(io, `${n} response(s).`);
     });
   cmd
     .command("show")
@@ -97,18 +94,14 @@ Examples:
     .addOption(dbOption())
     .addHelpText("after", "\nExample:\n  kuulo responses show d300a059 --lang fi")
     .action(async (id: string, opts: { db?: string; lang?: string; json?: boolean }) => {
-      const { openStore, getResponse, answerParadata, surveyByHash } = await import("../../store/index.js");
-      const { describeResponse } = await import("../describe-response.js");
-      const store = openStore(resolveDbPath(opts, io), { readonly: true });
-      try {
-        const r = getResponse(store, id);
-        if (!r) throw unknown(id, store.path);
-        const paradata = answerParadata(store, r.id);
-        if (opts.json) return out(io, JSON.stringify({ ...r, paradata }, null, 2));
-        out(io, describeResponse(surveyByHash(store, r.surveyHash), r, paradata, opts.lang));
-      } finally {
-        store.close();
-      }
+      const { showStoredResponse } = await library();
+      const { response, paradata, text } = showStoredResponse(
+        resolveDbPath(opts, io),
+        id,
+        !opts.json,
+        opts.lang,
+      );
+      out(io, opts.json ? JSON.stringify({ ...response, paradata }, null, 2) : text);
     });
   cmd
     .command("delete")
@@ -126,53 +119,21 @@ Example:
   npx kuulo responses delete 01a226d9-34a4-76e9-a22b-e073d300a059 --yes`,
     )
     .action(async (ids: string[], opts: { db?: string; yes?: boolean }) => {
-      const { openStore, deleteResponses } = await import("../../store/index.js");
+      const { deleteStoredResponses } = await library();
       const c = colorsFor(io);
-      const store = openStore(resolveDbPath(opts, io), { create: false });
-      try {
-        if (!opts.yes && !(await confirm(ctx, ids))) return out(io, "Nothing was deleted.");
-        const removed = deleteResponses(store, ids);
-        for (const d of removed) {
-          const what = d.surveyId
-            ? `survey ${d.surveyId}, ${d.sessionId ? `session ${d.sessionId}, ` : ""}${d.status}, started ${d.startedAt?.slice(0, 16).replace("T", " ")}: ${d.answers} answer(s)`
-            : "only copies kept apart by merge";
-          const copies =
-            d.conflictCopies > 0 ? `, and ${d.conflictCopies} copy(ies) kept apart by merge` : "";
-          out(io, `${c.green("✓")} Removed response ${d.id} (${what}${copies}).`);
-        }
-        out(
-          io,
-          `${removed.length} response(s) removed from ${store.path}. Copies elsewhere (exports, backups, other laptops) must be deleted separately.`,
-        );
-      } finally {
-        store.close();
+      const done = await deleteStoredResponses(io, resolveDbPath(opts, io), ids, opts.yes === true);
+      if (!done) return out(io, "Nothing was deleted.");
+      for (const d of done.removed) {
+        const what = d.surveyId
+          ? `survey ${d.surveyId}, ${d.sessionId ? `session ${d.sessionId}, ` : ""}${d.status}, started ${d.startedAt?.slice(0, 16).replace("T", " ")}: ${d.answers} answer(s)`
+          : "only copies kept apart by merge";
+        const copies = d.conflictCopies > 0 ? `, and ${d.conflictCopies} copy(ies) kept apart by merge` : "";
+        out(io, `${c.green("✓")} Removed response ${d.id} (${what}${copies}).`);
       }
+      out(
+        io,
+        `${done.removed.length} response(s) removed from ${done.path}. Copies elsewhere (exports, backups, other laptops) must be deleted separately.`,
+      );
     });
   return cmd;
-}
-
-function unknown(id: string, path: string): KuuloError {
-  return new KuuloError(
-    "STORE_UNKNOWN_RESPONSE",
-    `There is no response ${id} in ${path}.`,
-    ExitCode.noInput,
-    {
-      hint: "kuulo responses list shows the ids.",
-    },
-  );
-}
-
-async function confirm(ctx: CommandContext, ids: string[]): Promise<boolean> {
-  if (!ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY)
-    throw new KuuloError("USAGE_CONFIRM", "Deleting needs a confirmation: add --yes.", ExitCode.usage, {
-      hint: "Check the ids first with kuulo responses show ID.",
-    });
-  const { confirm: ask } = await import("@inquirer/prompts");
-  return ask(
-    {
-      message: `Delete ${ids.length} response(s) and all their answers? This cannot be undone.`,
-      default: false,
-    },
-    { input: ctx.io.stdin, output: ctx.io.stdout as NodeJS.WritableStream },
-  );
 }

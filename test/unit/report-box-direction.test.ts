@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { boxSize } from "../../src/analysis/scale-stats.js";
 import type { DivergingSpec, PairedBarsSpec } from "../../src/render/charts/types.js";
 import { buildView } from "../../src/render/report/build-view.js";
-import { chartSpecs, sidesOf } from "../../src/render/report/chart-specs.js";
+import { chartSpecs } from "../../src/render/report/chart-specs.js";
+import { sidesOf } from "../../src/render/report/chart-specs-questions.js";
 import { frozenReport } from "../helpers/report-fixtures.js";
 
 describe("box and chart sides", () => {

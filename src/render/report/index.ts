@@ -1,7 +1,8 @@
 // Report renderers: a Report in, a string or bytes out, in one language. Pure: no store, no file
 // system, no clock. The command (src/cli/commands/report.ts) decides where the output goes.
 export { buildView } from "./build-view.js";
-export { type ChartEntry, chartSpecs } from "./chart-specs.js";
+export { chartSpecs } from "./chart-specs.js";
+export type { ChartEntry } from "./chart-specs-common.js";
 export { type CsvOptions, renderCsv } from "./csv.js";
 export { type Finding, keyFindings } from "./findings.js";
 export { type HtmlOptions, renderHtml } from "./html.js";

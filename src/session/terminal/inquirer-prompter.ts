@@ -12,19 +12,18 @@ import type {
   Reply,
 } from "../prompter.js";
 import { type Speaker, speechText } from "../speech.js";
-import { checkOtherText } from "../validate.js";
-import { entryPrompt } from "./entry-prompt.js";
+import { askEntry, askOther, type EntryIo } from "./entry-screens.js";
 import { CLEAR_SCREEN, headerParts, renderPageText, wrapText } from "./layout.js";
 import {
   allocateModel,
   buttonsModel,
   choiceModel,
   multiModel,
-  navActions,
   navLabel,
   rankingModel,
 } from "./list-models.js";
 import { type HeaderFor, type ListConfig, listPrompt, type TerminalSize } from "./list-prompt.js";
+import { CLEAR_VISIBLE, terminalSizeOf } from "./terminal-size.js";
 import { welcomePrompt } from "./welcome-prompt.js";
 
 export interface TerminalOptions {
@@ -35,9 +34,6 @@ export interface TerminalOptions {
   /** Words that, typed at the welcome screen, ask to end the kiosk. */
   exitWords?: string[];
 }
-
-/** Clears the visible screen only (between questions of one person). */
-const CLEAR_VISIBLE = "\u001b[2J\u001b[H";
 
 export class InquirerPrompter implements KioskPrompter {
   /** The answers in view on the current list screen, when not all of them fit. */
@@ -158,24 +154,7 @@ export class InquirerPrompter implements KioskPrompter {
   }
   /** The terminal's size at each drawing (80 × 24 when unknown), and its resize events. */
   private get terminal(): TerminalSize {
-    const out = this.out;
-    return {
-      size: () => ({
-        columns: out.columns && out.columns > 0 ? out.columns : 80,
-        rows: out.rows && out.rows > 0 ? out.rows : 24,
-      }),
-      onResize: (redraw) => {
-        // The old drawing is wrapped differently now: wipe it and draw the screen afresh.
-        const handler = () => {
-          out.write(CLEAR_VISIBLE);
-          redraw();
-        };
-        const emitter = out as unknown as NodeJS.EventEmitter;
-        if (typeof emitter.on !== "function") return () => {};
-        emitter.on("resize", handler);
-        return () => emitter.off("resize", handler);
-      },
-    };
+    return terminalSizeOf(this.out);
   }
   private context() {
     return { ...(this.o.input ? { input: this.o.input } : {}), output: this.out, clearPromptOnDone: true };
@@ -290,53 +269,22 @@ export class InquirerPrompter implements KioskPrompter {
     };
   }
 
-  private async askEntry(screen: EntryScreen): Promise<Reply> {
-    this.out.write(CLEAR_VISIBLE);
-    const nav = navActions(screen, { continueRow: true, speak: Boolean(this.o.speaker) });
-    return entryPrompt(
-      {
-        header: this.header(screen),
-        label: screen.t("run.answerLabel"),
-        initial: screen.current ?? "",
-        nav: nav.map((action) => ({ action, text: navLabel(action, screen) })),
-        check: screen.check,
-        t: screen.t,
-        keys: screen.t("run.keys.entry"),
-        terminal: this.terminal,
-        more: { above: screen.t("run.moreAbove"), below: screen.t("run.moreBelow") },
-        colors: this.c,
-        onRepeat: () => this.read(screen),
-      },
-      this.context(),
-    );
+  private askEntry(screen: EntryScreen): Promise<Reply> {
+    return askEntry(screen, this.entryIo());
   }
 
-  /** "Other, what?": the text, or undefined when the person went back to the choices. */
-  private async askOther(
-    screen: QuestionScreen,
-    before: string | undefined,
-  ): Promise<string | null | undefined> {
-    this.out.write(CLEAR_VISIBLE);
-    const { t } = screen;
-    const header: HeaderFor = (w) => {
-      const h = headerParts(screen, w, this.c);
-      return { top: h.top, text: [...h.text, "", ...wrapText(t("run.other.ask"), w)] };
+  private askOther(screen: QuestionScreen, before: string | undefined): Promise<string | null | undefined> {
+    return askOther(screen, before, this.entryIo());
+  }
+
+  private entryIo(): EntryIo {
+    return {
+      out: this.out,
+      terminal: this.terminal,
+      colors: this.c,
+      context: this.context(),
+      speak: Boolean(this.o.speaker),
+      read: (screen) => this.read(screen),
     };
-    const r = await entryPrompt(
-      {
-        header,
-        label: t("run.answerLabel"),
-        initial: before ?? "",
-        nav: (["continue", "back"] as const).map((action) => ({ action, text: navLabel(action, screen) })),
-        check: (raw) => checkOtherText(raw),
-        t,
-        keys: t("run.keys.entry"),
-        terminal: this.terminal,
-        more: { above: t("run.moreAbove"), below: t("run.moreBelow") },
-        colors: this.c,
-      },
-      this.context(),
-    );
-    return r.kind === "answer" ? (r.value as string | null) : undefined;
   }
 }

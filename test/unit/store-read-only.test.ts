@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { KuuloError } from "../../src/errors.js";
 import { countResponses, openStore, registerSurvey, saveResponses } from "../../src/store/index.js";
-import { readOnlyName } from "../../src/store/open.js";
+import { readOnlyName } from "../../src/store/store-file.js";
 import { tempDir } from "../helpers/cli.js";
 import { minimal, sampleResponse } from "../helpers/store-data.js";
 

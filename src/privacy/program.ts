@@ -184,7 +184,34 @@ export function buildFamilies(
   }
   const program = { b, termsOf, groups, sizeOf, cell };
   if (Fs.length === 0) return program;
-  // Partitions: a root slot's categories add up to the class's size; a sub-slot's to its parent's cell.
+  addPartitions(b, all, Fs, facts, groups, { cell, split, sizeOf });
+  for (const f of facts)
+    if (f.value !== null) {
+      const t = termsOf(f);
+      b.eq(t.idx, t.coef, f.value, f, f.slack ?? 0);
+    } else markRow(f);
+  return program;
+}
+
+/** The unknowns of a program: a class's count in a category, and that count split by a --by answer. */
+interface Unknowns {
+  cell: (slot: string, g: number, cat: string) => number;
+  split: (slot: string, by: string, g: number, v: string, cat: string) => number;
+  sizeOf: (g: number) => Target;
+}
+
+/**
+ * Partitions: a root slot's categories add up to the class's size; a sub-slot's to its parent's
+ * cell; and a count split by a --by question's answers adds up to the count.
+ */
+function addPartitions(
+  b: Builder,
+  all: ReportFacts[],
+  Fs: Family[],
+  facts: Set<Fact>,
+  groups: number[][],
+  { cell, split, sizeOf }: Unknowns,
+): void {
   const parentOf = new Map<string, { slot: string; cat: string }>();
   for (const r of all) for (const [s, d] of r.slots) if (d.parent) parentOf.set(s, d.parent);
   const slots = new Set(Fs.flatMap((F) => [...F.slots]));
@@ -231,12 +258,6 @@ export function buildFamilies(
       }
     }
   }
-  for (const f of facts)
-    if (f.value !== null) {
-      const t = termsOf(f);
-      b.eq(t.idx, t.coef, f.value, f, f.slack ?? 0);
-    } else markRow(f);
-  return program;
 }
 
 /**

@@ -60,9 +60,7 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   // line by line and each scale's statistics against its own counts, but not a group's exact mean
   // beside the pooled counts, nor a bound that needs several tables at once; the audit sees those.
   const known = new Set(inherited.map(key));
-  let cells = 0;
-  let statistics = 0;
-  let rounded = 0;
+  const tally: Tally = { cells: 0, statistics: 0, rounded: 0 };
   // Linked tables first: a count an earlier release hid is hidden here too wherever this report
   // shows the very same count (same people, same answer), as statistics offices do.
   const first = extractFacts(candidate, idx);
@@ -85,8 +83,8 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   for (const f of first.facts)
     if (f.value !== null && f.hide && cost(f) < 9 && hiddenBefore.has(sig(f))) {
       f.hide();
-      if (f.kind === "stat") statistics++;
-      else cells++;
+      if (f.kind === "stat") tally.statistics++;
+      else tally.cells++;
     }
   // After the first round only the questions with findings (and the respondent counts, while
   // one of them is a finding) are audited again: hiding a fact only widens what a reader can
@@ -109,47 +107,13 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
     }).findings.filter((f) => !known.has(key(f)));
     const again = dirty;
     findings = again ? [...findings.filter((f) => !again.has(rootOf(f.slot))), ...fresh] : fresh;
-    if (findings.length === 0) return { cells, statistics, rounded, remaining: [], inherited };
+    if (findings.length === 0) return { ...tally, remaining: [], inherited };
     const hideable = mine.facts.filter((f) =>
       f.value === null
         ? f.vague !== undefined
         : (f.hide || f.coarsen) && cost(f) < 9 && !shownBefore.has(sig(f)),
     );
-    const chosen = new Set<Fact>();
-    /** Hidden outright (not marked "–" or rounded): the last resort for a stubborn finding. */
-    const withheld = new Set<Fact>();
-    for (const f of findings) {
-      const tried = tries.get(key(f)) ?? 0;
-      if (tried > MAX_TRIES) continue;
-      tries.set(key(f), tried + 1);
-      const named = new Set(f.because.filter((t) => t.report === idx).map((t) => t.fact));
-      if (tried === MAX_TRIES) {
-        // A dozen figures changed one by one have not mended it: hide every figure of this
-        // report in its arithmetic at once (the whole question when it names none), once.
-        const all = hideable.filter(
-          (h) => h.hide && (named.size ? named.has(h.id) : rootOf(h.slot) === rootOf(f.slot)),
-        );
-        for (const h of all) withheld.add(h);
-        continue;
-      }
-      const own = f.report === idx && f.because.every((t) => t.report === idx);
-      // A status count pinned by its own line (base − valid − the rest): only the valid n can
-      // open it, since every answer's count adds up to it.
-      const line = own && factRole(mine.facts, f.fact) === "status";
-      let c = line
-        ? pick(
-            hideable.filter(
-              (h) => h.role === "valid" && h.slot === f.slot && sameScope(h, mine.facts, f.fact),
-            ),
-          )
-        : undefined;
-      c ??= pick(hideable.filter((h) => named.has(h.id) && !chosen.has(h)));
-      // No certificate: the cheapest shown fact of the same question.
-      c ??= pick(hideable.filter((h) => rootOf(h.slot) === rootOf(f.slot) && !chosen.has(h)));
-      if (c) chosen.add(c);
-      // Nothing in the arithmetic can be hidden here: withhold the question in this report.
-      else for (const h of hideable) if (rootOf(h.slot) === rootOf(f.slot)) chosen.add(h);
-    }
+    const { chosen, withheld } = chooseFixes(findings, hideable, mine.facts, idx, tries);
     if (chosen.size === 0 && withheld.size === 0) {
       // Nothing more to hide. What the new report tells on its own and nothing hideable can mend
       // (its size beside the responses stored) is what one report tells: `kuulo audit` lists
@@ -160,36 +124,94 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
         ),
       );
       const remaining = findings.filter((f) => !(f.report === idx && alone.has(f.fact)));
-      return { cells, statistics, rounded, remaining, inherited };
+      return { ...tally, remaining, inherited };
     }
     dirty = findings.some((f) => bySlots.has(rootOf(f.slot)))
       ? undefined
       : new Set<string>(findings.map((f) => rootOf(f.slot)));
-    for (const c of withheld) {
-      c.hide!();
-      chosen.delete(c);
-      if (c.kind === "stat") statistics++;
-      else cells++;
-    }
-    for (const c of chosen) {
-      if (c.vague) {
-        c.vague();
-        continue;
-      }
-      if (c.coarsen) {
-        c.coarsen();
-        rounded++;
-        continue;
-      }
-      c.hide!();
-      if (c.kind === "stat") statistics++;
-      else cells++;
-    }
+    applyFixes(withheld, chosen, tally);
   }
-  return { cells, statistics, rounded, remaining: [], inherited };
+  return { ...tally, remaining: [], inherited };
 }
 
 const MAX_TRIES = 12;
+
+/**
+ * The figures to change for this round's findings: one per finding (its mark made "–", rounded or
+ * hidden), and every figure of a finding's arithmetic at once when a dozen single changes have not
+ * mended it (`withheld`).
+ */
+function chooseFixes(
+  findings: Finding[],
+  hideable: Fact[],
+  facts: Fact[],
+  idx: number,
+  tries: Map<string, number>,
+): { chosen: Set<Fact>; withheld: Set<Fact> } {
+  const chosen = new Set<Fact>();
+  /** Hidden outright (not marked "–" or rounded): the last resort for a stubborn finding. */
+  const withheld = new Set<Fact>();
+  for (const f of findings) {
+    const tried = tries.get(key(f)) ?? 0;
+    if (tried > MAX_TRIES) continue;
+    tries.set(key(f), tried + 1);
+    const named = new Set(f.because.filter((t) => t.report === idx).map((t) => t.fact));
+    if (tried === MAX_TRIES) {
+      // A dozen figures changed one by one have not mended it: hide every figure of this
+      // report in its arithmetic at once (the whole question when it names none), once.
+      const all = hideable.filter(
+        (h) => h.hide && (named.size ? named.has(h.id) : rootOf(h.slot) === rootOf(f.slot)),
+      );
+      for (const h of all) withheld.add(h);
+      continue;
+    }
+    const own = f.report === idx && f.because.every((t) => t.report === idx);
+    // A status count pinned by its own line (base − valid − the rest): only the valid n can
+    // open it, since every answer's count adds up to it.
+    const line = own && factRole(facts, f.fact) === "status";
+    let c = line
+      ? pick(hideable.filter((h) => h.role === "valid" && h.slot === f.slot && sameScope(h, facts, f.fact)))
+      : undefined;
+    c ??= pick(hideable.filter((h) => named.has(h.id) && !chosen.has(h)));
+    // No certificate: the cheapest shown fact of the same question.
+    c ??= pick(hideable.filter((h) => rootOf(h.slot) === rootOf(f.slot) && !chosen.has(h)));
+    if (c) chosen.add(c);
+    // Nothing in the arithmetic can be hidden here: withhold the question in this report.
+    else for (const h of hideable) if (rootOf(h.slot) === rootOf(f.slot)) chosen.add(h);
+  }
+  return { chosen, withheld };
+}
+
+/** Figures changed so far: counts hidden, statistics withheld, means rounded. */
+interface Tally {
+  cells: number;
+  statistics: number;
+  rounded: number;
+}
+
+/** Makes the changes chosen: the withheld figures hidden, the others marked "–", rounded or hidden. */
+function applyFixes(withheld: Set<Fact>, chosen: Set<Fact>, tally: Tally): void {
+  for (const c of withheld) {
+    c.hide!();
+    chosen.delete(c);
+    if (c.kind === "stat") tally.statistics++;
+    else tally.cells++;
+  }
+  for (const c of chosen) {
+    if (c.vague) {
+      c.vague();
+      continue;
+    }
+    if (c.coarsen) {
+      c.coarsen();
+      tally.rounded++;
+      continue;
+    }
+    c.hide!();
+    if (c.kind === "stat") tally.statistics++;
+    else tally.cells++;
+  }
+}
 
 function factRole(facts: Fact[], id: string): Fact["role"] {
   return facts.find((f) => f.id === id)?.role;

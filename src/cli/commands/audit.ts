@@ -39,16 +39,8 @@ function readReportFile(given: string, cwd: string): Source {
   return { name: given, report: r as Report };
 }
 
-export function auditCommand(ctx: CommandContext): Command {
-  const { io } = ctx;
-  return new Command("audit")
-    .description("check published reports together: can any hidden count be worked out?")
-    .argument("<what...>", "a survey id (audits the ledger), or report.json files")
-    .option("--json", "print the findings as JSON")
-    .addOption(dbOption())
-    .addHelpText(
-      "after",
-      `
+/** What `kuulo audit --help` says after the options. */
+const HELP = `
 With a survey id, every report recorded in the ledger on that survey's responses is
 audited together (kuulo releases list shows them). With report.json files, exactly those.
 Only what a reader sees is used. A hidden count is "disclosed" when the reports pin it
@@ -60,26 +52,39 @@ or the database is missing, 74 database problem.
 
 Examples:
   npx kuulo audit welcome-baseline
-  npx kuulo audit raportti/report.json seuranta/report.json --json`,
-    )
+  npx kuulo audit raportti/report.json seuranta/report.json --json`;
+
+/** Every report recorded in the ledger on one survey's responses (or under the names given). */
+async function ledgerSources(what: string[], dbPath: string): Promise<Source[]> {
+  const { openStore, listReleases, getRelease } = await import("../../store/index.js");
+  const store = openStore(dbPath, { readonly: true });
+  try {
+    const list = listReleases(store, what);
+    const named = listReleases(store).filter(
+      (r) => r.surveyId === what[0] && !list.some((l) => l.id === r.id),
+    );
+    return [...list, ...named].map((r) => ({
+      name: `release ${r.id}`,
+      report: JSON.parse(getRelease(store, r.id).report) as Report,
+    }));
+  } finally {
+    store.close();
+  }
+}
+
+export function auditCommand(ctx: CommandContext): Command {
+  const { io } = ctx;
+  return new Command("audit")
+    .description("check published reports together: can any hidden count be worked out?")
+    .argument("<what...>", "a survey id (audits the ledger), or report.json files")
+    .option("--json", "print the findings as JSON")
+    .addOption(dbOption())
+    .addHelpText("after", HELP)
     .action(async (what: string[], opts: { db?: string; json?: boolean }) => {
       let sources: Source[];
       if (what.every((w) => /\.json$/i.test(w))) sources = what.map((w) => readReportFile(w, io.cwd));
       else if (what.length === 1) {
-        const { openStore, listReleases, getRelease } = await import("../../store/index.js");
-        const store = openStore(resolveDbPath(opts, io), { readonly: true });
-        try {
-          const list = listReleases(store, what);
-          const named = listReleases(store).filter(
-            (r) => r.surveyId === what[0] && !list.some((l) => l.id === r.id),
-          );
-          sources = [...list, ...named].map((r) => ({
-            name: `release ${r.id}`,
-            report: JSON.parse(getRelease(store, r.id).report) as Report,
-          }));
-        } finally {
-          store.close();
-        }
+        sources = await ledgerSources(what, resolveDbPath(opts, io));
         if (sources.length === 0) {
           out(io, `No reports on ${what[0]} are recorded: nothing to audit.`);
           return;
@@ -91,53 +96,14 @@ Examples:
       const { loadSolver } = await import("../../privacy/lp.js");
       const { auditFacts } = await import("../../privacy/audit.js");
       const { extractFacts } = await import("../../privacy/facts.js");
+      const { auditJson, auditLines } = await import("../../render/audit-findings.js");
       const res = auditFacts(
         await loadSolver(),
         sources.map((s, i) => extractFacts(s.report, i)),
       );
-      const name = (i: number | null) => (i === null ? "together" : sources[i]!.name);
-      if (opts.json) {
-        out(
-          io,
-          JSON.stringify(
-            {
-              reports: sources.map((s) => s.name),
-              checked: res.checked,
-              findings: res.findings.map((f) => ({
-                ...f,
-                report: f.report === null ? null : sources[f.report]!.name,
-                because: f.because.map((b) => ({ ...b, report: sources[b.report]!.name })),
-              })),
-            },
-            null,
-            2,
-          ),
-        );
-      } else {
-        const c = colorsFor(io);
-        for (const f of res.findings) {
-          const what =
-            f.min === f.max
-              ? `exactly ${f.min}`
-              : `between ${f.min} and ${Number.isFinite(f.max) ? f.max : "…"}`;
-          const label = f.kind === "disclosed" ? c.red("DISCLOSED") : c.yellow("WEAK");
-          out(io, `${label}  ${name(f.report)}: ${f.fact} is ${what}`);
-          if (f.because.length > 0) {
-            const terms = f.because
-              .filter((b) => b.value !== null)
-              .map(
-                (b) =>
-                  `${b.coef >= 0 ? "+" : "−"}${Math.abs(b.coef) === 1 ? "" : `${Math.abs(b.coef)}×`}${b.value} (${name(b.report)}: ${b.fact})`,
-              );
-            out(io, `    from ${terms.join(" ").replace(/^\+/, "")}`);
-          }
-        }
-        const disclosed = res.findings.filter((f) => f.kind === "disclosed").length;
-        out(
-          io,
-          `${sources.length} report(s) audited together, ${res.checked} hidden counts checked: ${disclosed} disclosed, ${res.findings.length - disclosed} weak.`,
-        );
-      }
+      const names = sources.map((s) => s.name);
+      if (opts.json) out(io, auditJson(names, res));
+      else for (const line of auditLines(names, res, colorsFor(io))) out(io, line);
       ctx.exitCode = res.findings.length > 0 ? ExitCode.dataError : ExitCode.ok;
     });
 }

@@ -62,6 +62,86 @@ export function boundTargets(
   const anyWide =
     typeof wideAtArg === "number" ? Number.isFinite(wideAtArg) : wideAtArg.some(Number.isFinite);
   if (targets.length === 0) return [];
+  const model = createModel(highs, p);
+  try {
+    model.options.set({ output_flag: false, presolve: "off" });
+    const { minimize, maximize } = highs.constants.objectiveSense;
+    const { optimal, infeasible } = highs.constants.modelStatus;
+    const out: Bounds[] = [];
+    const cost = new Float64Array(p.numVars);
+    // Every solution found is a point the reader cannot rule out: it widens each target's seen span.
+    const seenLo = targets.map(() => Number.POSITIVE_INFINITY);
+    const seenHi = targets.map(() => Number.NEGATIVE_INFINITY);
+    const solve = (t: Target[], sense: typeof minimize): number | null => {
+      sumInto(cost, t);
+      model.changeColsCost({ kind: "range", from: 0, to: p.numVars - 1 }, cost);
+      model.changeObjectiveSense(sense);
+      model.run();
+      const s = model.getModelStatus();
+      if (s === optimal) {
+        widenSeen(model.getSolution().colValue, targets, seenLo, seenHi);
+        return model.getObjectiveValue();
+      }
+      if (s === infeasible) return null;
+      return sense === maximize ? Number.POSITIVE_INFINITY : 0;
+    };
+    const seenSpan = (i: number): Bounds => ({
+      min: Math.max(0, Math.ceil(seenLo[i]! - EPS)),
+      max: Math.floor(seenHi[i]! + EPS),
+      wide: true,
+    });
+    const wide = (i: number) => Math.floor(seenHi[i]! + EPS) - Math.ceil(seenLo[i]! - EPS) + 1 >= wideAt(i);
+    if (anyWide) {
+      if (solve(targets, maximize) === null) return null;
+      solve(targets, minimize);
+      // A few more corners in fixed pseudo-random directions: each point the reader cannot rule
+      // out may show many targets wide at once, which saves two solves per target.
+      for (const [some, up] of corners(targets)) solve(some, up ? maximize : minimize);
+    }
+    for (const [i, t] of targets.entries()) {
+      if (wide(i)) {
+        out.push(seenSpan(i));
+        continue;
+      }
+      const hi = solve([t], maximize);
+      const duals = withDuals && hi !== null ? [...model.getSolution().rowDual] : undefined;
+      if (hi !== null && wide(i)) {
+        out.push(seenSpan(i));
+        continue;
+      }
+      const lo = solve([t], minimize);
+      if (lo === null || hi === null) return null;
+      const min = Math.max(0, Math.ceil(lo - EPS));
+      const max = Number.isFinite(hi) ? Math.floor(hi + EPS) : Number.POSITIVE_INFINITY;
+      out.push({ min, max, ...(duals && (max === min || max - min + 1 < wideAt(i)) ? { duals } : {}) });
+    }
+    return out;
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The objective Σ of the targets, as one cost per unknown. */
+function sumInto(cost: Float64Array, t: Target[]): void {
+  cost.fill(0);
+  for (const x of t)
+    x.idx.forEach((j, k) => {
+      cost[j] = (cost[j] ?? 0) + x.coef[k]!;
+    });
+}
+
+/** Widens each target's span of values seen by its value at the solution `x`. */
+function widenSeen(x: ArrayLike<number>, targets: Target[], seenLo: number[], seenHi: number[]): void {
+  targets.forEach((t, i) => {
+    let v = 0;
+    for (let k = 0; k < t.idx.length; k++) v += t.coef[k]! * x[t.idx[k]!]!;
+    if (v < seenLo[i]!) seenLo[i] = v;
+    if (v > seenHi[i]!) seenHi[i] = v;
+  });
+}
+
+/** The program as a HiGHS model: every unknown ≥ 0, the rows as a sparse matrix (CSR). */
+function createModel(highs: Highs, p: Program) {
   const starts = [0];
   const indices: number[] = [];
   const values: number[] = [];
@@ -77,7 +157,7 @@ export function boundTargets(
     starts.push(indices.length);
   }
   const inf = highs.infinity;
-  const model = highs.createModel({
+  return highs.createModel({
     numCols: p.numVars,
     numRows: p.rows.length,
     colCost: new Array(p.numVars).fill(0),
@@ -87,84 +167,20 @@ export function boundTargets(
     rowUpper: p.rows.map((r) => (Number.isFinite(r.hi) ? r.hi : inf)),
     matrix: { format: "csr", numRows: p.rows.length, numCols: p.numVars, starts, indices, values },
   });
-  try {
-    model.options.set({ output_flag: false, presolve: "off" });
-    const { minimize, maximize } = highs.constants.objectiveSense;
-    const { optimal, infeasible } = highs.constants.modelStatus;
-    const out: Bounds[] = [];
-    const cost = new Float64Array(p.numVars);
-    // Every solution found is a point the reader cannot rule out: it widens each target's seen span.
-    const seenLo = targets.map(() => Number.POSITIVE_INFINITY);
-    const seenHi = targets.map(() => Number.NEGATIVE_INFINITY);
-    const observe = () => {
-      const x = model.getSolution().colValue;
-      targets.forEach((t, i) => {
-        let v = 0;
-        for (let k = 0; k < t.idx.length; k++) v += t.coef[k]! * x[t.idx[k]!]!;
-        if (v < seenLo[i]!) seenLo[i] = v;
-        if (v > seenHi[i]!) seenHi[i] = v;
-      });
-    };
-    const solve = (t: Target[], sense: typeof minimize): number | null => {
-      cost.fill(0);
-      for (const x of t)
-        x.idx.forEach((j, k) => {
-          cost[j] = (cost[j] ?? 0) + x.coef[k]!;
-        });
-      model.changeColsCost({ kind: "range", from: 0, to: p.numVars - 1 }, cost);
-      model.changeObjectiveSense(sense);
-      model.run();
-      const s = model.getModelStatus();
-      if (s === optimal) {
-        observe();
-        return model.getObjectiveValue();
-      }
-      if (s === infeasible) return null;
-      return sense === maximize ? Number.POSITIVE_INFINITY : 0;
-    };
-    const wide = (i: number) => Math.floor(seenHi[i]! + EPS) - Math.ceil(seenLo[i]! - EPS) + 1 >= wideAt(i);
-    if (anyWide) {
-      if (solve(targets, maximize) === null) return null;
-      solve(targets, minimize);
-      // A few more corners in fixed pseudo-random directions: each point the reader cannot rule
-      // out may show many targets wide at once, which saves two solves per target.
-      let seed = 1;
-      const rand = () => {
-        seed = (seed * 48271) % 2147483647;
-        return seed / 2147483647;
-      };
-      for (let k = 0; k < (targets.length >= 6 ? 4 : 0); k++) {
-        const some = targets.filter(() => rand() < 0.5);
-        solve(some, k % 2 === 0 ? maximize : minimize);
-      }
-    }
-    for (const [i, t] of targets.entries()) {
-      if (wide(i)) {
-        out.push({
-          min: Math.max(0, Math.ceil(seenLo[i]! - EPS)),
-          max: Math.floor(seenHi[i]! + EPS),
-          wide: true,
-        });
-        continue;
-      }
-      const hi = solve([t], maximize);
-      const duals = withDuals && hi !== null ? [...model.getSolution().rowDual] : undefined;
-      if (hi !== null && wide(i)) {
-        out.push({
-          min: Math.max(0, Math.ceil(seenLo[i]! - EPS)),
-          max: Math.floor(seenHi[i]! + EPS),
-          wide: true,
-        });
-        continue;
-      }
-      const lo = solve([t], minimize);
-      if (lo === null || hi === null) return null;
-      const min = Math.max(0, Math.ceil(lo - EPS));
-      const max = Number.isFinite(hi) ? Math.floor(hi + EPS) : Number.POSITIVE_INFINITY;
-      out.push({ min, max, ...(duals && (max === min || max - min + 1 < wideAt(i)) ? { duals } : {}) });
-    }
-    return out;
-  } finally {
-    model.dispose();
-  }
+}
+
+/**
+ * Sums of targets picked in a fixed pseudo-random way (the same every run), with the direction to
+ * push each: up for the first, down for the second, and so on. None for fewer than six targets.
+ */
+function corners(targets: Target[]): [Target[], boolean][] {
+  let seed = 1;
+  const rand = () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed / 2147483647;
+  };
+  const out: [Target[], boolean][] = [];
+  for (let k = 0; k < (targets.length >= 6 ? 4 : 0); k++)
+    out.push([targets.filter(() => rand() < 0.5), k % 2 === 0]);
+  return out;
 }

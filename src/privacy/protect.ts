@@ -3,7 +3,7 @@
 // until the set passes. Mutates only the candidate Report; pure otherwise.
 import type { Highs } from "highs";
 import type { Report } from "../analysis/report.js";
-import { atomsOf } from "./atoms.js";
+import { type AtomModel, atomsOf } from "./atoms.js";
 import { auditFacts, type Finding, liveAtoms } from "./audit.js";
 import { extractFacts, type Fact } from "./facts.js";
 
@@ -66,16 +66,7 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   const first = extractFacts(candidate, idx);
   // The people are the same in every round (sizes are never hidden here): worked out once.
   const atoms = liveAtoms(highs, [...before, first]);
-  const { model, alive } = atoms;
-  const live = new Set(alive ?? []);
-  const sig = (f: Fact) =>
-    JSON.stringify([
-      atomsOf(model, f).filter((a) => live.has(a)),
-      f.slot,
-      [...f.cats].sort(),
-      f.by ? [f.by.slot, [...f.by.cats].sort()] : null,
-      f.weights ?? null,
-    ]);
+  const sig = signature(atoms.model, new Set(atoms.alive ?? []));
   const hiddenBefore = new Set(before.flatMap((r) => r.facts.filter((f) => f.value === null).map(sig)));
   // A figure an earlier release shows for the very same people is public already: hiding it here
   // would withhold it from this report's readers and from no one else.
@@ -135,6 +126,18 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
 }
 
 const MAX_TRIES = 12;
+
+/** What makes two facts the very same figure: the same live people, answer, split and weights. */
+function signature(model: AtomModel, live: Set<number>): (f: Fact) => string {
+  return (f) =>
+    JSON.stringify([
+      atomsOf(model, f).filter((a) => live.has(a)),
+      f.slot,
+      [...f.cats].sort(),
+      f.by ? [f.by.slot, [...f.by.cats].sort()] : null,
+      f.weights ?? null,
+    ]);
+}
 
 /**
  * The figures to change for this round's findings: one per finding (its mark made "–", rounded or

@@ -15,7 +15,7 @@ export {
 export { type MergeSourceSummary, mergeStores } from "./merge.js";
 export { SCHEMA_VERSION } from "./migrations.js";
 export { neutralizeCell, restoreNeutralized } from "./neutralize.js";
-export { type OpenOptions, openStore, Store } from "./open.js";
+export { type OpenOptions, openStore, Store, withStore } from "./open.js";
 export {
   type AnswerParadata,
   answerParadata,
@@ -55,6 +55,8 @@ export {
   type SessionInfo,
   type SessionInput,
 } from "./sessions.js";
+export { closeSessionAt, createSessionAt, listSessionsAt } from "./stored-sessions.js";
+export { addSurveyFiles, listStoredSurveys } from "./stored-surveys.js";
 export {
   findSurveyVersions,
   getSurvey,

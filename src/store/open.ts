@@ -161,3 +161,13 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 function pause(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
+
+/** Opens the database, does `work` with it and closes it again, also when `work` throws. */
+export function withStore<T>(path: string, opts: OpenOptions, work: (store: Store) => T): T {
+  const store = openStore(path, opts);
+  try {
+    return work(store);
+  } finally {
+    store.close();
+  }
+}

@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
+import { formatTable } from "../format-table.js";
 
 interface CreateOptions {
   db?: string;
@@ -13,6 +14,9 @@ interface CreateOptions {
   facilitator?: string;
   wave?: string;
 }
+
+/** The library behind every subcommand, loaded only when one runs (not for --help). */
+const library = () => import("../../store/index.js");
 
 export function sessionsCommand(ctx: CommandContext): Command {
   const { io } = ctx;
@@ -38,21 +42,16 @@ Examples:
     .addOption(dbOption())
     .addHelpText("after", "\nExample:\n  kuulo sessions create itakeskus-1 --date 2025-03-14 --wave baseline")
     .action(async (id: string, opts: CreateOptions) => {
-      const { openStore, createSession } = await import("../../store/index.js");
-      const store = openStore(resolveDbPath(opts, io), { create: true });
-      try {
-        const s = createSession(store, {
-          id,
-          ...(opts.name !== undefined ? { name: opts.name } : {}),
-          ...(opts.date !== undefined ? { date: opts.date } : {}),
-          ...(opts.place !== undefined ? { place: opts.place } : {}),
-          ...(opts.facilitator !== undefined ? { facilitator: opts.facilitator } : {}),
-          ...(opts.wave !== undefined ? { wave: opts.wave } : {}),
-        });
-        out(io, `${colorsFor(io).green("✓")} Session ${s.id} created${s.wave ? ` (wave ${s.wave})` : ""}.`);
-      } finally {
-        store.close();
-      }
+      const { createSessionAt } = await library();
+      const s = createSessionAt(resolveDbPath(opts, io), {
+        id,
+        ...(opts.name !== undefined ? { name: opts.name } : {}),
+        ...(opts.date !== undefined ? { date: opts.date } : {}),
+        ...(opts.place !== undefined ? { place: opts.place } : {}),
+        ...(opts.facilitator !== undefined ? { facilitator: opts.facilitator } : {}),
+        ...(opts.wave !== undefined ? { wave: opts.wave } : {}),
+      });
+      out(io, `${colorsFor(io).green("✓")} Session ${s.id} created${s.wave ? ` (wave ${s.wave})` : ""}.`);
     });
   cmd
     .command("list")
@@ -61,33 +60,18 @@ Examples:
     .addOption(dbOption())
     .addHelpText("after", "\nExample:\n  kuulo sessions list --json")
     .action(async (opts: { db?: string; json?: boolean }) => {
-      const { openStore, listSessions } = await import("../../store/index.js");
-      const { formatTable } = await import("../format-table.js");
-      const store = openStore(resolveDbPath(opts, io), { readonly: true });
-      try {
-        const sessions = listSessions(store);
-        if (opts.json) return out(io, JSON.stringify(sessions, null, 2));
-        if (sessions.length === 0)
-          return out(io, "No sessions yet. Create one: kuulo sessions create ID --date YYYY-MM-DD");
-        out(
-          io,
-          formatTable(
-            ["id", "date", "name", "place", "facilitator", "wave", "status", "responses"],
-            sessions.map((s) => [
-              s.id,
-              s.date,
-              s.name,
-              s.place,
-              s.facilitator,
-              s.wave,
-              s.status,
-              s.responses,
-            ]),
-          ),
-        );
-      } finally {
-        store.close();
-      }
+      const { listSessionsAt } = await library();
+      const sessions = listSessionsAt(resolveDbPath(opts, io));
+      if (opts.json) return out(io, JSON.stringify(sessions, null, 2));
+      if (sessions.length === 0)
+        return out(io, "No sessions yet. Create one: kuulo sessions create ID --date YYYY-MM-DD");
+      out(
+        io,
+        formatTable(
+          ["id", "date", "name", "place", "facilitator", "wave", "status", "responses"],
+          sessions.map((s) => [s.id, s.date, s.name, s.place, s.facilitator, s.wave, s.status, s.responses]),
+        ),
+      );
     });
   cmd
     .command("close")
@@ -96,19 +80,14 @@ Examples:
     .addOption(dbOption())
     .addHelpText("after", "\nExample:\n  kuulo sessions close itakeskus-1")
     .action(async (id: string, opts: { db?: string }) => {
-      const { openStore, closeSession } = await import("../../store/index.js");
-      const store = openStore(resolveDbPath(opts, io), { create: false });
-      try {
-        const { session, changed } = closeSession(store, id);
-        out(
-          io,
-          changed
-            ? `${colorsFor(io).green("✓")} Session ${session.id} closed (${session.responses} response(s)).`
-            : `Session ${session.id} was closed already.`,
-        );
-      } finally {
-        store.close();
-      }
+      const { closeSessionAt } = await library();
+      const { session, changed } = closeSessionAt(resolveDbPath(opts, io), id);
+      out(
+        io,
+        changed
+          ? `${colorsFor(io).green("✓")} Session ${session.id} closed (${session.responses} response(s)).`
+          : `Session ${session.id} was closed already.`,
+      );
     });
   return cmd;
 }

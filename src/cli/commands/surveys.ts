@@ -1,10 +1,13 @@
 // `kuulo surveys list|add`: which survey versions the database holds and how many responses
 // each has; `add` stores a version before any answers arrive (kiosks do it by themselves).
-import { resolve } from "node:path";
 import { Command } from "commander";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
+import { formatTable } from "../format-table.js";
+
+/** The library behind both subcommands, loaded only when one runs (not for --help). */
+const library = () => import("../../store/index.js");
 
 export function surveysCommand(ctx: CommandContext): Command {
   const { io } = ctx;
@@ -24,39 +27,33 @@ Examples:
     .addOption(dbOption())
     .addHelpText("after", "\nExample:\n  kuulo surveys list --json")
     .action(async (opts: { db?: string; json?: boolean }) => {
-      const { openStore, listSurveys } = await import("../../store/index.js");
-      const { formatTable } = await import("../format-table.js");
-      const store = openStore(resolveDbPath(opts, io), { readonly: true });
-      try {
-        const surveys = listSurveys(store);
-        if (opts.json) return out(io, JSON.stringify(surveys, null, 2));
-        if (surveys.length === 0) return out(io, "No surveys in this database yet.");
+      const { listStoredSurveys } = await library();
+      const surveys = listStoredSurveys(resolveDbPath(opts, io));
+      if (opts.json) return out(io, JSON.stringify(surveys, null, 2));
+      if (surveys.length === 0) return out(io, "No surveys in this database yet.");
+      out(
+        io,
+        formatTable(
+          ["survey", "version", "registered", "responses", "complete", "partial", "first", "last", "title"],
+          surveys.map((s) => [
+            s.id,
+            s.hash.slice(0, 12),
+            s.registeredAt.slice(0, 10),
+            s.responses,
+            s.complete,
+            s.partial,
+            s.firstStarted?.slice(0, 10),
+            s.lastStarted?.slice(0, 10),
+            Object.values(s.title)[0] ?? "",
+          ]),
+        ),
+      );
+      const ids = new Set(surveys.map((s) => s.id));
+      if (ids.size < surveys.length)
         out(
           io,
-          formatTable(
-            ["survey", "version", "registered", "responses", "complete", "partial", "first", "last", "title"],
-            surveys.map((s) => [
-              s.id,
-              s.hash.slice(0, 12),
-              s.registeredAt.slice(0, 10),
-              s.responses,
-              s.complete,
-              s.partial,
-              s.firstStarted?.slice(0, 10),
-              s.lastStarted?.slice(0, 10),
-              Object.values(s.title)[0] ?? "",
-            ]),
-          ),
+          "\nA survey with several versions: give the version (its first 8+ characters) to export or report one of them.",
         );
-        const ids = new Set(surveys.map((s) => s.id));
-        if (ids.size < surveys.length)
-          out(
-            io,
-            "\nA survey with several versions: give the version (its first 8+ characters) to export or report one of them.",
-          );
-      } finally {
-        store.close();
-      }
     });
   cmd
     .command("add")
@@ -65,22 +62,13 @@ Examples:
     .addOption(dbOption())
     .addHelpText("after", "\nExample:\n  kuulo surveys add surveys/*.yaml --db workshop.db")
     .action(async (files: string[], opts: { db?: string }) => {
-      const { loadSurvey } = await import("../../definition/load.js");
-      const { openStore, registerSurvey } = await import("../../store/index.js");
-      const surveys = files.map((f) => ({ file: f, survey: loadSurvey(resolve(io.cwd, f)) }));
-      const store = openStore(resolveDbPath(opts, io), { create: true });
+      const { addSurveyFiles } = await library();
       const c = colorsFor(io);
-      try {
-        for (const { file, survey } of surveys) {
-          const added = registerSurvey(store, survey);
-          out(
-            io,
-            `${added ? c.green("✓ added") : "  already there"}  ${survey.id} version ${survey.hash.slice(0, 12)}  (${file})`,
-          );
-        }
-      } finally {
-        store.close();
-      }
+      for (const { file, survey, added } of addSurveyFiles(resolveDbPath(opts, io), io.cwd, files))
+        out(
+          io,
+          `${added ? c.green("✓ added") : "  already there"}  ${survey.id} version ${survey.hash.slice(0, 12)}  (${file})`,
+        );
     });
   return cmd;
 }

@@ -1,6 +1,12 @@
 // Chart specs for single questions: bars for single choice and multi-select, diverging bars for
 // likert scales and matrices, histograms for numbers, ordered bars for rankings and points.
-import type { MatrixResult, QuestionResult, ScaleResult } from "../../analysis/report.js";
+import type {
+  ChoiceResult,
+  MatrixResult,
+  MultiResult,
+  QuestionResult,
+  ScaleResult,
+} from "../../analysis/report.js";
 import type { ChartSpec, DivergingSpec, ScaleSide } from "../charts/types.js";
 import { nOf } from "./chart-specs-common.js";
 import { type ReportFormats, WITHHELD_MARK } from "./format.js";
@@ -74,6 +80,16 @@ function largestFirst<T>(rows: T[], value: (r: T) => number | null): T[] {
     .map((x) => x.r);
 }
 
+/** A bar per choice: its share, hidden ones as null (a complement marked "–"). */
+function shareBars(fmt: ReportFormats, choices: (ScaleResult | ChoiceResult | MultiResult)["choices"]) {
+  return choices.map((ch) => ({
+    label: fmt.text(ch.label),
+    share: ch.suppressed ? null : ch.share,
+    count: ch.count,
+    ...(ch.suppressed && ch.complement ? { mark: WITHHELD_MARK } : {}),
+  }));
+}
+
 export function questionChart(fmt: ReportFormats, mark: string, q: QuestionResult): ChartSpec | null {
   const title = fmt.text(q.text);
   switch (q.kind) {
@@ -86,12 +102,7 @@ export function questionChart(fmt: ReportFormats, mark: string, q: QuestionResul
         ...(q.kind === "multi" ? { subtitle: fmt.t("report.meta.several") } : {}),
         suppressedLabel: mark,
         measure: q.kind === "multi" ? "respondents" : "answers",
-        items: q.choices.map((ch) => ({
-          label: fmt.text(ch.label),
-          share: ch.suppressed ? null : ch.share,
-          count: ch.count,
-          ...(ch.suppressed && ch.complement ? { mark: WITHHELD_MARK } : {}),
-        })),
+        items: shareBars(fmt, q.choices),
       };
     case "scale":
       // A numbered scale (a 4–10 school grade, 0–10) has no neutral middle to diverge from:
@@ -103,12 +114,7 @@ export function questionChart(fmt: ReportFormats, mark: string, q: QuestionResul
         n: nOf(q.status.valid),
         suppressedLabel: mark,
         measure: "answers",
-        items: q.choices.map((ch) => ({
-          label: fmt.text(ch.label),
-          share: ch.suppressed ? null : ch.share,
-          count: ch.count,
-          ...(ch.suppressed && ch.complement ? { mark: WITHHELD_MARK } : {}),
-        })),
+        items: shareBars(fmt, q.choices),
       };
     case "matrix":
       return divergingOf(fmt, mark, q);

@@ -18,11 +18,7 @@ Examples:
   npx kuulo preview surveys/welcome-baseline.yaml --lang fi --plain`,
     )
     .action(async (file: string, opts: { lang?: string; plain?: boolean }) => {
-      const { loadSurvey } = await import("../../definition/load.js");
-      const { renderQuestionnaireText } = await import("../../render/questionnaire-text.js");
-      const { checkLanguage } = await import("../../definition/language.js");
-      const survey = loadSurvey(file);
-      const lang = checkLanguage(opts.lang, survey.languages);
-      out(ctx.io, renderQuestionnaireText(survey, { lang, plain: opts.plain === true }));
+      const { previewSurvey } = await import("../../render/preview-survey.js");
+      out(ctx.io, previewSurvey(file, opts.lang, opts.plain === true));
     });
 }

@@ -49,9 +49,6 @@ function classify(bd: Bounds, minCell: number): FindingKind | null {
   return null;
 }
 
-/**
- * Audits reports as a reader holds them. `minCell` is the strictest of the reports' unless given.
- */
 /** The reader's atoms, without those no report's counts leave room for (they hold nobody). */
 export function liveAtoms(highs: Highs, all: ReportFacts[]) {
   const model = buildAtoms(all);

@@ -27,7 +27,7 @@ export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
   return [...diags].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
 
-interface Paint {
+export interface Paint {
   red(s: string): string;
   yellow(s: string): string;
   bold(s: string): string;

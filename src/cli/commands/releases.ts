@@ -6,6 +6,7 @@ import { ExitCode, KuuloError } from "../../errors.js";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
+import { formatTable } from "../format-table.js";
 
 function releaseId(text: string): number {
   const n = Number(text);
@@ -33,6 +34,9 @@ function describeOptions(o: Record<string, unknown>): string {
   return parts.join(" ") || "all responses";
 }
 
+/** The library behind every subcommand, loaded only when one runs (not for --help). */
+const library = () => import("../../store/index.js");
+
 export function releasesCommand(ctx: CommandContext): Command {
   const { io } = ctx;
   const cmd = new Command("releases")
@@ -57,34 +61,30 @@ Examples:
     .addOption(dbOption())
     .addHelpText("after", "\nExample:\n  npx kuulo releases list --survey welcome-baseline")
     .action(async (opts: { db?: string; survey?: string; json?: boolean }) => {
-      const { openStore, listReleases } = await import("../../store/index.js");
-      const { formatTable } = await import("../format-table.js");
-      const store = openStore(resolveDbPath(opts, io), { readonly: true });
-      try {
-        const list = listReleases(store, opts.survey ? [opts.survey] : undefined);
-        if (opts.json) return out(io, JSON.stringify(list, null, 2));
-        if (list.length === 0) return out(io, "No reports recorded yet.");
-        out(
-          io,
-          formatTable(
-            ["id", "created", "survey", "responses", "options", "output"],
-            list.map((r) => [
-              String(r.id),
-              r.createdAt.slice(0, 16).replace("T", " "),
-              r.surveyId,
-              String(r.responses),
-              describeOptions(r.options),
-              r.outputs.length === 0
-                ? "(not written)"
-                : r.outputs[0] === "-"
-                  ? "standard output"
-                  : `${r.outputs.length} file(s)`,
-            ]),
-          ),
-        );
-      } finally {
-        store.close();
-      }
+      const { withStore, listReleases } = await library();
+      const list = withStore(resolveDbPath(opts, io), { readonly: true }, (store) =>
+        listReleases(store, opts.survey ? [opts.survey] : undefined),
+      );
+      if (opts.json) return out(io, JSON.stringify(list, null, 2));
+      if (list.length === 0) return out(io, "No reports recorded yet.");
+      out(
+        io,
+        formatTable(
+          ["id", "created", "survey", "responses", "options", "output"],
+          list.map((r) => [
+            String(r.id),
+            r.createdAt.slice(0, 16).replace("T", " "),
+            r.surveyId,
+            String(r.responses),
+            describeOptions(r.options),
+            r.outputs.length === 0
+              ? "(not written)"
+              : r.outputs[0] === "-"
+                ? "standard output"
+                : `${r.outputs.length} file(s)`,
+          ]),
+        ),
+      );
     });
   cmd
     .command("show")
@@ -94,28 +94,25 @@ Examples:
     .addOption(dbOption())
     .addHelpText("after", "\nExample:\n  npx kuulo releases show 3")
     .action(async (id: string, opts: { db?: string; json?: boolean }) => {
-      const { openStore, getRelease } = await import("../../store/index.js");
-      const store = openStore(resolveDbPath(opts, io), { readonly: true });
-      try {
-        const r = getRelease(store, releaseId(id));
-        const { responseIds: _ids, report, ...rest } = r;
-        if (opts.json) return out(io, JSON.stringify({ ...rest, report: JSON.parse(report) }, null, 2));
-        const p = (JSON.parse(report) as { privacy?: Record<string, unknown> }).privacy ?? {};
-        out(
-          io,
-          [
-            `Release ${r.id}: survey ${r.surveyId} (version ${r.surveyHash.slice(0, 8)})`,
-            `  created    ${r.createdAt}`,
-            `  responses  ${r.responses} (from ${r.origins.join(", ")})`,
-            `  options    ${describeOptions(r.options)}`,
-            `  language   ${String(r.options.lang ?? "")}, formats ${((r.options.formats as string[]) ?? []).join(",")}`,
-            `  hidden     ${String(p.suppressedCells ?? 0)} numbers, ${String(p.withheldStatistics ?? 0)} statistics`,
-            `  output     ${r.outputs.length === 0 ? "(not written)" : r.outputs.map((o) => (o === "-" ? "standard output" : o)).join("\n             ")}`,
-          ].join("\n"),
-        );
-      } finally {
-        store.close();
-      }
+      const { withStore, getRelease } = await library();
+      const r = withStore(resolveDbPath(opts, io), { readonly: true }, (store) =>
+        getRelease(store, releaseId(id)),
+      );
+      const { responseIds: _ids, report, ...rest } = r;
+      if (opts.json) return out(io, JSON.stringify({ ...rest, report: JSON.parse(report) }, null, 2));
+      const p = (JSON.parse(report) as { privacy?: Record<string, unknown> }).privacy ?? {};
+      out(
+        io,
+        [
+          `Release ${r.id}: survey ${r.surveyId} (version ${r.surveyHash.slice(0, 8)})`,
+          `  created    ${r.createdAt}`,
+          `  responses  ${r.responses} (from ${r.origins.join(", ")})`,
+          `  options    ${describeOptions(r.options)}`,
+          `  language   ${String(r.options.lang ?? "")}, formats ${((r.options.formats as string[]) ?? []).join(",")}`,
+          `  hidden     ${String(p.suppressedCells ?? 0)} numbers, ${String(p.withheldStatistics ?? 0)} statistics`,
+          `  output     ${r.outputs.length === 0 ? "(not written)" : r.outputs.map((o) => (o === "-" ? "standard output" : o)).join("\n             ")}`,
+        ].join("\n"),
+      );
     });
   cmd
     .command("forget")
@@ -143,17 +140,12 @@ Example:
             hint: "Forget only a report that was never shared: delete its files too.",
           },
         );
-      const { openStore, forgetRelease } = await import("../../store/index.js");
-      const store = openStore(resolveDbPath(opts, io));
-      try {
-        const r = forgetRelease(store, n);
-        out(
-          io,
-          `${colorsFor(io).green("✓")} Release ${r.id} (${r.surveyId}, ${r.createdAt.slice(0, 10)}) forgotten. Delete its files too: ${r.outputs.filter((o) => o !== "-").join(", ") || "(none were written)"}`,
-        );
-      } finally {
-        store.close();
-      }
+      const { withStore, forgetRelease } = await library();
+      const r = withStore(resolveDbPath(opts, io), {}, (store) => forgetRelease(store, n));
+      out(
+        io,
+        `${colorsFor(io).green("✓")} Release ${r.id} (${r.surveyId}, ${r.createdAt.slice(0, 10)}) forgotten. Delete its files too: ${r.outputs.filter((o) => o !== "-").join(", ") || "(none were written)"}`,
+      );
     });
   return cmd;
 }

@@ -1,15 +1,18 @@
 // `kuulo demo`: the whole job on the bundled example. A fresh store in the demo folder, the two
 // bundled surveys registered, four workshop sessions, the typed-in paper forms imported through
 // the real import pipeline, then full reports. Deletes nothing outside the demo folder.
+
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze } from "../analysis/index.js";
 import type { SurveyResponse } from "../definition/answers.js";
+import { checkLanguage } from "../definition/language.js";
 import { loadSurvey } from "../definition/load.js";
 import type { Survey, Text } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { translator } from "../i18n/index.js";
+import { newResponseId } from "../ids.js";
 import { importFile } from "../import/import-file.js";
 import { openStoreTarget } from "../import/store-target.js";
 import { sectionTitles } from "../render/report/options.js";
@@ -242,4 +245,19 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     await writeReport("comparison", shared.survey, both, [...answers[0]!, ...answers[1]!], true, o.dir, o),
   );
   return { db, imported, reports, shared: { questions: shared.questionIds, differing: shared.differing } };
+}
+
+/** The demo as `kuulo demo` runs it: in a UI language (checked), with real time and fresh ids. */
+export function runDemoIn(
+  dir: string,
+  lang: string | undefined,
+  say: (line: string) => void,
+): Promise<DemoResult> {
+  return runDemo({
+    dir,
+    lang: checkLanguage(lang, ["fi", "sv", "en"]),
+    say,
+    now: () => new Date(),
+    newId: () => newResponseId(),
+  });
 }

@@ -1,5 +1,6 @@
 // `kuulo demo [--out DIR]`: shows a new user what Kuulo does, in one go, on the bundled example
 // (made-up paper forms from four workshops): a fresh store, the import, the reports.
+import { relative, resolve } from "node:path";
 import { Command } from "commander";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
@@ -30,22 +31,12 @@ Examples:
   npx kuulo demo --out /tmp/kuulo-demo --lang en`,
     )
     .action(async (opts: DemoCliOptions) => {
-      const { newResponseId } = await import("../../ids.js");
-      const { relative, resolve } = await import("node:path");
-      const { checkLanguage } = await import("../../definition/language.js");
-      const { runDemo } = await import("../../demo/run-demo.js");
+      const { runDemoIn } = await import("../../demo/run-demo.js");
       const { io } = ctx;
       const c = colorsFor(io);
       const dir = resolve(io.cwd, opts.out);
-      const lang = checkLanguage(opts.lang, ["fi", "sv", "en"]);
       const started = Date.now();
-      const result = await runDemo({
-        dir,
-        lang,
-        say: (line) => out(io, line),
-        now: () => new Date(),
-        newId: () => newResponseId(),
-      });
+      const result = await runDemoIn(dir, opts.lang, (line) => out(io, line));
       const show = (p: string) => {
         const r = relative(io.cwd, p);
         return r === "" ? "." : r.startsWith("..") ? p : r;

@@ -1,43 +1,8 @@
-// `kuulo audit SURVEY | FILE.json…`: the independent check. Reads the reports as a reader holds
-// them (the ledger's published copies, or report.json files) and computes by linear programming
-// what every hidden count is confined to. Exit 65 when anything is disclosed or weak.
-import { resolve } from "node:path";
 import { Command } from "commander";
-import type { Report } from "../../analysis/report.js";
-import { ExitCode, KuuloError } from "../../errors.js";
-import { MAX_JSON_BYTES, readInputText } from "../../input-file.js";
+import { ExitCode } from "../../errors.js";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath } from "../db-option.js";
-
-interface Source {
-  name: string;
-  report: Report;
-}
-
-function readReportFile(given: string, cwd: string): Source {
-  const path = resolve(cwd, given);
-  // A device, a pipe or a huge file is refused before reading, as every input is.
-  const text = readInputText(path, {
-    maxBytes: MAX_JSON_BYTES,
-    code: "AUDIT_FILE_TOO_LARGE",
-    what: "a report.json file",
-  });
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new KuuloError("AUDIT_NOT_JSON", `${path} is not JSON.`, ExitCode.dataError, {
-      hint: "Give the report.json files of the reports (npx kuulo report --format json).",
-    });
-  }
-  const r = data as Partial<Report>;
-  if (!r || typeof r !== "object" || r.format !== 1 || !r.questions || !r.counts || !r.options)
-    throw new KuuloError("AUDIT_NOT_A_REPORT", `${path} is not a Kuulo report.json.`, ExitCode.dataError, {
-      hint: "Give the report.json files that kuulo report writes.",
-    });
-  return { name: given, report: r as Report };
-}
 
 /** What `kuulo audit --help` says after the options. */
 const HELP = `
@@ -54,24 +19,6 @@ Examples:
   npx kuulo audit welcome-baseline
   npx kuulo audit raportti/report.json seuranta/report.json --json`;
 
-/** Every report recorded in the ledger on one survey's responses (or under the names given). */
-async function ledgerSources(what: string[], dbPath: string): Promise<Source[]> {
-  const { openStore, listReleases, getRelease } = await import("../../store/index.js");
-  const store = openStore(dbPath, { readonly: true });
-  try {
-    const list = listReleases(store, what);
-    const named = listReleases(store).filter(
-      (r) => r.surveyId === what[0] && !list.some((l) => l.id === r.id),
-    );
-    return [...list, ...named].map((r) => ({
-      name: `release ${r.id}`,
-      report: JSON.parse(getRelease(store, r.id).report) as Report,
-    }));
-  } finally {
-    store.close();
-  }
-}
-
 export function auditCommand(ctx: CommandContext): Command {
   const { io } = ctx;
   return new Command("audit")
@@ -81,29 +28,15 @@ export function auditCommand(ctx: CommandContext): Command {
     .addOption(dbOption())
     .addHelpText("after", HELP)
     .action(async (what: string[], opts: { db?: string; json?: boolean }) => {
-      let sources: Source[];
-      if (what.every((w) => /\.json$/i.test(w))) sources = what.map((w) => readReportFile(w, io.cwd));
-      else if (what.length === 1) {
-        sources = await ledgerSources(what, resolveDbPath(opts, io));
-        if (sources.length === 0) {
-          out(io, `No reports on ${what[0]} are recorded: nothing to audit.`);
-          return;
-        }
-      } else
-        throw new KuuloError("USAGE_AUDIT", "Give one survey id, or report.json files.", ExitCode.usage, {
-          hint: "npx kuulo audit welcome-baseline, or npx kuulo audit a/report.json b/report.json",
-        });
-      const { loadSolver } = await import("../../privacy/lp.js");
-      const { auditFacts } = await import("../../privacy/audit.js");
-      const { extractFacts } = await import("../../privacy/facts.js");
-      const { auditJson, auditLines } = await import("../../render/audit-findings.js");
-      const res = auditFacts(
-        await loadSolver(),
-        sources.map((s, i) => extractFacts(s.report, i)),
-      );
-      const names = sources.map((s) => s.name);
-      if (opts.json) out(io, auditJson(names, res));
-      else for (const line of auditLines(names, res, colorsFor(io))) out(io, line);
-      ctx.exitCode = res.findings.length > 0 ? ExitCode.dataError : ExitCode.ok;
+      const { auditReports, auditJson, auditLines } = await import("../../reporting/audit-reports.js");
+      const audited = await auditReports(what, io.cwd, resolveDbPath(opts, io));
+      if (!audited) {
+        out(io, `No reports on ${what[0]} are recorded: nothing to audit.`);
+        return;
+      }
+      const { names, result } = audited;
+      if (opts.json) out(io, auditJson(names, result));
+      else for (const line of auditLines(names, result, colorsFor(io))) out(io, line);
+      ctx.exitCode = result.findings.length > 0 ? ExitCode.dataError : ExitCode.ok;
     });
 }

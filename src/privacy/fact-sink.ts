@@ -13,24 +13,35 @@ export function statusCats(status: AnswerStatus): string[] {
 // ("–", which claims no size), a zero too (src/analysis/suppress.ts).
 let floor = 5;
 
-/** Sets the minCell that `hideCount` and `hideRow` judge a count's mark by (the report's). */
+/** Sets the minCell of the report being extracted: `hideCount` and `hideRow` take it when made. */
 export function setFloor(minCell: number): void {
   floor = minCell;
 }
 
-const complementMark = (v: number | null) => v !== null && (v >= floor || v === 0);
-export const hideCount = (c: Count) => () => {
-  if (complementMark(c.value)) c.complement = true;
-  c.value = null;
-  c.suppressed = true;
+const complementMark = (v: number | null, minCell: number) => v !== null && (v >= minCell || v === 0);
+/** Hides a Count; its mark judged by the minCell of the report being extracted (taken now). */
+export const hideCount = (c: Count) => {
+  const minCell = floor;
+  return () => {
+    if (complementMark(c.value, minCell)) c.complement = true;
+    c.value = null;
+    c.suppressed = true;
+  };
 };
-export const hideRow =
-  (r: { count: number | null; share: number | null; suppressed: boolean; complement?: true }) => () => {
-    if (complementMark(r.count)) r.complement = true;
+export const hideRow = (r: {
+  count: number | null;
+  share: number | null;
+  suppressed: boolean;
+  complement?: true;
+}) => {
+  const minCell = floor;
+  return () => {
+    if (complementMark(r.count, minCell)) r.complement = true;
     r.count = null;
     r.share = null;
     r.suppressed = true;
   };
+};
 export const shown = (c: Count | null) => (c === null || c.suppressed ? null : c.value);
 
 /** A published count as the report holds it: a Count, or a row with `count`. */

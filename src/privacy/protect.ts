@@ -71,6 +71,8 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   // A figure an earlier release shows for the very same people is public already: hiding it here
   // would withhold it from this report's readers and from no one else.
   const shownBefore = new Set(before.flatMap((r) => r.facts.filter((f) => f.value !== null).map(sig)));
+  // Fact ids are stable from round to round: the signatures are worked out once, not per round.
+  const public_ = new Set(first.facts.filter((f) => shownBefore.has(sig(f))).map((f) => f.id));
   for (const f of first.facts)
     if (f.value !== null && f.hide && cost(f) < 9 && hiddenBefore.has(sig(f))) {
       f.hide();
@@ -100,9 +102,7 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
     findings = again ? [...findings.filter((f) => !again.has(rootOf(f.slot))), ...fresh] : fresh;
     if (findings.length === 0) return { ...tally, remaining: [], inherited };
     const hideable = mine.facts.filter((f) =>
-      f.value === null
-        ? f.vague !== undefined
-        : (f.hide || f.coarsen) && cost(f) < 9 && !shownBefore.has(sig(f)),
+      f.value === null ? f.vague !== undefined : (f.hide || f.coarsen) && cost(f) < 9 && !public_.has(f.id),
     );
     const { chosen, withheld } = chooseFixes(findings, hideable, mine.facts, idx, tries);
     if (chosen.size === 0 && withheld.size === 0) {

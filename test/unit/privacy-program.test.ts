@@ -3,20 +3,17 @@
 // as with one unknown per atom. And a class inside such a group whose size is pinned is still
 // caught when the whole group chose the same answer.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/index.js";
 import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { auditFacts, liveAtoms } from "../../src/privacy/audit.js";
 import { extractFacts, type Fact, type ReportFacts } from "../../src/privacy/facts.js";
-import { boundTargets, loadSolver } from "../../src/privacy/lp.js";
+import { boundTargets } from "../../src/privacy/lp.js";
 import { buildFamilies, families } from "../../src/privacy/program.js";
 import { minimalSurvey } from "../helpers/report-fixtures.js";
+import { useSolver } from "../helpers/solver.js";
 
-type Highs = Awaited<ReturnType<typeof loadSolver>>;
-let highs: Highs;
-beforeAll(async () => {
-  highs = await loadSolver();
-});
+const solver = useSolver();
 
 const survey = minimalSurvey();
 type Request = NonNullable<Parameters<typeof analyze>[2]>;
@@ -51,14 +48,14 @@ describe("the reader's program", () => {
             report.population = { surveys: [{ id: survey.id, responses: responses.length }] };
             return extractFacts(report, i);
           });
-          const { model, alive } = liveAtoms(highs, all);
+          const { model, alive } = liveAtoms(solver(), all);
           if (!alive) return;
           for (const F of families(all)) {
             const hidden = F.facts.filter((f: Fact) => f.value === null);
             if (hidden.length === 0) continue;
             const bounds = (split: boolean) => {
               const p = buildFamilies(all, model, alive, [F], split);
-              return boundTargets(highs, { numVars: p.b.numVars, rows: p.b.rows }, hidden.map(p.termsOf));
+              return boundTargets(solver(), { numVars: p.b.numVars, rows: p.b.rows }, hidden.map(p.termsOf));
             };
             expect(bounds(false)).toEqual(bounds(true));
           }
@@ -112,7 +109,7 @@ describe("the reader's program", () => {
       slots: new Map([["likes", { cats: ["c:yes", "c:no"] }]]),
       values: { session: new Set(["s1", "s2"]), wave: new Set(), source: new Set() },
     };
-    const found = auditFacts(highs, [report]).findings.filter((f) => f.report === null);
+    const found = auditFacts(solver(), [report]).findings.filter((f) => f.report === null);
     expect(found.map((f) => [f.kind, f.min, f.max])).toContainEqual(["disclosed", 1, 1]);
     expect(found.some((f) => /likes yes among .*session s2/.test(f.fact))).toBe(true);
   });

@@ -4,22 +4,18 @@
 // (src/reporting/publish.ts: a near-duplicate refused, then protected against every earlier release).
 // After every accepted report, the audit over all of them finds nothing disclosed or weak.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/index.js";
 import type { Report } from "../../src/analysis/report.js";
 import type { SurveyResponse } from "../../src/definition/answers.js";
 import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { auditFacts } from "../../src/privacy/audit.js";
 import { extractFacts } from "../../src/privacy/facts.js";
-import { loadSolver } from "../../src/privacy/lp.js";
 import { protectReport } from "../../src/privacy/protect.js";
 import { minimalSurvey } from "../helpers/report-fixtures.js";
+import { useSolver } from "../helpers/solver.js";
 
-type Highs = Awaited<ReturnType<typeof loadSolver>>;
-let highs: Highs;
-beforeAll(async () => {
-  highs = await loadSolver();
-});
+const solver = useSolver();
 
 const survey = minimalSurvey();
 
@@ -91,12 +87,12 @@ function publish(req: Request, responses: SurveyResponse[], earlier: Published[]
     if (diff > 0 && diff < report.options.minCell) return null;
   }
   const res = protectReport(
-    highs,
+    solver(),
     report,
     earlier.map((e) => e.report),
   );
   if (res.remaining.length > 0) return null;
-  const alone = auditFacts(highs, [extractFacts(report, 0)]).findings.map((f) => f.fact);
+  const alone = auditFacts(solver(), [extractFacts(report, 0)]).findings.map((f) => f.fact);
   earlier.push({ report, ids: analysed, alone });
   return report;
 }
@@ -118,7 +114,7 @@ describe("protection across a sequence of reports", () => {
           if (!publish(s.report, responses, earlier)) continue;
           published++;
           const audit = auditFacts(
-            highs,
+            solver(),
             earlier.map((e, i) => extractFacts(e.report, i)),
           );
           // Nothing, together or alone. (Each report's own findings are also counted once, for

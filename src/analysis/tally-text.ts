@@ -24,20 +24,24 @@ function validTexts(ctx: Ctx, slot: Slot): string[] {
   return out;
 }
 
-function maskAll(texts: string[]): { texts: string[]; counts: MaskCounts } {
-  const counts = emptyMaskCounts();
-  // The same text is masked once (answers repeat: "-", "ei", "kiitos").
+/** Each text masked, in the same order; the same text is masked once (answers repeat: "-", "ei"). */
+function maskEach(texts: string[], each?: (m: Masked) => void): string[] {
   const seen = new Map<string, Masked>();
-  const masked = texts.map((t) => {
+  return texts.map((t) => {
     const key = t.trim();
     let m = seen.get(key);
     if (!m) {
       m = maskText(key);
       seen.set(key, m);
     }
-    addMaskCounts(counts, m.counts);
+    each?.(m);
     return m.text;
   });
+}
+
+function maskAll(texts: string[]): { texts: string[]; counts: MaskCounts } {
+  const counts = emptyMaskCounts();
+  const masked = maskEach(texts, (m) => addMaskCounts(counts, m.counts));
   return { texts: masked.sort(compareText), counts };
 }
 
@@ -72,11 +76,7 @@ export function prepareText(ctx: Ctx, slot: Slot): () => TextResult {
     // Terms come from the masked texts (unmasked ones would show what the masks hide), each with
     // the language it was answered in; the listed texts are sorted, so they are masked again here.
     const terms: TextResult["terms"] = answers.texts
-      ? countTerms(
-          texts.map((t) => maskText(t.trim()).text),
-          ctx.minCell,
-          validLanguages(ctx, slot),
-        )
+      ? countTerms(maskEach(texts), ctx.minCell, validLanguages(ctx, slot))
       : [];
     const st: AnswerStatus = status.finish();
     return {

@@ -34,6 +34,8 @@ export function termsOf(text: string): string[] {
 
 const ALGORITHMS: Record<string, string> = { fi: "finnish", sv: "swedish", en: "english" };
 const STEMMERS = new Map<string, (w: string) => string>();
+/** Stems kept per language: answers repeat the same few thousand words, and stemming is slow. */
+const STEM_CACHE_LIMIT = 100_000;
 
 /** The stemmer of a language; words of other languages are left as written. */
 function stemmerOf(lang: string): (w: string) => string {
@@ -42,7 +44,15 @@ function stemmerOf(lang: string): (w: string) => string {
     const name = ALGORITHMS[lang];
     if (name) {
       const s = snowball.newStemmer(name);
-      f = (w) => s.stem(w);
+      const stems = new Map<string, string>();
+      f = (w) => {
+        let stem = stems.get(w);
+        if (stem === undefined) {
+          stem = s.stem(w);
+          if (stems.size < STEM_CACHE_LIMIT) stems.set(w, stem);
+        }
+        return stem;
+      };
     } else f = (w) => w;
     STEMMERS.set(lang, f);
   }
@@ -71,7 +81,10 @@ export function countTerms(
     const lang = langs?.[i] ?? "";
     const stem = stemmerOf(lang);
     const keys = new Map<string, string>();
-    for (const w of terms) if (!keys.has(`${lang}\u0000${stem(w)}`)) keys.set(`${lang}\u0000${stem(w)}`, w);
+    for (const w of terms) {
+      const key = `${lang}\u0000${stem(w)}`;
+      if (!keys.has(key)) keys.set(key, w);
+    }
     for (const [key, w] of keys) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
       const f = forms.get(key) ?? new Map<string, number>();

@@ -1,7 +1,10 @@
-// A health check of a store: SQLite's integrity check, the schema version, counts, and whether
-// every response still matches its content hash (a mismatch means an edit outside Kuulo).
+// A health check of a store: SQLite's integrity check, the schema version, counts, whether
+// every response still matches its content hash (a mismatch means an edit outside Kuulo), and
+// whether its answer codes say what its answers say (repairCodes makes them again).
 
+import type { CodeLayout } from "../definition/answer-codes.js";
 import type { Answers } from "../definition/answers.js";
+import { codeLayoutOf, codesBlob, rebuildCodes } from "./codes.js";
 import { guard } from "./errors.js";
 import { SCHEMA_VERSION, schemaVersion } from "./migrations.js";
 import type { Store } from "./open.js";
@@ -21,6 +24,11 @@ export interface StoreHealth {
   integrity: string[];
   /** Responses whose content no longer matches their hash. */
   changedOutside: string[];
+  /**
+   * Responses whose answer codes do not say what their answers say (or are missing where the
+   * answers fit them): reports would count them wrongly. The answers are intact; repairCodes.
+   */
+  codesOutOfStep: string[];
   counts: {
     surveys: number;
     sessions: number;
@@ -52,32 +60,67 @@ export function checkStore(store: Store): StoreHealth {
       importedFiles: count("SELECT count(*) FROM imports"),
       conflicts: count("SELECT count(*) FROM conflicts"),
     };
-    const changedOutside = integrity.length === 0 ? verifyHashes(store) : [];
+    const { changedOutside, codesOutOfStep } =
+      integrity.length === 0 ? verifyRows(store) : { changedOutside: [], codesOutOfStep: [] };
     return {
-      ok: integrity.length === 0 && changedOutside.length === 0,
+      ok: integrity.length === 0 && changedOutside.length === 0 && codesOutOfStep.length === 0,
       schemaVersion: schemaVersion(store.db),
       latestSchemaVersion: SCHEMA_VERSION,
       integrity,
       changedOutside,
+      codesOutOfStep,
       counts,
     };
   });
 }
 
-function verifyHashes(store: Store): string[] {
-  const bad: string[] = [];
+/** Each response against its content hash, and its codes against its answers. */
+function verifyRows(store: Store): { changedOutside: string[]; codesOutOfStep: string[] } {
+  const changedOutside: string[] = [];
+  const codesOutOfStep: string[] = [];
+  const layouts = new Map<string, CodeLayout | undefined>();
+  const layoutOf = (hash: string) => {
+    if (!layouts.has(hash)) {
+      let layout: CodeLayout | undefined;
+      try {
+        layout = codeLayoutOf(store, hash);
+      } catch {
+        layout = undefined; // a version missing or changed: its responses keep no codes
+      }
+      layouts.set(hash, layout);
+    }
+    return layouts.get(hash);
+  };
   const rows = store
-    .sql(`SELECT ${RESPONSE_COLUMNS}, r.answers FROM responses r ORDER BY r.rid`)
-    .iterate() as IterableIterator<ResponseRow & { answers: string }>;
+    .sql(`SELECT ${RESPONSE_COLUMNS}, r.answers, r.codes FROM responses r ORDER BY r.rid`)
+    .iterate() as IterableIterator<ResponseRow & { answers: string; codes: Buffer | null }>;
   for (const row of rows) {
     let answers: Answers;
     try {
       answers = decodeAnswers(row.answers);
     } catch {
-      bad.push(row.id); // not JSON: written by another program
+      changedOutside.push(row.id); // not JSON: written by another program
+      if (row.codes !== null) codesOutOfStep.push(row.id);
       continue;
     }
-    if (responseContentHash(toResponse(row, answers)) !== row.content_hash) bad.push(row.id);
+    if (responseContentHash(toResponse(row, answers)) !== row.content_hash) changedOutside.push(row.id);
+    // The codes the answers make, byte for byte: a block that decodes to other answers, or does
+    // not decode at all, differs.
+    const expected = codesBlob(layoutOf(row.survey_hash), answers);
+    const agree =
+      expected === null || row.codes === null ? expected === row.codes : expected.equals(row.codes);
+    if (!agree) codesOutOfStep.push(row.id);
   }
-  return bad;
+  return { changedOutside, codesOutOfStep };
+}
+
+/** Make the answer codes of these responses again from their answers, in one transaction. */
+export function repairCodes(store: Store, ids: readonly string[]): number {
+  return guard(store.path, () =>
+    store.write(() => {
+      const rid = store.sql("SELECT rid FROM responses WHERE id = ?").pluck();
+      const rids = ids.map((id) => rid.get(id) as number | undefined).filter((r) => r !== undefined);
+      return rebuildCodes(store.db, rids);
+    }),
+  );
 }

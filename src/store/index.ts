@@ -1,7 +1,10 @@
 // The store's public API: everything other parts of Kuulo may call. No SQL outside src/store/.
+
+export { type CodePageOptions, type CodePageRow, iterateCodePages, PAGE_ROW } from "./code-pages.js";
 export { type CodebookRow, codebookMarkdown, codebookRows } from "./codebook.js";
+export { codeLayoutOf } from "./codes.js";
 export { type DeletedResponse, deleteResponses } from "./delete.js";
-export { checkStore, type StoreHealth } from "./doctor.js";
+export { checkStore, repairCodes, type StoreHealth } from "./doctor.js";
 export { type ExportRequest, exportSurvey } from "./export-survey.js";
 export { type Cell, type ExportColumn, exportColumns, exportRow } from "./export-table.js";
 export {

@@ -1,7 +1,9 @@
 // Uniting stores from several kiosk laptops: surveys by hash, sessions by id, responses by UUID.
 // The same response twice is skipped; a partial response that went on on its kiosk is brought
 // up to date; the same UUID with other content is kept apart in `conflicts`, never overwritten.
+import type { Answers } from "../definition/answers.js";
 import { KuuloError } from "../errors.js";
+import { codesFor } from "./codes.js";
 import { damaged, guard } from "./errors.js";
 import { copyConflicts, copyImports, copySessions, copySurveys } from "./merge-copy.js";
 import type { Store } from "./open.js";
@@ -104,12 +106,13 @@ function mergeOne(target: Store, source: Store, at: string): MergeSourceSummary 
 }
 
 function mergeResponse(target: Store, from: string, row: FullRow, at: string, sum: MergeSourceSummary): void {
-  const incoming = { ...row, content_hash: hashOf(row) };
+  const parsed = decodeAnswers(row.answers);
+  const incoming = { ...row, content_hash: responseContentHash(toResponse(row, parsed)) };
   const mine = target.sql(`SELECT ${FULL_COLUMNS} FROM responses r WHERE r.id = ?`).get(row.id) as
     | FullRow
     | undefined;
   if (!mine) {
-    insertFull(target, incoming);
+    insertFull(target, incoming, parsed);
     sum.added++;
     return;
   }
@@ -118,7 +121,7 @@ function mergeResponse(target: Store, from: string, row: FullRow, at: string, su
   const mineAnswers = fullAnswers(mine);
   if (continues(mine, mineAnswers, incoming, answers)) {
     target.sql("DELETE FROM responses WHERE rid = ?").run(mine.rid);
-    insertFull(target, incoming);
+    insertFull(target, incoming, parsed);
     return void sum.updated++;
   }
   if (continues(incoming, answers, mine, mineAnswers)) return void sum.skipped++;
@@ -161,10 +164,6 @@ function differences(a: FullRow, aAnswers: FullAnswer[], b: FullRow, bAnswers: F
   return out;
 }
 
-function hashOf(row: FullRow): string {
-  return responseContentHash(toResponse(row, decodeAnswers(row.answers)));
-}
-
 /** A response's answers one by one, each with its time and change count. */
 function fullAnswers(row: FullRow): FullAnswer[] {
   const answers = decodeAnswers(row.answers);
@@ -177,12 +176,15 @@ function fullAnswers(row: FullRow): FullAnswer[] {
   }));
 }
 
-/** The row as it is: answers and paradata are copied as they were written. */
-function insertFull(target: Store, r: FullRow): void {
+/**
+ * The row as it is: answers and paradata are copied as they were written. The codes are made
+ * again from the answers (the source of truth), never copied: a damaged block stays behind.
+ */
+function insertFull(target: Store, r: FullRow, answers: Answers): void {
   target
     .sql(
       `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
-         submitted_at, status, content_hash, updated_at, answers, paradata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         submitted_at, status, content_hash, updated_at, answers, paradata, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       r.id,
@@ -200,5 +202,6 @@ function insertFull(target: Store, r: FullRow): void {
       r.updated_at,
       r.answers,
       r.paradata,
+      codesFor(target, r.survey_hash, answers),
     );
 }

@@ -2,6 +2,7 @@
 // brought up to date one step at a time, each step in its own transaction. Never edit a
 // released step: add a new one, and a test that starts from the version before it.
 import type Database from "better-sqlite3";
+import { rebuildCodes } from "./codes.js";
 
 /** "KULO": marks an SQLite file as a Kuulo store (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4b554c4f;
@@ -10,6 +11,8 @@ export interface Migration {
   version: number;
   describe: string;
   sql: string;
+  /** Work SQL alone cannot do, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -160,6 +163,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX release_responses_by_response ON release_responses (response_id);
     `,
   },
+  {
+    version: 7,
+    describe: "each response's answers also as a compact block of codes, for reports",
+    // codes: definition/answer-codes.ts, written with the answers in the same transaction; NULL
+    // where the answers cannot be held exactly (readers then take the JSON, the source of truth).
+    // A later change of the block's format needs a step of its own that rebuilds them.
+    sql: "ALTER TABLE responses ADD COLUMN codes BLOB;",
+    run: (db) => void rebuildCodes(db),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -179,6 +191,7 @@ export function migrate(db: Database.Database, to = SCHEMA_VERSION): number[] {
     const step = db.transaction(() => {
       if (schemaVersion(db) >= m.version) return false;
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
       return true;
     });

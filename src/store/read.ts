@@ -81,7 +81,8 @@ const PAGE = 1000;
 
 const PAGE_COLUMNS =
   "r.id, r.survey_id, r.survey_hash, r.session_id, r.wave, r.source, r.language, r.plain, r.started_at, r.submitted_at, r.status, r.rid, r.answers";
-type PageRow = [
+/** The columns of a page row before its answers: a response's id and meta data, and its rid. */
+export type PageMeta = [
   id: string,
   surveyId: string,
   surveyHash: string,
@@ -94,8 +95,8 @@ type PageRow = [
   submittedAt: string | null,
   status: ResponseStatus,
   rid: number,
-  answers: string,
 ];
+type PageRow = [...PageMeta, answers: string];
 
 /** Columns of PAGE_COLUMNS that repeat from row to row: survey, session, wave, source, language, status. */
 const REPEATING = [1, 2, 3, 4, 5, 6, 10] as const;
@@ -188,7 +189,8 @@ export function answerParadata(store: Store, responseId: string): AnswerParadata
   }));
 }
 
-function whereClause(
+/** The WHERE clause (on `responses r`) of a survey reference and filters, with its parameters. */
+export function whereClause(
   store: Store,
   survey: string | undefined,
   f: ResponseFilters,

@@ -11,6 +11,7 @@ import {
 import { defaultLanguage, type Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { newResponseId } from "../ids.js";
+import { codesFor } from "./codes.js";
 import { guard } from "./errors.js";
 import { flushStagedRowHashes, startStagingRowHashes } from "./imports.js";
 import type { Store } from "./open.js";
@@ -196,7 +197,7 @@ export function beginTransaction(store: Store): { commit(): void; rollback(): vo
 }
 
 const INSERT_RESPONSE = `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain,
-  started_at, submitted_at, status, content_hash, updated_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  started_at, submitted_at, status, content_hash, updated_at, answers, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_NEW_RESPONSE = `${INSERT_RESPONSE} ON CONFLICT (id) DO NOTHING`;
 
 /** Insert a response row. With `ifNew`, an id stored already is left alone and false returned. */
@@ -219,6 +220,7 @@ function insertResponse(store: Store, r: SurveyResponse, updatedAt: string, ifNe
       responseContentHash(r, answers),
       updatedAt,
       answers,
+      codesFor(store, r.surveyHash, r.answers),
     );
   return changes > 0;
 }
@@ -245,8 +247,10 @@ function rewrite(store: Store, row: OpenRow, answers: Answers, paradata: Paradat
   const text = encodeAnswers(answers);
   const hash = responseContentHash(toResponse(row, answers), text);
   store
-    .sql("UPDATE responses SET answers = ?, paradata = ?, content_hash = ?, updated_at = ? WHERE rid = ?")
-    .run(text, encodeParadata(paradata), hash, at, row.rid);
+    .sql(
+      "UPDATE responses SET answers = ?, paradata = ?, codes = ?, content_hash = ?, updated_at = ? WHERE rid = ?",
+    )
+    .run(text, encodeParadata(paradata), codesFor(store, row.survey_hash, answers), hash, at, row.rid);
 }
 
 const slotCache = new WeakMap<Store, Map<string, Set<string>>>();

@@ -247,4 +247,24 @@ describe("kuulo merge and doctor", () => {
     expect(d.code).toBe(74);
     expect(d.stdout).toContain("changed outside Kuulo");
   });
+
+  it("doctor finds answer codes out of step with the answers (74) and --repair makes them again (0)", async () => {
+    seed();
+    const s = openStore(db, {});
+    const id = sampleResponse(minimal(), 2).id;
+    const blob = s.db.prepare("SELECT codes FROM responses WHERE id = ?").pluck().get(id) as Buffer;
+    blob[1] = blob[1] === 2 ? 3 : 2; // the first question's answer, changed in the codes only
+    s.db.prepare("UPDATE responses SET codes = ? WHERE id = ?").run(blob, id);
+    s.close();
+    const d = await cli(["doctor"]);
+    expect(d.code).toBe(74);
+    expect(d.stdout).toContain(`answer codes out of step 1 response(s): ${id}`);
+    expect(d.stdout).toContain("kuulo doctor --repair");
+    expect(d.stdout).not.toContain("changed outside Kuulo");
+    const r = await cli(["doctor", "--repair"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("repaired the answer codes of 1 response(s)");
+    expect(r.stdout).toContain("The database is whole.");
+    expect((await cli(["doctor"])).code).toBe(0);
+  });
 });

@@ -153,6 +153,9 @@ describe("migrations", () => {
       expect(listSessions(s).map((x) => x.name)).toEqual(["Itäkeskus"]);
       const health = checkStore(s);
       expect(health.changedOutside).toEqual([]);
+      // The answer codes are built for the rows already there, and say what their answers say.
+      expect(s.db.prepare("SELECT count(*) FROM responses WHERE codes IS NOT NULL").pluck().get()).toBe(2);
+      expect(health.codesOutOfStep).toEqual([]);
       expect(health.counts).toMatchObject({ responses: 2, answers: Object.keys(written[0]!.answers).length });
       // The partial response goes on in the new layout, and a changed answer counts once more.
       saveAnswer(s, written[1]!.id, "visit_freq", "weekly", new Date("2025-03-14T09:06:00Z"));
@@ -177,6 +180,30 @@ describe("migrations", () => {
       }
     });
   }
+
+  it("leave the older schema whole when a step fails half way (a full disk while building the codes)", () => {
+    t = tempStore();
+    olderStore(t.path, 6);
+    const db = new Database(t.path);
+    // Enough rows that writing their codes needs new pages, and no room for a single one.
+    const copy = db.prepare(
+      `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
+         submitted_at, status, content_hash, updated_at, answers, paradata)
+       SELECT ? || substr(id, 9), survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
+         submitted_at, status, content_hash, updated_at, answers, paradata FROM responses WHERE rid = 1`,
+    );
+    for (let i = 0; i < 400; i++) copy.run(String(i).padStart(8, "a"));
+    db.pragma(`max_page_count = ${db.pragma("page_count", { simple: true }) as number}`);
+    expect(() => migrate(db)).toThrow(/full/i);
+    expect(db.pragma("user_version", { simple: true })).toBe(6);
+    const columns = (db.pragma("table_info(responses)") as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain("codes");
+    db.close();
+    const s = t.open({ create: false });
+    expect(s.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(s.db.prepare("SELECT count(*) FROM responses WHERE codes IS NOT NULL").pluck().get()).toBe(402);
+    expect(checkStore(s).ok).toBe(true);
+  });
 
   it("upgrade an older file opened for reading, when it may be written", () => {
     t = tempStore();

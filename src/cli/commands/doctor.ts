@@ -1,5 +1,6 @@
 // `kuulo doctor`: is the database whole? SQLite's integrity check, the schema version, counts,
-// and responses changed outside Kuulo. Opening it also upgrades an older schema.
+// responses changed outside Kuulo and answer codes out of step with their answers (--repair
+// makes those again). Opening it also upgrades an older schema.
 import { Command } from "commander";
 import { ExitCode } from "../../errors.js";
 import { colorsFor, out } from "../../terminal/io.js";
@@ -11,13 +12,21 @@ export function doctorCommand(ctx: CommandContext): Command {
   return new Command("doctor")
     .description("check that the database is whole and count what it holds")
     .option("--json", "print as JSON")
+    .option("--repair", "make answer codes that are out of step again from the answers")
     .addOption(dbOption())
-    .addHelpText("after", "\nExit status: 0 healthy, 74 damaged.\n\nExample:\n  kuulo doctor --db kiosk1.db")
-    .action(async (opts: { db?: string; json?: boolean }) => {
-      const { openStore, checkStore } = await import("../../store/index.js");
-      const store = openStore(resolveDbPath(opts, io), { readonly: true });
+    .addHelpText(
+      "after",
+      "\nExit status: 0 healthy, 74 damaged.\n\nExamples:\n  kuulo doctor --db kiosk1.db\n  kuulo doctor --repair --db kiosk1.db",
+    )
+    .action(async (opts: { db?: string; json?: boolean; repair?: boolean }) => {
+      const { openStore, checkStore, repairCodes } = await import("../../store/index.js");
+      const store = openStore(resolveDbPath(opts, io), { readonly: opts.repair !== true });
       try {
-        const h = checkStore(store);
+        let h = checkStore(store);
+        // The answers are the source of truth: codes are only ever made again from them.
+        const repaired =
+          opts.repair && h.codesOutOfStep.length > 0 ? repairCodes(store, h.codesOutOfStep) : 0;
+        if (repaired > 0) h = checkStore(store);
         if (!h.ok) ctx.exitCode = ExitCode.ioError;
         if (opts.json) return out(io, JSON.stringify({ path: store.path, ...h }, null, 2));
         const c = colorsFor(io);
@@ -32,16 +41,30 @@ export function doctorCommand(ctx: CommandContext): Command {
         if (h.changedOutside.length > 0)
           out(
             io,
-            `  ${c.red("changed outside Kuulo")} ${h.changedOutside.length} response(s): ${h.changedOutside.slice(0, 5).join(", ")}${h.changedOutside.length > 5 ? " …" : ""}`,
+            `  ${c.red("changed outside Kuulo")} ${h.changedOutside.length} response(s): ${some(h.changedOutside)}`,
           );
+        if (repaired > 0) out(io, `  ${c.green("repaired")} the answer codes of ${repaired} response(s)`);
+        if (h.codesOutOfStep.length > 0)
+          out(
+            io,
+            `  ${c.red("answer codes out of step")} ${h.codesOutOfStep.length} response(s): ${some(h.codesOutOfStep)}`,
+          );
+        const onlyCodes = h.integrity.length === 0 && h.changedOutside.length === 0;
         out(
           io,
           h.ok
             ? `${c.green("✓")} The database is whole.`
-            : `${c.red("✗")} Problems found: restore the database from a backup copy, or ask for help before collecting more answers.`,
+            : onlyCodes
+              ? `${c.red("✗")} The answers are intact, but reports would count these responses wrongly: make their codes again with kuulo doctor --repair --db ${store.path}`
+              : `${c.red("✗")} Problems found: restore the database from a backup copy, or ask for help before collecting more answers.`,
         );
       } finally {
         store.close();
       }
     });
+}
+
+/** The first five ids, and "…" when there are more. */
+function some(ids: readonly string[]): string {
+  return `${ids.slice(0, 5).join(", ")}${ids.length > 5 ? " …" : ""}`;
 }

@@ -1,0 +1,111 @@
+// Reading responses for a report without an object per response: pages of rows as arrays holding
+// the meta columns and the answer codes (the JSON only where a row has no codes), in the order and
+// with the filters of iterateResponses, and the free texts of chosen slots beside them.
+import { PRESENT } from "../definition/answer-codes.js";
+import { codeLayoutOf } from "./codes.js";
+import { guard } from "./errors.js";
+import type { Store } from "./open.js";
+import { type PageMeta, type ResponseFilters, whereClause } from "./read.js";
+import { findSurveyVersions } from "./surveys.js";
+
+/** One response of a code page; `texts` holds the asked-for slots' texts (null: none) in that order. */
+export type CodePageRow = [
+  ...PageMeta,
+  /** The block of answer codes (definition/answer-codes.ts, layout: codeLayoutOf(store, surveyHash)). */
+  codes: Uint8Array | null,
+  /** The answers as JSON text, only where codes is null (then the source of truth for this row). */
+  answers: string | null,
+  ...texts: (string | null)[],
+];
+
+/** Column indexes of a CodePageRow. */
+export const PAGE_ROW = {
+  id: 0,
+  surveyId: 1,
+  surveyHash: 2,
+  sessionId: 3,
+  wave: 4,
+  source: 5,
+  language: 6,
+  plain: 7,
+  startedAt: 8,
+  submittedAt: 9,
+  status: 10,
+  rid: 11,
+  codes: 12,
+  answers: 13,
+  /** The first text (of `texts`). */
+  texts: 14,
+} as const;
+
+export interface CodePageOptions {
+  /** Text slots whose answers to read beside the codes (a string, or null when there is none). */
+  texts?: readonly string[];
+  /** Rows per page (default 2000). */
+  pageSize?: number;
+}
+
+const COLUMNS =
+  "r.id, r.survey_id, r.survey_hash, r.session_id, r.wave, r.source, r.language, r.plain, r.started_at, r.submitted_at, r.status, r.rid, r.codes, CASE WHEN r.codes IS NULL THEN r.answers END";
+
+/**
+ * The responses of a survey (id or version hash prefix; all when undefined), oldest first, a page
+ * at a time, all from one read snapshot. A page's array and rows are new for each page. Finish
+ * the iteration (or `return()` it) before writing through the same store.
+ */
+export function* iterateCodePages(
+  store: Store,
+  survey: string | undefined,
+  filters: ResponseFilters = {},
+  options: CodePageOptions = {},
+): Generator<CodePageRow[]> {
+  const { where, params } = whereClause(store, survey, filters);
+  const texts = options.texts ?? [];
+  const size = options.pageSize ?? 2000;
+  const hashes =
+    survey === undefined
+      ? (store.sql("SELECT hash FROM surveys").pluck().all() as string[])
+      : findSurveyVersions(store, survey).map((v) => v.hash);
+  const columns = texts.map((slot) => textColumn(store, hashes, slot));
+  const textColumns = columns.map((c) => `, ${c ?? "NULL"}`).join("");
+  const paths = texts.filter((_, i) => columns[i] !== null).map((slot) => `$."${slot}"`);
+  const select = `SELECT ${COLUMNS}${textColumns} FROM responses r`;
+  const first = store.sql(`${select} ${where} ORDER BY r.started_at, r.rid LIMIT ${size}`).raw(true);
+  const next = store
+    .sql(
+      `${select} ${where ? `${where} AND` : "WHERE"} (r.started_at, r.rid) > (?, ?) ORDER BY r.started_at, r.rid LIMIT ${size}`,
+    )
+    .raw(true);
+  const own = !store.db.inTransaction;
+  if (own) guard(store.path, () => store.db.exec("BEGIN"));
+  try {
+    let page = guard(store.path, () => first.all(...paths, ...params)) as CodePageRow[];
+    for (;;) {
+      if (page.length === 0) return;
+      yield page;
+      if (page.length < size) return;
+      const last = page[page.length - 1]!;
+      const after = [last[PAGE_ROW.startedAt], last[PAGE_ROW.rid]];
+      page = guard(store.path, () => next.all(...paths, ...params, ...after)) as CodePageRow[];
+    }
+  } finally {
+    if (own && store.db.inTransaction) store.db.exec("COMMIT");
+  }
+}
+
+/**
+ * A text slot's answer, read from the JSON (json_extract, bound path) only where the row's codes
+ * say there is a text: parsing every row's JSON is what the codes are there to spare. Rows
+ * without codes get NULL here; their JSON comes whole in the answers column.
+ */
+function textColumn(store: Store, hashes: readonly string[], slot: string): string | null {
+  const when: string[] = [];
+  for (const hash of hashes) {
+    const f = codeLayoutOf(store, hash).bySlot.get(slot);
+    // Hashes are hex (checked), offsets integers: safe to write into the statement.
+    if (f?.kind === "text" && /^[0-9a-f]+$/.test(hash))
+      when.push(`WHEN '${hash}' THEN substr(r.codes, ${f.offset + 1}, 1)`);
+  }
+  if (when.length === 0) return null;
+  return `CASE WHEN (CASE r.survey_hash ${when.join(" ")} END) = x'${PRESENT.toString(16).padStart(2, "0")}' THEN json_extract(r.answers, ?) END`;
+}

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Benchmark of the response store (run against the built dist/: npm run build first). Inserts
 // synthetic responses to the bundled baseline survey in batches (saveResponses, one transaction
-// per batch, synchronous=FULL) into a fresh file, then reads them back three ways: listResponses
-// (all in memory), iterateResponses (streamed) and a CSV export. Median of --runs runs.
+// per batch, synchronous=FULL) into a fresh file, then reads them back four ways: listResponses
+// (all in memory), iterateResponses (streamed), the answer codes (iterateCodePages, alone and
+// with every choice field tallied) and a CSV export. Median of --runs runs. With --db, only the
+// reads (streamed and codes, in alternating order) of an existing store, e.g. a report benchmark's.
 //
 //   node scripts/bench-store.mjs [--count 100000] [--batch 1000] [--runs 3] [--keep]
+//   node scripts/bench-store.mjs --db bench/out/report-1000000.db [--runs 3]
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -16,7 +19,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const COUNT = Number(opt("--count", "100000"));
+let COUNT = Number(opt("--count", "100000"));
 const BATCH = Number(opt("--batch", "1000"));
 const RUNS = Number(opt("--runs", "3"));
 
@@ -24,15 +27,22 @@ const dist = (p) => import(join(ROOT, "dist", p));
 const { loadSurvey } = await dist("definition/load.js");
 const store = await dist("store/index.js");
 const survey = loadSurvey(join(ROOT, "surveys/welcome-baseline.yaml"));
+const codes = store.iterateCodePages ? await dist("definition/answer-codes.js") : undefined;
+const DB = opt("--db", undefined);
+let answers = 0;
+const results = { insert: [], list: [], stream: [], codes: [], tally: [], csv: [] };
+const cpu = { insert: [], list: [], stream: [], codes: [], tally: [], csv: [] };
+if (DB !== undefined) {
+  await readsOnly(resolve(DB));
+  process.exit(0);
+}
 
 const responses = await syntheticResponses(survey, COUNT);
-const answers = responses.reduce((n, r) => n + Object.keys(r.answers).length, 0);
+answers = responses.reduce((n, r) => n + Object.keys(r.answers).length, 0);
 console.log(
   `${COUNT} responses to ${survey.id} (${answers} answers, ${(answers / COUNT).toFixed(1)} per response), batches of ${BATCH}, ${RUNS} run(s)`,
 );
 
-const results = { insert: [], list: [], stream: [], csv: [] };
-const cpu = { insert: [], list: [], stream: [], csv: [] };
 let size = 0;
 for (let run = 0; run < RUNS; run++) {
   const dir = mkdtempSync(join(tmpdir(), "kuulo-bench-store-"));
@@ -59,6 +69,11 @@ for (let run = 0; run < RUNS; run++) {
     );
     if (listed !== COUNT || streamed !== COUNT)
       throw new Error(`read back ${listed}/${streamed} of ${COUNT}`);
+    if (codes) {
+      const read = readCodes(r, false, "codes");
+      const tallied = readCodes(r, true, "tally");
+      if (read !== COUNT || tallied !== COUNT) throw new Error(`read ${read}/${tallied} codes of ${COUNT}`);
+    }
     const out = join(dir, "export.csv");
     results.csv.push(
       await timeAsync(
@@ -73,18 +88,86 @@ for (let run = 0; run < RUNS; run++) {
   }
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rate = (n, ms) => Math.round(n / (ms / 1000)).toLocaleString("en");
-const line = (name, key) => {
+/**
+ * Every response's codes, page by page (`tally`: also each choice field's code counted, the
+ * least a report does with them). Returns how many responses were read.
+ */
+function readCodes(r, tally, key) {
+  let n = 0;
+  const layout = store.codeLayoutOf(r, survey.hash);
+  const choice = layout.fields.filter((f) => f.kind === "choice");
+  const counts = choice.map((f) => new Uint32Array(f.codes.length + 2));
+  results[key].push(
+    time(() => {
+      for (const page of store.iterateCodePages(r, survey.id)) {
+        n += page.length;
+        if (!tally) continue;
+        for (const row of page) {
+          const b = row[12];
+          if (b === null) continue;
+          for (let k = 0; k < choice.length; k++) {
+            const f = choice[k];
+            counts[k][f.width === 1 ? b[f.offset] : b[f.offset] | (b[f.offset + 1] << 8)]++;
+          }
+        }
+      }
+    }, key),
+  );
+  return n;
+}
+
+/** --db: the streamed and code reads of an existing store, in alternating order per run. */
+async function readsOnly(path) {
+  COUNT = 0;
+  const r = store.openStore(path, { readonly: true });
+  COUNT = store.countResponses(r, survey.id);
+  answers = r.db.prepare("SELECT count(*) FROM responses, json_each(responses.answers)").pluck().get();
+  console.log(`${path}: ${COUNT} responses, ${(statSync(path).size / 1e6).toFixed(0)} MB, ${RUNS} run(s)`);
+  const stream = () =>
+    results.stream.push(
+      time(() => {
+        let n = 0;
+        for (const _ of store.iterateResponses(r, survey.id)) n++;
+        if (n !== COUNT) throw new Error(`streamed ${n} of ${COUNT}`);
+      }, "stream"),
+    );
+  for (let run = 0; run < RUNS; run++) {
+    if (run % 2 === 0) stream();
+    readCodes(r, false, "codes");
+    readCodes(r, true, "tally");
+    if (run % 2 === 1) stream();
+  }
+  r.close();
+  line("read streamed (iterateResponses)", "stream");
+  line("read codes (iterateCodePages)", "codes");
+  line("read codes + tally every choice", "tally");
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} on ${cpus().length} CPU(s)`,
+  );
+}
+
+function median(xs) {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+function rate(n, ms) {
+  return Math.round(n / (ms / 1000)).toLocaleString("en");
+}
+function line(name, key) {
   const ms = median(results[key]);
   const c = median(cpu[key]);
   const wall = `wall ${(ms / 1000).toFixed(2).padStart(7)} s ${rate(COUNT, ms).padStart(7)} resp/s ${rate(answers, ms).padStart(9)} answers/s`;
   const own = `cpu ${(c / 1000).toFixed(2).padStart(7)} s ${rate(COUNT, c).padStart(7)} resp/s ${rate(answers, c).padStart(9)} answers/s`;
   console.log(`${name.padEnd(33)} ${wall} | ${own}`);
-};
+}
 line("insert (saveResponses, batched)", "insert");
 line("read all (listResponses)", "list");
 line("read streamed (iterateResponses)", "stream");
+if (codes) {
+  line("read codes (iterateCodePages)", "codes");
+  line("read codes + tally every choice", "tally");
+}
 line("export CSV (stream to a file)", "csv");
 console.log(`database file: ${(size / 1e6).toFixed(1)} MB (${(size / COUNT).toFixed(0)} bytes per response)`);
 console.log(

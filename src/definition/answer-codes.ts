@@ -221,16 +221,20 @@ function encodeField(f: CodeField, v: AnswerValue, out: Uint8Array, view: DataVi
 export function decodeAnswerCodes(layout: CodeLayout, bytes: Uint8Array): Answers {
   if (bytes.length !== layout.size || bytes[0] !== CODES_FORMAT)
     throw new Error(`answer codes of ${bytes.length} bytes (format ${bytes[0]}) do not fit this layout`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const answers: Answers = {};
   for (const f of layout.fields) {
-    const v = decodeField(f, bytes, view);
+    const v = decodeField(f, bytes);
     if (v !== undefined) answers[f.slot] = v;
   }
   return answers;
 }
 
-function decodeField(f: CodeField, b: Uint8Array, view: DataView): AnswerValue | undefined {
+/**
+ * One field's answer from a block checked to be of its layout (decodeAnswerCodes checks): what
+ * the answers would hold under its slot, undefined for no key. A code comes back as the layout's
+ * own string, so a reader that fills columns field by field makes no object per response.
+ */
+export function decodeField(f: CodeField, b: Uint8Array): AnswerValue | undefined {
   const at = f.offset;
   const state = f.kind === "choice" ? get(b, at, f.width) : b[at]!;
   if (state === ABSENT) return undefined;
@@ -255,7 +259,7 @@ function decodeField(f: CodeField, b: Uint8Array, view: DataView): AnswerValue |
       return ranked;
     }
     case "number":
-      return view.getFloat64(at + 1, true);
+      return new DataView(b.buffer, b.byteOffset + at + 1, 8).getFloat64(0, true);
     case "points": {
       const points: Record<string, number> = {};
       for (let i = 0; i < f.codes.length; i++) {

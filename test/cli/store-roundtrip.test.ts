@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SurveyResponse } from "../../src/definition/answers.js";
 import {
+  checkStore,
   listResponses,
   openStore,
   registerSurvey,
@@ -65,6 +66,9 @@ describe("export → import", () => {
       expect(i.code).toBe(0);
       const b = openStore(join(tmp.dir, "b.db"), { readonly: true });
       const back = listResponses(b, "minimal");
+      // The import wrote each response's answer codes with it, saying what its answers say.
+      expect(b.db.prepare("SELECT count(*) FROM responses WHERE codes IS NOT NULL").pluck().get()).toBe(24);
+      expect(checkStore(b).codesOutOfStep).toEqual([]);
       b.close();
       expect(back.map(comparable)).toEqual(original.map(comparable));
     });

@@ -7,11 +7,13 @@ import type { Report } from "../analysis/report.js";
 import { checkLanguage } from "../definition/language.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import type { OutputRules } from "../output-file.js";
+import type { ChartPool } from "../render/charts/pool.js";
 import { sectionTitles } from "../render/report/options.js";
 import type { Paint } from "../render/report/terminal.js";
 import type { ReportFormat } from "./formats.js";
 import { type Publication, publish } from "./publish.js";
 import { rawSheet } from "./raw-sheet.js";
+import { drawsCharts } from "./renderers.js";
 import { type ReportInput, readReportInput } from "./report-input.js";
 import { renderForScreen, type WrittenFile, writeReportFiles } from "./report-output.js";
 
@@ -103,6 +105,23 @@ function publishReport(
 }
 
 export async function makeReport(req: ReportRequest, sink: ReportSink): Promise<ReportResult> {
+  // The chart workers load chart.js, the canvas and the fonts while the responses are read.
+  const chartPool =
+    req.out && drawsCharts(req.formats)
+      ? (await import("../render/charts/pool.js")).startChartPool()
+      : undefined;
+  try {
+    return await reportWith(req, sink, chartPool);
+  } finally {
+    await chartPool?.close();
+  }
+}
+
+async function reportWith(
+  req: ReportRequest,
+  sink: ReportSink,
+  chartPool?: ChartPool,
+): Promise<ReportResult> {
   const input = await readReportInput(req.dbPath, req.ref);
   const lang = checkLanguage(req.lang, input.survey.languages);
   const publication = await publishReport(input, analyseInput(input, req), req, lang);
@@ -133,6 +152,7 @@ export async function makeReport(req: ReportRequest, sink: ReportSink): Promise<
     sections,
     ...(raw ? { raw } : {}),
     rules: req.rules,
+    ...(chartPool ? { chartPool } : {}),
   });
   const note = publication.done(written.map((w) => w.path));
   if (note) sink.note(note);

@@ -2,6 +2,7 @@
 // report asks only for what its formats need: `--format json` never loads the canvas, chart.js,
 // pdfkit or exceljs. A new format is a new row here (CONTRIBUTING.md, "How to add a report format").
 import type { Report } from "../analysis/report.js";
+import type { ChartPool } from "../render/charts/pool.js";
 import type { RawData, SectionTitle } from "../render/report/index.js";
 import type { Paint } from "../render/report/terminal.js";
 import type { ReportFormat } from "./formats.js";
@@ -30,8 +31,6 @@ export interface RenderedFile {
 }
 
 export interface Renderer {
-  /** Draws on the report's charts, which are then drawn once and shared. */
-  charts: boolean;
   /**
    * Whether its file holds individual answers (the report's free texts, the Excel file's --raw
    * sheet): such a file is written for its owner only (mode 0600), like an export.
@@ -44,124 +43,163 @@ export interface Renderer {
   render(input: RenderInput): Promise<RenderedFile[]>;
 }
 
+/**
+ * A format's row: whether it draws on the report's charts (drawn once and shared, on worker
+ * threads started before the analysis), and its renderer, loaded when the format is asked for.
+ */
+export interface RendererRow {
+  charts: boolean;
+  load(): Promise<Renderer>;
+}
+
 const never = () => false;
 const withFreeTexts = (_: RenderInput, freeTexts: boolean) => freeTexts;
 const one = (name: string, data: string | Uint8Array): RenderedFile[] => [{ name, data }];
 
-export const RENDERERS: Record<ReportFormat, () => Promise<Renderer>> = {
-  terminal: async () => {
-    const { renderTerminal } = await import("../render/report/terminal.js");
-    return {
-      charts: false,
-      answers: never,
-      screen: true,
-      render: async (i) =>
-        one(
-          "terminal",
-          renderTerminal(i.report, { lang: i.lang, sections: i.sections, width: i.width, paint: i.paint }),
-        ),
-    };
+export const RENDERERS: Record<ReportFormat, RendererRow> = {
+  terminal: {
+    charts: false,
+    load: async () => {
+      const { renderTerminal } = await import("../render/report/terminal.js");
+      return {
+        answers: never,
+        screen: true,
+        render: async (i) =>
+          one(
+            "terminal",
+            renderTerminal(i.report, { lang: i.lang, sections: i.sections, width: i.width, paint: i.paint }),
+          ),
+      };
+    },
   },
-  md: async () => {
-    const { renderMarkdown } = await import("../render/report/markdown.js");
-    return {
-      charts: false,
-      answers: withFreeTexts,
-      render: async (i) =>
-        one(
-          "report.md",
-          renderMarkdown(i.report, {
-            lang: i.lang,
-            sections: i.sections,
-            ...(i.toStdout ? {} : { chartFiles: i.chartFiles }),
-          }),
-        ),
-    };
+  md: {
+    charts: false,
+    load: async () => {
+      const { renderMarkdown } = await import("../render/report/markdown.js");
+      return {
+        answers: withFreeTexts,
+        render: async (i) =>
+          one(
+            "report.md",
+            renderMarkdown(i.report, {
+              lang: i.lang,
+              sections: i.sections,
+              ...(i.toStdout ? {} : { chartFiles: i.chartFiles }),
+            }),
+          ),
+      };
+    },
   },
-  html: async () => {
-    const { renderHtml } = await import("../render/report/html.js");
-    return {
-      charts: true,
-      answers: withFreeTexts,
-      render: async (i) =>
-        one("report.html", renderHtml(i.report, { lang: i.lang, sections: i.sections, charts: i.charts })),
-    };
-  },
-  pdf: async () => {
-    const { renderReportPdf } = await import("../render/report/pdf.js");
-    return {
-      charts: true,
-      answers: withFreeTexts,
-      render: async (i) =>
-        one(
-          "report.pdf",
-          await renderReportPdf(i.report, { lang: i.lang, sections: i.sections, charts: i.charts }),
-        ),
-    };
-  },
-  png: async () => ({
+  html: {
     charts: true,
-    folder: "charts",
-    answers: never,
-    render: async (i) => [...i.charts].map(([id, png]) => ({ name: `charts/${id}.png`, data: png })),
-  }),
-  csv: async () => {
-    const { renderCsv } = await import("../render/report/csv.js");
-    return {
-      charts: false,
+    load: async () => {
+      const { renderHtml } = await import("../render/report/html.js");
+      return {
+        answers: withFreeTexts,
+        render: async (i) =>
+          one("report.html", renderHtml(i.report, { lang: i.lang, sections: i.sections, charts: i.charts })),
+      };
+    },
+  },
+  pdf: {
+    charts: true,
+    load: async () => {
+      const { renderReportPdf } = await import("../render/report/pdf.js");
+      return {
+        answers: withFreeTexts,
+        render: async (i) =>
+          one(
+            "report.pdf",
+            await renderReportPdf(i.report, { lang: i.lang, sections: i.sections, charts: i.charts }),
+          ),
+      };
+    },
+  },
+  png: {
+    charts: true,
+    load: async () => ({
+      folder: "charts",
       answers: never,
-      render: async (i) =>
-        one(
-          "report.csv",
-          renderCsv(i.report, { lang: i.lang, sections: i.sections, ...(i.toStdout ? { bom: false } : {}) }),
-        ),
-    };
+      render: async (i) => [...i.charts].map(([id, png]) => ({ name: `charts/${id}.png`, data: png })),
+    }),
   },
-  json: async () => {
-    const { renderJson } = await import("../render/report/json.js");
-    return {
-      charts: false,
-      answers: withFreeTexts,
-      render: async (i) => one("report.json", renderJson(i.report)),
-    };
+  csv: {
+    charts: false,
+    load: async () => {
+      const { renderCsv } = await import("../render/report/csv.js");
+      return {
+        answers: never,
+        render: async (i) =>
+          one(
+            "report.csv",
+            renderCsv(i.report, {
+              lang: i.lang,
+              sections: i.sections,
+              ...(i.toStdout ? { bom: false } : {}),
+            }),
+          ),
+      };
+    },
   },
-  xlsx: async () => {
-    const { renderXlsx } = await import("../render/report/xlsx.js");
-    return {
-      charts: false,
-      answers: (i, freeTexts) => freeTexts || i.raw !== undefined,
-      render: async (i) =>
-        one(
-          "report.xlsx",
-          await renderXlsx(i.report, {
-            lang: i.lang,
-            sections: i.sections,
-            ...(i.raw ? { raw: i.raw } : {}),
-          }),
-        ),
-    };
+  json: {
+    charts: false,
+    load: async () => {
+      const { renderJson } = await import("../render/report/json.js");
+      return {
+        answers: withFreeTexts,
+        render: async (i) => one("report.json", renderJson(i.report)),
+      };
+    },
+  },
+  xlsx: {
+    charts: false,
+    load: async () => {
+      const { renderXlsx } = await import("../render/report/xlsx.js");
+      return {
+        answers: (i, freeTexts) => freeTexts || i.raw !== undefined,
+        render: async (i) =>
+          one(
+            "report.xlsx",
+            await renderXlsx(i.report, {
+              lang: i.lang,
+              sections: i.sections,
+              ...(i.raw ? { raw: i.raw } : {}),
+            }),
+          ),
+      };
+    },
   },
 };
 
 /** The renderers of these formats, loaded. */
 export async function loadRenderers(formats: readonly ReportFormat[]): Promise<Map<ReportFormat, Renderer>> {
-  return new Map(await Promise.all(formats.map(async (f) => [f, await RENDERERS[f]()] as const)));
+  return new Map(await Promise.all(formats.map(async (f) => [f, await RENDERERS[f].load()] as const)));
 }
 
-/** Chart PNGs by id, drawn once, when one of the renderers needs them (else an empty map). */
+/** Whether any of these formats draws on the charts. */
+export function drawsCharts(formats: readonly ReportFormat[]): boolean {
+  return formats.some((f) => RENDERERS[f].charts);
+}
+
+/**
+ * Chart PNGs by id, drawn once when one of the formats needs them (else an empty map), on
+ * `pool` when the caller started one early, else on workers started here.
+ */
 export async function drawCharts(
   report: Report,
   lang: string,
-  renderers: Iterable<Renderer>,
+  formats: readonly ReportFormat[],
+  pool?: ChartPool,
 ): Promise<Map<string, Buffer>> {
   const charts = new Map<string, Buffer>();
-  if (![...renderers].some((r) => r.charts)) return charts;
-  const { renderCharts } = await import("../render/charts/index.js");
+  if (!drawsCharts(formats)) return charts;
+  const { renderChartsInParallel } = await import("../render/charts/pool.js");
   const { chartSpecs } = await import("../render/report/chart-specs.js");
   const entries = chartSpecs(report, lang);
-  const pngs = await renderCharts(
+  const pngs = await renderChartsInParallel(
     entries.map((e) => e.spec),
     { locale: lang },
+    pool,
   );
   for (const [i, e] of entries.entries()) charts.set(e.id, pngs[i]!);
   return charts;

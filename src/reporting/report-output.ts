@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Report } from "../analysis/report.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { checkOutputs, type OutputRules, writeOutputFile } from "../output-file.js";
+import type { ChartPool } from "../render/charts/pool.js";
 import type { RawData, SectionTitle } from "../render/report/index.js";
 import type { Paint } from "../render/report/terminal.js";
 import type { ReportFormat } from "./formats.js";
@@ -22,6 +23,8 @@ export interface ReportFileOptions {
   raw?: RawData;
   /** The database the report reads, --force: see src/output-file.ts. */
   rules?: OutputRules;
+  /** Chart workers started early (startChartPool); else they are started when the charts are due. */
+  chartPool?: ChartPool;
 }
 
 /** The terminal summary, or one of md, csv and json, as the text to print. */
@@ -74,8 +77,11 @@ export async function writeReportFiles(
   opts: ReportFileOptions,
 ): Promise<{ written: WrittenFile[] }> {
   makeDir(dir);
-  const renderers = await loadRenderers(formats);
-  const charts = await drawCharts(report, opts.lang, renderers.values());
+  // The charts are drawn on the workers while this thread loads the renderers.
+  const [charts, renderers] = await Promise.all([
+    drawCharts(report, opts.lang, formats, opts.chartPool),
+    loadRenderers(formats),
+  ]);
   const chartFiles: Record<string, string> = formats.includes("png")
     ? Object.fromEntries([...charts.keys()].map((id) => [id, `charts/${id}.png`]))
     : {};

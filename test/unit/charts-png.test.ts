@@ -4,6 +4,7 @@ import { crc32, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { ChartSpec } from "../../src/render/charts/index.js";
 import { inspectChart, renderChart, renderCharts } from "../../src/render/charts/index.js";
+import { rgbScanlines } from "../../src/render/charts/png.js";
 import {
   ALL_SPECS,
   bars,
@@ -109,6 +110,50 @@ describe("sizes and resolution", () => {
     ALL_SPECS.forEach((spec, i) => {
       expect(batch[i]!.equals(renderChart(spec, { locale: "sv" }))).toBe(true);
     });
+  });
+});
+
+describe("PNG scanlines", () => {
+  /** The plain definition: byte by byte, composited on white. */
+  function reference(rgba: Uint8Array, width: number, height: number): Buffer {
+    const out = Buffer.alloc(height * (width * 3 + 1));
+    let o = 0;
+    for (let y = 0; y < height; y++) {
+      out[o++] = 0;
+      for (let x = 0; x < width; x++) {
+        const s = 4 * (y * width + x);
+        const white = 255 - rgba[s + 3]!;
+        for (let c = 0; c < 3; c++) out[o++] = rgba[s + c]! + white;
+      }
+    }
+    return out;
+  }
+
+  it("are the composited RGB bytes, for white, coloured and transparent pixels at any alignment", () => {
+    const width = 37;
+    const height = 11;
+    // Premultiplied RGBA: mostly white, some colours, some partly or fully transparent.
+    const pixels = Buffer.alloc(width * height * 4 + 3);
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % 256;
+    };
+    for (let i = 0; i < width * height; i++) {
+      const kind = random() % 4;
+      const a = kind === 0 ? 255 : kind === 1 ? random() : 255;
+      const rgb = kind === 2 ? [255, 255, 255] : [random(), random(), random()].map((v) => Math.min(v, a));
+      pixels.set([...rgb, a], 3 + 4 * i);
+    }
+    for (const offset of [0, 1, 3]) {
+      const copy = new Uint8Array(width * height * 4 + 4);
+      copy.set(pixels.subarray(3), offset);
+      const rgba = copy.subarray(offset, offset + width * height * 4);
+      expect(
+        rgbScanlines(rgba, width, height).equals(reference(rgba, width, height)),
+        `offset ${offset}`,
+      ).toBe(true);
+    }
   });
 });
 

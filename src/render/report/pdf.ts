@@ -3,7 +3,6 @@
 // free-text appendix, page numbers. The same view and charts as the HTML report; pure: no files,
 // no clock (fixed metadata dates), so the same Report gives the same bytes.
 import type { Report } from "../../analysis/report.js";
-import { renderChart } from "../charts/index.js";
 import {
   type Block,
   createPdf,
@@ -210,7 +209,11 @@ function printable(view: ReportView): ReportView {
 export async function renderReportPdf(report: Report, opts: ReportPdfOptions): Promise<Buffer> {
   const view = printable(buildView(report, opts));
   const pngs = new Map(opts.charts ?? []);
-  for (const e of chartSpecs(report, opts.lang))
-    if (!pngs.has(e.id)) pngs.set(e.id, renderChart(e.spec, { locale: opts.lang }));
+  const missing = chartSpecs(report, opts.lang).filter((e) => !pngs.has(e.id));
+  if (missing.length > 0) {
+    // Loaded only here: a caller that drew the charts on workers never loads chart.js on this thread.
+    const { renderChart } = await import("../charts/index.js");
+    for (const e of missing) pngs.set(e.id, renderChart(e.spec, { locale: opts.lang }));
+  }
   return layoutPdf(view, pngs, report);
 }

@@ -11,6 +11,9 @@ import {
 } from "../../src/definition/answer-codes.js";
 import { type Answers, type SurveyResponse, surveySlots } from "../../src/definition/answers.js";
 import { generateResponses } from "../../src/fixtures/synthetic.js";
+import { runSession } from "../../src/session/run-session.js";
+import { ScriptedPrompter } from "../../src/session/scripted-prompter.js";
+import { StoreSink } from "../../src/session/store-sink.js";
 import {
   checkStore,
   completeResponse,
@@ -27,6 +30,7 @@ import {
   saveAnswer,
   saveResponses,
 } from "../../src/store/index.js";
+import { tail } from "../helpers/session-play.js";
 import { minimal, sampleResponse, tempStore } from "../helpers/store-data.js";
 
 const survey = minimal();
@@ -100,6 +104,42 @@ describe("answer codes in the store", () => {
     saveAnswer(s, r.id, "likes", null, at);
     expect(storedCodes(s).get(r.id)).toEqual({ visit_freq: "weekly", books: 12.5, likes: null });
     completeResponse(s, r.id, new Date("2025-03-14T09:05:00Z"));
+    expectInStep(s);
+  });
+
+  it("follow a whole kiosk turn that goes back and changes an answer that hid others", async () => {
+    const s = fresh();
+    const sink = new StoreSink(s, {
+      survey,
+      sessionId: null,
+      language: "en",
+      plain: false,
+      startedAt: new Date("2025-01-01T10:00:00Z"),
+    });
+    let tick = 0;
+    const result = await runSession({
+      survey,
+      prompter: new ScriptedPrompter([
+        ["visit_freq", { answer: "never" }],
+        ["barriers", { answer: ["other"], other: "No time" }],
+        ["likes", { answer: "no" }],
+        ["enjoy", "back"],
+        ["likes", "back"],
+        ["barriers", "back"],
+        ["visit_freq", { answer: "weekly" }],
+        ...tail,
+      ]),
+      sink,
+      language: "en",
+      plain: false,
+      emoji: true,
+      now: () => new Date(Date.UTC(2025, 0, 1, 10, 0, tick++)),
+    });
+    expect(result.status).toBe("complete");
+    const codes = storedCodes(s).get(sink.responseId!)!;
+    expect(codes).not.toHaveProperty("barriers");
+    expect(codes).not.toHaveProperty("barriers.other");
+    expect(codes).toEqual(marked(result.answers));
     expectInStep(s);
   });
 

@@ -8,7 +8,10 @@ import type { Store } from "./open.js";
 import { type PageMeta, type ResponseFilters, whereClause } from "./read.js";
 import { findSurveyVersions } from "./surveys.js";
 
-/** One response of a code page; `texts` holds the asked-for slots' texts (null: none) in that order. */
+/**
+ * One response of a code page; `texts` holds the asked-for slots' texts (null: none) in that
+ * order, for rows with codes (a row without them has its whole JSON in `answers`).
+ */
 export type CodePageRow = [
   ...PageMeta,
   /** The block of answer codes (definition/answer-codes.ts, layout: codeLayoutOf(store, surveyHash)). */

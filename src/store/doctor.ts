@@ -4,10 +4,11 @@
 
 import type { CodeLayout } from "../definition/answer-codes.js";
 import type { Answers } from "../definition/answers.js";
-import { codeLayoutOf, codesBlob, rebuildCodes } from "./codes.js";
+import { codeLayoutOf } from "./codes.js";
 import { guard } from "./errors.js";
 import { SCHEMA_VERSION, schemaVersion } from "./migrations.js";
 import type { Store } from "./open.js";
+import { codesBlob, rebuildCodes } from "./rebuild-codes.js";
 import {
   decodeAnswers,
   RESPONSE_COLUMNS,

@@ -2,7 +2,7 @@
 // brought up to date one step at a time, each step in its own transaction. Never edit a
 // released step: add a new one, and a test that starts from the version before it.
 import type Database from "better-sqlite3";
-import { rebuildCodes } from "./codes.js";
+import { rebuildCodes } from "./rebuild-codes.js";
 
 /** "KULO": marks an SQLite file as a Kuulo store (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4b554c4f;

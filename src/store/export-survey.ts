@@ -8,7 +8,7 @@ import { loadSurvey } from "../definition/load.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { openStore, type Store } from "./open.js";
-import { countResponses, iterateResponses } from "./read.js";
+import { countResponses, iterateStoredResponses } from "./read.js";
 import { findSurveyVersions, getSurvey } from "./surveys.js";
 import { type ExportFormat, type ExportResult, writeExport } from "./write-export.js";
 
@@ -57,7 +57,7 @@ export async function exportSurvey(r: ExportRequest): Promise<ExportResult & { s
               : "Collect or import answers first: kuulo run / kuulo import.",
         },
       );
-    const result = await writeExport(survey, iterateResponses(store, survey.hash, filters), {
+    const result = await writeExport(survey, iterateStoredResponses(store, survey.hash, filters), {
       format: r.format,
       ...(r.out ? { out: r.out } : {}),
       stdout: r.stdout,

@@ -2,7 +2,7 @@
 // multi-select, ranking and allocation spread to one column per choice) and one row per
 // response. Cells are codes or numbers; `labels` swaps choice codes for their labels.
 import {
-  type AnswerValue,
+  type Answers,
   OTHER_CODE,
   type Slot,
   type SurveyResponse,
@@ -11,6 +11,7 @@ import {
 import { type Choice, defaultLanguage, hasOther, type Survey } from "../definition/model.js";
 import { choiceColumnsOf, isOrdinal } from "../definition/types/index.js";
 import { pickText } from "../i18n/index.js";
+import type { SlotValues } from "./answers-scan.js";
 
 export const META_EXPORT_COLUMNS = [
   "response_id",
@@ -70,78 +71,156 @@ export function exportRow(
   r: SurveyResponse,
   opts: RowOptions = {},
 ): Cell[] {
-  const lang = opts.lang ?? defaultLanguage(survey);
+  const plan = exportPlan(survey, columns, opts);
+  const values = plan.valuesOf(r.answers);
+  const row: Cell[] = new Array(plan.readers.length);
+  for (let i = 0; i < row.length; i++) row[i] = plan.readers[i]!(values, r);
+  return row;
+}
+
+/** A response without its answers: what the meta columns read. */
+export type ResponseMeta = Omit<SurveyResponse, "answers">;
+
+/** How one column's cell is read: from the answers by slot (see ExportPlan) and the response. */
+export type CellReader = (values: SlotValues, r: ResponseMeta) => Cell;
+
+export interface ExportPlan {
+  /** The slot ids the columns read, sorted as stored answers sort them. */
+  slotIds: readonly string[];
+  /** One per column. */
+  readers: readonly CellReader[];
+  /** Answers as values by slot (answers to slots no column reads are left out). */
+  valuesOf(answers: Answers): SlotValues;
+}
+
+/** Plans compiled once per (columns, labels, language): an export reads them for every row. */
+const compiled = new WeakMap<readonly ExportColumn[], Map<string, ExportPlan>>();
+
+/**
+ * The export's columns as readers, each knowing its slot, choice and lookups in advance, so that
+ * a cell costs an array read or two (an export of 100 000 responses reads millions of cells).
+ */
+export function exportPlan(
+  survey: Survey,
+  columns: readonly ExportColumn[],
+  opts: RowOptions = {},
+): ExportPlan {
+  const labels = opts.labels === true;
   const fallback = defaultLanguage(survey);
-  return columns.map((c) => cellFor(c, r, opts.labels === true, lang, fallback));
-}
-
-function cellFor(c: ExportColumn, r: SurveyResponse, labels: boolean, lang: string, fallback: string): Cell {
-  switch (c.kind) {
-    case "meta":
-      return metaCell(c.name, r);
-    case "slot":
-      return slotCell(c.slot, r.answers[c.slot.id], labels, lang, fallback);
-    case "flag": {
-      const v = r.answers[c.slot.id];
-      return Array.isArray(v) ? (v.includes(c.choice.value) ? 1 : 0) : null;
-    }
-    case "rank": {
-      const v = r.answers[c.slot.id];
-      if (!Array.isArray(v)) return null;
-      const i = v.indexOf(c.choice.value);
-      return i < 0 ? null : i + 1;
-    }
-    case "points": {
-      const v = r.answers[c.slot.id];
-      return v !== null && typeof v === "object" && !Array.isArray(v) ? (v[c.choice.value] ?? 0) : null;
-    }
-    case "other-flag": {
-      const text = r.answers[c.slot.id];
-      if (typeof text === "string" && text !== "") return text;
-      const picked = r.answers[c.main];
-      return Array.isArray(picked) ? (picked.includes(OTHER_CODE) ? 1 : 0) : null;
-    }
+  const lang = opts.lang ?? fallback;
+  const key = `${labels ? 1 : 0}\u0000${lang}\u0000${fallback}`;
+  let byKey = compiled.get(columns);
+  if (!byKey) {
+    byKey = new Map();
+    compiled.set(columns, byKey);
   }
-}
-
-function metaCell(name: MetaColumn, r: SurveyResponse): Cell {
-  switch (name) {
-    case "response_id":
-      return r.id;
-    case "session":
-      return r.sessionId;
-    case "wave":
-      return r.wave;
-    case "source":
-      return r.source;
-    case "language":
-      return r.language;
-    case "plain":
-      return r.plain ? 1 : 0;
-    case "status":
-      return r.status;
-    case "started_at":
-      return r.startedAt;
-    case "submitted_at":
-      return r.submittedAt;
+  let plan = byKey.get(key);
+  if (!plan) {
+    const slotIds = [...new Set(columns.flatMap((c) => (c.kind === "meta" ? [] : [c.slot.id])))].sort();
+    const index = new Map(slotIds.map((id, i) => [id, i]));
+    const at = (id: string) => index.get(id)!;
+    plan = {
+      slotIds,
+      readers: columns.map((c) => readerFor(c, at, labels, lang, fallback)),
+      valuesOf: (answers) => {
+        const values: SlotValues = new Array(slotIds.length).fill(undefined);
+        for (const id in answers) {
+          const i = index.get(id);
+          if (i !== undefined) values[i] = answers[id];
+        }
+        return values;
+      },
+    };
+    byKey.set(key, plan);
   }
+  return plan;
 }
 
-function slotCell(
-  slot: Slot,
-  v: AnswerValue | undefined,
+function readerFor(
+  c: ExportColumn,
+  at: (slotId: string) => number,
   labels: boolean,
   lang: string,
   fallback: string,
-): Cell {
-  if (v === undefined || v === null) return null;
-  if (typeof v === "number") return v;
-  if (typeof v !== "string") return JSON.stringify(v); // a shape no column expects: kept visible, not lost
+): CellReader {
+  switch (c.kind) {
+    case "meta":
+      return META_READERS[c.name];
+    case "slot":
+      return slotReader(c.slot, at(c.slot.id), labels, lang, fallback);
+    case "flag": {
+      const i = at(c.slot.id);
+      const code = c.choice.value;
+      return (a) => {
+        const v = a[i];
+        return Array.isArray(v) ? (v.includes(code) ? 1 : 0) : null;
+      };
+    }
+    case "rank": {
+      const i = at(c.slot.id);
+      const code = c.choice.value;
+      return (a) => {
+        const v = a[i];
+        if (!Array.isArray(v)) return null;
+        const rank = v.indexOf(code);
+        return rank < 0 ? null : rank + 1;
+      };
+    }
+    case "points": {
+      const i = at(c.slot.id);
+      const code = c.choice.value;
+      return (a) => {
+        const v = a[i];
+        return v !== null && typeof v === "object" && !Array.isArray(v) ? (v[code] ?? 0) : null;
+      };
+    }
+    case "other-flag": {
+      const i = at(c.slot.id);
+      const main = at(c.main);
+      return (a) => {
+        const text = a[i];
+        if (typeof text === "string" && text !== "") return text;
+        const picked = a[main];
+        return Array.isArray(picked) ? (picked.includes(OTHER_CODE) ? 1 : 0) : null;
+      };
+    }
+  }
+}
+
+const META_READERS: { [K in MetaColumn]: CellReader } = {
+  response_id: (_, r) => r.id,
+  session: (_, r) => r.sessionId,
+  wave: (_, r) => r.wave,
+  source: (_, r) => r.source,
+  language: (_, r) => r.language,
+  plain: (_, r) => (r.plain ? 1 : 0),
+  status: (_, r) => r.status,
+  started_at: (_, r) => r.startedAt,
+  submitted_at: (_, r) => r.submittedAt,
+};
+
+/**
+ * A whole slot's cell: a number as it is, a choice code as its label (with labels) or, on a
+ * numeric scale, as a number that a spreadsheet can average; any other text as it is.
+ */
+function slotReader(slot: Slot, i: number, labels: boolean, lang: string, fallback: string): CellReader {
   const q = slot.question;
-  if (slot.kind !== "choice" || !("choices" in q)) return v;
-  const choice = q.choices.find((c) => c.value === v);
-  if (labels && choice) return pickText(choice.label, lang, fallback);
-  // Numeric scale codes stay numbers, so that a spreadsheet can average them.
-  if (isOrdinal(q) && choice && !choice.missing && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
-  return v;
+  const byCode = new Map<string, Cell>();
+  if (slot.kind === "choice" && "choices" in q) {
+    const ordinal = isOrdinal(q);
+    for (const choice of q.choices) {
+      if (byCode.has(choice.value)) continue; // the first choice with a code names it
+      const v = choice.value;
+      if (labels) byCode.set(v, pickText(choice.label, lang, fallback));
+      else if (ordinal && !choice.missing && /^-?\d+(\.\d+)?$/.test(v)) byCode.set(v, Number(v));
+    }
+  }
+  return (a) => {
+    const v = a[i];
+    if (v === undefined || v === null) return null;
+    if (typeof v === "number") return v;
+    if (typeof v !== "string") return JSON.stringify(v); // a shape no column expects: kept visible, not lost
+    const cell = byCode.get(v);
+    return cell === undefined ? v : cell;
+  };
 }

@@ -10,6 +10,14 @@ export function neutralizeCell(text: string): string {
   return PROTECTED.test(text) ? `'${text}` : text;
 }
 
+/** Characters a changed cell can begin with: most cells start otherwise and skip the patterns. */
+const FIRST = new Set([..."=+-@\t\r'\uFF1D\uFF0B\uFF0D\uFF20"].map((c) => c.charCodeAt(0)));
+
+/** False when neutralizeCell certainly leaves the text as it is (a quick test of its first character). */
+export function mayNeedNeutralizing(text: string): boolean {
+  return FIRST.has(text.charCodeAt(0));
+}
+
 /** Whether a cell begins like a formula (and so gets an apostrophe). */
 export function looksLikeFormula(text: string): boolean {
   return FORMULA_START.test(text);

@@ -50,6 +50,29 @@ export function* iterateResponses(
   survey: string | undefined,
   filters: ResponseFilters = {},
 ): Generator<SurveyResponse> {
+  for (const page of responsePages(store, survey, filters))
+    for (const row of page) yield responseOfPageRow(row, decodeAnswers(row[12]));
+}
+
+/** A response whose `answers` are still the stored JSON text, for a reader that decodes them itself. */
+export type StoredResponse = Omit<SurveyResponse, "answers"> & { answers: string };
+
+/** iterateResponses without decoding the answers: an export reads them straight from the text. */
+export function* iterateStoredResponses(
+  store: Store,
+  survey: string | undefined,
+  filters: ResponseFilters = {},
+): Generator<StoredResponse> {
+  for (const page of responsePages(store, survey, filters))
+    for (const row of page) yield responseOfPageRow(row, row[12]);
+}
+
+/** Pages of rows in the order of iterateResponses, from one read snapshot. */
+function* responsePages(
+  store: Store,
+  survey: string | undefined,
+  filters: ResponseFilters,
+): Generator<PageRow[]> {
   const { where, params } = whereClause(store, survey, filters);
   const own = !store.db.inTransaction;
   if (own) guard(store.path, () => store.db.exec("BEGIN"));
@@ -67,7 +90,8 @@ export function* iterateResponses(
           .all(...params, ...after),
       ) as PageRow[];
       if (page.length === 0) return;
-      for (const row of page) yield responseOfPageRow(shareRepeats(row, previous));
+      for (const row of page) shareRepeats(row, previous);
+      yield page;
       if (page.length < PAGE) return;
       const last = page[page.length - 1]!;
       after = [last[8], last[11]];
@@ -116,7 +140,7 @@ function shareRepeats(row: PageRow, previous: (string | null)[]): PageRow {
 }
 
 /** toResponse for a row of PAGE_COLUMNS. */
-function responseOfPageRow(row: PageRow): SurveyResponse {
+function responseOfPageRow<A>(row: PageRow, answers: A): Omit<SurveyResponse, "answers"> & { answers: A } {
   return {
     id: row[0],
     surveyId: row[1],
@@ -129,7 +153,7 @@ function responseOfPageRow(row: PageRow): SurveyResponse {
     startedAt: row[8],
     submittedAt: row[9],
     status: row[10],
-    answers: decodeAnswers(row[12]),
+    answers,
   };
 }
 

@@ -1,16 +1,18 @@
-// Writing an export: CSV (csv-stringify, formula cells neutralised, optional BOM and `;`), JSON
+// Writing an export: CSV (written directly, formula cells neutralised, optional BOM and `;`), JSON
 // or XLSX (exceljs, streamed, with a Codebook sheet), plus the codebook as CSV and Markdown.
 // Every file follows the output rules (src/output-file.ts): all names checked first, written under
 // temporary names, flushed and renamed at the end: never half an export, never over an input.
-import { stringify } from "csv-stringify/sync";
 import type { SurveyResponse } from "../definition/answers.js";
 import { defaultLanguage, type Survey } from "../definition/model.js";
 import { fileError, KuuloError } from "../errors.js";
 import { translator } from "../i18n/index.js";
 import { checkOutputs, type OutputRules, PendingOutput } from "../output-file.js";
+import { answersScanner, type SlotValues } from "./answers-scan.js";
 import { CODEBOOK_HEADER, type CodebookRow, codebookMarkdown, codebookRows } from "./codebook.js";
-import { type Cell, exportColumns, exportRow } from "./export-table.js";
-import { looksLikeFormula, neutralizeCell } from "./neutralize.js";
+import { type Cell, type ExportPlan, exportColumns, exportPlan } from "./export-table.js";
+import { looksLikeFormula, mayNeedNeutralizing, neutralizeCell } from "./neutralize.js";
+import type { StoredResponse } from "./read.js";
+import { decodeAnswers } from "./rows.js";
 
 export type ExportFormat = "csv" | "xlsx" | "json";
 
@@ -41,20 +43,22 @@ export function codebookPaths(out: string): { csv: string; md: string } {
   return { csv: `${base}.codebook.csv`, md: `${base}.codebook.md` };
 }
 
+/**
+ * Writes the responses (as objects, or as stored with their answers still JSON text: a CSV reads
+ * those straight into its cells).
+ */
 export async function writeExport(
   survey: Survey,
-  responses: Iterable<SurveyResponse>,
+  rows: Iterable<SurveyResponse | StoredResponse>,
   o: ExportOptions,
 ): Promise<ExportResult> {
-  // To standard output nothing can be taken back: read every response first, so that a damaged
-  // database fails before the header line is printed.
-  if (!o.out) responses = [...responses];
+  // To standard output nothing can be taken back: read (and decode) every response first, so
+  // that a damaged database fails before the header line is printed.
+  if (!o.out) rows = [...decoded(rows)];
   const columns = exportColumns(survey);
   const lang = o.lang ?? defaultLanguage(survey);
-  const rowOpts = { labels: o.labels === true, lang };
-  const rows = (function* () {
-    for (const r of responses) yield exportRow(survey, columns, r, rowOpts);
-  })();
+  const plan = exportPlan(survey, columns, { labels: o.labels === true, lang });
+  const responses = decoded(rows);
   const header = columns.map((c) => c.name);
   const book = codebookRows(survey, columns, lang);
   if (o.out) {
@@ -67,7 +71,13 @@ export async function writeExport(
     if (o.format === "xlsx") {
       const tmp = files.temp(o.out!);
       try {
-        result = await writeXlsx(tmp, header, rows, book, lang);
+        const cells = (function* () {
+          for (const r of responses) {
+            const values = plan.valuesOf(r.answers);
+            yield plan.readers.map((read) => read(values, r));
+          }
+        })();
+        result = await writeXlsx(tmp, header, cells, book, lang);
       } catch (e) {
         throw e instanceof KuuloError ? e : fileError(e, o.out!, "write");
       }
@@ -75,7 +85,9 @@ export async function writeExport(
       const sink = o.out ? files.sink(o.out) : { write: (s: string) => o.stdout?.write(s), close: () => {} };
       try {
         result =
-          o.format === "csv" ? writeCsv(sink, header, rows, o) : writeJson(sink, survey, columns, responses);
+          o.format === "csv"
+            ? writeCsv(sink, header, rows, responseCells(plan), o)
+            : writeJson(sink, survey, columns, responses);
       } finally {
         sink.close();
       }
@@ -85,8 +97,11 @@ export async function writeExport(
       const csvSink = files.sink(paths.csv);
       writeCsv(
         csvSink,
-        [...CODEBOOK_HEADER],
-        (book as CodebookRow[]).map((r) => CODEBOOK_HEADER.map((k) => r[k])),
+        CODEBOOK_HEADER,
+        book,
+        (r, out) => {
+          for (let i = 0; i < CODEBOOK_HEADER.length; i++) out[i] = r[CODEBOOK_HEADER[i]!];
+        },
         o,
       );
       csvSink.close();
@@ -101,43 +116,86 @@ export async function writeExport(
   }
 }
 
+/** The responses as objects, their stored answers decoded. */
+function* decoded(rows: Iterable<SurveyResponse | StoredResponse>): Generator<SurveyResponse> {
+  for (const r of rows)
+    yield typeof r.answers === "string" ? { ...r, answers: decodeAnswers(r.answers) } : (r as SurveyResponse);
+}
+
+/**
+ * A response's cells: stored answers scanned straight from their text into values by slot (the
+ * JSON parsed only when the text is not in its usual shape), then each column's reader.
+ */
+function responseCells(plan: ExportPlan): (r: SurveyResponse | StoredResponse, out: Cell[]) => void {
+  const scan = answersScanner(plan.slotIds);
+  const scanned: SlotValues = new Array(plan.slotIds.length);
+  const { readers } = plan;
+  return (r, out) => {
+    const a = r.answers;
+    const values =
+      typeof a !== "string" ? plan.valuesOf(a) : scan(a, scanned) ? scanned : plan.valuesOf(decodeAnswers(a));
+    for (let i = 0; i < readers.length; i++) out[i] = readers[i]!(values, r);
+  };
+}
+
 interface Sink {
   write(s: string): void;
   close(): void;
 }
 
-function writeCsv(
+/**
+ * Rows of cells as CSV, written straight into text (no record objects per row): numbers as they
+ * are (with a decimal comma when asked), text cells that begin like a formula neutralised, and a
+ * cell quoted, its quotes doubled, when it holds a quote, the delimiter or any line break (a bare
+ * line feed or carriage return too: Alt+Enter in Excel or a phone's new line would otherwise
+ * split the row in Excel and in any reader). Records end in CRLF.
+ */
+function writeCsv<R>(
   sink: Sink,
-  header: string[],
-  rows: Iterable<Cell[]>,
+  header: readonly string[],
+  rows: Iterable<R>,
+  cellsOf: (row: R, out: Cell[]) => void,
   o: ExportOptions,
+  onRow?: (n: number) => void,
 ): { rows: number; neutralized: number } {
-  // A bare line feed or carriage return inside a cell (Alt+Enter in Excel, a phone's new line)
-  // is quoted too: csv-stringify quotes only the record delimiter itself, and an unquoted one
-  // splits the row in Excel and in any reader.
-  const opts = { delimiter: o.delimiter ?? ",", record_delimiter: "\r\n" as const, quoted_match: /[\r\n]/ };
+  const delimiter = o.delimiter ?? ",";
+  const special = new RegExp(`["\\r\\n${delimiter.replace(/[\\\]^-]/g, "\\$&")}]`);
+  const decimalComma = o.decimalComma === true;
   let neutralized = 0;
-  const text = (c: Cell): string => {
+  const field = (c: Cell): string => {
     if (c === null) return "";
-    if (typeof c === "number") return o.decimalComma ? String(c).replace(".", ",") : String(c);
-    if (looksLikeFormula(c)) neutralized++;
-    return neutralizeCell(c);
+    let s: string;
+    if (typeof c === "number") s = decimalComma ? String(c).replace(".", ",") : String(c);
+    else if (mayNeedNeutralizing(c)) {
+      if (looksLikeFormula(c)) neutralized++;
+      s = neutralizeCell(c);
+    } else s = c;
+    return special.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
+  const width = header.length;
   if (o.bom) sink.write("\uFEFF");
-  sink.write(stringify([header], opts));
+  sink.write(`${header.map(field).join(delimiter)}\r\n`);
   let n = 0;
-  let batch: string[][] = [];
+  let chunk = "";
+  const cells: Cell[] = new Array(width).fill(null);
   for (const row of rows) {
-    batch.push(row.map(text));
+    cellsOf(row, cells);
+    let line = field(cells[0] as Cell);
+    for (let i = 1; i < width; i++) line += delimiter + field(cells[i] as Cell);
+    chunk += `${line}\r\n`;
     n++;
-    if (batch.length === 500) {
-      sink.write(stringify(batch, opts));
-      batch = [];
+    if (chunk.length >= CHUNK) {
+      sink.write(chunk);
+      chunk = "";
+      onRow?.(n);
     }
   }
-  if (batch.length > 0) sink.write(stringify(batch, opts));
+  if (chunk !== "") sink.write(chunk);
   return { rows: n, neutralized };
 }
+
+/** Characters of text gathered before a write: few system calls, little memory. */
+const CHUNK = 1 << 16;
 
 function writeJson(
   sink: Sink,

@@ -3,6 +3,7 @@
 // for CSV, JSON and the codebook (UPDATE_GOLDEN=1 rewrites them, on purpose only).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import {
   restoreNeutralized,
   writeExport,
 } from "../../src/store/index.js";
+import { looksLikeFormula } from "../../src/store/neutralize.js";
 import { codebookPaths } from "../../src/store/write-export.js";
 import { tempDir } from "../helpers/cli.js";
 import { expectGolden } from "../helpers/golden.js";
@@ -221,5 +223,82 @@ describe("writeExport (golden files)", () => {
     await expect(writeExport(survey, responses, { format: "csv", out })).rejects.toMatchObject({
       exitCode: 73,
     });
+  });
+});
+
+describe("the CSV writer", () => {
+  // The rules as csv-stringify applied them (the writer before the direct one): every cell as
+  // text, formulas neutralised, quoted when it holds a quote, the delimiter or a line break.
+  function reference(rows: (typeof responses)[number][], o: { delimiter: string; decimalComma: boolean }) {
+    const columns = exportColumns(survey);
+    const text = (c: string | number | null): string => {
+      if (c === null) return "";
+      if (typeof c === "number") return o.decimalComma ? String(c).replace(".", ",") : String(c);
+      return neutralizeCell(c);
+    };
+    const opts = { delimiter: o.delimiter, record_delimiter: "\r\n" as const, quoted_match: /[\r\n]/ };
+    const body = rows.map((r) => exportRow(survey, columns, r).map(text));
+    const neutralized = rows
+      .flatMap((r) => exportRow(survey, columns, r))
+      .filter((c) => typeof c === "string" && looksLikeFormula(c)).length;
+    return {
+      text: stringify([columns.map((c) => c.name)], opts) + (body.length ? stringify(body, opts) : ""),
+      neutralized,
+    };
+  }
+
+  // Texts full of what CSV and spreadsheets treat specially.
+  const nasty = fc.string({
+    unit: fc.constantFrom(
+      "a",
+      "ä",
+      '"',
+      ";",
+      ",",
+      "\t",
+      "\r",
+      "\n",
+      "=",
+      "+",
+      "-",
+      "@",
+      "'",
+      " ",
+      "１",
+      "＝",
+    ),
+    maxLength: 8,
+  });
+
+  it("writes exactly what csv-stringify wrote, for any text and number, with every delimiter", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(nasty, nasty, fc.double({ noNaN: true, noDefaultInfinity: true })), {
+          maxLength: 5,
+        }),
+        fc.constantFrom(",", ";", "\t"),
+        fc.boolean(),
+        async (cells, delimiter, decimalComma) => {
+          const rows = cells.map(([wish, other, books], i) => {
+            const r = sampleResponse(survey, i);
+            r.answers.wishes = wish;
+            r.answers["barriers.other"] = other;
+            r.answers.books = books;
+            return r;
+          });
+          const chunks: string[] = [];
+          const result = await writeExport(survey, rows, {
+            format: "csv",
+            delimiter,
+            decimalComma,
+            stdout: { write: (s: string) => chunks.push(s) },
+          });
+          const want = reference(rows, { delimiter, decimalComma });
+          expect(chunks.join("")).toBe(want.text);
+          expect(result.neutralized).toBe(want.neutralized);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

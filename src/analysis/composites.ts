@@ -5,27 +5,33 @@
 import { findSlot } from "../definition/answers.js";
 import { hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
-import { type Ctx, countOf, statesOf } from "./context.js";
+import { VALID } from "./columns.js";
+import { type Ctx, countOf, slotData } from "./context.js";
 import { atPrecision, compositeDecimals, intervalAt, type PublishedMeans } from "./published-means.js";
 import type { GapResult, IndexResult, IpaQuadrant, IpaResult } from "./report.js";
 import { ciMean, cronbachAlpha, mean, median, sd } from "./stats.js";
 
-/** Numeric answers of a slot, aligned with ctx.responses (null when not a valid number). */
-export function numericAnswers(ctx: Ctx, slotId: string): (number | null)[] {
+/** Numeric answers of a slot over the analysed responses (NaN when not a valid number). */
+export function numericAnswers(ctx: Ctx, slotId: string): Float64Array {
+  const out = new Float64Array(ctx.rows.length).fill(Number.NaN);
   const slot = findSlot(ctx.survey, slotId);
-  if (!slot) return ctx.responses.map(() => null);
-  const numbers = new Map<string, number | null>();
-  return statesOf(ctx, slot).map((s) => {
-    if (s.state !== "valid") return null;
-    if (typeof s.value === "number") return s.value;
-    if (typeof s.value !== "string") return null;
-    let v = numbers.get(s.value);
-    if (v === undefined) {
-      v = codeNumber(s.value);
-      numbers.set(s.value, v);
-    }
-    return v;
-  });
+  if (!slot) return out;
+  const { col, state, rows } = slotData(ctx, slot);
+  const numbers = col.codes.map(codeNumber);
+  for (let k = 0; k < state.length; k++) {
+    if (state[k] !== VALID) continue;
+    const i = rows[k]!;
+    const v =
+      col.slot.kind === "choice"
+        ? numbers[col.code[i]!]!
+        : col.slot.kind === "number"
+          ? col.number![i]!
+          : col.slot.kind === "text" && col.texts
+            ? codeNumber(col.texts[i]!)
+            : null;
+    if (v !== null) out[k] = v;
+  }
+  return out;
 }
 
 /** Lowest and highest numeric scale points of a slot (for reverse coding). */
@@ -40,12 +46,13 @@ function scaleRange(ctx: Ctx, slotId: string): { lo: number; hi: number } | null
 }
 
 /** Rows of complete cases over the given slots. */
-function completeCases(cols: (number | null)[][]): number[][] {
+function completeCases(cols: Float64Array[]): number[][] {
   const rows: number[][] = [];
   const n = cols[0]?.length ?? 0;
   for (let i = 0; i < n; i++) {
-    const row = cols.map((c) => c[i]);
-    if (row.every((v) => v !== null && v !== undefined)) rows.push(row as number[]);
+    let complete = true;
+    for (const c of cols) if (Number.isNaN(c[i]!)) complete = false;
+    if (complete) rows.push(cols.map((c) => c[i]!));
   }
   return rows;
 }
@@ -55,9 +62,7 @@ export function prepareIndices(ctx: Ctx): (published: PublishedMeans) => IndexRe
     const cols = ix.items.map((item) => {
       const vals = numericAnswers(ctx, item);
       const range = scaleRange(ctx, item);
-      return ix.reverse.includes(item) && range
-        ? vals.map((v) => (v === null ? null : range.lo + range.hi - v))
-        : vals;
+      return ix.reverse.includes(item) && range ? vals.map((v) => range.lo + range.hi - v) : vals;
     });
     const rows = completeCases(cols);
     const id = ctx.ledger.cell(`ix/${ix.id}/n`, rows.length);

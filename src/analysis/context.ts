@@ -1,35 +1,41 @@
-// Shared state of one analysis run: the analysed responses, each slot's classified answers
-// (computed once), the suppression ledger and the privacy tallies. Pure data and helpers.
-import { type Slot, type SurveyResponse, surveySlots } from "../definition/answers.js";
+// Shared state of one analysis run: the responses as columns and which of them are analysed,
+// each slot's settled answer states (computed once, on first use), the suppression ledger and the
+// privacy tallies. Pure data and helpers.
+import { OTHER_CODE, type Slot } from "../definition/answers.js";
+import { compileShowIf, evaluateWith } from "../definition/expr/index.js";
 import type { Survey } from "../definition/model.js";
-import {
-  type AnswerClassifier,
-  answerClassifier,
-  NOT_REACHED,
-  NOT_SHOWN,
-  passedBlankState,
-  type SlotState,
-  unansweredState,
-} from "./classify.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { ABSENT, NOT_REACHED, NOT_SHOWN, type ResponseColumns, SKIPPED, type SlotColumn } from "./columns.js";
 import { emptyMaskCounts, type MaskCounts } from "./mask.js";
 import type { Count, StatName } from "./report.js";
+import { picked, rowLookup } from "./row-view.js";
 import type { Ledger } from "./suppress.js";
 
 export interface Ctx {
   survey: Survey;
   minCell: number;
   ledger: Ledger;
-  /** Analysed responses, sorted by id so that nothing depends on the order they came in. */
-  responses: SurveyResponse[];
-  /** Per slot id: one state per response, aligned with `responses`. */
-  states: Map<string, SlotState[]>;
-  /** Whether the states of every survey slot have been computed (on first use). */
-  classified: boolean;
-  /** Per show_if source: per response, 0 not evaluated yet, 1 shown, 2 not shown. */
+  /** Every response the report draws on, as columns. */
+  cols: ResponseColumns;
+  /** The analysed ones (rows of `cols`), sorted by id so that nothing depends on the order they came in. */
+  rows: Int32Array;
+  /** Per slot id: its column and its settled states over `rows`. */
+  data: Map<string, SlotData>;
+  /** Per show_if source: per analysed response, 0 not evaluated yet, 1 shown, 2 not shown. */
   shown: Map<string, Uint8Array>;
   withheld: number;
   tooFewGroups: number;
   masked: MaskCounts;
+}
+
+/**
+ * One slot over the analysed responses: `state[k]` is the state of response `rows[k]` (VALID,
+ * MISSING, SKIPPED, NOT_SHOWN, NOT_REACHED or INVALID); its value is in `col` at row `rows[k]`.
+ */
+export interface SlotData {
+  col: SlotColumn;
+  state: Uint8Array;
+  rows: Int32Array;
 }
 
 export const BASE_CELL = "counts/analysed";
@@ -40,18 +46,18 @@ export const COST_BASE = 3;
 
 export function createContext(
   survey: Survey,
-  responses: SurveyResponse[],
+  cols: ResponseColumns,
+  rows: Int32Array,
   minCell: number,
   ledger: Ledger,
 ): Ctx {
-  const sorted = [...responses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     survey,
     minCell,
     ledger,
-    responses: sorted,
-    states: new Map(),
-    classified: false,
+    cols,
+    rows,
+    data: new Map(),
     shown: new Map(),
     withheld: 0,
     tooFewGroups: 0,
@@ -59,87 +65,66 @@ export function createContext(
   };
 }
 
-export function statesOf(ctx: Ctx, slot: Slot): SlotState[] {
-  if (!ctx.classified) classifyAll(ctx);
-  let s = ctx.states.get(slot.id);
-  if (!s) {
-    const classify = answerClassifier(slot);
-    s = ctx.responses.map((r) => {
-      const raw = r.answers[slot.id];
-      return raw === undefined ? NOT_REACHED : classify(raw);
-    });
-    settleUnanswered(ctx, slot, s);
-    ctx.states.set(slot.id, s);
+/** The analysed responses' states of a slot of the survey. */
+export function slotData(ctx: Ctx, slot: Slot): SlotData {
+  let d = ctx.data.get(slot.id);
+  if (!d) {
+    d = settle(ctx, slot);
+    ctx.data.set(slot.id, d);
   }
-  return s;
+  return d;
 }
 
 /**
- * Every slot's states, in one pass over each response's answers: looking each slot up in every
- * response's own answers object in turn is slow, as every such object has its own shape.
+ * The states of a slot's analysed rows. A row without a stored answer is not shown (its show_if
+ * is false, evaluated on the row's other answers), not reached (a partial response that stopped
+ * before it), or, when the response got past it, skipped ("other" texts: not shown unless "other"
+ * was picked).
  */
-function classifyAll(ctx: Ctx): void {
-  ctx.classified = true;
-  const { responses } = ctx;
-  const n = responses.length;
-  const slots = surveySlots(ctx.survey).filter((slot) => !(slot.id in Object.prototype));
-  const byKey = new Map<
-    string,
-    { classify: AnswerClassifier; states: (SlotState | undefined)[]; index: number }
-  >();
-  slots.forEach((slot, index) => {
-    byKey.set(slot.id, {
-      classify: answerClassifier(slot),
-      states: new Array<SlotState | undefined>(n),
-      index,
-    });
-  });
-  // How far each response got, as the index of its last slot with a stored answer: a complete
-  // response got to the end, so its blanks are skipped or not shown, never "not reached".
-  const reached = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const r = responses[i]!;
-    const answers = r.answers;
-    let last = r.status === "complete" ? slots.length : -1;
-    for (const key in answers) {
-      const e = byKey.get(key);
-      if (e === undefined) continue;
-      const raw = answers[key];
-      if (raw === undefined) continue;
-      e.states[i] = e.classify(raw);
-      if (e.index > last) last = e.index;
-    }
-    reached[i] = last;
-  }
-  for (const slot of slots) {
-    const { states, index } = byKey.get(slot.id)!;
-    for (let i = 0; i < n; i++) if (states[i] === undefined) states[i] = NOT_REACHED;
-    settleUnanswered(ctx, slot, states as SlotState[]);
-    for (let i = 0; i < n; i++)
-      if (states[i] === NOT_REACHED && index <= reached[i]!)
-        states[i] = passedBlankState(slot, responses[i]!.answers);
-    ctx.states.set(slot.id, states as SlotState[]);
-  }
-}
-
-/** Unanswered slots (NOT_REACHED so far) of a question with show_if: not shown, or not reached. */
-function settleUnanswered(ctx: Ctx, slot: Slot, states: SlotState[]): void {
+function settle(ctx: Ctx, slot: Slot): SlotData {
+  const { cols, rows } = ctx;
+  const col = cols.bySlot.get(slot.id);
+  if (!col)
+    throw new KuuloError(
+      "ANALYSIS_NO_COLUMN",
+      `The responses were read without the slot ${slot.id}`,
+      ExitCode.internal,
+    );
+  const index = cols.slots.indexOf(col);
+  const n = rows.length;
+  const state = new Uint8Array(n);
   const showIf = slot.question.showIf;
-  if (showIf === undefined) return;
+  const expr = showIf === undefined ? undefined : compileShowIf(showIf);
+  const view = rowLookup(cols);
+  const main = slot.other ? cols.bySlot.get(slot.question.id) : undefined;
   let shown: Uint8Array | undefined;
-  for (let i = 0; i < states.length; i++) {
-    if (states[i] !== NOT_REACHED) continue;
-    // One show_if is evaluated at most once per response (matrix items and questions share it).
-    if (!shown) shown = shownOf(ctx, showIf);
-    if (shown[i] === 0) shown[i] = unansweredState(showIf, ctx.responses[i]!.answers) === NOT_SHOWN ? 2 : 1;
-    if (shown[i] === 2) states[i] = NOT_SHOWN;
+  for (let k = 0; k < n; k++) {
+    const i = rows[k]!;
+    const s = col.state[i]!;
+    if (s !== ABSENT) {
+      state[k] = s;
+      continue;
+    }
+    if (expr !== undefined) {
+      // One show_if is evaluated at most once per response (matrix items and questions share it).
+      if (!shown) shown = shownOf(ctx, showIf!);
+      if (shown[k] === 0) shown[k] = evaluateWith(expr, view.at(i)) ? 1 : 2;
+      if (shown[k] === 2) {
+        state[k] = NOT_SHOWN;
+        continue;
+      }
+    }
+    if (index > cols.reached[i]!) state[k] = NOT_REACHED;
+    else if (slot.other) state[k] = main && picked(main, i, OTHER_CODE) ? SKIPPED : NOT_SHOWN;
+    else state[k] = SKIPPED;
   }
+  return { col, state, rows };
 }
 
 function shownOf(ctx: Ctx, showIf: string): Uint8Array {
   let m = ctx.shown.get(showIf);
   if (!m) {
-    m = new Uint8Array(ctx.responses.length);
+    m = new Uint8Array(ctx.rows.length);
     ctx.shown.set(showIf, m);
   }
   return m;

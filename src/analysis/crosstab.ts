@@ -3,11 +3,11 @@
 import { findSlot, type Slot, surveySlots } from "../definition/answers.js";
 import { didYouMean } from "../definition/suggest.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import { BASE_CELL, COST_TOTAL, type Ctx, compareText, countOf, statesOf } from "./context.js";
-import { type CountDimension, keyCellId, keyOf } from "./counts.js";
+import { VALID } from "./columns.js";
+import { BASE_CELL, COST_TOTAL, type Ctx, compareText, countOf, slotData } from "./context.js";
+import { type CountDimension, dimColumn, keyCellId } from "./counts.js";
 import { prepareGroupTable } from "./group-table.js";
 import { type GroupSpec, groupableSlots, settleGroups, shownGroup, testTable } from "./groups.js";
-import { responseTime } from "./options.js";
 import { analysisRowOf } from "./question-types.js";
 import type { Comparison, CrossTabs, Group, GroupTable } from "./report.js";
 import { chiSquareTest, expectedCountsAllow } from "./stats.js";
@@ -45,11 +45,17 @@ function publicGroup(ctx: Ctx, g: GroupSpec): Group {
 
 export function prepareCrossTabs(ctx: Ctx, by: string): () => () => CrossTabs {
   const slot = findSlot(ctx.survey, by)!;
-  const states = statesOf(ctx, slot);
+  const { col, state, rows } = slotData(ctx, slot);
   const choices = "choices" in slot.question ? slot.question.choices.filter((c) => !c.missing) : [];
+  const n = state.length;
   const groups: GroupSpec[] = choices.map((c) => {
-    const members = states.map((s) => s.state === "valid" && s.value === c.value);
-    const size = members.filter(Boolean).length;
+    const members = new Uint8Array(n);
+    let size = 0;
+    for (let k = 0; k < n; k++)
+      if (state[k] === VALID && col.codes[col.code[rows[k]!]!] === c.value) {
+        members[k] = 1;
+        size++;
+      }
     return {
       code: c.value,
       label: c.label,
@@ -59,8 +65,8 @@ export function prepareCrossTabs(ctx: Ctx, by: string): () => () => CrossTabs {
       tooFew: false,
     };
   });
-  const noneMembers = states.map((s) => s.state !== "valid");
-  const noneSize = noneMembers.filter(Boolean).length;
+  const noneMembers = state.map((s) => (s !== VALID ? 1 : 0));
+  const noneSize = noneMembers.reduce((a, m) => a + m, 0);
   // No valid answer = not shown + non-answers, which base − valid already tells a reader.
   const noneId = ctx.ledger.cell("by/none", noneSize, { exempt: true });
   ctx.ledger.line(BASE_CELL, [...groups.map((g) => g.sizeId), noneId]);
@@ -104,9 +110,11 @@ function withTest(table: GroupTable, kind: GroupTable["kind"], groups: GroupSpec
 function firstTimes(ctx: Ctx, dim: CountDimension): Map<string | null, string> {
   // As instants, turned into ISO text once per key.
   const ms = new Map<string | null, number>();
-  for (const r of ctx.responses) {
-    const k = keyOf(r, dim);
-    const t = Date.parse(responseTime(r));
+  const { values, codes } = dimColumn(ctx.cols, dim);
+  const { time } = ctx.cols.meta;
+  for (const i of ctx.rows) {
+    const k = values[codes[i]!]!;
+    const t = time[i]!;
     const f = ms.get(k);
     if (f === undefined || t < f) ms.set(k, t);
   }
@@ -125,9 +133,10 @@ export function prepareComparison(
     if (b === null) return -1;
     return compareText(first.get(a)!, first.get(b)!) || compareText(a, b);
   });
+  const { values, codes } = dimColumn(ctx.cols, dim);
   const groups: GroupSpec[] = keys.map((k) => {
-    const members = ctx.responses.map((r) => keyOf(r, dim) === k);
-    const size = members.filter(Boolean).length;
+    const members = Uint8Array.from(ctx.rows, (i) => (values[codes[i]!] === k ? 1 : 0));
+    const size = members.reduce((a, m) => a + m, 0);
     // A session is shown by its name, the same in every language of the report.
     const name = by === "session" && k !== null ? sessionNames[k] : undefined;
     const wave = by === "wave" && k !== null ? ctx.survey.waves?.[k] : undefined;

@@ -4,7 +4,8 @@
 import type { Slot } from "../definition/answers.js";
 import { type Choice, hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
-import { COST_MARGIN, COST_TOTAL, type Ctx, countOf, statesOf } from "./context.js";
+import { NOT_SHOWN, VALID } from "./columns.js";
+import { COST_MARGIN, COST_TOTAL, type Ctx, countOf, slotData } from "./context.js";
 import { choiceRows, groupStats, meanDifferences, type Registered } from "./group-table-finish.js";
 import { type GroupSpec, shownGroup } from "./groups.js";
 import type { Count, GroupTable } from "./report.js";
@@ -86,10 +87,12 @@ function tallyColumns(
   n: number,
   rest: boolean,
 ): Tally[] {
-  const states = statesOf(ctx, slot);
-  const columnOf = columnOfResponses(groups, states.length, rest);
+  const { col, state, rows } = slotData(ctx, slot);
+  const columnOf = columnOfResponses(groups, state.length, rest);
   const choiceIndex = new Map(choices.map((c, i) => [c.value, i]));
-  const numbers = new Map<string, number | null>();
+  // Per choice index of the slot: its cell (-1: counted apart by code) and its number.
+  const cellOf = col.codes.map((code) => choiceIndex.get(code) ?? -1);
+  const numbers = col.codes.map(codeNumber);
   const tallies: Tally[] = Array.from({ length: n }, () => ({
     cells: new Array<number>(choices.length).fill(0),
     extra: new Map<string, number>(),
@@ -98,33 +101,38 @@ function tallyColumns(
     notShown: 0,
     size: 0,
   }));
-  const countCode = (t: Tally, code: string) => {
-    const i = choiceIndex.get(code);
-    if (i !== undefined) t.cells[i]!++;
-    else t.extra.set(code, (t.extra.get(code) ?? 0) + 1);
+  const countCode = (t: Tally, i: number) => {
+    const cell = cellOf[i]!;
+    if (cell >= 0) t.cells[cell]!++;
+    else {
+      const code = col.codes[i]!;
+      t.extra.set(code, (t.extra.get(code) ?? 0) + 1);
+    }
   };
-  for (let i = 0; i < states.length; i++) {
-    const ci = columnOf[i]!;
+  for (let k = 0; k < state.length; k++) {
+    const ci = columnOf[k]!;
     if (ci < 0) continue;
     const t = tallies[ci]!;
-    const s = states[i]!;
+    const s = state[k]!;
     t.size++;
-    if (s.state === "notShown") t.notShown++;
-    if (s.state !== "valid") continue;
+    if (s === NOT_SHOWN) t.notShown++;
+    if (s !== VALID) continue;
     t.valid++;
-    const v = s.value;
-    if (typeof v === "number") t.values.push(v);
-    else if (typeof v === "string") {
-      countCode(t, v);
+    const i = rows[k]!;
+    if (col.slot.kind === "number") t.values.push(col.number![i]!);
+    else if (col.slot.kind === "choice") {
+      const c = col.code[i]!;
+      countCode(t, c);
       if (kind === "scale") {
-        let x = numbers.get(v);
-        if (x === undefined) {
-          x = codeNumber(v);
-          numbers.set(v, x);
-        }
+        const x = numbers[c]!;
         if (x !== null) t.values.push(x);
       }
-    } else if (Array.isArray(v)) for (const code of v) countCode(t, code);
+    } else if (col.slot.kind === "choices") {
+      // The picked codes that are not "don't know", in survey order.
+      for (let c = 0; c < col.codes.length; c++)
+        if (!col.missing[c] && (col.picks![i * col.width + (c >>> 5)]! & (1 << (c & 31))) !== 0)
+          countCode(t, c);
+    }
   }
   return tallies;
 }

@@ -12,8 +12,8 @@ import { LOCKED } from "./suppress.js";
 export interface GroupSpec {
   code: string | null;
   label: Text | null;
-  /** Per analysed response (aligned with ctx.responses): in this group? */
-  members: boolean[];
+  /** Per analysed response (aligned with ctx.rows): 1 when in this group. */
+  members: Uint8Array;
   size: number;
   /** Ledger id of the group size (registered and settled before the tables). */
   sizeId: string;

@@ -1,32 +1,41 @@
 // The analysis engine: (survey, responses, options) → Report. Pure: no file system, no store,
 // no clock, no randomness; the same input gives byte-identical JSON. Counts are registered first,
 // suppression is solved once over all of them, then the published Report is assembled.
-import type { SurveyResponse } from "../definition/answers.js";
+import { type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { allQuestions } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
+import { columnsOf, dictValue, type ResponseColumns } from "./columns.js";
 import { prepareGaps, prepareIndices, prepareIpa } from "./composites.js";
 import { createContext } from "./context.js";
 import { periodOf, prepareCounts } from "./counts.js";
 import { checkBy, prepareComparison, prepareCrossTabs } from "./crosstab.js";
 import { MASK_KINDS } from "./mask.js";
-import { type AnalysisOptions, filterResponses, resolveOptions } from "./options.js";
+import { type AnalysisOptions, filterRows, resolveOptions } from "./options.js";
 import { publishedMeans } from "./published-means.js";
 import { prepareQuestion } from "./question-types.js";
 import { REPORT_FORMAT, type Report } from "./report.js";
 import { createLedger } from "./suppress.js";
 
+export type { ResponseColumns } from "./columns.js";
+export { columnsBuilder, columnsOf } from "./columns.js";
 export type { AnalysisFilters, AnalysisOptions, CompareBy } from "./options.js";
 export { DEFAULT_MIN_CELL, MIN_CELL_FLOOR } from "./options.js";
 export type * from "./report.js";
 export { REPORT_FORMAT } from "./report.js";
 
-export function analyze(survey: Survey, responses: SurveyResponse[], options: AnalysisOptions = {}): Report {
+/** The Report of the responses (as objects, or as columns built from the same survey). */
+export function analyze(
+  survey: Survey,
+  responses: readonly SurveyResponse[] | ResponseColumns,
+  options: AnalysisOptions = {},
+): Report {
   const opts = resolveOptions(options);
-  rejectForeign(survey, responses);
-  const { matched, analysed } = filterResponses(responses, opts.filters);
+  const cols = "meta" in responses ? responses : columnsOf(survey, responses);
+  rejectForeign(survey, cols);
+  const { matched, analysed } = filterRows(cols, opts.filters);
   const ledger = createLedger();
-  const ctx = createContext(survey, analysed, opts.minCell, ledger);
+  const ctx = createContext(survey, cols, analysed, opts.minCell, ledger);
   if (opts.by !== null) checkBy(ctx, opts.by);
 
   const counts = prepareCounts(ctx, matched, opts.filters.includePartial, opts.sessionNames);
@@ -62,7 +71,7 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
     generatedAt: opts.generatedAt,
     options: optionsOf(opts),
     counts: countsOut,
-    period: periodOf(ctx.responses),
+    period: periodOf(cols, analysed),
     privacy: {
       minCell: opts.minCell,
       smallCellsAllowed: opts.minCell < 3,
@@ -92,14 +101,26 @@ export function analyze(survey: Survey, responses: SurveyResponse[], options: An
 }
 
 /** A report is about one survey: a response of another is a mistake in the caller's choice. */
-function rejectForeign(survey: Survey, responses: SurveyResponse[]): void {
-  const foreign = responses.find((r) => r.surveyId !== survey.id);
-  if (foreign)
+function rejectForeign(survey: Survey, cols: ResponseColumns): void {
+  const ids = cols.meta.surveyId;
+  const foreign = ids.values.some((v) => v !== survey.id)
+    ? ids.codes.findIndex((c) => ids.values[c] !== survey.id)
+    : -1;
+  if (foreign >= 0)
     throw new KuuloError(
       "ANALYSIS_WRONG_SURVEY",
-      `Response ${foreign.id} belongs to survey "${foreign.surveyId}", not "${survey.id}"`,
+      `Response ${cols.meta.id[foreign]} belongs to survey "${dictValue(ids, foreign)}", not "${survey.id}"`,
       ExitCode.dataError,
       { hint: "Analyse one survey at a time: choose its responses by the survey id." },
+    );
+  // Columns follow one definition's slots: another definition would read them wrongly.
+  const slots = surveySlots(survey);
+  if (cols.slots.length !== slots.length || cols.slots.some((c, i) => c.slot.id !== slots[i]!.id))
+    throw new KuuloError(
+      "ANALYSIS_OTHER_DEFINITION",
+      `The responses were read for another version of survey "${survey.id}"`,
+      ExitCode.internal,
+      { hint: "Read the responses with the definition the report is made with." },
     );
 }
 

@@ -2,6 +2,7 @@
 // throws KuuloError (exit 2) for options a person typed wrong, saying how to fix them.
 import type { ResponseSource, SurveyResponse } from "../definition/answers.js";
 import { ExitCode, KuuloError } from "../errors.js";
+import type { DictColumn, ResponseColumns } from "./columns.js";
 
 export type CompareBy = "wave" | "session" | "source";
 
@@ -99,14 +100,23 @@ export function responseTime(r: SurveyResponse): string {
 }
 
 function inRange(time: string, since?: string, until?: string): boolean {
-  const t = Date.parse(time);
-  if (since !== undefined && t < Date.parse(since)) return false;
-  if (until !== undefined) {
-    // A bare date means the whole day.
-    const end = /^\d{4}-\d{2}-\d{2}$/.test(until) ? Date.parse(until) + 86_400_000 : Date.parse(until) + 1;
-    if (t >= end) return false;
-  }
-  return true;
+  return inWindow(Date.parse(time), windowOf(since, until));
+}
+
+/** The instants a --since/--until window starts at and ends before (a bare `until` date: the whole day). */
+function windowOf(since?: string, until?: string): { start: number; end: number } {
+  const start = since === undefined ? Number.NEGATIVE_INFINITY : Date.parse(since);
+  const end =
+    until === undefined
+      ? Number.POSITIVE_INFINITY
+      : /^\d{4}-\d{2}-\d{2}$/.test(until)
+        ? Date.parse(until) + 86_400_000
+        : Date.parse(until) + 1;
+  return { start, end };
+}
+
+function inWindow(t: number, w: { start: number; end: number }): boolean {
+  return !(t < w.start) && !(t >= w.end);
 }
 
 /** Responses that pass the filters (`matched`) and of them those analysed. */
@@ -123,4 +133,49 @@ export function filterResponses(
   );
   const analysed = matched.filter((r) => f.includePartial || r.status === "complete");
   return { matched, analysed };
+}
+
+/**
+ * The same over columns: the rows that pass the filters, in the columns' order, and of them the
+ * rows analysed, ordered by response id (so that nothing depends on the order they came in).
+ */
+export function filterRows(
+  cols: ResponseColumns,
+  f: ResolvedOptions["filters"],
+): { matched: Int32Array; analysed: Int32Array } {
+  const { meta } = cols;
+  // Each filter decided once per distinct value, then looked up per row.
+  const passes = (d: DictColumn, keep: (v: string | null) => boolean) => d.values.map(keep);
+  const session = passes(meta.sessionId, (v) => !f.sessionIds || (v !== null && f.sessionIds.includes(v)));
+  const wave = passes(meta.wave, (v) => !f.waves || (v !== null && f.waves.includes(v)));
+  const source = passes(meta.source, (v) => !f.sources || f.sources.includes(v as ResponseSource));
+  const complete = passes(meta.status, (v) => f.includePartial || v === "complete");
+  const window = windowOf(f.since, f.until);
+  const matched: number[] = [];
+  const analysed: number[] = [];
+  for (let i = 0; i < cols.length; i++) {
+    if (
+      !session[meta.sessionId.codes[i]!] ||
+      !wave[meta.wave.codes[i]!] ||
+      !source[meta.source.codes[i]!] ||
+      !inWindow(meta.time[i]!, window)
+    )
+      continue;
+    matched.push(i);
+    if (complete[meta.status.codes[i]!]) analysed.push(i);
+  }
+  return { matched: Int32Array.from(matched), analysed: byId(meta.id, analysed) };
+}
+
+/** Rows ordered by their response ids (a code-unit comparison; equal ids keep their order). */
+function byId(ids: readonly string[], rows: number[]): Int32Array {
+  let sorted = true;
+  for (let k = 1; k < rows.length && sorted; k++) if (ids[rows[k - 1]!]! > ids[rows[k]!]!) sorted = false;
+  if (!sorted)
+    rows.sort((a, b) => {
+      const x = ids[a]!;
+      const y = ids[b]!;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  return Int32Array.from(rows);
 }

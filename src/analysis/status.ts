@@ -2,8 +2,8 @@
 // registered with the suppression ledger as one line that adds up to the analysed responses.
 import type { Slot } from "../definition/answers.js";
 import { hasChoices } from "../definition/model.js";
-import type { SlotState } from "./classify.js";
-import { BASE_CELL, type Ctx, complementOf, countOf } from "./context.js";
+import { INVALID, MISSING, NOT_REACHED, NOT_SHOWN, SKIPPED, VALID } from "./columns.js";
+import { BASE_CELL, type Ctx, complementOf, countOf, type SlotData } from "./context.js";
 import type { AnswerStatus } from "./report.js";
 import { type CellOptions, LOCKED } from "./suppress.js";
 
@@ -17,13 +17,27 @@ export interface PreparedStatus {
   finish(): AnswerStatus;
 }
 
-export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix: string): PreparedStatus {
-  const tally = { valid: 0, skipped: 0, notShown: 0, notReached: 0, invalid: 0 };
-  const missing = new Map<string, number>();
-  for (const s of states) {
-    if (s.state === "missing") missing.set(s.code, (missing.get(s.code) ?? 0) + 1);
-    else tally[s.state]++;
+export function prepareStatus(ctx: Ctx, slot: Slot, data: SlotData, prefix: string): PreparedStatus {
+  const { state, col, rows } = data;
+  const byState = new Float64Array(8);
+  // "Don't know"-type answers by choice index (the code of a missing answer is its choice's).
+  const byCode = new Float64Array(col.codes.length);
+  for (let k = 0; k < state.length; k++) {
+    const s = state[k]!;
+    byState[s]!++;
+    if (s === MISSING) byCode[col.code[rows[k]!]!]!++;
   }
+  const tally = {
+    valid: byState[VALID]!,
+    skipped: byState[SKIPPED]!,
+    notShown: byState[NOT_SHOWN]!,
+    notReached: byState[NOT_REACHED]!,
+    invalid: byState[INVALID]!,
+  };
+  const missing = new Map<string, number>();
+  byCode.forEach((c, i) => {
+    if (c > 0) missing.set(col.codes[i]!, (missing.get(col.codes[i]!) ?? 0) + c);
+  });
   const q = slot.question;
   const missingChoices = hasChoices(q) ? q.choices.filter((c) => c.missing) : [];
   const { ledger } = ctx;
@@ -46,7 +60,7 @@ export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix:
     ...missingChoices.map((c) => ({ id: `${prefix}/missing/${c.value}`, value: missing.get(c.value) ?? 0 })),
   ];
   const nonAnswer = nonAnswers.map((o) => ledger.cell(o.id, o.value, exact));
-  const nonAnswerTotal = states.length - tally.valid - tally.notShown;
+  const nonAnswerTotal = state.length - tally.valid - tally.notShown;
   const nonAnswerId = ledger.cell(`${prefix}/nonanswer`, nonAnswerTotal, { publish: false, exempt: true });
   ledger.line(nonAnswerId, nonAnswer);
   const notShownId = ledger.cell(`${prefix}/notShown`, tally.notShown, exact);
@@ -57,7 +71,7 @@ export function prepareStatus(ctx: Ctx, slot: Slot, states: SlotState[], prefix:
     nonAnswerId,
     valid: tally.valid,
     finish: () => ({
-      base: countOf(ctx, BASE_CELL, states.length),
+      base: countOf(ctx, BASE_CELL, state.length),
       valid: countOf(ctx, validId, tally.valid),
       skipped: countOf(ctx, `${prefix}/skipped`, tally.skipped),
       notShown: countOf(ctx, `${prefix}/notShown`, tally.notShown),

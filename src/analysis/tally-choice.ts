@@ -3,7 +3,8 @@
 import type { Slot } from "../definition/answers.js";
 import { type Choice, hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
-import { type Ctx, complementOf, countOf, statesOf } from "./context.js";
+import { VALID } from "./columns.js";
+import { type Ctx, complementOf, countOf, type SlotData, slotData } from "./context.js";
 import type { ChoiceRow, ScaleStats } from "./report.js";
 import { type ScaleCell, scaleStats } from "./scale-stats.js";
 import { type PreparedStatus, prepareStatus } from "./status.js";
@@ -26,19 +27,15 @@ export function choiceCellId(prefix: string, code: string): string {
 /** Register a one-code or several-code slot: valid = Σ cells, or per choice valid = picked + not. */
 export function prepareChoices(ctx: Ctx, slot: Slot): PreparedChoices {
   const prefix = `q/${slot.id}`;
-  const states = statesOf(ctx, slot);
-  const status = prepareStatus(ctx, slot, states, prefix);
+  const data = slotData(ctx, slot);
+  const status = prepareStatus(ctx, slot, data, prefix);
   const q = slot.question;
   const choices = hasChoices(q) ? q.choices.filter((c) => !c.missing) : [];
   const counts = new Map(choices.map((c) => [c.value, 0]));
-  for (const s of states) {
-    if (s.state !== "valid") continue;
-    if (Array.isArray(s.value)) for (const code of s.value) counts.set(code, (counts.get(code) ?? 0) + 1);
-    else {
-      const code = s.value as string;
-      counts.set(code, (counts.get(code) ?? 0) + 1);
-    }
-  }
+  validCodeCounts(data).forEach((n, i) => {
+    const code = data.col.codes[i]!;
+    if (n > 0) counts.set(code, (counts.get(code) ?? 0) + n);
+  });
   const { ledger } = ctx;
   const cellId = (code: string) => choiceCellId(prefix, code);
   if (slot.kind === "choices") {
@@ -83,17 +80,47 @@ export function prepareChoices(ctx: Ctx, slot: Slot): PreparedChoices {
   };
 }
 
-/** Valid answers of a one-code slot as numbers (scale values). */
+/**
+ * Per choice index, the valid answers that are (or pick) it: one code (single, scale, a matrix
+ * item) or the picked codes that are not "don't know" (multi).
+ */
+export function validCodeCounts({ col, state, rows }: SlotData): Float64Array {
+  const counts = new Float64Array(col.codes.length);
+  if (col.slot.kind === "choice") {
+    for (let k = 0; k < state.length; k++) if (state[k] === VALID) counts[col.code[rows[k]!]!]!++;
+  } else if (col.slot.kind === "choices") {
+    const { picks, width, missing } = col;
+    for (let k = 0; k < state.length; k++) {
+      if (state[k] !== VALID) continue;
+      const at = rows[k]! * width;
+      for (let w = 0; w < width; w++) {
+        let bits = picks![at + w]!;
+        while (bits !== 0) {
+          const b = 31 - Math.clz32(bits);
+          bits &= ~(1 << b);
+          const i = w * 32 + b;
+          if (!missing[i]) counts[i]!++;
+        }
+      }
+    }
+  }
+  return counts;
+}
+
+/** Per choice index, its code as a number (null for codes that are not numbers). */
+export function codeNumbers(codes: readonly string[]): (number | null)[] {
+  return codes.map(codeNumber);
+}
+
+/** Valid answers of a one-code slot as numbers (scale values), in the analysed order. */
 export function scaleValues(ctx: Ctx, slot: Slot): number[] {
   const out: number[] = [];
-  const numbers = new Map<string, number | null>();
-  for (const s of statesOf(ctx, slot)) {
-    if (s.state !== "valid" || typeof s.value !== "string") continue;
-    let v = numbers.get(s.value);
-    if (v === undefined) {
-      v = codeNumber(s.value);
-      numbers.set(s.value, v);
-    }
+  const { col, state, rows } = slotData(ctx, slot);
+  if (col.slot.kind !== "choice") return out;
+  const numbers = codeNumbers(col.codes);
+  for (let k = 0; k < state.length; k++) {
+    if (state[k] !== VALID) continue;
+    const v = numbers[col.code[rows[k]!]!]!;
     if (v !== null) out.push(v);
   }
   return out;

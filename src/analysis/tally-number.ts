@@ -1,16 +1,18 @@
 // Number questions: n, mean, median, quartiles, min, max and a histogram whose bins are counts
 // under the usual suppression. Pure.
 import type { Slot } from "../definition/answers.js";
+import { VALID } from "./columns.js";
 import { common } from "./common.js";
-import { type Ctx, complementOf, countOf, statesOf } from "./context.js";
+import { type Ctx, complementOf, countOf, slotData } from "./context.js";
 import type { HistogramBin, NumberResult } from "./report.js";
 import { ciMean, mean, quantileSorted, sd } from "./stats.js";
 import { prepareStatus } from "./status.js";
 
 export function numberValues(ctx: Ctx, slot: Slot): number[] {
   const out: number[] = [];
-  for (const s of statesOf(ctx, slot))
-    if (s.state === "valid" && typeof s.value === "number") out.push(s.value);
+  const { col, state, rows } = slotData(ctx, slot);
+  if (!col.number) return out;
+  for (let k = 0; k < state.length; k++) if (state[k] === VALID) out.push(col.number[rows[k]!]!);
   return out;
 }
 
@@ -57,7 +59,7 @@ export function binCounts(values: readonly number[], edges: readonly number[]): 
 
 export function prepareNumber(ctx: Ctx, slot: Slot): () => NumberResult {
   const prefix = `q/${slot.id}`;
-  const status = prepareStatus(ctx, slot, statesOf(ctx, slot), prefix);
+  const status = prepareStatus(ctx, slot, slotData(ctx, slot), prefix);
   const values = numberValues(ctx, slot);
   const edges = histogramEdges(values);
   const counts = binCounts(values, edges);

@@ -2,25 +2,35 @@
 // registered with the ledger; rank and point statistics are published when they reveal no small count.
 import type { Slot } from "../definition/answers.js";
 import type { AllocateQuestion, RankingQuestion } from "../definition/model.js";
+import { VALID } from "./columns.js";
 import { common } from "./common.js";
-import { type Ctx, countOf, noteWithheld, statesOf } from "./context.js";
+import { type Ctx, countOf, noteWithheld, slotData } from "./context.js";
 import type { AllocateResult, RankingResult, StatName } from "./report.js";
 import { prepareStatus } from "./status.js";
 
 export function prepareRanking(ctx: Ctx, slot: Slot): () => RankingResult {
   const q = slot.question as RankingQuestion;
   const prefix = `q/${slot.id}`;
-  const states = statesOf(ctx, slot);
-  const status = prepareStatus(ctx, slot, states, prefix);
+  const data = slotData(ctx, slot);
+  const status = prepareStatus(ctx, slot, data, prefix);
   const choices = q.choices.filter((c) => !c.missing);
   // byRank[code][r] = people who put code at position r + 1.
   const byRank = new Map(choices.map((c) => [c.value, new Array<number>(q.top).fill(0)]));
-  for (const s of states)
-    if (s.state === "valid" && Array.isArray(s.value))
-      (s.value as string[]).forEach((code, r) => {
-        const row = byRank.get(code);
-        if (row && r < q.top) row[r]!++;
-      });
+  const { col, state, rows } = data;
+  const rowOf = col.codes.map((code) => byRank.get(code));
+  for (let k = 0; k < state.length; k++) {
+    if (state[k] !== VALID) continue;
+    // The ranked choices that are not "don't know", in rank order, the top N of them.
+    const at = rows[k]! * col.width;
+    for (let j = 0, r = 0; j < col.width && r < q.top; j++) {
+      const i = col.ranks![at + j]!;
+      if (i === 0) break;
+      if (col.missing[i - 1]) continue;
+      const row = rowOf[i - 1];
+      if (row) row[r]!++;
+      r++;
+    }
+  }
   const { ledger } = ctx;
   const firstIds: string[] = [];
   for (const c of choices) {
@@ -78,18 +88,27 @@ export function prepareRanking(ctx: Ctx, slot: Slot): () => RankingResult {
 export function prepareAllocate(ctx: Ctx, slot: Slot): () => AllocateResult {
   const q = slot.question as AllocateQuestion;
   const prefix = `q/${slot.id}`;
-  const states = statesOf(ctx, slot);
-  const status = prepareStatus(ctx, slot, states, prefix);
+  const data = slotData(ctx, slot);
+  const status = prepareStatus(ctx, slot, data, prefix);
   const choices = q.choices.filter((c) => !c.missing);
   const points = new Map(choices.map((c) => [c.value, 0]));
   const supporters = new Map(choices.map((c) => [c.value, 0]));
-  for (const s of states) {
-    if (s.state !== "valid" || typeof s.value !== "object" || Array.isArray(s.value)) continue;
-    for (const [code, v] of Object.entries(s.value)) {
-      if (!points.has(code)) continue;
-      points.set(code, points.get(code)! + v);
-      supporters.set(code, supporters.get(code)! + 1);
+  const { col, state, rows } = data;
+  // Each code's column of points (a code's first choice), summed in the analysed order.
+  const at = [...points.keys()].map((code) => ({ code, i: col.codes.indexOf(code) }));
+  for (const { code, i } of at) {
+    let sum = 0;
+    let people = 0;
+    for (let k = 0; k < state.length; k++) {
+      if (state[k] !== VALID) continue;
+      const p = col.points![rows[k]! * col.width + i]!;
+      if (p > 0) {
+        sum += p;
+        people++;
+      }
     }
+    points.set(code, sum);
+    supporters.set(code, people);
   }
   for (const c of choices) {
     const n = supporters.get(c.value)!;

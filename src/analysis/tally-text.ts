@@ -1,8 +1,10 @@
 // Free text: the answers to a text question and the "other, what?" texts, masked before they
 // enter the Report, sorted (never in answering order), and listed only for at least minCell writers.
 import type { Slot } from "../definition/answers.js";
+import { ExitCode, KuuloError } from "../errors.js";
+import { dictValue, VALID } from "./columns.js";
 import { common } from "./common.js";
-import { type Ctx, compareText, countOf, statesOf } from "./context.js";
+import { type Ctx, compareText, countOf, slotData } from "./context.js";
 import { addMaskCounts, emptyMaskCounts, type MaskCounts, type Masked, maskText } from "./mask.js";
 import type { AnswerStatus, TextList, TextResult } from "./report.js";
 import { prepareStatus } from "./status.js";
@@ -11,16 +13,18 @@ import { countTerms } from "./terms.js";
 /** The languages of the valid texts, aligned with validTexts(). */
 function validLanguages(ctx: Ctx, slot: Slot): string[] {
   const out: string[] = [];
-  statesOf(ctx, slot).forEach((s, i) => {
-    if (s.state === "valid" && typeof s.value === "string") out.push(ctx.responses[i]!.language);
-  });
+  const { state, rows } = slotData(ctx, slot);
+  const language = ctx.cols.meta.language;
+  for (let k = 0; k < state.length; k++) if (state[k] === VALID) out.push(dictValue(language, rows[k]!)!);
   return out;
 }
 
 function validTexts(ctx: Ctx, slot: Slot): string[] {
   const out: string[] = [];
-  for (const s of statesOf(ctx, slot))
-    if (s.state === "valid" && typeof s.value === "string") out.push(s.value);
+  const { col, state, rows } = slotData(ctx, slot);
+  if (!col.texts)
+    throw new KuuloError("ANALYSIS_NO_TEXTS", `The texts of ${slot.id} were not read`, ExitCode.internal);
+  for (let k = 0; k < state.length; k++) if (state[k] === VALID) out.push(col.texts[rows[k]!]!);
   return out;
 }
 
@@ -68,7 +72,7 @@ export function prepareOtherTexts(ctx: Ctx, otherSlot: Slot | undefined): () => 
 }
 
 export function prepareText(ctx: Ctx, slot: Slot): () => TextResult {
-  const status = prepareStatus(ctx, slot, statesOf(ctx, slot), `q/${slot.id}`);
+  const status = prepareStatus(ctx, slot, slotData(ctx, slot), `q/${slot.id}`);
   const texts = validTexts(ctx, slot);
   return () => {
     const q = slot.question;

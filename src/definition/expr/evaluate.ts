@@ -32,10 +32,19 @@ export function isAnswered(v: AnswerValue | undefined): boolean {
 }
 
 export function evaluate(expr: Expr, answers: Answers): boolean {
-  return condition(expr, answers);
+  // Own keys only: ids such as "constructor" must not find Object.prototype members.
+  return condition(expr, (id) => (Object.hasOwn(answers, id) ? answers[id] : undefined));
 }
 
-function condition(e: Expr, answers: Answers): boolean {
+/** A slot's stored answer by id (undefined: no stored answer); a view over any form of answers. */
+export type AnswerLookup = (id: string) => AnswerValue | undefined;
+
+/** The same as evaluate, over answers held in another form (the analysis reads columns). */
+export function evaluateWith(expr: Expr, lookup: AnswerLookup): boolean {
+  return condition(expr, lookup);
+}
+
+function condition(e: Expr, answers: AnswerLookup): boolean {
   switch (e.kind) {
     case "and":
       return condition(e.left, answers) && condition(e.right, answers);
@@ -46,7 +55,7 @@ function condition(e: Expr, answers: Answers): boolean {
     case "bool":
       return e.value;
     case "answered":
-      return isAnswered(lookup(e.ref.id, answers));
+      return isAnswered(answers(e.ref.id));
     case "compare": {
       const l = value(e.left, answers);
       const r = value(e.right, answers);
@@ -79,10 +88,10 @@ function condition(e: Expr, answers: Answers): boolean {
 }
 
 /** The operand's value; undefined for an unanswered slot. */
-function value(e: Expr, answers: Answers): Value {
+function value(e: Expr, answers: AnswerLookup): Value {
   switch (e.kind) {
     case "ref": {
-      const v = lookup(e.id, answers);
+      const v = answers(e.id);
       return isAnswered(v) ? v : undefined;
     }
     case "string":
@@ -93,11 +102,6 @@ function value(e: Expr, answers: Answers): Value {
     default:
       return condition(e, answers);
   }
-}
-
-function lookup(id: string, answers: Answers): AnswerValue | undefined {
-  // Own keys only: ids such as "constructor" must not find Object.prototype members.
-  return Object.hasOwn(answers, id) ? answers[id] : undefined;
 }
 
 function isScalar(v: Value): v is Scalar {

@@ -26,7 +26,7 @@ export type {
 } from "./ast.js";
 export { childrenOf, isCondition } from "./ast.js";
 export { checkExpression, type RefInfo } from "./check.js";
-export { evaluate, isAnswered } from "./evaluate.js";
+export { type AnswerLookup, evaluate, evaluateWith, isAnswered } from "./evaluate.js";
 export { parseExpression } from "./parse.js";
 export { printExpr } from "./print.js";
 

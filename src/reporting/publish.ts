@@ -39,7 +39,7 @@ export function markPopulation(report: Report, pool: SurveyResponse[]): string[]
 }
 
 export async function publish(dbPath: string, req: PublishRequest): Promise<Publication> {
-  const { openStore, listReleases, getRelease, recordRelease } = await import("../store/index.js");
+  const { openStore, listReleases, getRelease, recordRelease, hasLedger } = await import("../store/index.js");
   const { report } = req;
   const origins = markPopulation(report, req.pool);
   if (origins.length === 0) origins.push(report.survey.id);
@@ -147,11 +147,6 @@ async function protectAgainst(
   report.privacy.crossReport = { cells: res.cells, statistics: res.statistics, releases: earlier.length };
   report.privacy.suppressedCells += res.cells;
   report.privacy.withheldStatistics += res.statistics;
-}
-
-/** A read-only copy of a store made before the ledger existed has no ledger tables. */
-function hasLedger(store: { sql(text: string): { pluck(): { get(...a: unknown[]): unknown } } }): boolean {
-  return store.sql("SELECT count(*) FROM sqlite_schema WHERE name = 'releases'").pluck().get() === 1;
 }
 
 /** Same analysis options: the same report from the same responses. */

@@ -44,9 +44,12 @@ export interface StoreHealth {
 
 export function checkStore(store: Store): StoreHealth {
   return guard(store.path, () => {
-    const integrity = (store.db.pragma("integrity_check") as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .filter((l) => l !== "ok");
+    // PostgreSQL checks its own pages (pg_amcheck does a deep check); SQLite's file is checked here.
+    const integrity = store.sqlite
+      ? (store.sqlite.pragma("integrity_check") as { integrity_check: string }[])
+          .map((r) => r.integrity_check)
+          .filter((l) => l !== "ok")
+      : [];
     const fk = store.db.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
     for (const f of fk) integrity.push(`${f.table} row ${f.rowid} points to a missing ${f.parent} row`);
     const count = (sql: string) => store.sql(sql).pluck().get() as number;

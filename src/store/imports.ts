@@ -71,7 +71,7 @@ export function recordImport(store: Store, rec: ImportRecord): void {
       .sql(
         `INSERT INTO imports (file_hash, file_name, survey_id, imported_at, rows_stored, rows_rejected) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (file_hash) DO UPDATE SET imported_at = excluded.imported_at,
-           rows_stored = rows_stored + excluded.rows_stored, rows_rejected = excluded.rows_rejected`,
+           rows_stored = imports.rows_stored + excluded.rows_stored, rows_rejected = excluded.rows_rejected`,
       )
       .run(rec.fileHash, rec.fileName, rec.surveyId, rec.importedAt.toISOString(), rec.stored, rec.rejected);
     if (rec.rowHashes.length === 0) return;

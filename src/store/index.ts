@@ -31,6 +31,7 @@ export {
 export {
   forgetRelease,
   getRelease,
+  hasLedger,
   listReleases,
   type Release,
   type ReleaseInput,

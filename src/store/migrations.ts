@@ -1,7 +1,7 @@
 // The schema, as an ordered list of migrations keyed by PRAGMA user_version. A database is
 // brought up to date one step at a time, each step in its own transaction. Never edit a
 // released step: add a new one, and a test that starts from the version before it.
-import type Database from "better-sqlite3";
+import type { Connection } from "./connection.js";
 import { rebuildCodes } from "./rebuild-codes.js";
 
 /** "KULO": marks an SQLite file as a Kuulo store (PRAGMA application_id). */
@@ -12,7 +12,9 @@ export interface Migration {
   describe: string;
   sql: string;
   /** Work SQL alone cannot do, run after `sql` in the same transaction. */
-  run?: (db: Database.Database) => void;
+  run?: (db: Connection) => void;
+  /** The step for PostgreSQL where the SQLite one cannot be translated (see pg/dialect.ts). */
+  postgres?: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -119,6 +121,12 @@ export const MIGRATIONS: readonly Migration[] = [
       WHERE rid IN (SELECT response_rid FROM answers);
       DROP TABLE answers;
     `,
+    // PostgreSQL stores began after this step, so their answers table is always empty.
+    postgres: `
+      ALTER TABLE responses ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE responses ADD COLUMN paradata TEXT NOT NULL DEFAULT '{}';
+      DROP TABLE answers;
+    `,
   },
   {
     version: 5,
@@ -176,7 +184,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-export function schemaVersion(db: Database.Database): number {
+export function schemaVersion(db: Connection): number {
   return db.pragma("user_version", { simple: true }) as number;
 }
 
@@ -184,7 +192,7 @@ export function schemaVersion(db: Database.Database): number {
  * Apply the missing steps up to `to` (default: the newest). Each step re-reads the version
  * inside its write lock, so two processes opening a new file at once do not both migrate.
  */
-export function migrate(db: Database.Database, to = SCHEMA_VERSION): number[] {
+export function migrate(db: Connection, to = SCHEMA_VERSION): number[] {
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     if (m.version > to) break;

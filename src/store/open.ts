@@ -6,8 +6,11 @@
 import "./sqlite-uri.js";
 import Database from "better-sqlite3";
 import { ExitCode, KuuloError } from "../errors.js";
+import type { Backend, Connection, Statement } from "./connection.js";
 import { guard, notADatabase, noteOpenedStore, readOnly } from "./errors.js";
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
+import { openPg } from "./pg/open.js";
+import { isPostgresUrl } from "./pg/url.js";
 import { checkFile, isWritable, readOnlyName } from "./store-file.js";
 
 export interface OpenOptions {
@@ -22,35 +25,46 @@ export interface OpenOptions {
 }
 
 export class Store {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements = new Map<string, Statement>();
+  /** Only src/store/ touches the connection; everything else uses the functions beside it. */
+  readonly db: Connection;
+  /** The SQLite database, for what only SQLite has (pragmas); undefined for PostgreSQL. */
+  readonly sqlite: Database.Database | undefined;
+  readonly backend: Backend;
   constructor(
+    /** The file, or for PostgreSQL the URL without its password: how messages name the store. */
     readonly path: string,
-    /** Only src/store/ touches the connection; everything else uses the functions beside it. */
-    readonly db: Database.Database,
+    db: Database.Database | Connection,
     readonly readonly: boolean,
     /** How long a write waits for another process's write to finish, in ms. */
     readonly busyTimeout = 5000,
-  ) {}
+  ) {
+    this.sqlite = db instanceof Database ? db : undefined;
+    this.db = db;
+    this.backend = this.sqlite ? "sqlite" : "postgres";
+  }
 
   /**
    * Run `fn` in a write transaction (a savepoint inside an open one). Waiting for the write
    * lock is done here rather than by SQLite's busy handler: that one sleeps up to 100 ms
    * between tries and can miss every short gap a busy writer leaves, starving the other.
+   * PostgreSQL locks rows, not the database, and waits by itself.
    */
   write<T>(fn: () => T): T {
     const tx = this.db.transaction(fn);
-    if (this.db.inTransaction) return tx();
-    return this.withWriteLock(() => tx.immediate());
+    if (this.db.inTransaction || !this.sqlite) return tx();
+    return this.withWriteLock(this.sqlite, () => tx.immediate());
   }
 
   /** Start a transaction that stays open across calls (see beginTransaction). */
   begin(): void {
-    this.withWriteLock(() => this.db.exec("BEGIN IMMEDIATE"));
+    if (!this.sqlite) this.db.exec("BEGIN IMMEDIATE");
+    else this.withWriteLock(this.sqlite, () => this.db.exec("BEGIN IMMEDIATE"));
   }
 
-  private withWriteLock<T>(attempt: () => T): T {
+  private withWriteLock<T>(db: Database.Database, attempt: () => T): T {
     const deadline = Date.now() + this.busyTimeout;
-    this.db.pragma("busy_timeout = 0");
+    db.pragma("busy_timeout = 0");
     try {
       for (;;) {
         try {
@@ -61,12 +75,12 @@ export class Store {
         }
       }
     } finally {
-      this.db.pragma(`busy_timeout = ${this.busyTimeout}`);
+      db.pragma(`busy_timeout = ${this.busyTimeout}`);
     }
   }
 
   /** A prepared statement, compiled once per connection. */
-  sql(text: string): Database.Statement {
+  sql(text: string): Statement {
     let s = this.statements.get(text);
     if (!s) {
       s = this.db.prepare(text);
@@ -80,8 +94,14 @@ export class Store {
   }
 }
 
+/** Open a database file, or a PostgreSQL database when `path` is a postgres:// URL. */
 export function openStore(path: string, opts: OpenOptions = {}): Store {
   const readonly = opts.readonly === true;
+  if (isPostgresUrl(path)) {
+    const { conn, label } = openPg(path, opts);
+    noteOpenedStore(label);
+    return new Store(label, conn, readonly, opts.busyTimeout ?? 5000);
+  }
   noteOpenedStore(path);
   const existed = checkFile(path, opts);
   if (!readonly && existed && !isWritable(path)) throw readOnly(path);

@@ -1,11 +1,12 @@
 // The answer codes kept beside each response's JSON answers (responses.codes, see
 // definition/answer-codes.ts): a response's block as stored, and rebuilding the blocks of stored
 // rows on a bare connection (the migration that adds them, kuulo doctor --repair).
-import type Database from "better-sqlite3";
+
 import { type CodeLayout, codeLayout, encodeAnswers as encodeCodes } from "../definition/answer-codes.js";
 import type { Answers } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { hashDefinition } from "../definition/normalize.js";
+import type { Connection } from "./connection.js";
 
 /** A response's block as stored: null when the answers cannot be held exactly (readers take the JSON). */
 export function codesBlob(layout: CodeLayout | undefined, answers: Answers): Buffer | null {
@@ -14,7 +15,7 @@ export function codesBlob(layout: CodeLayout | undefined, answers: Answers): Buf
 }
 
 /** The layouts of the versions whose definitions still match their hash (others get no codes). */
-function storedLayouts(db: Database.Database): Map<string, CodeLayout> {
+function storedLayouts(db: Connection): Map<string, CodeLayout> {
   const out = new Map<string, CodeLayout>();
   const rows = db.prepare("SELECT hash, definition FROM surveys").raw(true).all() as [string, string][];
   for (const [hash, definition] of rows) {
@@ -34,7 +35,7 @@ const PAGE = 1000;
  * Write the block of every stored response (or only of the rids given), inside the caller's
  * transaction; answers that do not parse or fit get NULL. Returns how many rows changed.
  */
-export function rebuildCodes(db: Database.Database, rids?: readonly number[]): number {
+export function rebuildCodes(db: Connection, rids?: readonly number[]): number {
   const layouts = storedLayouts(db);
   const update = db.prepare("UPDATE responses SET codes = ? WHERE rid = ? AND codes IS NOT ?");
   let changed = 0;

@@ -55,14 +55,25 @@ const summary = (r: Row): ReleaseSummary => ({
 const SELECT = `SELECT r.id, r.survey_id, r.survey_hash, r.origins, r.created_at, r.options, r.outputs,
   (SELECT count(*) FROM release_responses x WHERE x.release_id = r.id) AS responses FROM releases r`;
 
+/** A read-only copy of a store made before the ledger existed has no ledger tables. */
+export function hasLedger(store: Store): boolean {
+  // A PostgreSQL store is always brought up to date when opened.
+  if (!store.sqlite) return true;
+  return guard(
+    store.path,
+    () => store.sql("SELECT count(*) FROM sqlite_schema WHERE name = 'releases'").pluck().get() === 1,
+  );
+}
+
 export function recordRelease(store: Store, input: ReleaseInput): number {
   return guard(store.path, () =>
     store.write(() => {
-      const info = store
+      const id = store
         .sql(
-          "INSERT INTO releases (survey_id, survey_hash, origins, created_at, options, outputs, report) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO releases (survey_id, survey_hash, origins, created_at, options, outputs, report) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
-        .run(
+        .pluck()
+        .get(
           input.surveyId,
           input.surveyHash,
           JSON.stringify(input.origins),
@@ -70,8 +81,7 @@ export function recordRelease(store: Store, input: ReleaseInput): number {
           JSON.stringify(input.options),
           JSON.stringify(input.outputs),
           input.report,
-        );
-      const id = Number(info.lastInsertRowid);
+        ) as number;
       const add = store.sql(
         "INSERT OR IGNORE INTO release_responses (release_id, response_id) VALUES (?, ?)",
       );

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { ExitCode } from "../../errors.js";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 
 /** What `kuulo audit --help` says after the options. */
 const HELP = `
@@ -26,6 +26,7 @@ export function auditCommand(ctx: CommandContext): Command {
     .argument("<what...>", "a survey id (audits the ledger), or report.json files")
     .option("--json", "print the findings as JSON")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", HELP)
     .action(async (what: string[], opts: { db?: string; json?: boolean }) => {
       const { auditReports, auditJson, auditLines } = await import("../../reporting/audit-reports.js");

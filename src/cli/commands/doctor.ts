@@ -5,7 +5,7 @@ import { Command } from "commander";
 import { ExitCode } from "../../errors.js";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 
 export function doctorCommand(ctx: CommandContext): Command {
   const { io } = ctx;
@@ -14,6 +14,7 @@ export function doctorCommand(ctx: CommandContext): Command {
     .option("--json", "print as JSON")
     .option("--repair", "make answer codes that are out of step again from the answers")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText(
       "after",
       "\nExit status: 0 healthy, 74 damaged.\n\nExamples:\n  kuulo doctor --db kiosk1.db\n  kuulo doctor --repair --db kiosk1.db",

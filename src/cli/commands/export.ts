@@ -6,7 +6,7 @@ import type { ResponseStatus } from "../../definition/answers.js";
 import { ExitCode, KuuloError } from "../../errors.js";
 import { colorsFor, err } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 
 interface ExportCliOptions {
   db?: string;
@@ -48,6 +48,7 @@ export function exportCommand(ctx: CommandContext): Command {
     .option("--session <id>", "only this session")
     .option("--wave <name>", "only this wave")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText(
       "after",
       `

@@ -11,7 +11,7 @@ import type {
 import { colorsFor, err, type Io, out } from "../../terminal/io.js";
 import { progressBar } from "../../terminal/progress.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 import { parsePositiveInt } from "../options.js";
 
 interface ImportCliOptions {
@@ -37,6 +37,7 @@ export function importCommand(ctx: CommandContext): Command {
     .argument("<survey>", "survey file (.yaml)")
     .argument("<file>", "the forms: .csv/.txt (any Excel CSV flavour) or .xlsx, or a .json export")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .option("--session <id>", "workshop session the forms belong to")
     .option("--new-session", "create the --session even though its id looks like a slip for an existing one")
     .option("--wave <name>", "wave, e.g. baseline or followup")

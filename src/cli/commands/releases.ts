@@ -5,7 +5,7 @@ import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 import { formatTable } from "../format-table.js";
 
 function releaseId(text: string): number {
@@ -59,6 +59,7 @@ Examples:
     .option("--survey <id>", "only reports on this survey's responses")
     .option("--json", "print as JSON")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  npx kuulo releases list --survey welcome-baseline")
     .action(async (opts: { db?: string; survey?: string; json?: boolean }) => {
       const { withStore, listReleases } = await library();
@@ -92,6 +93,7 @@ Examples:
     .argument("<id>", "the release number (see kuulo releases list)")
     .option("--json", "print as JSON (with the published report)")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  npx kuulo releases show 3")
     .action(async (id: string, opts: { db?: string; json?: boolean }) => {
       const { withStore, getRelease } = await library();
@@ -120,6 +122,7 @@ Examples:
     .argument("<id>", "the release number")
     .option("--yes", "confirm: this report was never shared with anyone")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText(
       "after",
       `

@@ -11,7 +11,7 @@ import { chooseFormats } from "../../reporting/formats.js";
 import type { ReportRequest } from "../../reporting/make-report.js";
 import { colorsFor, err, type Io, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 import { parsePositiveInt } from "../options.js";
 
 interface ReportCliOptions {
@@ -66,6 +66,7 @@ export function reportCommand(ctx: CommandContext): Command {
     .option("--allow-small-cells", "allow --min-cell below 3 (keep such a report within the project team)")
     .option("--raw", "xlsx: add a sheet of the responses themselves (free text masked)")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText(
       "after",
       `

@@ -4,7 +4,7 @@ import { Command, Option } from "commander";
 import type { ResponseSource, ResponseStatus } from "../../definition/answers.js";
 import { colorsFor, err, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 
 interface ListOptions {
   db?: string;
@@ -46,6 +46,7 @@ Examples:
     .option("--until <date>", "started on or before (YYYY-MM-DD)")
     .option("--json", "print as JSON, with the answers")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  kuulo responses list welcome-baseline --session itakeskus-1 --json")
     .action(async (survey: string | undefined, opts: ListOptions) => {
       const { listStoredResponses } = await library();
@@ -92,6 +93,7 @@ Examples:
     .option("--lang <code>", "language of the question texts")
     .option("--json", "print as JSON")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  kuulo responses show d300a059 --lang fi")
     .action(async (id: string, opts: { db?: string; lang?: string; json?: boolean }) => {
       const { showStoredResponse } = await library();
@@ -109,6 +111,7 @@ Examples:
     .argument("<ids...>", "full response ids")
     .option("--yes", "do not ask for confirmation")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText(
       "after",
       `

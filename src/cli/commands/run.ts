@@ -5,7 +5,7 @@ import { Command } from "commander";
 import { translator } from "../../i18n/index.js";
 import { out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 
 interface RunOptions {
   session?: string;
@@ -30,6 +30,7 @@ export function runCommand(ctx: CommandContext): Command {
     .option("--no-emoji", "show smiley scales as text faces such as :-) instead of emoji")
     .option("--answers <file>", "no questions asked: store one response from a JSON file")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText(
       "after",
       `

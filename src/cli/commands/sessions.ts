@@ -3,7 +3,7 @@
 import { Command } from "commander";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 import { formatTable } from "../format-table.js";
 
 interface CreateOptions {
@@ -40,6 +40,7 @@ Examples:
     .option("--facilitator <text>", "who runs it")
     .option("--wave <name>", "baseline, follow-up …")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  kuulo sessions create itakeskus-1 --date 2025-03-14 --wave baseline")
     .action(async (id: string, opts: CreateOptions) => {
       const { createSessionAt } = await library();
@@ -58,6 +59,7 @@ Examples:
     .description("list the sessions with their response counts")
     .option("--json", "print as JSON")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  kuulo sessions list --json")
     .action(async (opts: { db?: string; json?: boolean }) => {
       const { listSessionsAt } = await library();
@@ -78,6 +80,7 @@ Examples:
     .description("close a session: kiosks no longer offer it")
     .argument("<id>", "the session")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  kuulo sessions close itakeskus-1")
     .action(async (id: string, opts: { db?: string }) => {
       const { closeSessionAt } = await library();

@@ -3,7 +3,7 @@
 import { Command } from "commander";
 import { colorsFor, out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
-import { dbOption, resolveDbPath } from "../db-option.js";
+import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 import { formatTable } from "../format-table.js";
 
 /** The library behind both subcommands, loaded only when one runs (not for --help). */
@@ -25,6 +25,7 @@ Examples:
     .description("list the survey versions that hold data, with response counts")
     .option("--json", "print as JSON")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  kuulo surveys list --json")
     .action(async (opts: { db?: string; json?: boolean }) => {
       const { listStoredSurveys } = await library();
@@ -60,6 +61,7 @@ Examples:
     .description("store survey versions in the database (they are also stored when answers arrive)")
     .argument("<files...>", "survey files (.yaml)")
     .addOption(dbOption())
+    .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  kuulo surveys add surveys/*.yaml --db workshop.db")
     .action(async (files: string[], opts: { db?: string }) => {
       const { addSurveyFiles } = await library();

@@ -1,0 +1,240 @@
+// A PostgreSQL connection with better-sqlite3's synchronous shape (see ../connection.ts): the
+// `pg` driver runs in a worker thread and this thread waits for each reply with Atomics.wait,
+// the pattern of the synckit package. Kuulo's store stays synchronous for both backends instead
+// of making every caller async for the sake of one of them. Knows nothing about Kuulo's tables.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import type { Connection, RunResult, Statement, Transaction } from "../connection.js";
+import { toPostgres } from "./dialect.js";
+import { pgFailure } from "./errors.js";
+import type { PgReply, PgRequest } from "./protocol.js";
+
+/** How long to wait for one reply before giving the server up, in ms (queries time out before). */
+const REPLY_WAIT = 120_000;
+
+export class PgConnection implements Connection {
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+  private depth = 0;
+  private broken = false;
+  open = true;
+
+  /** `label`: how messages name the database (never with its password). */
+  constructor(
+    config: Record<string, unknown>,
+    readonly label: string,
+  ) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(workerFile(), {
+      workerData: { flag: this.flag.buffer, port: port2, config },
+      transferList: [port2],
+    });
+    // The worker must not keep a finished command alive; close() ends it properly.
+    this.worker.unref();
+    this.port.unref();
+    try {
+      this.call({ op: "connect" });
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  /** Send one request and wait for its reply; failures become KuuloErrors or SQL errors. */
+  call(req: PgRequest): { rows: unknown[]; rowCount: number } {
+    if (this.broken) throw pgFailure({ message: "Connection terminated", code: "ECONNRESET" }, this.label);
+    Atomics.store(this.flag, 0, 0);
+    this.port.postMessage(req);
+    const deadline = Date.now() + REPLY_WAIT;
+    let reply: PgReply | undefined;
+    while (reply === undefined) {
+      Atomics.wait(this.flag, 0, 0, Math.max(1, Math.min(1000, deadline - Date.now())));
+      reply = receiveMessageOnPort(this.port)?.message as PgReply | undefined;
+      if (reply === undefined && Date.now() >= deadline) {
+        this.broken = true;
+        void this.worker.terminate();
+        throw pgFailure({ message: "no reply", code: "ETIMEDOUT" }, this.label);
+      }
+    }
+    if (!reply.ok) {
+      if (isConnectionLoss(reply.code)) this.broken = true;
+      throw pgFailure(reply, this.label);
+    }
+    return reply;
+  }
+
+  prepare(sql: string): Statement {
+    return new PgStatement(this, toPostgres(sql));
+  }
+
+  exec(sql: string): this {
+    const text = toPostgres(sql);
+    const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
+    if (verb === "ROLLBACK" || verb === "COMMIT" || verb === "END") {
+      // After a lost connection the server has rolled back already; the transaction is over.
+      try {
+        this.call({ op: "exec", sql: text });
+      } catch (e) {
+        if (!(verb === "ROLLBACK" && this.broken)) throw e;
+      } finally {
+        this.depth = 0;
+      }
+      return this;
+    }
+    this.call({ op: "exec", sql: text });
+    if (verb === "BEGIN") this.depth = 1;
+    return this;
+  }
+
+  /** better-sqlite3's db.transaction: BEGIN … COMMIT, or a savepoint inside an open transaction. */
+  transaction<T>(fn: () => T): Transaction<T> {
+    const run = (): T => {
+      const nested = this.depth > 0;
+      const savepoint = `kuulo_${this.depth}`;
+      this.call({ op: "exec", sql: nested ? `SAVEPOINT ${savepoint}` : "BEGIN" });
+      this.depth++;
+      try {
+        const result = fn();
+        this.call({ op: "exec", sql: nested ? `RELEASE ${savepoint}` : "COMMIT" });
+        this.depth--;
+        return result;
+      } catch (e) {
+        this.depth--;
+        if (!this.broken) {
+          try {
+            this.call({ op: "exec", sql: nested ? `ROLLBACK TO ${savepoint}` : "ROLLBACK" });
+          } catch {
+            // The first failure is the one to report.
+          }
+        }
+        if (!nested || this.broken) this.depth = 0;
+        throw e;
+      }
+    };
+    return Object.assign(run, { immediate: run });
+  }
+
+  pragma(source: string, options?: { simple?: boolean }): unknown {
+    const name = /^\s*(\w+)/.exec(source)?.[1]?.toLowerCase() ?? "";
+    if (name === "user_version") {
+      const v = this.call({
+        op: "query",
+        sql: "SELECT coalesce(max(version), 0) FROM kuulo_schema",
+        params: [],
+        array: true,
+      }).rows[0] as [number];
+      return options?.simple ? v[0] : [{ user_version: v[0] }];
+    }
+    // PostgreSQL checks every foreign key as it is written: there is nothing to find afterwards.
+    if (name === "foreign_key_check") return [];
+    // Settings of SQLite's file (its journal, its locking, overwriting deleted pages).
+    if (FILE_PRAGMAS.has(name)) return options?.simple ? undefined : [];
+    throw new Error(`PRAGMA ${name} has no PostgreSQL counterpart in Kuulo`);
+  }
+
+  close(): this {
+    if (!this.open) return this;
+    this.open = false;
+    if (!this.broken) {
+      try {
+        this.call({ op: "end" });
+      } catch {
+        // Closing a connection the server dropped already.
+      }
+    }
+    this.port.close();
+    void this.worker.terminate();
+    return this;
+  }
+}
+
+const FILE_PRAGMAS = new Set([
+  "busy_timeout",
+  "foreign_keys",
+  "journal_mode",
+  "synchronous",
+  "secure_delete",
+  "wal_checkpoint",
+  "max_page_count",
+]);
+
+class PgStatement implements Statement {
+  private plucked = false;
+  private arrays = false;
+  constructor(
+    private readonly conn: PgConnection,
+    private readonly text: string,
+  ) {}
+
+  pluck(toggle = true): this {
+    this.plucked = toggle;
+    if (toggle) this.arrays = false;
+    return this;
+  }
+
+  raw(toggle = true): this {
+    this.arrays = toggle;
+    if (toggle) this.plucked = false;
+    return this;
+  }
+
+  private query(params: unknown[]): { rows: unknown[]; rowCount: number } {
+    const r = this.conn.call({ op: "query", sql: this.text, params, array: this.plucked || this.arrays });
+    for (const row of r.rows) fixBuffers(row as Record<string, unknown>);
+    if (this.plucked) r.rows = r.rows.map((row) => (row as unknown[])[0]);
+    return r;
+  }
+
+  run(...params: unknown[]): RunResult {
+    return { changes: this.query(params).rowCount };
+  }
+
+  get(...params: unknown[]): unknown {
+    return this.query(params).rows[0];
+  }
+
+  all(...params: unknown[]): unknown[] {
+    return this.query(params).rows;
+  }
+
+  iterate(...params: unknown[]): IterableIterator<unknown> {
+    return this.query(params).rows[Symbol.iterator]();
+  }
+}
+
+/** bytea values cross the thread as Uint8Array; the store expects Buffers, as SQLite gives. */
+function fixBuffers(row: Record<string, unknown>): void {
+  for (const k in row) {
+    const v = row[k];
+    if (v instanceof Uint8Array && !Buffer.isBuffer(v))
+      row[k] = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  }
+}
+
+function isConnectionLoss(code: string | undefined): boolean {
+  return (
+    code === undefined ||
+    code.startsWith("E") ||
+    code.startsWith("08") ||
+    code === "57P01" ||
+    code === "57P02" ||
+    code === "57P03"
+  );
+}
+
+/**
+ * The worker's compiled file. Run from the TypeScript sources (the tests), the module beside this
+ * one is a .ts file a worker cannot load, so the built copy in dist/ is used.
+ */
+function workerFile(): URL {
+  const beside = new URL("./worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  return new URL("../../../dist/store/pg/worker.js", import.meta.url);
+}

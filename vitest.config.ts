@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A throw-away PostgreSQL cluster, so that the store tests run against both backends.
+    globalSetup: ["test/helpers/pg-global-setup.ts"],
   },
 });

@@ -12,7 +12,43 @@ import { ROOT, tempDir } from "./cli.js";
 export const MINIMAL_PATH = resolve(ROOT, "fixtures/surveys/valid/minimal.yaml");
 export const minimal = (): Survey => loadSurvey(MINIMAL_PATH);
 
-/** A throwaway database file; `cleanup` closes every store opened through `open`. */
+/** Where tempStore makes its stores: files, or schemas in the test run's PostgreSQL (pg-global-setup.ts). */
+let backend: "sqlite" | "postgres" = "sqlite";
+
+/** The throw-away PostgreSQL database of this test run, when PostgreSQL is installed. */
+export const PG_URL = process.env.KUULO_TEST_PG;
+
+export function useBackend(b: "sqlite" | "postgres"): void {
+  backend = b;
+}
+
+export function currentBackend(): "sqlite" | "postgres" {
+  return backend;
+}
+
+let schemas = 0;
+/** A new, empty schema of the test database each time: a store no other test sees. */
+export function pgStoreUrl(base = PG_URL): string {
+  if (!base) throw new Error("No PostgreSQL for the tests (KUULO_TEST_PG)");
+  const schema = `t${process.pid}_${Date.now().toString(36)}_${++schemas}`;
+  return `${base}${base.includes("?") ? "&" : "?"}schema=${schema}`;
+}
+
+/**
+ * Run a store test file's tests again against PostgreSQL: `useBackend("postgres")`, then import
+ * the file. Without PostgreSQL the copy says it was skipped.
+ */
+export async function againOnPostgres(load: () => Promise<unknown>): Promise<void> {
+  const { it } = await import("vitest");
+  if (!PG_URL) {
+    it.skip("PostgreSQL is not installed: these store tests ran on SQLite only", () => {});
+    return;
+  }
+  useBackend("postgres");
+  await load();
+}
+
+/** A throwaway database file (or PostgreSQL schema); `cleanup` closes every store opened through `open`. */
 export function tempStore(name = "kuulo.db"): {
   dir: string;
   path: string;
@@ -21,7 +57,7 @@ export function tempStore(name = "kuulo.db"): {
 } {
   const t = tempDir("kuulo-store-");
   const opened: Store[] = [];
-  const path = join(t.dir, name);
+  const path = backend === "postgres" ? pgStoreUrl() : join(t.dir, name);
   return {
     dir: t.dir,
     path,
@@ -39,7 +75,7 @@ export function tempStore(name = "kuulo.db"): {
 
 /** How many responses a database file holds (0 when there is no file), read without writing. */
 export function storedCount(db: string): number {
-  if (!existsSync(db)) return 0;
+  if (!db.startsWith("postgres") && !existsSync(db)) return 0;
   const s = openStore(db, { readonly: true });
   try {
     return countResponses(s, undefined);

@@ -22,7 +22,13 @@ import {
   saveAnswer,
   saveResponses,
 } from "../../src/store/index.js";
-import { minimal, sampleResponse, storeForEachTest, type tempStore } from "../helpers/store-data.js";
+import {
+  currentBackend,
+  minimal,
+  sampleResponse,
+  storeForEachTest,
+  type tempStore,
+} from "../helpers/store-data.js";
 
 let s: Store;
 let t: ReturnType<typeof tempStore>;
@@ -103,8 +109,11 @@ describe("erasure", () => {
     expect(getResponse(s, r.id)).toBeUndefined();
     expect(getResponse(s, keep.id)?.answers).toEqual({ visit_freq: "weekly", books: 3 });
     s.close();
-    const bytes = Buffer.concat([readFileSync(t.path), readFileSync(`${t.path}-wal`, { flag: "a+" })]);
-    expect(bytes.includes(Buffer.from("erase-me-please"))).toBe(false);
+    // A file's bytes are Kuulo's to overwrite; a PostgreSQL server's files are the server's.
+    if (currentBackend() === "sqlite") {
+      const bytes = Buffer.concat([readFileSync(t.path), readFileSync(`${t.path}-wal`, { flag: "a+" })]);
+      expect(bytes.includes(Buffer.from("erase-me-please"))).toBe(false);
+    }
   });
 
   it("removes nothing when one id is unknown (exit 66)", () => {

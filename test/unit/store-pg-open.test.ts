@@ -1,0 +1,127 @@
+// Opening a PostgreSQL store: schemas per organisation, migrations recorded once, refusals of
+// what is not Kuulo's (or is a newer Kuulo's), read-only opens, and failures that never show the
+// password. Needs the test run's PostgreSQL (pg-global-setup.ts).
+import { afterEach, describe, expect, it } from "vitest";
+import { KuuloError } from "../../src/errors.js";
+import {
+  countResponses,
+  listSurveys,
+  openStore,
+  registerSurvey,
+  SCHEMA_VERSION,
+  type Store,
+  saveResponses,
+} from "../../src/store/index.js";
+import { TEST_PASSWORD } from "../helpers/pg-cluster.js";
+import { minimal, PG_URL, pgStoreUrl, sampleResponse } from "../helpers/store-data.js";
+
+const opened: Store[] = [];
+const open = (url: string, o = {}) => {
+  const s = openStore(url, o);
+  opened.push(s);
+  return s;
+};
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+});
+
+function refusal(fn: () => unknown): KuuloError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof KuuloError) return e;
+    throw e;
+  }
+  throw new Error("did not throw");
+}
+
+const survey = minimal();
+
+describe.skipIf(!PG_URL)("a PostgreSQL store", () => {
+  it("is created in its own schema, with every migration recorded once", () => {
+    const url = pgStoreUrl();
+    const s = open(url, { create: true });
+    expect(s.backend).toBe("postgres");
+    expect(s.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    const versions = s.sql("SELECT version FROM kuulo_schema ORDER BY version").pluck().all();
+    expect(versions).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+    const schema = s.sql("SELECT current_schema()").pluck().get();
+    expect(url).toContain(`schema=${schema}`);
+  });
+
+  it("keeps organisations apart: a schema sees only its own answers", () => {
+    const a = open(pgStoreUrl(), { create: true });
+    const b = open(pgStoreUrl(), { create: true });
+    registerSurvey(a, survey);
+    saveResponses(a, [sampleResponse(survey, 1), sampleResponse(survey, 2)]);
+    expect(countResponses(a, undefined)).toBe(2);
+    expect(countResponses(b, undefined)).toBe(0);
+    expect(listSurveys(b)).toEqual([]);
+  });
+
+  it("says there is nothing yet when a command only reads (exit 66), and creates nothing", () => {
+    const url = pgStoreUrl();
+    const e = refusal(() => open(url, { readonly: true }));
+    expect(e.code).toBe("STORE_NOT_FOUND");
+    expect(e.exitCode).toBe(66);
+    expect(refusal(() => open(url, { readonly: true })).code).toBe("STORE_NOT_FOUND");
+  });
+
+  it("refuses a schema holding another program's tables, and a newer Kuulo's", () => {
+    const url = pgStoreUrl();
+    const s = open(url, { create: true });
+    s.db.exec("CREATE SCHEMA other_program; CREATE TABLE other_program.invoices (n integer)");
+    const other = refusal(() => open(url.replace(/schema=\w+/, "schema=other_program"), { create: true }));
+    expect(other.code).toBe("STORE_NOT_DATABASE");
+    expect(other.exitCode).toBe(74);
+    s.db.exec(`INSERT INTO kuulo_schema (version) VALUES (${SCHEMA_VERSION + 1})`);
+    const newer = refusal(() => open(url, { create: true }));
+    expect(newer.code).toBe("STORE_TOO_NEW");
+  });
+
+  it("opened read-only, refuses to write", () => {
+    const url = pgStoreUrl();
+    open(url, { create: true }).close();
+    const r = open(url, { readonly: true });
+    expect(() => registerSurvey(r, survey)).toThrow();
+    expect(listSurveys(r)).toEqual([]);
+  });
+
+  it("rolls back a failed write transaction as a whole", () => {
+    const s = open(pgStoreUrl(), { create: true });
+    registerSurvey(s, survey);
+    const bad = { ...sampleResponse(survey, 2), answers: { no_such_question: 1 } };
+    expect(() => saveResponses(s, [sampleResponse(survey, 1), bad])).toThrow(/does not ask/);
+    expect(countResponses(s, undefined)).toBe(0);
+  });
+});
+
+describe.skipIf(!process.env.KUULO_TEST_PG_TCP)("PostgreSQL connection failures", () => {
+  const tcp = process.env.KUULO_TEST_PG_TCP ?? "";
+
+  it("a wrong password: a clear error (exit 74) that never shows the password", () => {
+    const wrong = tcp.replace(TEST_PASSWORD, "Väärä-salasana-123");
+    const e = refusal(() => open(wrong, { create: true }));
+    expect(e.code).toBe("STORE_AUTH");
+    expect(e.exitCode).toBe(74);
+    const shown = [e.message, e.hint, String((e.cause as Error | undefined)?.message)].join("\n");
+    expect(shown).not.toContain("Väärä-salasana-123");
+    expect(shown).toContain("kuulo_pw:***@127.0.0.1");
+  });
+
+  it("the right password works, and is not in the store's name either", () => {
+    const s = open(`${tcp}?schema=pw_${process.pid}`, { create: true });
+    expect(s.path).not.toContain(TEST_PASSWORD);
+    expect(s.path).toContain("kuulo_pw:***@");
+  });
+
+  it("a host that does not answer: STORE_UNAVAILABLE with a retry hint, no password", () => {
+    const port = Number(new URL(tcp).port) + 1;
+    const nobody = tcp.replace(/@127\.0\.0\.1:\d+/, `@127.0.0.1:${port}`);
+    const e = refusal(() => open(nobody, { create: true }));
+    expect(e.code).toBe("STORE_UNAVAILABLE");
+    expect(e.exitCode).toBe(74);
+    expect(e.hint).toMatch(/Try again/);
+    expect([e.message, e.hint].join("\n")).not.toContain(TEST_PASSWORD);
+  });
+});

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { ExitCode, KuuloError } from "../errors.js";
 import type { Backend, Connection, Statement } from "./connection.js";
 import { guard, notADatabase, noteOpenedStore, readOnly } from "./errors.js";
-import { APPLICATION_ID, migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
+import { APPLICATION_ID, MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
 import { openPg } from "./pg/open.js";
 import { isPostgresUrl } from "./pg/url.js";
 import { checkFile, isWritable, readOnlyName } from "./store-file.js";
@@ -98,7 +98,7 @@ export class Store {
 export function openStore(path: string, opts: OpenOptions = {}): Store {
   const readonly = opts.readonly === true;
   if (isPostgresUrl(path)) {
-    const { conn, label } = openPg(path, opts);
+    const { conn, label } = openPg(path, opts, MIGRATIONS);
     noteOpenedStore(label);
     return new Store(label, conn, readonly, opts.busyTimeout ?? 5000);
   }

@@ -27,6 +27,15 @@ describe("toPostgres", () => {
       "coalesce(sum(CASE WHEN r.status = 'complete' THEN 1 ELSE 0 END), 0)",
     ],
     ["DELETE FROM temp.staged_import_hashes", "DELETE FROM pg_temp.staged_import_hashes"],
+    [
+      "UPDATE responses SET codes = ? WHERE rid = ? AND codes IS NOT ?",
+      "UPDATE responses SET codes = $1 WHERE rid = $2 AND codes IS DISTINCT FROM $3",
+    ],
+    ["UPDATE responses SET codes = x'01'", "UPDATE responses SET codes = '\\x01'::bytea"],
+    [
+      "SELECT json_extract(r.answers, ?) FROM responses r",
+      "SELECT (jsonb_path_query_first(r.answers::jsonb, CAST($1 AS jsonpath)) #>> '{}') FROM responses r",
+    ],
   ])("%s", (sqlite, postgres) => {
     expect(toPostgres(sqlite)).toBe(postgres);
   });

@@ -36,6 +36,10 @@ const RULES: [RegExp, string][] = [
   [/\bTEXT\b/g, 'text COLLATE "C"'],
   [/\bBLOB\b/g, "bytea"],
   [/\btemp\./g, "pg_temp."],
+  // A blob literal, x'01'.
+  [/\bx'([0-9a-fA-F]*)'/g, "'\\x$1'::bytea"],
+  // One value of a JSON document stored as text, by a path such as $."slot".
+  [/\bjson_extract\(([\w.]+),\s*\?\)/g, "(jsonb_path_query_first($1::jsonb, CAST(? AS jsonpath)) #>> '{}')"],
   // SQLite's IS and IS NOT compare any two values, NULL included.
   [/\bIS\s+NOT\s+\?/g, "IS DISTINCT FROM ?"],
   [/\bIS\s+\?/g, "IS NOT DISTINCT FROM ?"],

@@ -3,20 +3,37 @@
 // up to date: every missing migration in one transaction under an advisory lock, so that two
 // Kuulos starting together cannot both migrate.
 import { ExitCode, KuuloError } from "../../errors.js";
+import type { Connection } from "../connection.js";
 import { notADatabase } from "../errors.js";
-import { MIGRATIONS, SCHEMA_VERSION } from "../migrations.js";
 import { PgConnection } from "./connection.js";
 import { checkSchemaName, parsePgTarget } from "./url.js";
 
 /** "KULO" again (see APPLICATION_ID): the first key of the advisory lock; the schema is the second. */
 const LOCK_KEY = 0x4b554c4f;
 
+/** A step of migrations.ts, as far as this module needs it. */
+interface Migration {
+  version: number;
+  sql: string;
+  postgres?: string;
+  run?: (db: Connection) => void;
+}
+
 export interface PgOpened {
   conn: PgConnection;
   label: string;
 }
 
-export function openPg(url: string, opts: { readonly?: boolean; create?: boolean }): PgOpened {
+/**
+ * `migrations`: the schema's steps (migrations.ts), handed in by open.ts rather than imported,
+ * since they reach back into the store's other modules.
+ */
+export function openPg(
+  url: string,
+  opts: { readonly?: boolean; create?: boolean },
+  migrations: readonly Migration[],
+): PgOpened {
+  const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
   const target = parsePgTarget(url);
   const { schema, label } = target;
   if (schema !== undefined) {
@@ -39,9 +56,9 @@ export function openPg(url: string, opts: { readonly?: boolean; create?: boolean
       throw new KuuloError("STORE_NOT_FOUND", `There is no Kuulo data in ${label} yet.`, ExitCode.noInput, {
         hint: "Check --db and --schema. The tables are created when surveys are first added, answers collected or imported.",
       });
-    if (version > SCHEMA_VERSION) throw tooNew(label, version);
-    if (version < SCHEMA_VERSION) version = migratePg(conn, label);
-    if (version > SCHEMA_VERSION) throw tooNew(label, version);
+    if (version > SCHEMA_VERSION) throw tooNew(label, version, SCHEMA_VERSION);
+    if (version < SCHEMA_VERSION) version = migratePg(conn, label, migrations);
+    if (version > SCHEMA_VERSION) throw tooNew(label, version, SCHEMA_VERSION);
     // A read-only open cannot write by mistake: the server refuses it.
     if (opts.readonly) conn.exec("SET default_transaction_read_only = on");
     return { conn, label };
@@ -106,7 +123,7 @@ function schemaVersion(conn: PgConnection, label: string): number {
 }
 
 /** Apply every missing migration, all in one transaction under the advisory lock. Returns the new version. */
-export function migratePg(conn: PgConnection, label: string, to = SCHEMA_VERSION): number {
+export function migratePg(conn: PgConnection, label: string, migrations: readonly Migration[]): number {
   return conn.transaction(() => {
     conn.exec(`SELECT pg_advisory_xact_lock(${LOCK_KEY}, hashtext(current_schema()))`);
     conn.exec(
@@ -114,8 +131,8 @@ export function migratePg(conn: PgConnection, label: string, to = SCHEMA_VERSION
     );
     // Read again under the lock: another Kuulo may have migrated while this one waited.
     let version = schemaVersion(conn, label);
-    for (const m of MIGRATIONS) {
-      if (m.version <= version || m.version > to) continue;
+    for (const m of migrations) {
+      if (m.version <= version) continue;
       conn.exec(m.postgres ?? m.sql);
       m.run?.(conn);
       conn.call({
@@ -130,7 +147,7 @@ export function migratePg(conn: PgConnection, label: string, to = SCHEMA_VERSION
   })();
 }
 
-function tooNew(label: string, version: number): KuuloError {
+function tooNew(label: string, version: number, SCHEMA_VERSION: number): KuuloError {
   return new KuuloError(
     "STORE_TOO_NEW",
     `${label} was made by a newer Kuulo (database version ${version}; this Kuulo knows up to ${SCHEMA_VERSION}).`,

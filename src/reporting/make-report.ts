@@ -10,6 +10,7 @@ import type { OutputRules } from "../output-file.js";
 import type { ChartPool } from "../render/charts/pool.js";
 import { sectionTitles } from "../render/report/options.js";
 import type { Paint } from "../render/report/terminal.js";
+import type { ProgressUpdate } from "../terminal/progress.js";
 import type { ReportFormat } from "./formats.js";
 import { type Publication, publish } from "./publish.js";
 import { rawSheet } from "./raw-sheet.js";
@@ -46,7 +47,12 @@ export interface ReportSink {
   line(text: string): void;
   /** A note for standard error; `warning` ones are worth a colour. */
   note(text: string, warning?: boolean): void;
+  /** What the report is doing now, for a progress line on a terminal. */
+  progress?(p: ProgressUpdate): void;
 }
+
+/** A step of the report without a count: the progress line shows its words. */
+const step = (note: string): ProgressUpdate => ({ done: 0, total: 0, note });
 
 export interface ReportResult {
   survey: string;
@@ -122,9 +128,13 @@ async function reportWith(
   sink: ReportSink,
   chartPool?: ChartPool,
 ): Promise<ReportResult> {
+  sink.progress?.(step("reading the responses"));
   const input = await readReportInput(req.dbPath, req.ref);
   const lang = checkLanguage(req.lang, input.survey.languages);
-  const publication = await publishReport(input, analyseInput(input, req), req, lang);
+  sink.progress?.(step(`analysing ${input.responses.length} responses`));
+  const analysed = analyseInput(input, req);
+  sink.progress?.(step("checking the figures against earlier reports"));
+  const publication = await publishReport(input, analysed, req, lang);
   const report = publication.report;
   const sections = sectionTitles(input.survey);
   const result: ReportResult = { survey: input.survey.id, written: [] };
@@ -147,6 +157,7 @@ async function reportWith(
       true,
     );
   // Recorded once written: a refused or failed write publishes nothing and changes no file.
+  sink.progress?.(step(`writing ${req.formats.filter((f) => f !== "terminal").join(", ")}`));
   const { written } = await writeReportFiles(report, req.formats, req.out, {
     lang,
     sections,

@@ -30,6 +30,8 @@ export interface ExportRequest {
   status?: ResponseStatus;
   sessionId?: string;
   wave?: string;
+  /** Responses written so far, of all: called now and then while writing. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Writes the export and says what was written, of which survey version. */
@@ -45,7 +47,8 @@ export async function exportSurvey(r: ExportRequest): Promise<ExportResult & { s
     };
     // Nothing to export is missing input (66), as for a report: an empty file would look like a
     // finished export of nobody.
-    if (countResponses(store, survey.hash, filters) === 0)
+    const total = countResponses(store, survey.hash, filters);
+    if (total === 0)
       throw new KuuloError(
         "EXPORT_NO_RESPONSES",
         `No responses of ${survey.id} (version ${survey.hash.slice(0, 12)}) match.`,
@@ -66,6 +69,7 @@ export async function exportSurvey(r: ExportRequest): Promise<ExportResult & { s
       ...(r.delimiter ? { delimiter: r.delimiter } : {}),
       bom: r.bom,
       decimalComma: r.decimalComma,
+      ...(r.onProgress ? { onProgress: (done: number) => r.onProgress!(done, total) } : {}),
       rules: { reads: [store.path, resolve(r.cwd, r.ref)], force: r.force },
     });
     return { ...result, survey };

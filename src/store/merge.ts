@@ -58,8 +58,22 @@ export function mergeStores(
   target: Store,
   sources: readonly Store[],
   at: Date = new Date(),
+  onProgress?: (done: number, total: number) => void,
 ): MergeSourceSummary[] {
-  const run = () => sources.map((s) => sourceDamage(s, () => mergeOne(target, s, at.toISOString())));
+  const total = onProgress
+    ? sources.reduce(
+        (n, s) => n + (guard(s.path, () => s.sql("SELECT count(*) FROM responses").pluck().get()) as number),
+        0,
+      )
+    : 0;
+  let done = 0;
+  const step = onProgress
+    ? (n: number) => {
+        done += n;
+        onProgress(done, total);
+      }
+    : undefined;
+  const run = () => sources.map((s) => sourceDamage(s, () => mergeOne(target, s, at.toISOString(), step)));
   return guard(target.path, () => target.write(run));
 }
 
@@ -74,7 +88,12 @@ function sourceDamage<T>(source: Store, fn: () => T): T {
   }
 }
 
-function mergeOne(target: Store, source: Store, at: string): MergeSourceSummary {
+function mergeOne(
+  target: Store,
+  source: Store,
+  at: string,
+  step?: (responses: number) => void,
+): MergeSourceSummary {
   const sum: MergeSourceSummary = {
     path: source.path,
     surveysAdded: copySurveys(target, source),
@@ -99,6 +118,7 @@ function mergeOne(target: Store, source: Store, at: string): MergeSourceSummary 
     if (page.length === 0) break;
     after = page[page.length - 1]!.rid;
     for (const row of page) mergeResponse(target, source.path, row, at, sum);
+    step?.(page.length);
   }
   copyConflicts(target, source);
   sum.importsAdded = copyImports(target, source);

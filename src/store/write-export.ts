@@ -28,6 +28,8 @@ export interface ExportOptions {
   decimalComma?: boolean;
   /** What the export may not write over (the database, the survey file) and --force. */
   rules?: OutputRules;
+  /** Responses written so far: called now and then while writing. */
+  onProgress?: (done: number) => void;
 }
 
 export interface ExportResult {
@@ -58,7 +60,7 @@ export async function writeExport(
   const columns = exportColumns(survey);
   const lang = o.lang ?? defaultLanguage(survey);
   const plan = exportPlan(survey, columns, { labels: o.labels === true, lang });
-  const responses = decoded(rows);
+  const responses = counted(decoded(rows), o.onProgress);
   const header = columns.map((c) => c.name);
   const book = codebookRows(survey, columns, lang);
   if (o.out) {
@@ -86,7 +88,7 @@ export async function writeExport(
       try {
         result =
           o.format === "csv"
-            ? writeCsv(sink, header, rows, responseCells(plan), o)
+            ? writeCsv(sink, header, rows, responseCells(plan), o, o.onProgress)
             : writeJson(sink, survey, columns, responses);
       } finally {
         sink.close();
@@ -114,6 +116,16 @@ export async function writeExport(
     files.abandon();
     throw e;
   }
+}
+
+/** The same rows, telling `onProgress` every thousand how many have gone by. */
+function* counted<T>(rows: Iterable<T>, onProgress: ((done: number) => void) | undefined): Generator<T> {
+  let n = 0;
+  for (const r of rows) {
+    yield r;
+    if (++n % 1000 === 0) onProgress?.(n);
+  }
+  if (n % 1000 !== 0) onProgress?.(n);
 }
 
 /** The responses as objects, their stored answers decoded. */
@@ -191,6 +203,7 @@ function writeCsv<R>(
     }
   }
   if (chunk !== "") sink.write(chunk);
+  onRow?.(n);
   return { rows: n, neutralized };
 }
 

@@ -5,6 +5,7 @@ import { Command, Option } from "commander";
 import type { ResponseStatus } from "../../definition/answers.js";
 import { ExitCode, KuuloError } from "../../errors.js";
 import { colorsFor, err } from "../../terminal/io.js";
+import { progressBar, responsesProgress } from "../../terminal/progress.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 
@@ -78,6 +79,8 @@ Examples:
         );
       const delimiter = parseDelimiter(opts.delimiter);
       const { exportSurvey } = await import("../../store/index.js");
+      // Not over rows printed on the same terminal: only beside a file or a pipe.
+      const progress = opts.out || !io.stdout.isTTY ? progressBar(io) : undefined;
       const result = await exportSurvey({
         dbPath: resolveDbPath(opts, io),
         ref,
@@ -94,7 +97,10 @@ Examples:
         ...(opts.status ? { status: opts.status } : {}),
         ...(opts.session ? { sessionId: opts.session } : {}),
         ...(opts.wave ? { wave: opts.wave } : {}),
-      });
+        ...(progress
+          ? { onProgress: (done: number, total: number) => progress.update(responsesProgress(done, total)) }
+          : {}),
+      }).finally(() => progress?.clear());
       const c = colorsFor(io, io.stderr);
       const { survey } = result;
       if (opts.out)

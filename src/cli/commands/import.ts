@@ -90,7 +90,10 @@ Examples:
       const progress = progressBar(io);
       let outcome: Awaited<ReturnType<typeof importForms>>;
       try {
-        outcome = await importForms({ ...req, onProgress: progress.update });
+        outcome = await importForms({
+          ...req,
+          onProgress: (p) => progress.update({ done: p.bytes, total: p.total, note: `${p.rows} rows` }),
+        });
       } finally {
         progress.clear();
       }

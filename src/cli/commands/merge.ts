@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
 import { colorsFor, out } from "../../terminal/io.js";
+import { progressBar, responsesProgress } from "../../terminal/progress.js";
 import type { CommandContext } from "../context.js";
 
 export function mergeCommand(ctx: CommandContext): Command {
@@ -38,7 +39,15 @@ Examples:
         for (const p of paths) opened.push(openStore(p, { readonly: true }));
         const target = openStore(intoPath, { create: true });
         opened.push(target);
-        const summary = mergeStores(target, opened.slice(0, -1));
+        const progress = progressBar(io);
+        let summary: ReturnType<typeof mergeStores>;
+        try {
+          summary = mergeStores(target, opened.slice(0, -1), new Date(), (done, total) =>
+            progress.update(responsesProgress(done, total)),
+          );
+        } finally {
+          progress.clear();
+        }
         ok = true;
         if (opts.json) return out(io, JSON.stringify({ into: intoPath, sources: summary }, null, 2));
         const c = colorsFor(io);

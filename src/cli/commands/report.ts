@@ -10,6 +10,7 @@ import { ExitCode, KuuloError } from "../../errors.js";
 import { chooseFormats } from "../../reporting/formats.js";
 import type { ReportRequest } from "../../reporting/make-report.js";
 import { colorsFor, err, type Io, out } from "../../terminal/io.js";
+import { progressBar } from "../../terminal/progress.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
 import { parsePositiveInt } from "../options.js";
@@ -100,11 +101,23 @@ Examples:
       const req = reportRequest(ref, opts, io);
       const { makeReport } = await import("../../reporting/make-report.js");
       const e = colorsFor(io, io.stderr);
+      // Cleared before anything is printed: the report's own lines start clean.
+      const progress = progressBar(io);
       const { written } = await makeReport(req, {
-        write: (data) => io.stdout.write(data),
-        line: (text) => out(io, text),
-        note: (text, warning) => err(io, warning ? e.yellow(text) : text),
-      });
+        write: (data) => {
+          progress.clear();
+          io.stdout.write(data);
+        },
+        line: (text) => {
+          progress.clear();
+          out(io, text);
+        },
+        note: (text, warning) => {
+          progress.clear();
+          err(io, warning ? e.yellow(text) : text);
+        },
+        progress: progress.update,
+      }).finally(() => progress.clear());
       if (opts.out) listWritten(io, opts.out, written);
     });
 }

@@ -1,18 +1,22 @@
 // The command-line entry: builds the commander program and is the one place that catches
-// errors and chooses exit codes. Commands live in ./commands/*, one file each; their heavy
-// dependencies (SQLite, inquirer, chart.js, canvas) are imported inside their actions only,
-// so `kuulo --help` stays fast.
-import { Command, CommanderError } from "commander";
+// errors and chooses exit codes. Commands live in ./commands/*, one file each, loaded only when
+// named on the command line; their heavy dependencies (SQLite, inquirer, chart.js, canvas) are
+// imported inside their actions only, so `kuulo --help` stays fast.
+import { Command, CommanderError, Help } from "commander";
 import { capText, ExitCode, formatLocation, KuuloError } from "../errors.js";
-import { escapedStoreError } from "../store/errors.js";
-import { isInterrupt } from "../terminal/interrupt.js";
 import { colorsFor, err, type Io, processIo } from "../terminal/io.js";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, type CommandEntry } from "./commands/index.js";
 import type { CommandContext } from "./context.js";
 import { VERSION } from "./version.js";
 
-export function buildProgram(ctx: CommandContext): Command {
+/**
+ * The program. Given the arguments, it builds only the commands they name; the others are in the
+ * list of commands by their line alone (commands/index.ts), so `kuulo --help` loads no command
+ * module. Without arguments, every command is built (for tests and documentation).
+ */
+export async function buildProgram(ctx: CommandContext, argv?: readonly string[]): Promise<Command> {
   const { io } = ctx;
+  const placeholders = new WeakMap<Command, string>();
   const program = new Command("kuulo")
     .description(
       "Kuulo – library surveys and needs assessments: run workshop surveys, import paper forms, report.",
@@ -26,6 +30,11 @@ export function buildProgram(ctx: CommandContext): Command {
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(colorsFor(io, io.stderr).red(s)),
     })
+    .configureHelp({
+      subcommandTerm(cmd) {
+        return placeholders.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
+      },
+    })
     .addHelpText(
       "after",
       `
@@ -37,8 +46,12 @@ Examples:
 
 Run "npx kuulo <command> --help" for the options of one command.`,
     );
-  for (const make of COMMANDS) {
-    const cmd = make(ctx);
+  const factories = await Promise.all(
+    COMMANDS.map((entry) => (!argv || argv.includes(entry.name) ? entry.load() : undefined)),
+  );
+  for (const [i, entry] of COMMANDS.entries()) {
+    const make = factories[i];
+    const cmd = make ? make(ctx) : placeholder(entry, placeholders);
     cmd.copyInheritedSettings(program);
     for (const sub of cmd.commands) sub.copyInheritedSettings(cmd);
     program.addCommand(cmd);
@@ -46,28 +59,43 @@ Run "npx kuulo <command> --help" for the options of one command.`,
   return program;
 }
 
+/** A command not named on the command line: its line in the list of commands, nothing more. */
+function placeholder(entry: CommandEntry, lines: WeakMap<Command, string>): Command {
+  const cmd = new Command(entry.name).description(entry.description).action(() => {
+    throw new Error(`The command ${entry.name} was not loaded.`);
+  });
+  lines.set(cmd, entry.usage ? `${entry.name} ${entry.usage}` : entry.name);
+  return cmd;
+}
+
 /** Run Kuulo with these arguments; never throws; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const ctx: CommandContext = { io, exitCode: ExitCode.ok };
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv);
     await program.parseAsync(argv, { from: "user" });
     return ctx.exitCode;
   } catch (e) {
-    return reportError(e, io);
+    return e instanceof CommanderError ? commanderExit(e) : await reportError(e, io);
   }
 }
 
-function reportError(thrown: unknown, io: Io): number {
+/** Help and version are "errors" to commander's exitOverride; they are a success to us. */
+function commanderExit(e: CommanderError): number {
+  if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+    return ExitCode.ok;
+  if (e.code === "commander.executeSubCommandAsync") return ExitCode.ok;
+  return ExitCode.usage;
+}
+
+async function reportError(thrown: unknown, io: Io): Promise<number> {
+  // Loaded on the way out only, so that `kuulo --help` and a success never load them.
+  const [{ escapedStoreError }, { isInterrupt }] = await Promise.all([
+    import("../store/errors.js"),
+    import("../terminal/interrupt.js"),
+  ]);
   const e = escapedStoreError(thrown) ?? thrown;
   const c = colorsFor(io, io.stderr);
-  if (e instanceof CommanderError) {
-    // Help and version are "errors" to commander's exitOverride; they are a success to us.
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
-      return ExitCode.ok;
-    if (e.code === "commander.executeSubCommandAsync") return ExitCode.ok;
-    return ExitCode.usage;
-  }
   if (e instanceof KuuloError) {
     const where = formatLocation(e.location);
     // The stable code in brackets: what a person quotes when asking for help, and what tests check.

@@ -73,5 +73,10 @@ describe("bin/kuulo.js", () => {
       "csv-parse",
     ])
       expect(loaded, heavy).not.toContain(`node_modules/${heavy}`);
+    // Nor any command's module: the list of commands is one small file.
+    expect(loaded.split("\n").filter((u) => u.includes("dist/cli/commands/"))).toEqual([
+      expect.stringMatching(/dist\/cli\/commands\/index\.js$/),
+    ]);
+    expect(loaded).not.toContain("dist/i18n/");
   });
 });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/main.js";
 import { memoryIo } from "../../src/terminal/io.js";
 import { ROOT } from "../helpers/cli.js";
@@ -97,7 +97,10 @@ function check(program: Command, argv: string[]): string[] {
 }
 
 describe("the README's command examples", () => {
-  const program = buildProgram({ io: memoryIo({ cwd: ROOT, env: {} }), exitCode: 0 });
+  let program: Command;
+  beforeAll(async () => {
+    program = await buildProgram({ io: memoryIo({ cwd: ROOT, env: {} }), exitCode: 0 });
+  });
   const lines = shellLines(README);
 
   it("write every Kuulo command as npx kuulo, which works after npm ci", () => {

@@ -93,11 +93,14 @@ export const RENDERERS: Record<ReportFormat, RendererRow> = {
   html: {
     charts: true,
     load: async () => {
-      const { renderHtml } = await import("../render/report/html.js");
+      const { renderHtmlPage } = await import("../render/report/html-page.js");
       return {
         answers: withFreeTexts,
         render: async (i) =>
-          one("report.html", renderHtml(i.report, { lang: i.lang, sections: i.sections, charts: i.charts })),
+          one(
+            "report.html",
+            renderHtmlPage(i.report, { lang: i.lang, sections: i.sections, charts: i.charts }),
+          ),
       };
     },
   },

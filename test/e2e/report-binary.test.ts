@@ -2,8 +2,10 @@
 // ends quietly with 0, files appear whole, and an unwritable folder is exit 73 with no leftovers.
 import { spawnSync } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReportFormat } from "../../src/reporting/formats.js";
 import { openStore, registerSurvey, saveResponses } from "../../src/store/index.js";
 import { BIN, modulesLoaded, ROOT, runBin, tempDir } from "../helpers/cli.js";
 import { minimalSurvey, twoWaves } from "../helpers/report-fixtures.js";
@@ -63,7 +65,7 @@ describe("kuulo report (built binary)", () => {
     expect(readdirSync(tmp.dir).some((f) => f.endsWith(".tmp"))).toBe(false);
   });
 
-  it("loads neither charts, canvas, PDF nor Excel for --format json, and does for the formats that need them", () => {
+  it("loads for each format only what it needs, and the chart code on worker threads only", () => {
     const loads = (name: string, args: string[]): string => {
       const r = modulesLoaded(["report", "minimal", "--db", db, ...args], {
         cwd: tmp.dir,
@@ -73,10 +75,47 @@ describe("kuulo report (built binary)", () => {
       return r.loaded;
     };
     const heavy = ["chart.js", "@napi-rs/canvas", "pdfkit", "exceljs"];
-    const json = loads("json", ["--format", "json"]);
-    expect(json).toContain("dist/render/report/json.js");
-    for (const name of heavy) expect(json, name).not.toContain(`node_modules/${name}/`);
-    const all = loads("all", ["--format", "pdf,xlsx", "--out", join(tmp.dir, "loads-out")]);
-    for (const name of heavy) expect(all, name).toContain(`node_modules/${name}/`);
-  });
+    const charts = ["chart.js", "@napi-rs/canvas"];
+    const needs: Record<ReportFormat, string[]> = {
+      terminal: [],
+      md: [],
+      csv: [],
+      json: [],
+      xlsx: ["exceljs"],
+      html: charts,
+      png: charts,
+      pdf: [...charts, "pdfkit"],
+    };
+    // Each format's own renderer module and no other's (json.js is also the ledger's, so not here).
+    const renderers: Partial<Record<ReportFormat, string>> = {
+      terminal: "terminal.js",
+      md: "markdown.js",
+      csv: "csv.js",
+      xlsx: "xlsx.js",
+      html: "html-page.js",
+      pdf: "pdf.js",
+    };
+    const workers = availableParallelism() >= 2;
+    for (const [format, needed] of Object.entries(needs) as [ReportFormat, string[]][]) {
+      const out = format === "terminal" ? [] : ["--out", join(tmp.dir, `loads-out-${format}`)];
+      const loaded = loads(format, ["--format", format, ...out]);
+      for (const name of heavy)
+        expect(loaded.includes(`node_modules/${name}/`), `${format} loads ${name}`).toBe(
+          needed.includes(name),
+        );
+      for (const [other, file] of Object.entries(renderers))
+        expect(loaded.includes(`dist/render/report/${file}`), `${format} loads ${file}`).toBe(
+          other === format,
+        );
+      // The charts are drawn on worker threads: this thread loads no chart code, not even the fallback.
+      expect(loaded, format).not.toContain("dist/render/report/html.js");
+      if (!workers) continue;
+      const main = loaded.split("\n").filter((line) => !line.endsWith("(worker thread)"));
+      for (const name of charts)
+        expect(
+          main.some((line) => line.includes(`node_modules/${name}/`)),
+          `${format}: ${name} on this thread`,
+        ).toBe(false);
+    }
+  }, 180_000);
 });

@@ -18,6 +18,10 @@ export function schemaOption(): Option {
 
 const POSTGRES = /^postgres(ql)?:\/\//i;
 
+export function isPostgresUrl(db: string): boolean {
+  return POSTGRES.test(db);
+}
+
 /** The file path, or the PostgreSQL URL with its schema as a `schema` parameter. */
 export function resolveDbPath(opts: { db?: string; schema?: string }, io: Pick<Io, "env" | "cwd">): string {
   const given = opts.db ?? (io.env.KUULO_DB || undefined) ?? DEFAULT_DB;

@@ -136,7 +136,7 @@ async function targetOpener(
 ): Promise<{ open: () => ImportTarget; close: () => void }> {
   // A dry run against a database that does not exist yet must not create one; SQLite is loaded
   // only when there is a database to use.
-  if (req.dryRun && !existsSync(req.dbPath))
+  if (req.dryRun && !storeMayExist(req.dbPath))
     return { open: () => new MemoryTarget({ keepRows: false }), close: () => {} };
   const { openStoreTarget } = await import("./store-target.js");
   let opened: { close(): void } | undefined;
@@ -150,15 +150,27 @@ async function targetOpener(
   };
 }
 
+/** A database file that exists, or a PostgreSQL database (which only the server can tell about). */
+function storeMayExist(dbPath: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(dbPath) || existsSync(dbPath);
+}
+
 /**
  * Whether --session names a session the store does not have yet (it is then created with a
  * notice). One that looks like a slip for an existing session is refused, as `kuulo run` refuses
  * any unknown one, unless --new-session says it is meant.
  */
 async function checkSession(id: string, dbPath: string, allowNew: boolean): Promise<boolean> {
-  if (!existsSync(dbPath)) return true;
+  if (!storeMayExist(dbPath)) return true;
   const { openStore, listSessions } = await import("../store/index.js");
-  const store = openStore(dbPath, { readonly: true });
+  let store: ReturnType<typeof openStore>;
+  try {
+    store = openStore(dbPath, { readonly: true });
+  } catch (e) {
+    // A PostgreSQL database (or schema) without Kuulo's tables yet: the session is new.
+    if (e instanceof KuuloError && e.code === "STORE_NOT_FOUND") return true;
+    throw e;
+  }
   let ids: string[];
   try {
     ids = listSessions(store).map((x) => x.id);

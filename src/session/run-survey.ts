@@ -5,7 +5,7 @@ import { isAbsolute, resolve } from "node:path";
 import { checkLanguage } from "../definition/language.js";
 import { loadSurvey } from "../definition/load.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import { getSurvey, openStore, requireSession } from "../store/index.js";
+import { getSurvey, isPostgresUrl, openStore, requireSession } from "../store/index.js";
 import type { Io } from "../terminal/io.js";
 import { runAnswersFile, runKioskMode, runOnce } from "./launch.js";
 
@@ -39,7 +39,7 @@ export async function runSurvey(r: RunRequest): Promise<RunResult> {
     existsSync(at(r.surveyRef)) || /\.ya?ml$/i.test(r.surveyRef) || /[/\\]/.test(r.surveyRef);
   // A bad survey file must not leave a new, empty database behind: read it first.
   const fromFile = looksLikeFile ? loadSurvey(at(r.surveyRef)) : undefined;
-  if (r.sessionId !== undefined && !existsSync(r.dbPath))
+  if (r.sessionId !== undefined && !isPostgresUrl(r.dbPath) && !existsSync(r.dbPath))
     throw new KuuloError(
       "RUN_NO_DATABASE",
       `There is no database at ${r.dbPath}, so no session "${r.sessionId}" either.`,

@@ -19,6 +19,7 @@ export { type MergeSourceSummary, mergeStores } from "./merge.js";
 export { SCHEMA_VERSION } from "./migrations.js";
 export { neutralizeCell, restoreNeutralized } from "./neutralize.js";
 export { type OpenOptions, openStore, Store, withStore } from "./open.js";
+export { isPostgresUrl } from "./pg/url.js";
 export {
   type AnswerParadata,
   answerParadata,

@@ -2,19 +2,26 @@
 // matched by id: the same one is skipped, a different one with the same id is kept apart and
 // reported. All of it happens in one transaction, so a failure leaves C as it was.
 import { existsSync, realpathSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
 import { Command } from "commander";
 import { ExitCode, KuuloError } from "../../errors.js";
 import { colorsFor, out } from "../../terminal/io.js";
 import { progressBar, responsesProgress } from "../../terminal/progress.js";
 import type { CommandContext } from "../context.js";
+import { isPostgresUrl, resolveDbPath } from "../db-option.js";
 
 export function mergeCommand(ctx: CommandContext): Command {
   const { io } = ctx;
   return new Command("merge")
     .description("merge databases from several laptops into one, without duplicates")
     .argument("<databases...>", "the databases to merge (they are only read)")
-    .requiredOption("--into <file>", "the database to merge into (created if missing)")
+    .requiredOption(
+      "--into <file|url>",
+      "the database to merge into (created if missing), a file or postgres:// URL",
+    )
+    .option(
+      "--schema <name>",
+      "PostgreSQL only: the schema of --into (a source URL names its own with ?schema=NAME)",
+    )
     .option("--json", "print the summary as JSON")
     .addHelpText(
       "after",
@@ -24,21 +31,25 @@ file, if there is one (it holds the latest answers).
 
 Examples:
   npx kuulo merge kiosk1.db kiosk2.db --into kaikki.db
-  npx kuulo merge /media/usb/*.db --into kaikki.db --json`,
+  npx kuulo merge /media/usb/*.db --into kaikki.db --json
+  npx kuulo merge kiosk1.db kiosk2.db --into postgres://staff@db.example.fi/kuulo --schema espoo
+  npx kuulo merge "postgres://staff@db.example.fi/kuulo?schema=espoo" --into laptop-copy.db`,
     )
-    .action(async (sources: string[], opts: { into: string; json?: boolean }) => {
+    .action(async (sources: string[], opts: { into: string; json?: boolean; schema?: string }) => {
       const { openStore, mergeStores } = await import("../../store/index.js");
-      const intoPath = resolve(io.cwd, opts.into);
-      const paths = sources.map((s) => resolve(io.cwd, s));
+      const intoPath = resolveDbPath({ db: opts.into, schema: opts.schema }, io);
+      const paths = sources.map((s) => resolveDbPath({ db: s }, io));
       checkDistinct(paths, intoPath);
       const opened: ReturnType<typeof openStore>[] = [];
-      // A target this merge creates is removed again when the merge fails: no empty file is left.
-      const created = !existsSync(intoPath);
+      // A target file this merge creates is removed again when the merge fails: no empty file is left.
+      const created = !isPostgresUrl(intoPath) && !existsSync(intoPath);
       let ok = false;
       try {
         for (const p of paths) opened.push(openStore(p, { readonly: true }));
         const target = openStore(intoPath, { create: true });
         opened.push(target);
+        // Named as the store names itself: a PostgreSQL URL without its password.
+        const into = target.path;
         const progress = progressBar(io);
         let summary: ReturnType<typeof mergeStores>;
         try {
@@ -49,7 +60,7 @@ Examples:
           progress.clear();
         }
         ok = true;
-        if (opts.json) return out(io, JSON.stringify({ into: intoPath, sources: summary }, null, 2));
+        if (opts.json) return out(io, JSON.stringify({ into, sources: summary }, null, 2));
         const c = colorsFor(io);
         for (const s of summary) {
           out(io, `${s.path}:`);
@@ -60,7 +71,7 @@ Examples:
           if (s.surveysAdded || s.sessionsAdded)
             out(io, `  ${s.surveysAdded} survey version(s) and ${s.sessionsAdded} session(s) added`);
           for (const d of s.sessionsDiffering)
-            out(io, `  ${c.yellow("note")} session ${d}: the details in ${opts.into} were kept`);
+            out(io, `  ${c.yellow("note")} session ${d}: the details in ${into} were kept`);
           for (const k of s.conflicts)
             out(
               io,
@@ -71,11 +82,11 @@ Examples:
           (a, s) => ({ added: a.added + s.added, conflicts: a.conflicts + s.conflicts.length }),
           { added: 0, conflicts: 0 },
         );
-        out(io, `${c.green("✓")} ${total.added} response(s) added to ${opts.into}.`);
+        out(io, `${c.green("✓")} ${total.added} response(s) added to ${into}.`);
         if (total.conflicts > 0)
           out(
             io,
-            `  ${total.conflicts} conflicting response(s) were kept apart in ${opts.into}; kuulo doctor counts them. Check with the kiosks which copy is right.`,
+            `  ${total.conflicts} conflicting response(s) were kept apart in ${into}; kuulo doctor counts them. Check with the kiosks which copy is right.`,
           );
       } finally {
         for (const s of opened) s.close();

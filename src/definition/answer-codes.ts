@@ -111,15 +111,21 @@ function fieldOf(slot: Slot, offset: number): CodeField {
   }
 }
 
-/** The index of each code, per field (built once per layout). */
-const indexCache = new WeakMap<CodeField, Map<string, number>>();
-function indexOf(f: CodeField, code: string): number {
-  let m = indexCache.get(f);
+/** What encoding needs of a field: the field and the index of each of its codes. */
+interface FieldEncoder {
+  f: CodeField;
+  index: Map<string, number>;
+}
+
+/** Per layout, by slot id: built once, looked up once per encoded response. */
+const encoderCache = new WeakMap<CodeLayout, Map<string, FieldEncoder>>();
+function encodersOf(layout: CodeLayout): Map<string, FieldEncoder> {
+  let m = encoderCache.get(layout);
   if (!m) {
-    m = new Map(f.codes.map((c, i) => [c, i]));
-    indexCache.set(f, m);
+    m = new Map(layout.fields.map((f) => [f.slot, { f, index: new Map(f.codes.map((c, i) => [c, i])) }]));
+    encoderCache.set(layout, m);
   }
-  return m.get(code) ?? -1;
+  return m;
 }
 
 /**
@@ -128,15 +134,15 @@ function indexOf(f: CodeField, code: string): number {
  * readers then take that response's JSON.
  */
 export function encodeAnswers(layout: CodeLayout, answers: Answers): Uint8Array | null {
+  const encoders = encodersOf(layout);
   const out = new Uint8Array(layout.size);
   out[0] = CODES_FORMAT;
-  const view = new DataView(out.buffer);
   for (const slot in answers) {
-    const f = layout.bySlot.get(slot);
-    if (f === undefined) return null;
+    const e = encoders.get(slot);
+    if (e === undefined) return null;
     const v = answers[slot];
     if (v === undefined) continue;
-    if (!encodeField(f, v, out, view)) return null;
+    if (!encodeField(e, v, out)) return null;
   }
   return out;
 }
@@ -150,7 +156,15 @@ function get(b: Uint8Array, at: number, width: 1 | 2): number {
   return width === 1 ? b[at]! : b[at]! | (b[at + 1]! << 8);
 }
 
-function encodeField(f: CodeField, v: AnswerValue, out: Uint8Array, view: DataView): boolean {
+/** A number's 8 bytes are written here first (one buffer, not a DataView per number). */
+const SCRATCH_BYTES = new Uint8Array(8);
+const SCRATCH = new DataView(SCRATCH_BYTES.buffer);
+
+function codeIndex(index: Map<string, number>, code: unknown): number {
+  return typeof code === "string" ? (index.get(code) ?? -1) : -1;
+}
+
+function encodeField({ f, index }: FieldEncoder, v: AnswerValue, out: Uint8Array): boolean {
   const at = f.offset;
   if (v === null) {
     out[at] = SKIPPED;
@@ -159,7 +173,7 @@ function encodeField(f: CodeField, v: AnswerValue, out: Uint8Array, view: DataVi
   switch (f.kind) {
     case "choice": {
       if (typeof v !== "string") return false;
-      const i = indexOf(f, v);
+      const i = codeIndex(index, v);
       if (i < 0) return false;
       put(out, at, f.width, FIRST_CODE + i);
       return true;
@@ -168,7 +182,7 @@ function encodeField(f: CodeField, v: AnswerValue, out: Uint8Array, view: DataVi
       if (!Array.isArray(v)) return false;
       let last = -1;
       for (const code of v) {
-        const i = typeof code === "string" ? indexOf(f, code) : -1;
+        const i = codeIndex(index, code);
         // Stored in choice order without repeats, so the bitset gives the same list back.
         if (i <= last) return false;
         last = i;
@@ -179,12 +193,11 @@ function encodeField(f: CodeField, v: AnswerValue, out: Uint8Array, view: DataVi
     }
     case "ranking": {
       if (!Array.isArray(v) || v.length > f.capacity) return false;
-      const seen = new Set<number>();
       for (let k = 0; k < v.length; k++) {
-        const code = v[k];
-        const i = typeof code === "string" ? indexOf(f, code) : -1;
-        if (i < 0 || seen.has(i)) return false;
-        seen.add(i);
+        const i = codeIndex(index, v[k]);
+        if (i < 0) return false;
+        // A code ranked twice cannot be told apart from the list it would decode to.
+        for (let j = 0; j < k; j++) if (get(out, at + 1 + j * f.width, f.width) === 1 + i) return false;
         put(out, at + 1 + k * f.width, f.width, 1 + i);
       }
       out[at] = PRESENT;
@@ -193,13 +206,14 @@ function encodeField(f: CodeField, v: AnswerValue, out: Uint8Array, view: DataVi
     case "number":
       if (typeof v !== "number" || !Number.isFinite(v)) return false;
       out[at] = PRESENT;
-      view.setFloat64(at + 1, v, true);
+      SCRATCH.setFloat64(0, v, true);
+      out.set(SCRATCH_BYTES, at + 1);
       return true;
     case "points": {
       if (typeof v !== "object" || Array.isArray(v)) return false;
       const limit = (f.width === 1 ? 0xff : MAX_WIDTH2) - 1;
       for (const code in v) {
-        const i = indexOf(f, code);
+        const i = codeIndex(index, code);
         const p = v[code];
         if (i < 0 || typeof p !== "number" || !Number.isInteger(p) || p < 0 || p > limit) return false;
         put(out, at + 1 + i * f.width, f.width, 1 + p);

@@ -149,7 +149,10 @@ export function saveResponses(store: Store, responses: readonly SurveyResponse[]
       // a response that would fail a check, or open a session, is looked up before: a stored id is
       // a duplicate whatever it says, and a duplicate creates no session.
       const newSession = r.sessionId !== null && !sessionWave.has(r.sessionId);
-      if (newSession || !slotsKnown(store, r)) {
+      // Codes made means the version is stored and asks every slot answered (the layout has no
+      // field for any other), so only a response without them needs slotsKnown's look.
+      const codes = codesFor(store, r.surveyHash, r.answers);
+      if (newSession || (codes === null && !slotsKnown(store, r))) {
         if (exists.get(r.id) !== undefined) return "duplicate";
         for (const slot of Object.keys(r.answers)) checkSlot(store, r.surveyHash, slot, r.id);
       }
@@ -163,7 +166,9 @@ export function saveResponses(store: Store, responses: readonly SurveyResponse[]
       }
       const response = wave === r.wave ? r : { ...r, wave };
       // No paradata: answers stored at once count as given when the response was sent.
-      return insertResponse(store, response, r.submittedAt ?? r.startedAt, true) ? "stored" : "duplicate";
+      return insertResponse(store, response, r.submittedAt ?? r.startedAt, true, codes)
+        ? "stored"
+        : "duplicate";
     });
   };
   return guard(store.path, () => store.write(run));
@@ -201,7 +206,13 @@ const INSERT_RESPONSE = `INSERT INTO responses (id, survey_hash, survey_id, sess
 const INSERT_NEW_RESPONSE = `${INSERT_RESPONSE} ON CONFLICT (id) DO NOTHING`;
 
 /** Insert a response row. With `ifNew`, an id stored already is left alone and false returned. */
-function insertResponse(store: Store, r: SurveyResponse, updatedAt: string, ifNew = false): boolean {
+function insertResponse(
+  store: Store,
+  r: SurveyResponse,
+  updatedAt: string,
+  ifNew = false,
+  codes: Buffer | null = codesFor(store, r.surveyHash, r.answers),
+): boolean {
   const answers = encodeAnswers(r.answers);
   const { changes } = store
     .sql(ifNew ? INSERT_NEW_RESPONSE : INSERT_RESPONSE)
@@ -220,7 +231,7 @@ function insertResponse(store: Store, r: SurveyResponse, updatedAt: string, ifNe
       responseContentHash(r, answers),
       updatedAt,
       answers,
-      codesFor(store, r.surveyHash, r.answers),
+      codes,
     );
   return changes > 0;
 }

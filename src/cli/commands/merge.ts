@@ -48,8 +48,9 @@ Examples:
         for (const p of paths) opened.push(openStore(p, { readonly: true }));
         const target = openStore(intoPath, { create: true });
         opened.push(target);
-        // Named as the store names itself: a PostgreSQL URL without its password.
-        const into = target.path;
+        // A file as it was given; a PostgreSQL URL as the store names it, without its password.
+        const pg = isPostgresUrl(intoPath);
+        const into = pg ? target.path : opts.into;
         const progress = progressBar(io);
         let summary: ReturnType<typeof mergeStores>;
         try {
@@ -60,7 +61,8 @@ Examples:
           progress.clear();
         }
         ok = true;
-        if (opts.json) return out(io, JSON.stringify({ into, sources: summary }, null, 2));
+        if (opts.json)
+          return out(io, JSON.stringify({ into: pg ? target.path : intoPath, sources: summary }, null, 2));
         const c = colorsFor(io);
         for (const s of summary) {
           out(io, `${s.path}:`);

@@ -1,11 +1,13 @@
 // Benchmark: time to render the charts of a typical report (40 charts of every type, Finnish labels)
 // as PNG at print resolution. Run after `npm run build`: node scripts/bench-charts.mjs [runs]
-// Prints the median of several runs, serial and with parallel encoding, and where the time goes.
+// Prints the median of several runs: serial, with parallel encoding, and on worker threads (as a
+// report draws them), and where the time goes.
 
 import { cpus, loadavg } from "node:os";
 import { planBars } from "../dist/render/charts/bars.js";
 import { formatsFor } from "../dist/render/charts/format.js";
 import { renderChart, renderCharts } from "../dist/render/charts/index.js";
+import { chartThreads, startChartPool } from "../dist/render/charts/pool.js";
 import { drawChart, encodePng, measureText } from "../dist/render/charts/surface.js";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -124,12 +126,16 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const specs = reportSpecs();
 const opts = { locale: "fi" };
 
-// Warm-up: fonts, chart.js and the JIT.
+// Warm-up: fonts, chart.js and the JIT, here and on the workers.
 for (const s of specs.slice(0, 8)) renderChart(s, opts);
+const pool = startChartPool();
+await pool.render(specs.slice(0, 8), opts);
 
 const serial = [];
 const serialCpu = [];
 const parallel = [];
+const workers = [];
+const workersCpu = [];
 let bytes = 0;
 for (let r = 0; r < runs; r++) {
   let t = performance.now();
@@ -142,7 +148,14 @@ for (let r = 0; r < runs; r++) {
   t = performance.now();
   await renderCharts(specs, opts);
   parallel.push(performance.now() - t);
+  t = performance.now();
+  const before = process.cpuUsage();
+  await pool.render(specs, opts);
+  workers.push(performance.now() - t);
+  const spent = process.cpuUsage(before);
+  workersCpu.push((spent.user + spent.system) / 1000);
 }
+await pool.close();
 
 // Where the time goes, on one bar chart: planning (text measuring), drawing, PNG encoding; and
 // the canvas package's own (RGBA) PNG encoder on the same pixels, for comparison.
@@ -176,6 +189,10 @@ console.log(
     `(${(median(serial) / specs.length).toFixed(1)} ms/chart)`,
 );
 console.log(`parallel renderCharts median ${ms(median(parallel))}  (compression on the thread pool)`);
+console.log(
+  `workers  pool.render  median ${ms(median(workers))} wall, ${ms(median(workersCpu))} CPU ` +
+    `(${chartThreads()} worker threads, as a report draws them)`,
+);
 console.log(
   `one bar chart: plan ${plan.toFixed(1)} ms, chart.js draw ${(drawn - plan).toFixed(1)} ms, ` +
     `RGB PNG encode ${(ours - drawn).toFixed(1)} ms (${(sizes[0] / 1024).toFixed(0)} kB); ` +

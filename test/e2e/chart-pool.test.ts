@@ -81,6 +81,17 @@ describe("the process with chart workers", () => {
     expect([r.status, r.stdout.trim()]).toEqual([0, "drawn true"]);
   });
 
+  it("fails the charts with the worker's own error when a worker cannot start, and ends", () => {
+    const r = runScript(
+      `import { startChartPool } from ${JSON.stringify(url("pool.js"))};
+       const pool = startChartPool(2, new URL("./no-such-worker.js", import.meta.url));
+       await pool.render([${spec}], { locale: "fi" }).catch((e) => console.log("failed:", e.code ?? e.message));`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^failed: (ERR_)?MODULE_NOT_FOUND$/);
+  });
+
   it("ends with the error when the caller fails while workers are loading", () => {
     const r = runScript(
       `import { startChartPool } from ${JSON.stringify(url("pool.js"))};

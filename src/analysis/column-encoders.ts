@@ -56,8 +56,12 @@ export function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Ar
 }
 
 export interface SlotEncoder {
+  /** The column being filled (its arrays are replaced as it grows). */
+  readonly column: SlotColumn;
   /** A stored answer (not undefined) of row `row`. */
   put(row: number, raw: unknown): void;
+  /** A choice slot's answer given as the index of one of its (non-blank) codes. */
+  putChoice(row: number, i: number): void;
   grow(cap: number): void;
   finish(n: number): SlotColumn;
 }
@@ -91,9 +95,14 @@ export function slotEncoder(slot: Slot, cap: number, keepTexts: boolean): SlotEn
   };
   const put = PUTTERS[kind]({ col, codes, missing, index, top: "top" in q ? q.top : undefined });
   return {
+    column: col,
     put(row, raw) {
       if (raw === null) col.state[row] = SKIPPED;
       else put(row, raw);
+    },
+    putChoice(row, i) {
+      col.state[row] = missing[i] ? MISSING : VALID;
+      col.code[row] = i;
     },
     grow(c) {
       const old = col.state.length;

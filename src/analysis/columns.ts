@@ -2,8 +2,19 @@
 // dictionaries, and per survey slot typed arrays of answer states and values (choice indices,
 // numbers, bit sets of picks, rank orders, points; texts only for text slots). Built row by row.
 // Pure: the store's reader feeds it pages; tests and the demo feed it SurveyResponse objects.
+
+import {
+  ABSENT as CODE_ABSENT,
+  SKIPPED as CODE_SKIPPED,
+  CODES_FORMAT,
+  type CodeField,
+  type CodeLayout,
+  decodeField,
+  FIRST_CODE,
+} from "../definition/answer-codes.js";
 import { type Answers, type Slot, type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
+import { ExitCode, KuuloError } from "../errors.js";
 import { ABSENT, grown, type SlotColumn, type SlotEncoder, slotEncoder } from "./column-encoders.js";
 
 export type { SlotColumn } from "./column-encoders.js";
@@ -62,7 +73,24 @@ export type ResponseMeta = Omit<SurveyResponse, "answers" | "plain">;
 export interface ColumnsBuilder {
   /** One response: its meta fields and its answers (keys that are not slots are ignored). */
   add(meta: ResponseMeta, answers: Answers): void;
+  /**
+   * One response whose answers are a block of answer codes of its version's layout (fields of
+   * slots the survey does not have are ignored); `text(slot)` gives a text slot's stored text.
+   */
+  addCoded(
+    meta: ResponseMeta,
+    layout: CodeLayout,
+    bytes: Uint8Array,
+    text: (slot: string) => string | null,
+  ): void;
   finish(): ResponseColumns;
+}
+
+interface FieldPlan {
+  f: CodeField;
+  enc: SlotEncoder;
+  index: number;
+  choice: Int32Array | null;
 }
 
 interface GrowingDict {
@@ -116,25 +144,51 @@ export function columnsBuilder(
     return c;
   };
 
+  // Per layout of a stored version: each field's slot column, and a choice field's codes as the
+  // survey's choice indices (-1: the code is not one of them, or blank; the encoder decides).
+  const plans = new Map<CodeLayout, FieldPlan[]>();
+  const planOf = (layout: CodeLayout): FieldPlan[] => {
+    let plan = plans.get(layout);
+    if (!plan) {
+      plan = [];
+      for (const f of layout.fields) {
+        const e = byKey.get(f.slot);
+        if (!e) continue;
+        const col = e.enc.column;
+        const choice =
+          f.kind === "choice" && e.enc.column.slot.kind === "choice"
+            ? Int32Array.from(f.codes, (c) => (c.trim() === "" ? -1 : col.codes.indexOf(c)))
+            : null;
+        plan.push({ f, enc: e.enc, index: e.index, choice });
+      }
+      plans.set(layout, plan);
+    }
+    return plan;
+  };
+  const begin = (meta: ResponseMeta): number => {
+    if (n === cap) grow();
+    const row = n++;
+    ids.push(meta.id);
+    const values = [
+      meta.surveyId,
+      meta.surveyHash,
+      meta.sessionId,
+      meta.wave,
+      meta.source,
+      meta.language,
+      meta.status,
+    ];
+    for (let k = 0; k < dicts.length; k++) dicts[k]!.codes[row] = code(dicts[k]!, values[k]!);
+    const t = meta.submittedAt ?? meta.startedAt;
+    time[row] = Date.parse(t);
+    submitted[row] = meta.submittedAt === null ? 0 : 1;
+    if (newest === null || t > newest) newest = t;
+    return row;
+  };
+
   return {
     add(meta, answers) {
-      if (n === cap) grow();
-      const row = n++;
-      ids.push(meta.id);
-      const values = [
-        meta.surveyId,
-        meta.surveyHash,
-        meta.sessionId,
-        meta.wave,
-        meta.source,
-        meta.language,
-        meta.status,
-      ];
-      for (let k = 0; k < dicts.length; k++) dicts[k]!.codes[row] = code(dicts[k]!, values[k]!);
-      const t = meta.submittedAt ?? meta.startedAt;
-      time[row] = Date.parse(t);
-      submitted[row] = meta.submittedAt === null ? 0 : 1;
-      if (newest === null || t > newest) newest = t;
+      const row = begin(meta);
       let last = meta.status === "complete" ? slots.length : -1;
       for (const key in answers) {
         const e = byKey.get(key);
@@ -143,6 +197,50 @@ export function columnsBuilder(
         if (raw === undefined) continue;
         e.enc.put(row, raw);
         if (e.index > last) last = e.index;
+      }
+      reached[row] = last;
+    },
+    addCoded(meta, layout, bytes, text) {
+      if (bytes.length !== layout.size || bytes[0] !== CODES_FORMAT)
+        throw new KuuloError(
+          "ANALYSIS_BAD_CODES",
+          `The answer codes of response ${meta.id} do not fit its survey version`,
+          ExitCode.ioError,
+          { hint: "Check the database with kuulo doctor (kuulo doctor --repair rebuilds the codes)." },
+        );
+      const row = begin(meta);
+      let last = meta.status === "complete" ? slots.length : -1;
+      for (const { f, enc, index, choice } of planOf(layout)) {
+        if (choice) {
+          const at = f.offset;
+          const state = f.width === 1 ? bytes[at]! : bytes[at]! | (bytes[at + 1]! << 8);
+          if (state === CODE_ABSENT) continue;
+          const i = state === CODE_SKIPPED ? -1 : choice[state - FIRST_CODE];
+          if (i === undefined)
+            throw new KuuloError(
+              "ANALYSIS_BAD_CODES",
+              `The answer codes of response ${meta.id} hold a code that ${f.slot} does not have`,
+              ExitCode.ioError,
+              { hint: "Check the database with kuulo doctor (kuulo doctor --repair rebuilds the codes)." },
+            );
+          if (i >= 0) enc.putChoice(row, i);
+          else enc.put(row, state === CODE_SKIPPED ? null : f.codes[state - FIRST_CODE]);
+        } else {
+          const v = decodeField(f, bytes);
+          if (v === undefined) continue;
+          if (f.kind !== "text" || v === null) enc.put(row, v);
+          else {
+            const t = text(f.slot);
+            if (t === null)
+              throw new KuuloError(
+                "ANALYSIS_NO_TEXTS",
+                `The texts of ${f.slot} were not read`,
+                ExitCode.internal,
+              );
+            enc.put(row, t);
+          }
+        }
+        if (index > last) last = index;
       }
       reached[row] = last;
     },

@@ -159,7 +159,7 @@ async function writeReport(
   o: DemoOptions,
 ): Promise<DemoReport> {
   const { writeReportFiles } = await import("../reporting/report-output.js");
-  const { publish } = await import("../reporting/publish.js");
+  const { publish, poolOfResponses } = await import("../reporting/publish.js");
   let newest: string | null = null;
   for (const r of responses) {
     const t = r.submittedAt ?? r.startedAt;
@@ -175,8 +175,8 @@ async function writeReport(
   // Like kuulo report: protected together with the reports before it, and recorded in the ledger.
   const publication = await publish(join(dir, "kuulo.db"), {
     report,
-    pool,
-    analysed: responses,
+    pool: poolOfResponses(pool),
+    analysed: responses.map((r) => r.id),
     lang: o.lang,
     options: {
       by: null,

@@ -2,7 +2,7 @@
 // publish the result (protected against every earlier release, recorded in the ledger), and show
 // it on the screen or write its files. What it prints goes through the sink; it never exits.
 import { analyze } from "../analysis/index.js";
-import { type AnalysisFilters, type CompareBy, filterResponses } from "../analysis/options.js";
+import { type AnalysisFilters, type CompareBy, filterRows, resolveOptions } from "../analysis/options.js";
 import type { Report } from "../analysis/report.js";
 import { checkLanguage } from "../definition/language.js";
 import { ExitCode, KuuloError } from "../errors.js";
@@ -12,7 +12,7 @@ import { sectionTitles } from "../render/report/options.js";
 import type { Paint } from "../render/report/terminal.js";
 import type { ProgressUpdate } from "../terminal/progress.js";
 import type { ReportFormat } from "./formats.js";
-import { type Publication, publish } from "./publish.js";
+import { type Publication, poolOfColumns, publish } from "./publish.js";
 import { rawSheet } from "./raw-sheet.js";
 import { drawsCharts } from "./renderers.js";
 import { type ReportInput, readReportInput } from "./report-input.js";
@@ -62,7 +62,7 @@ export interface ReportResult {
 
 /** The Report of the request's responses, before publication; refuses one with no responses. */
 function analyseInput(input: ReportInput, req: ReportRequest): Report {
-  const report = analyze(input.survey, input.responses, {
+  const report = analyze(input.survey, input.columns, {
     ...(req.minCell !== undefined ? { minCell: req.minCell } : {}),
     allowSmallCells: req.allowSmallCells,
     ...(req.by ? { by: req.by } : {}),
@@ -77,7 +77,7 @@ function analyseInput(input: ReportInput, req: ReportRequest): Report {
       `No responses of ${input.survey.id} match.`,
       ExitCode.noInput,
       {
-        hint: `The database holds ${input.responses.length} response(s) to this survey; check --session, --wave, --source, --since, --until (unfinished ones count only with --include-partial).`,
+        hint: `The database holds ${input.columns.length} response(s) to this survey; check --session, --wave, --source, --since, --until (unfinished ones count only with --include-partial).`,
       },
     );
   return report;
@@ -92,11 +92,8 @@ function publishReport(
 ): Promise<Publication> {
   return publish(req.dbPath, {
     report,
-    pool: input.responses,
-    analysed: filterResponses(input.responses, {
-      ...req.filters,
-      includePartial: req.filters.includePartial === true,
-    }).analysed,
+    pool: poolOfColumns(input.columns.meta),
+    analysed: analysedIds(input, req),
     lang,
     options: {
       by: report.options.by,
@@ -108,6 +105,13 @@ function publishReport(
     },
     now: req.now,
   });
+}
+
+/** The ids of the responses a report analyses (its filters, partial ones only when asked for). */
+function analysedIds(input: ReportInput, req: ReportRequest): string[] {
+  const filters = resolveOptions({ filters: req.filters }).filters;
+  const { analysed } = filterRows(input.columns, filters);
+  return Array.from(analysed, (i) => input.columns.meta.id[i]!);
 }
 
 export async function makeReport(req: ReportRequest, sink: ReportSink): Promise<ReportResult> {
@@ -129,9 +133,9 @@ async function reportWith(
   chartPool?: ChartPool,
 ): Promise<ReportResult> {
   sink.progress?.(step("reading the responses"));
-  const input = await readReportInput(req.dbPath, req.ref);
+  const input = await readReportInput(req.dbPath, req.ref, { responses: req.raw });
   const lang = checkLanguage(req.lang, input.survey.languages);
-  sink.progress?.(step(`analysing ${input.responses.length} responses`));
+  sink.progress?.(step(`analysing ${input.columns.length} responses`));
   const analysed = analyseInput(input, req);
   sink.progress?.(step("checking the figures against earlier reports"));
   const publication = await publishReport(input, analysed, req, lang);
@@ -150,7 +154,8 @@ async function reportWith(
     if (note) sink.note(note);
     return result;
   }
-  const raw = req.raw ? rawSheet(input.survey, report, input.responses, lang) : undefined;
+  // The responses as objects were read only for this sheet of them.
+  const raw = req.raw && input.responses ? rawSheet(input.survey, report, input.responses, lang) : undefined;
   if (raw)
     sink.note(
       `Note: the Excel file holds ${raw.rows.length} individual responses (--raw). Keep it within the project team.`,

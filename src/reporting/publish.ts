@@ -1,18 +1,19 @@
 // Before a report leaves Kuulo: mark which responses it covers, refuse one that differs from an
 // earlier release by a few people, protect it together with every earlier release (src/privacy),
 // and record it in the publication ledger. The renderers then show only what is left.
+import type { MetaColumns } from "../analysis/columns.js";
 import type { Report } from "../analysis/report.js";
-import type { SurveyResponse } from "../definition/answers.js";
+import type { ResponseStatus, SurveyResponse } from "../definition/answers.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { translator } from "../i18n/index.js";
 import type { Release } from "../store/index.js";
 
 export interface PublishRequest {
   report: Report;
-  /** Every stored response the report could draw on, per stored survey id (before filters). */
-  pool: SurveyResponse[];
-  /** The responses the report analysed. */
-  analysed: SurveyResponse[];
+  /** Every stored response the report could draw on, counted per stored survey id and status (before filters). */
+  pool: PoolCount[];
+  /** The ids of the responses the report analysed. */
+  analysed: readonly string[];
   lang: string;
   options: Record<string, unknown>;
   now: Date;
@@ -28,12 +29,49 @@ export interface Publication {
   done(outputs: string[]): string | null;
 }
 
+/** How many stored responses of a survey id have a status. */
+export interface PoolCount {
+  surveyId: string;
+  status: ResponseStatus;
+  count: number;
+}
+
+/** The pool of responses as objects, counted. */
+export function poolOfResponses(responses: readonly SurveyResponse[]): PoolCount[] {
+  const counts = new Map<string, PoolCount>();
+  for (const r of responses) {
+    const key = `${r.status}\u0000${r.surveyId}`;
+    const c = counts.get(key);
+    if (c) c.count++;
+    else counts.set(key, { surveyId: r.surveyId, status: r.status, count: 1 });
+  }
+  return [...counts.values()];
+}
+
+/** The pool of responses as columns, counted. */
+export function poolOfColumns(meta: MetaColumns): PoolCount[] {
+  const { surveyId, status } = meta;
+  const counts = new Map<string, PoolCount>();
+  for (let i = 0; i < meta.id.length; i++) {
+    const key = `${status.codes[i]}:${surveyId.codes[i]}`;
+    const c = counts.get(key);
+    if (c) c.count++;
+    else
+      counts.set(key, {
+        surveyId: surveyId.values[surveyId.codes[i]!]!,
+        status: status.values[status.codes[i]!] as ResponseStatus,
+        count: 1,
+      });
+  }
+  return [...counts.values()];
+}
+
 /** The population marker a reader can compare between reports (no response ids). */
-export function markPopulation(report: Report, pool: SurveyResponse[]): string[] {
+export function markPopulation(report: Report, pool: readonly PoolCount[]): string[] {
   const partial = report.options.filters.includePartial;
   const counts = new Map<string, number>();
-  for (const r of pool)
-    if (partial || r.status === "complete") counts.set(r.surveyId, (counts.get(r.surveyId) ?? 0) + 1);
+  for (const p of pool)
+    if (partial || p.status === "complete") counts.set(p.surveyId, (counts.get(p.surveyId) ?? 0) + p.count);
   report.population = { surveys: [...counts].sort().map(([id, responses]) => ({ id, responses })) };
   return [...counts.keys()].sort();
 }
@@ -47,7 +85,7 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
   const store = openStore(dbPath, { readonly: true });
   try {
     const earlier = hasLedger(store) ? listReleases(store, origins).map((r) => getRelease(store, r.id)) : [];
-    const mine = new Set(req.analysed.map((r) => r.id));
+    const mine = new Set(req.analysed);
     refuseDifferencing(earlier, mine, report.options.minCell, t);
     const reports = earlier.map((e) => JSON.parse(e.report) as Report);
     // The same responses asked for the same way as an earlier release: publish that release again,
@@ -89,7 +127,7 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
             options: req.options,
             outputs,
             report: text,
-            responseIds: req.analysed.map((r) => r.id),
+            responseIds: [...req.analysed],
           });
         } finally {
           s.close();

@@ -1,13 +1,19 @@
 // What `kuulo report` reports on: the survey definition and its stored responses, from a survey
 // id, a version hash (prefix) or a survey file. Every stored version of the survey is included
 // (the Report counts them by version); the definition is the newest one, or the file's.
-import type { SurveyResponse } from "../definition/answers.js";
+import { columnsBuilder, type ResponseColumns } from "../analysis/columns.js";
+import { type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 
+type StoreModule = typeof import("../store/index.js");
+
 export interface ReportInput {
   survey: Survey;
-  responses: SurveyResponse[];
+  /** The stored responses of the survey as columns (every version, before filters). */
+  columns: ResponseColumns;
+  /** The same as objects: only when asked for (the Excel report's sheet of responses, --raw). */
+  responses?: SurveyResponse[];
   /** Stored versions the responses belong to (at least the definition's own). */
   versions: string[];
   /** Time of the newest response (submitted, else started): the report's date, not the clock. */
@@ -19,10 +25,13 @@ export interface ReportInput {
 /** Survey ids and hashes have neither a file extension nor a path separator. */
 const looksLikeFile = (ref: string) => /\.ya?ml$/i.test(ref) || /[/\\]/.test(ref);
 
-export async function readReportInput(dbPath: string, ref: string): Promise<ReportInput> {
-  const { openStore, findSurveyVersions, surveyByHash, iterateResponses, listSessions } = await import(
-    "../store/index.js"
-  );
+export async function readReportInput(
+  dbPath: string,
+  ref: string,
+  options: { responses?: boolean } = {},
+): Promise<ReportInput> {
+  const st = await import("../store/index.js");
+  const { openStore, findSurveyVersions, surveyByHash, iterateResponses, listSessions } = st;
   const store = openStore(dbPath, { readonly: true });
   try {
     let survey: Survey;
@@ -52,16 +61,60 @@ export async function readReportInput(dbPath: string, ref: string): Promise<Repo
       // A hash names one version; an id names them all.
       source = byHash ? survey.hash : survey.id;
     }
-    const responses = [...iterateResponses(store, source)];
-    const versions = [...new Set(responses.map((r) => r.surveyHash))].sort();
-    let newest: string | null = null;
-    for (const r of responses) {
-      const t = r.submittedAt ?? r.startedAt;
-      if (newest === null || t > newest) newest = t;
-    }
+    const columns = readColumns(st, store, survey, source);
+    const versions = columns.meta.surveyHash.values.filter((v) => v !== null).sort();
     const sessionNames = Object.fromEntries(listSessions(store).map((s) => [s.id, s.name]));
-    return { survey, responses, versions, newest, sessionNames };
+    const input = { survey, columns, versions, newest: columns.newest, sessionNames };
+    return options.responses ? { ...input, responses: [...iterateResponses(store, source)] } : input;
   } finally {
     store.close();
   }
+}
+
+/**
+ * The responses of `source` as columns, read a page at a time: each row's answer codes decoded
+ * field by field into the columns (the JSON only for a row without codes), and the free texts of
+ * the text slots (json_extract, only where there is one). No object per response's answers.
+ */
+function readColumns(
+  st: StoreModule,
+  store: InstanceType<StoreModule["Store"]>,
+  survey: Survey,
+  source: string,
+): ResponseColumns {
+  const { PAGE_ROW: P, codeLayoutOf, countResponses, iterateCodePages } = st;
+  const texts = surveySlots(survey)
+    .filter((s) => s.kind === "text")
+    .map((s) => s.id);
+  const textAt = new Map(texts.map((id, k) => [id, P.texts + k]));
+  const b = columnsBuilder(survey, countResponses(store, source));
+  const layouts = new Map<string, ReturnType<typeof codeLayoutOf>>();
+  for (const page of iterateCodePages(store, source, {}, { texts })) {
+    for (const row of page) {
+      const meta = {
+        id: row[P.id],
+        surveyId: row[P.surveyId],
+        surveyHash: row[P.surveyHash],
+        sessionId: row[P.sessionId],
+        wave: row[P.wave],
+        source: row[P.source],
+        language: row[P.language],
+        startedAt: row[P.startedAt],
+        submittedAt: row[P.submittedAt],
+        status: row[P.status],
+      };
+      const codes = row[P.codes];
+      if (codes === null) {
+        b.add(meta, st.decodeAnswers(row[P.answers] as string));
+        continue;
+      }
+      let layout = layouts.get(meta.surveyHash);
+      if (!layout) {
+        layout = codeLayoutOf(store, meta.surveyHash);
+        layouts.set(meta.surveyHash, layout);
+      }
+      b.addCoded(meta, layout, codes, (slot) => row[textAt.get(slot)!] as string | null);
+    }
+  }
+  return b.finish();
 }

@@ -50,7 +50,7 @@ export {
   saveAnswer,
   saveResponses,
 } from "./responses.js";
-export { responseContentHash } from "./rows.js";
+export { decodeAnswers, responseContentHash } from "./rows.js";
 export {
   closeSession,
   createSession,

@@ -32,6 +32,8 @@ const dist = (p) => import(pathToFileURL(join(DIST, p)).href);
 const { loadSurvey } = await dist("definition/load.js");
 const store = await dist("store/index.js");
 const { analyze } = await dist("analysis/index.js");
+const { readReportInput } = await dist("reporting/report-input.js");
+const { ABSENT } = await dist("analysis/columns.js");
 const { generateResponses } = await dist("fixtures/synthetic.js");
 const R = await dist("render/report/index.js");
 const { renderCharts } = await dist("render/charts/index.js");
@@ -86,6 +88,13 @@ async function ensureStore(n) {
   renameSync(tmp, path);
   console.log(`  built ${path} (${(statSync(path).size / 1e6).toFixed(0)} MB) in ${secs(now() - t0)}`);
   return path;
+}
+
+/** Stored answers (keys of the responses' answers) in the columns: what the anchors count too. */
+function answerCount(columns) {
+  let n = 0;
+  for (const c of columns.slots) for (const s of c.state) if (s !== ABSENT) n++;
+  return n;
 }
 
 /** The export CSV of the same responses: the anchors' input. */
@@ -171,22 +180,15 @@ async function runSize(n, duck) {
   }
   let answers = 0;
   for (let run = 0; run < RUNS; run++) {
-    const read = await timed(() => {
-      const s = store.openStore(dbPath, { readonly: true });
-      try {
-        return store.listResponses(s, survey.id);
-      } finally {
-        s.close();
-      }
-    });
-    const responses = read.value;
-    if (run === 0) answers = responses.reduce((sum, r) => sum + Object.keys(r.answers).length, 0);
+    // As kuulo report reads them: the store's pages into columns (answer codes, texts apart).
+    const read = await timed(() => readReportInput(dbPath, survey.id));
+    const input = read.value;
+    if (run === 0) answers = answerCount(input.columns);
     t.read.push(read.ms);
     t.readCpu.push(read.cpu);
-    let newest = "";
-    for (const r of responses)
-      if ((r.submittedAt ?? r.startedAt) > newest) newest = r.submittedAt ?? r.startedAt;
-    const a = await timed(() => analyze(survey, responses, { compare: "wave", generatedAt: newest }));
+    const a = await timed(() =>
+      analyze(input.survey, input.columns, { compare: "wave", generatedAt: input.newest }),
+    );
     t.analyze.push(a.ms);
     t.analyzeCpu.push(a.cpu);
     const report = a.value;
@@ -223,7 +225,7 @@ async function runSize(n, duck) {
   }
   const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.length ? median(v) : undefined]));
   console.log(`  ${answers.toLocaleString("en")} answers; medians of ${RUNS} run(s)`);
-  console.log(`  read the store (listResponses)   ${both(m, "read")}`);
+  console.log(`  read the store into columns      ${both(m, "read")}`);
   console.log(`  analyse (compare waves)          ${both(m, "analyze")}`);
   if (m.charts !== undefined) console.log(`  draw every chart (PNG)           ${both(m, "charts")}`);
   for (const f of formats) if (f !== "png") console.log(`  render ${f.padEnd(26)}${both(m, f)}`);

@@ -8,6 +8,7 @@ import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { newResponseId } from "../ids.js";
 import { checkOutput } from "../output-file.js";
+import { storeLabel } from "../store/errors.js";
 import { parseDelimiterOption } from "./delimiter.js";
 import { parseEncodingName } from "./encoding.js";
 import { importFile } from "./import-file.js";
@@ -182,7 +183,7 @@ async function checkSession(id: string, dbPath: string, allowNew: boolean): Prom
   if (meant)
     throw new KuuloError(
       "STORE_UNKNOWN_SESSION",
-      `There is no session "${id}" in ${dbPath}. Did you mean "${meant}"?`,
+      `There is no session "${id}" in ${storeLabel(dbPath)}. Did you mean "${meant}"?`,
       ExitCode.noInput,
       {
         hint: `Use --session ${meant}. If "${id}" really is another workshop, add --new-session (or create it first: kuulo sessions create ${id}). Nothing was imported.`,

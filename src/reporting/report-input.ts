@@ -5,6 +5,7 @@ import { columnsBuilder, type ResponseColumns } from "../analysis/columns.js";
 import { type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
+import { storeLabel } from "../store/errors.js";
 
 type StoreModule = typeof import("../store/index.js");
 
@@ -45,7 +46,7 @@ export async function readReportInput(
         if (e instanceof KuuloError && e.code === "STORE_UNKNOWN_SURVEY")
           throw new KuuloError(
             "REPORT_NO_DATA",
-            `The database ${dbPath} holds no responses to survey "${survey.id}".`,
+            `The database ${storeLabel(dbPath)} holds no responses to survey "${survey.id}".`,
             ExitCode.noInput,
             {
               hint: "Check --db (or $KUULO_DB), or collect or import answers first: kuulo run / kuulo import.",

@@ -5,6 +5,7 @@ import { isAbsolute, resolve } from "node:path";
 import { checkLanguage } from "../definition/language.js";
 import { loadSurvey } from "../definition/load.js";
 import { ExitCode, KuuloError } from "../errors.js";
+import { storeLabel } from "../store/errors.js";
 import { getSurvey, isPostgresUrl, openStore, requireSession } from "../store/index.js";
 import type { Io } from "../terminal/io.js";
 import { runAnswersFile, runKioskMode, runOnce } from "./launch.js";
@@ -42,10 +43,10 @@ export async function runSurvey(r: RunRequest): Promise<RunResult> {
   if (r.sessionId !== undefined && !isPostgresUrl(r.dbPath) && !existsSync(r.dbPath))
     throw new KuuloError(
       "RUN_NO_DATABASE",
-      `There is no database at ${r.dbPath}, so no session "${r.sessionId}" either.`,
+      `There is no database at ${storeLabel(r.dbPath)}, so no session "${r.sessionId}" either.`,
       ExitCode.noInput,
       {
-        hint: `Create the session first (kuulo sessions create ${r.sessionId} --db ${r.dbPath}), or check --db.`,
+        hint: `Create the session first (kuulo sessions create ${r.sessionId} --db ${storeLabel(r.dbPath)}), or check --db.`,
       },
     );
   const store = openStore(r.dbPath, { create: true });

@@ -1,6 +1,7 @@
 // SQLite and file-system failures turned into KuuloErrors a person can act on (exit 74 for
 // storage). Every public store function runs inside `guard`, so no SqliteError leaks to the CLI.
 import { ExitCode, KuuloError } from "../errors.js";
+import { isPostgresUrl, parsePgTarget } from "./pg/url.js";
 
 /** Error codes of better-sqlite3's SqliteError (extended codes start with the primary one). */
 function sqliteCode(e: unknown): string | undefined {
@@ -107,4 +108,9 @@ export function guard<T>(path: string, fn: () => T): T {
   } catch (e) {
     throw storeError(e, path);
   }
+}
+
+/** How to name a store in a message: a file by its path, a PostgreSQL URL without its password. */
+export function storeLabel(path: string): string {
+  return isPostgresUrl(path) ? parsePgTarget(path).label : path;
 }

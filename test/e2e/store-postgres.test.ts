@@ -2,7 +2,7 @@
 // cluster, one schema per test), 20 kiosk processes and 2 imports at once, and the faults: the
 // server stopped mid-import, a wrong password, a host that does not answer.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { countResponses, listResponses, openStore } from "../../src/store/index.js";
@@ -166,6 +166,65 @@ describe.skipIf(!PG_URL)("20 kiosks and 2 imports at once", () => {
   });
 });
 
+describe.skipIf(!PG_URL)("roles (schema/postgres-roles.sql, as in the README)", () => {
+  it("a kiosk adds answers to open sessions only and cannot read or delete sent answers; staff report but cannot erase", {
+    timeout: 120_000,
+  }, () => {
+    const schema = `roles_${process.pid}`;
+    const base = PG_URL!;
+    const as = (role: string) => base.replace("postgres://postgres@", `postgres://${role}@`);
+    const db = (role: string) => ["--db", as(role), "--schema", schema];
+    ok(["surveys", "add", BASELINE, ...db("postgres")]);
+    ok(["sessions", "create", "auki", ...db("postgres")]);
+    ok(["sessions", "create", "kiinni", ...db("postgres")]);
+    ok(["sessions", "close", "kiinni", ...db("postgres")]);
+    ok(["import", BASELINE, DEMO_BASE, "--session", "auki", ...db("postgres")]);
+    const sql = readFileSync(join(ROOT, "schema/postgres-roles.sql"), "utf8").replaceAll("espoo", schema);
+    const file = join(tmp.dir, "roles.sql");
+    writeFileSync(file, sql);
+    execFileSync(join(process.env.KUULO_TEST_PG_BIN!, "psql"), [base, "-v", "ON_ERROR_STOP=1", "-qf", file]);
+    // The README shows the same SQL.
+    expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain(
+      readFileSync(join(ROOT, "schema/postgres-roles.sql"), "utf8").trim(),
+    );
+
+    const answers = join(tmp.dir, "kiosk.json");
+    writeFileSync(
+      answers,
+      JSON.stringify({ language: "fi", answers: { visit_freq: "weekly", reader_identity: "regular" } }),
+    );
+    const kiosk = `${schema}_kiosk`;
+    ok(["run", "welcome-baseline", "--answers", answers, "--session", "auki", ...db(kiosk)]);
+    expect(
+      runBin(["run", "welcome-baseline", "--answers", answers, "--session", "kiinni", ...db(kiosk)], {
+        cwd: tmp.dir,
+      }).code,
+    ).toBe(2);
+    // The 62 imported answers are not the kiosk's to read: it sees only its own, just sent.
+    const seen = ok(["responses", "list", ...db(kiosk)]);
+    expect(seen.trim().split("\n")).toHaveLength(2);
+    expect(
+      runBin(["report", "welcome-baseline", "--format", "json", ...db(kiosk)], { cwd: tmp.dir }).code,
+    ).not.toBe(0);
+    const id = ok(["responses", "list", ...db("postgres")])
+      .trim()
+      .split("\n")[1]!
+      .split("\t")[0]!;
+    const del = runBin(["responses", "delete", id, "--yes", ...db(kiosk)], { cwd: tmp.dir });
+    expect(del.code).toBe(74);
+    expect(del.stderr).toMatch(/STORE_PERMISSION/);
+
+    const staff = `${schema}_staff`;
+    expect(JSON.parse(ok(["report", "welcome-baseline", "--format", "json", ...db(staff)])).survey.id).toBe(
+      "welcome-baseline",
+    );
+    expect(runBin(["responses", "delete", id, "--yes", ...db(staff)], { cwd: tmp.dir }).code).toBe(74);
+    expect(count(`${base}&schema=${schema}`)).toBe(63);
+    ok(["responses", "delete", id, "--yes", ...db("postgres")]);
+    expect(count(`${base}&schema=${schema}`)).toBe(62);
+  });
+});
+
 describe.skipIf(!PG_URL)("faults", () => {
   let own: PgCluster | undefined;
   afterAll(() => {
@@ -213,6 +272,18 @@ describe.skipIf(!PG_URL)("faults", () => {
     expect(gone.code).toBe(74);
     expect(gone.stderr).toMatch(/did not answer/);
     expect(gone.stderr + gone.stdout).not.toContain(TEST_PASSWORD);
+    // A right password is not printed either, in what a command says it did.
+    const answers = join(tmp.dir, "pw.json");
+    writeFileSync(
+      answers,
+      JSON.stringify({ language: "fi", answers: { visit_freq: "weekly", reader_identity: "regular" } }),
+    );
+    const saved = runBin(["run", BASELINE, "--answers", answers, "--db", tcp, "--schema", "pw_run"], {
+      cwd: tmp.dir,
+    });
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toMatch(/Saved: response .* in postgres:\/\/kuulo_pw:\*\*\*@127\.0\.0\.1/);
+    expect(saved.stdout + saved.stderr).not.toContain(TEST_PASSWORD);
     // With KUULO_DEBUG the stack is printed too: still no password.
     const debug = runBin(["sessions", "list", "--db", wrong], { cwd: tmp.dir, env: { KUULO_DEBUG: "1" } });
     expect(debug.stderr + debug.stdout).not.toContain("Salainen-Vaara-42");

@@ -8,6 +8,7 @@ import type {
   ImportRequest,
   summaryLines as SummaryLines,
 } from "../../import/import-forms.js";
+import { storeLabel } from "../../store/errors.js";
 import { colorsFor, err, type Io, out } from "../../terminal/io.js";
 import { progressBar } from "../../terminal/progress.js";
 import type { CommandContext } from "../context.js";
@@ -150,7 +151,7 @@ function showStored(io: Io, o: ImportOutcome, req: ImportRequest): void {
     out(
       io,
       c.green(
-        `✓ Imported ${s.imported} response(s) into ${req.dbPath} (survey ${o.survey.id}, version ${o.survey.hash.slice(0, 12)})` +
+        `✓ Imported ${s.imported} response(s) into ${storeLabel(req.dbPath)} (survey ${o.survey.id}, version ${o.survey.hash.slice(0, 12)})` +
           (s.duplicates ? `; ${s.duplicates} duplicate(s) skipped.` : "."),
       ),
     );

@@ -3,6 +3,7 @@
 // given; Ctrl+C outside a kiosk ends with 130 and keeps the answers so far as a partial response.
 import { Command } from "commander";
 import { translator } from "../../i18n/index.js";
+import { storeLabel } from "../../store/errors.js";
 import { out } from "../../terminal/io.js";
 import type { CommandContext } from "../context.js";
 import { dbOption, resolveDbPath, schemaOption } from "../db-option.js";
@@ -78,7 +79,8 @@ Examples:
             db: dbPath,
           }),
         );
-      else if (result.responseId) out(io, `Saved: response ${result.responseId} (complete) in ${dbPath}.`);
+      else if (result.responseId)
+        out(io, `Saved: response ${result.responseId} (complete) in ${storeLabel(dbPath)}.`);
       else out(io, "Nothing was answered; nothing was saved.");
     });
 }

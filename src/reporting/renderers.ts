@@ -11,8 +11,11 @@ export interface RenderInput {
   report: Report;
   lang: string;
   sections: SectionTitle[];
-  /** Chart PNGs by chart id: drawn once for every format with `charts: true`, empty otherwise. */
-  charts: ReadonlyMap<string, Buffer>;
+  /**
+   * Chart PNGs by chart id, each as soon as it is drawn (once for every format with `charts:
+   * true`; empty otherwise): the PDF is laid out while the later charts are still being drawn.
+   */
+  charts: ReadonlyMap<string, Promise<Buffer>>;
   /** Chart files written beside the report (charts/ID.png), for the Markdown's image links. */
   chartFiles: Readonly<Record<string, string>>;
   /** Standard output: no byte-order mark, no chart links. */
@@ -53,6 +56,9 @@ export interface RendererRow {
 }
 
 const never = () => false;
+/** The charts once every one is drawn. */
+const allDrawn = async (charts: ReadonlyMap<string, Promise<Buffer>>) =>
+  new Map(await Promise.all([...charts].map(async ([id, png]) => [id, await png] as const)));
 const withFreeTexts = (_: RenderInput, freeTexts: boolean) => freeTexts;
 const one = (name: string, data: string | Uint8Array): RenderedFile[] => [{ name, data }];
 
@@ -99,7 +105,11 @@ export const RENDERERS: Record<ReportFormat, RendererRow> = {
         render: async (i) =>
           one(
             "report.html",
-            renderHtmlPage(i.report, { lang: i.lang, sections: i.sections, charts: i.charts }),
+            renderHtmlPage(i.report, {
+              lang: i.lang,
+              sections: i.sections,
+              charts: await allDrawn(i.charts),
+            }),
           ),
       };
     },
@@ -123,7 +133,8 @@ export const RENDERERS: Record<ReportFormat, RendererRow> = {
     load: async () => ({
       folder: "charts",
       answers: never,
-      render: async (i) => [...i.charts].map(([id, png]) => ({ name: `charts/${id}.png`, data: png })),
+      render: async (i) =>
+        [...(await allDrawn(i.charts))].map(([id, png]) => ({ name: `charts/${id}.png`, data: png })),
     }),
   },
   csv: {
@@ -185,21 +196,22 @@ export function drawsCharts(formats: readonly ReportFormat[]): boolean {
 }
 
 /**
- * Chart PNGs by id, drawn once when one of the formats needs them (else an empty map), on
- * `pool` when the caller started one early, else on workers started here.
+ * Chart PNGs by id, each a promise kept as soon as the chart is drawn, drawn once when one of the
+ * formats needs them (else an empty map): on `pool` when the caller started one early, else on
+ * workers started here.
  */
 export async function drawCharts(
   report: Report,
   lang: string,
   formats: readonly ReportFormat[],
   pool?: ChartPool,
-): Promise<Map<string, Buffer>> {
-  const charts = new Map<string, Buffer>();
+): Promise<Map<string, Promise<Buffer>>> {
+  const charts = new Map<string, Promise<Buffer>>();
   if (!drawsCharts(formats)) return charts;
-  const { renderChartsInParallel } = await import("../render/charts/pool.js");
+  const { renderChartsAsTheyCome } = await import("../render/charts/pool.js");
   const { chartSpecs } = await import("../render/report/chart-specs.js");
   const entries = chartSpecs(report, lang);
-  const pngs = await renderChartsInParallel(
+  const pngs = renderChartsAsTheyCome(
     entries.map((e) => e.spec),
     { locale: lang },
     pool,

@@ -95,16 +95,17 @@ export async function writeReportFiles(
     ...(opts.raw ? { raw: opts.raw } : {}),
   };
   const freeTexts = hasFreeTexts(report);
-  // Chart files first, then the formats in the order asked for.
-  const order = [...renderers].sort(([a], [b]) => Number(b === "png") - Number(a === "png"));
-  const files: { path: string; data: string | Uint8Array; mode?: number }[] = [];
-  for (const [, renderer] of order) {
-    if (renderer.screen) continue;
+  // Chart files first, then the formats in the order asked for. All render at once: the PDF is
+  // laid out as its charts come from the workers, the others wait for the charts they show.
+  const order = [...renderers]
+    .filter(([, r]) => !r.screen)
+    .sort(([a], [b]) => Number(b === "png") - Number(a === "png"));
+  const rendered = await Promise.all(order.map(([, renderer]) => renderer.render(input)));
+  const files = order.flatMap(([, renderer], k) => {
     // Files that hold individual answers are for their owner only, like exports.
     const mode = renderer.answers(input, freeTexts) ? { mode: 0o600 } : {};
-    for (const f of await renderer.render(input))
-      files.push({ path: join(dir, f.name), data: f.data, ...mode });
-  }
+    return rendered[k]!.map((f) => ({ path: join(dir, f.name), data: f.data, ...mode }));
+  });
   // Every name is checked before the first file is written: a refusal leaves the folder as it was.
   checkOutputs(
     files.map((f) => f.path),

@@ -41,6 +41,12 @@ describe("charts on worker threads", () => {
     });
   });
 
+  it("come one by one, the same bytes as all at once", async () => {
+    const each = pool.renderEach(ALL_SPECS, { locale: "fi" });
+    const all = await pool.render(ALL_SPECS, { locale: "fi" });
+    for (const [i, png] of each.entries()) expect((await png).equals(all[i]!), `chart ${i}`).toBe(true);
+  });
+
   it("fail with the error the main thread would give, and the pool goes on", async () => {
     const bad = { type: "bars", title: "x", n: 1 } as unknown as ChartSpec;
     let here: Error | undefined;
@@ -90,6 +96,18 @@ describe("the process with chart workers", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^failed: (ERR_)?MODULE_NOT_FOUND$/);
+  });
+
+  it("leaves no unhandled rejection when a chart fails and the caller stops at the first", () => {
+    const r = runScript(
+      `import { startChartPool } from ${JSON.stringify(url("pool.js"))};
+       const pool = startChartPool(2);
+       const bad = { type: "bars", title: "x", n: 1 };
+       const each = pool.renderEach([bad, ${spec}, bad, ${spec}], { locale: "fi" });
+       await each[0].catch((e) => console.log("failed:", e.name));`,
+    );
+    expect(r.stderr).toBe("");
+    expect([r.status, r.stdout.trim()]).toEqual([0, "failed: TypeError"]);
   });
 
   it("ends with the error when the caller fails while workers are loading", () => {

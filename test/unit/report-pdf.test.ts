@@ -87,6 +87,19 @@ describe("renderReportPdf", () => {
     expect(again.equals(pdf)).toBe(true);
   }, 120_000);
 
+  it("gives the same bytes when the charts come one by one, late and out of order", async () => {
+    // As from the chart workers: each chart a promise, kept after the layout has begun.
+    const ids = [...charts.keys()];
+    const coming = new Map(
+      ids.map((id, i) => [
+        id,
+        new Promise<Buffer>((resolve) => setTimeout(() => resolve(charts.get(id)!), 5 * (ids.length - i))),
+      ]),
+    );
+    const streamed = await renderReportPdf(report, { lang: "fi", sections, charts: coming });
+    expect(streamed.equals(pdf)).toBe(true);
+  }, 120_000);
+
   it("speaks the report's language", async () => {
     const en = await renderReportPdf(report, { lang: "en", sections, charts });
     const pages = pageTexts(en);

@@ -23,6 +23,12 @@ const WORKER_URL = import.meta.url.endsWith(".js")
 export interface ChartPool {
   /** The PNGs of these charts, in the same order. */
   render(specs: readonly ChartSpec[], opts: ChartOptions): Promise<Buffer[]>;
+  /**
+   * The same, each chart's PNG as soon as it is drawn (so a caller can use the first while the
+   * others are still being drawn). A failure rejects the charts still due; a promise that nobody
+   * awaits never counts as an unhandled rejection.
+   */
+  renderEach(specs: readonly ChartSpec[], opts: ChartOptions): Promise<Buffer>[];
   /** Stops the workers; charts still waiting fail. */
   close(): Promise<void>;
 }
@@ -60,7 +66,11 @@ class WorkerPool implements ChartPool {
   }
 
   render(specs: readonly ChartSpec[], opts: ChartOptions): Promise<Buffer[]> {
-    const all = specs.map(
+    return Promise.all(this.renderEach(specs, opts));
+  }
+
+  renderEach(specs: readonly ChartSpec[], opts: ChartOptions): Promise<Buffer>[] {
+    const each = specs.map(
       (spec) =>
         new Promise<Buffer>((resolve, reject) => {
           if (this.failure) return reject(this.failure);
@@ -68,7 +78,7 @@ class WorkerPool implements ChartPool {
         }),
     );
     this.pump();
-    return Promise.all(all);
+    return handled(each);
   }
 
   private pump(): void {
@@ -115,7 +125,17 @@ class ThisThread implements ChartPool {
     const { renderCharts } = await import("./index.js");
     return renderCharts(specs, opts);
   }
+  renderEach(specs: readonly ChartSpec[], opts: ChartOptions): Promise<Buffer>[] {
+    const all = this.render(specs, opts);
+    return handled(specs.map((_, i) => all.then((pngs) => pngs[i]!)));
+  }
   async close(): Promise<void> {}
+}
+
+/** The promises, each marked as handled: whoever awaits one still sees its rejection. */
+function handled<T>(promises: Promise<T>[]): Promise<T>[] {
+  for (const p of promises) p.catch(() => {});
+  return promises;
 }
 
 /** How many workers a batch of `charts` charts gets on this machine (0: draw on this thread). */
@@ -132,17 +152,18 @@ export function startChartPool(threads = chartThreads(), url = WORKER_URL): Char
   return url && threads >= 1 ? new WorkerPool(threads, url) : new ThisThread();
 }
 
-/** The PNGs of these charts, in order: on `pool` when given, else on workers started for them. */
-export async function renderChartsInParallel(
+/**
+ * Each chart's PNG as soon as it is drawn, in the order of `specs`: on `pool` when given, else on
+ * workers started for these charts and stopped once all are drawn.
+ */
+export function renderChartsAsTheyCome(
   specs: readonly ChartSpec[],
   opts: ChartOptions,
   pool?: ChartPool,
-): Promise<Buffer[]> {
-  if (pool) return pool.render(specs, opts);
+): Promise<Buffer>[] {
+  if (pool) return pool.renderEach(specs, opts);
   const own = startChartPool(chartThreads(specs.length));
-  try {
-    return await own.render(specs, opts);
-  } finally {
-    await own.close();
-  }
+  const each = own.renderEach(specs, opts);
+  void Promise.allSettled(each).then(() => own.close());
+  return each;
 }

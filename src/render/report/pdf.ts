@@ -33,9 +33,14 @@ import type { ReportView, SectionView, Block as ViewBlock } from "./view.js";
 import { withoutReverseMark } from "./view-common.js";
 
 export interface ReportPdfOptions extends ReportRenderOptions {
-  /** Chart PNGs by chart id, when the caller has drawn them already; otherwise they are drawn here. */
-  charts?: ReadonlyMap<string, Buffer>;
+  /**
+   * Chart PNGs by chart id, drawn by the caller, or promised: the layout takes each chart when it
+   * gets to it, so it runs while the later charts are still being drawn. Missing ones are drawn here.
+   */
+  charts?: ReadonlyMap<string, Buffer | Promise<Buffer>>;
 }
+
+type Pngs = ReadonlyMap<string, Buffer | Promise<Buffer>>;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -77,11 +82,12 @@ function questionParts(doc: Doc, b: ViewBlock, png: Buffer | undefined, lead: Bl
   return [stack(head, chart), ...rest];
 }
 
-function placeSection(doc: Doc, s: SectionView, pngs: Map<string, Buffer>, toc: TocEntry[]): void {
-  s.blocks.forEach((b, i) => {
+async function placeSection(doc: Doc, s: SectionView, pngs: Pngs, toc: TocEntry[]): Promise<void> {
+  for (const [i, b] of s.blocks.entries()) {
     // A section's heading goes with its first question, never alone at the foot of a page.
     const lead = i === 0 ? sectionHeading(s.title, dest("s", s.id)) : anchor(dest("q", b.id));
-    const parts = questionParts(doc, b, b.chartId ? pngs.get(b.chartId) : undefined, lead);
+    const png = b.chartId ? await pngs.get(b.chartId) : undefined;
+    const parts = questionParts(doc, b, png, lead);
     const start = placeGroup(doc, parts, { spaceBefore: i === 0 ? 26 : T.gapBetweenBlocks });
     if (i === 0) toc.push({ title: s.title, dest: dest("s", s.id), page: start, level: 0 });
     // The contents have no room for the "(–)" mark's explanation: the question's page has it.
@@ -91,7 +97,7 @@ function placeSection(doc: Doc, s: SectionView, pngs: Map<string, Buffer>, toc: 
       page: start,
       level: 1,
     });
-  });
+  }
 }
 
 function placeAppendix(doc: Doc, view: ReportView, toc: TocEntry[]): void {
@@ -146,7 +152,7 @@ function drawToc(doc: Doc, view: ReportView, toc: TocEntry[], first: number, pag
 }
 
 /** Lays the whole report out; the contents pages are reserved first and filled in at the end. */
-async function layoutPdf(view: ReportView, pngs: Map<string, Buffer>, report: Report): Promise<Buffer> {
+async function layoutPdf(view: ReportView, pngs: Pngs, report: Report): Promise<Buffer> {
   const pdf = createPdf({
     title: view.title,
     lang: view.lang,
@@ -176,7 +182,7 @@ async function layoutPdf(view: ReportView, pngs: Map<string, Buffer>, report: Re
       placeGroup(doc, [bullet(f, text(T.body + 0.5, { gap: 2.5 }), T.accent, 9)]);
   }
   newPage(doc);
-  for (const s of [...view.sections, ...view.analyses]) placeSection(doc, s, pngs, toc);
+  for (const s of [...view.sections, ...view.analyses]) await placeSection(doc, s, pngs, toc);
   placeAppendix(doc, view, toc);
 
   drawToc(doc, view, toc, tocStart, tocPages);

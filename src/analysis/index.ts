@@ -11,7 +11,7 @@ import { createContext } from "./context.js";
 import { periodOf, prepareCounts } from "./counts.js";
 import { checkBy, prepareComparison, prepareCrossTabs } from "./crosstab.js";
 import { MASK_KINDS } from "./mask.js";
-import { type AnalysisOptions, filterRows, resolveOptions } from "./options.js";
+import { type AnalysisOptions, byId, filterRows, resolveOptions } from "./options.js";
 import { publishedMeans } from "./published-means.js";
 import { prepareQuestion } from "./question-types.js";
 import { REPORT_FORMAT, type Report } from "./report.js";
@@ -33,7 +33,10 @@ export function analyze(
   const opts = resolveOptions(options);
   const cols = "meta" in responses ? responses : columnsOf(survey, responses);
   rejectForeign(survey, cols);
-  const { matched, analysed } = filterRows(cols, opts.filters);
+  const rows = filterRows(cols, opts.filters);
+  const matched = rows.matched;
+  // Sorted by id, so that nothing depends on the order the responses came in.
+  const analysed = byId(cols.meta.id, rows.analysed);
   const ledger = createLedger();
   const ctx = createContext(survey, cols, analysed, opts.minCell, ledger);
   if (opts.by !== null) checkBy(ctx, opts.by);

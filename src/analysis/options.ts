@@ -135,10 +135,7 @@ export function filterResponses(
   return { matched, analysed };
 }
 
-/**
- * The same over columns: the rows that pass the filters, in the columns' order, and of them the
- * rows analysed, ordered by response id (so that nothing depends on the order they came in).
- */
+/** The same over columns: the rows that pass the filters and of them those analysed, in the columns' order. */
 export function filterRows(
   cols: ResponseColumns,
   f: ResolvedOptions["filters"],
@@ -164,11 +161,12 @@ export function filterRows(
     matched.push(i);
     if (complete[meta.status.codes[i]!]) analysed.push(i);
   }
-  return { matched: Int32Array.from(matched), analysed: byId(meta.id, analysed) };
+  return { matched: Int32Array.from(matched), analysed: Int32Array.from(analysed) };
 }
 
 /** Rows ordered by their response ids (a code-unit comparison; equal ids keep their order). */
-function byId(ids: readonly string[], rows: number[]): Int32Array {
+export function byId(ids: readonly string[], rowsIn: Int32Array): Int32Array {
+  const rows = Array.from(rowsIn);
   let sorted = true;
   for (let k = 1; k < rows.length && sorted; k++) if (ids[rows[k - 1]!]! > ids[rows[k]!]!) sorted = false;
   if (!sorted)

@@ -134,17 +134,25 @@ function encodersOf(layout: CodeLayout): Map<string, FieldEncoder> {
  * readers then take that response's JSON.
  */
 export function encodeAnswers(layout: CodeLayout, answers: Answers): Uint8Array | null {
-  const encoders = encodersOf(layout);
   const out = new Uint8Array(layout.size);
+  return encodeAnswersInto(layout, answers, out) ? out : null;
+}
+
+/**
+ * encodeAnswers into `out` (layout.size bytes, all zero): false when the answers cannot be held
+ * exactly. For writers that encode many responses into one reused buffer.
+ */
+export function encodeAnswersInto(layout: CodeLayout, answers: Answers, out: Uint8Array): boolean {
+  const encoders = encodersOf(layout);
   out[0] = CODES_FORMAT;
   for (const slot in answers) {
     const e = encoders.get(slot);
-    if (e === undefined) return null;
+    if (e === undefined) return false;
     const v = answers[slot];
     if (v === undefined) continue;
-    if (!encodeField(e, v, out)) return null;
+    if (!encodeField(e, v, out)) return false;
   }
-  return out;
+  return true;
 }
 
 function put(out: Uint8Array, at: number, width: 1 | 2, v: number): void {

@@ -2,16 +2,25 @@
 // definition/answer-codes.ts): a response's block as stored, and rebuilding the blocks of stored
 // rows on a bare connection (the migration that adds them, kuulo doctor --repair).
 
-import { type CodeLayout, codeLayout, encodeAnswers as encodeCodes } from "../definition/answer-codes.js";
+import { type CodeLayout, codeLayout, encodeAnswersInto } from "../definition/answer-codes.js";
 import type { Answers } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { hashDefinition } from "../definition/normalize.js";
 import type { Connection } from "./connection.js";
 
+/** Per layout, the buffer blocks are made in before they are copied out (one, not one a row). */
+const scratch = new WeakMap<CodeLayout, Uint8Array>();
+
 /** A response's block as stored: null when the answers cannot be held exactly (readers take the JSON). */
 export function codesBlob(layout: CodeLayout | undefined, answers: Answers): Buffer | null {
-  const bytes = layout ? encodeCodes(layout, answers) : null;
-  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (layout === undefined) return null;
+  let out = scratch.get(layout);
+  if (out === undefined) {
+    out = new Uint8Array(layout.size);
+    scratch.set(layout, out);
+  } else out.fill(0);
+  // Buffer.from copies into Node's shared pool: no memory of its own per row.
+  return encodeAnswersInto(layout, answers, out) ? Buffer.from(out) : null;
 }
 
 /** The layouts of the versions whose definitions still match their hash (others get no codes). */

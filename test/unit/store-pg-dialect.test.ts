@@ -28,6 +28,10 @@ describe("toPostgres", () => {
     ],
     ["DELETE FROM temp.staged_import_hashes", "DELETE FROM pg_temp.staged_import_hashes"],
     [
+      "CREATE INDEX responses_by_survey ON responses (survey_hash, started_at);",
+      "CREATE INDEX responses_by_survey ON responses (survey_hash, started_at, rid);",
+    ],
+    [
       "UPDATE responses SET codes = ? WHERE rid = ? AND codes IS NOT ?",
       "UPDATE responses SET codes = $1 WHERE rid = $2 AND codes IS DISTINCT FROM $3",
     ],

@@ -130,6 +130,9 @@ export function slotEncoder(slot: Slot, cap: number, keepTexts: boolean): SlotEn
   };
 }
 
+/** Distinct texts of a slot shared between rows (beyond them, each row keeps its own). */
+const KEPT_TEXTS = 50_000;
+
 interface PutterInput {
   col: SlotColumn;
   codes: string[];
@@ -258,15 +261,23 @@ const PUTTERS: { [K in Slot["kind"]]: (p: PutterInput) => Putter } = {
         col.number![row] = raw;
       } else invalid(col, row, raw);
     },
-  text:
-    ({ col }) =>
-    (row, raw) => {
+  text: ({ col }) => {
+    // Answers repeat ("-", "ei", "kiitos"): one copy of each text kept, up to a limit of them.
+    const kept = new Map<string, string>();
+    return (row, raw) => {
       if (typeof raw !== "string") return invalid(col, row, raw);
       if (raw.trim() === "") {
         col.state[row] = SKIPPED;
         return;
       }
       col.state[row] = VALID;
-      if (col.texts) col.texts[row] = raw;
-    },
+      if (!col.texts) return;
+      let text = kept.get(raw);
+      if (text === undefined) {
+        text = raw;
+        if (kept.size < KEPT_TEXTS) kept.set(raw, raw);
+      }
+      col.texts[row] = text;
+    };
+  },
 };

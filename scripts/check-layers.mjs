@@ -26,7 +26,7 @@ export const LAYERS = [
  * Folders whose other modules are private: from outside, import only these files. store/table.ts
  * and store/errors.ts are the parts that need no database, so that using them does not load SQLite.
  */
-export const ENTRIES = { store: ["store/index.ts", "store/table.ts", "store/errors.ts"] };
+export const ENTRIES = { store: ["store/index.ts", "store/files.ts", "store/table.ts", "store/errors.ts"] };
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -3,7 +3,7 @@
 import type { Question, Survey } from "./model.js";
 import { allQuestions } from "./model.js";
 import type { Slot } from "./slot.js";
-import { rowOf } from "./types/index.js";
+import { traitsOf } from "./types/traits.js";
 
 /**
  * One stored answer value:
@@ -44,7 +44,7 @@ export interface SurveyResponse {
 export { OTHER_CODE, type Slot, type SlotKind } from "./slot.js";
 
 export function slotsOf(q: Question): Slot[] {
-  return rowOf(q).slots(q);
+  return traitsOf(q).slots(q);
 }
 
 /** Every slot of the survey in questionnaire order. */

@@ -2,9 +2,8 @@
 // turn codes into strings, spell out yes/no, numeric scales and "other" as choices, and hash.
 // What each type becomes is its row's normalize (types/); this file does what they share.
 // Pure. Assumes rules.ts found no errors (unknown list names are skipped here, not reported).
-import { createHash } from "node:crypto";
-import { canonicalJson } from "../canonical-json.js";
 import { BUILTIN_TEXTS } from "../i18n/builtin.js";
+import { hashDefinition } from "./hash.js";
 import type { Choice, Question, Section, Survey, Text } from "./model.js";
 import { hasItems } from "./model.js";
 import { isNumericScale, numericScalePoints } from "./numeric-scale.js";
@@ -100,8 +99,4 @@ export function normalizeSurvey(file: SurveyFile): Survey {
 function withOther(choices: Choice[], other: boolean, langs: string[]): Choice[] {
   if (!other || choices.some((c) => c.value === "other")) return choices;
   return [...choices, { value: "other", label: builtin("other", langs) }];
-}
-
-export function hashDefinition(body: Omit<Survey, "hash">): string {
-  return createHash("sha256").update(canonicalJson(body)).digest("hex");
 }

@@ -11,6 +11,7 @@ import type { ChoiceFile, NumericScaleFile, QuestionFile, SurveyFile } from "./s
 import type { Path } from "./source.js";
 import { closest, didYouMean } from "./suggest.js";
 import { rowOf } from "./types/index.js";
+import { asks } from "./types/traits.js";
 
 export type { RuleIssue } from "./rule-issue.js";
 
@@ -50,7 +51,7 @@ export function checkRules(file: SurveyFile): RuleIssue[] {
       const qp: Path = ["sections", si, "questions", qi];
       order++;
       checkQuestionId(q, qp, section.id, seenIds, add);
-      if (rowOf(q).asks && !q.plain && defaultLang)
+      if (asks(q) && !q.plain && defaultLang)
         add({
           severity: "warning",
           code: "SURVEY_NO_PLAIN",

@@ -5,7 +5,7 @@
 import { type Answers, type AnswerValue, slotsOf } from "../definition/answers.js";
 import { compileShowIf, type Expr, evaluate, isAnswered, referencedSlots } from "../definition/expr/index.js";
 import { allQuestions, hasItems, type Question, type Survey } from "../definition/model.js";
-import { asks } from "../definition/types/index.js";
+import { asks } from "../definition/types/traits.js";
 import type { CellProblem } from "./map-row.js";
 import { importRowOf } from "./question-types.js";
 

@@ -5,7 +5,7 @@ import { OTHER_CODE, type Slot, slotsOf, surveySlots } from "../definition/answe
 import { META_COLUMNS, REASON_COLUMN } from "../definition/meta-columns.js";
 import { allQuestions, hasItems, hasOther, type Question, type Survey } from "../definition/model.js";
 import { closest } from "../definition/suggest.js";
-import { asks, choiceColumnsOf } from "../definition/types/index.js";
+import { asks, choiceColumnsOf } from "../definition/types/traits.js";
 import type { ImportDiagnostic } from "./diagnostics.js";
 
 export { META_COLUMNS, REASON_COLUMN };

@@ -3,7 +3,7 @@
 import { OTHER_CODE } from "../definition/answers.js";
 import type { Question, Survey } from "../definition/model.js";
 import { allQuestions } from "../definition/model.js";
-import { choiceColumnsOf } from "../definition/types/index.js";
+import { choiceColumnsOf } from "../definition/types/traits.js";
 import { importRowOf } from "../import/question-types.js";
 
 /** Questions whose choices each have a column of their own (tick, rank or points). */

@@ -1,7 +1,7 @@
 // Blocks of the paper form that list answers one per line: the question head, tick-box rows,
 // write-in lines, number boxes, ranking and dot-voting boxes. Each block measures and draws alike.
 import { type Choice, hasOther, type Question, type Survey, type Text } from "../definition/model.js";
-import { choiceColumnsOf } from "../definition/types/index.js";
+import { choiceColumnsOf } from "../definition/types/traits.js";
 import { pickText, translator } from "../i18n/index.js";
 import type { Block } from "./pdf/flow.js";
 import type { Pen } from "./pdf/pen.js";

@@ -6,7 +6,7 @@ import type { Expr } from "../definition/expr/index.js";
 import { compileShowIf, evaluate, referencedSlots } from "../definition/expr/index.js";
 import type { Question, Survey } from "../definition/model.js";
 import { allQuestions, findQuestion, hasChoices, hasItems } from "../definition/model.js";
-import { asks } from "../definition/types/index.js";
+import { asks } from "../definition/types/traits.js";
 import { translator } from "../i18n/index.js";
 import {
   answerList,

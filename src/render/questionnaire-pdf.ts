@@ -1,7 +1,7 @@
 // The printable questionnaire (`kuulo print`): an A4 PDF a person with weak reading skills can
 // fill in, with data-entry codes for the staff. Returns bytes; never touches files or the clock.
 import type { Choice, Question, Survey } from "../definition/model.js";
-import { asks } from "../definition/types/index.js";
+import { asks } from "../definition/types/traits.js";
 import { textBlock } from "./pdf/blocks.js";
 import { createPdf } from "./pdf/document.js";
 import { type Block, type PageUse, pageUse, placeGroup, stampPages } from "./pdf/flow.js";

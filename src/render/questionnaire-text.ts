@@ -1,7 +1,7 @@
 // The questionnaire as plain text for proofreading (`kuulo preview`): numbered questions,
 // choices with their codes, hints on how to answer, and skip logic in words. Returns a string.
 import type { Choice, Question, Survey } from "../definition/model.js";
-import { asks } from "../definition/types/index.js";
+import { asks } from "../definition/types/traits.js";
 import { pickText, translator } from "../i18n/index.js";
 import { renderRowOf } from "./question-types.js";
 import { describeShowIf } from "./show-if-words.js";

@@ -4,7 +4,7 @@
 import { type Answers, OTHER_CODE, slotsOf } from "../definition/answers.js";
 import { allQuestions, type Survey } from "../definition/model.js";
 import { closest } from "../definition/suggest.js";
-import { asks } from "../definition/types/index.js";
+import { asks } from "../definition/types/traits.js";
 import { translator } from "../i18n/index.js";
 import { checkAnswer } from "./check-answer.js";
 import { allSteps, stepKey, visibleQuestionIds } from "./flow.js";

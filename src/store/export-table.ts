@@ -9,7 +9,7 @@ import {
   surveySlots,
 } from "../definition/answers.js";
 import { type Choice, defaultLanguage, hasOther, type Survey } from "../definition/model.js";
-import { choiceColumnsOf, isOrdinal } from "../definition/types/index.js";
+import { choiceColumnsOf, isOrdinal } from "../definition/types/traits.js";
 import { pickText } from "../i18n/index.js";
 import type { SlotValues } from "./answers-scan.js";
 

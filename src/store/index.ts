@@ -5,7 +5,6 @@ export { type CodebookRow, codebookMarkdown, codebookRows } from "./codebook.js"
 export { codeLayoutOf } from "./codes.js";
 export { type DeletedResponse, deleteResponses } from "./delete.js";
 export { checkStore, repairCodes, type StoreHealth } from "./doctor.js";
-export { type ExportRequest, exportSurvey } from "./export-survey.js";
 export { type Cell, type ExportColumn, exportColumns, exportRow } from "./export-table.js";
 export {
   erasedLines,
@@ -61,7 +60,7 @@ export {
   type SessionInput,
 } from "./sessions.js";
 export { closeSessionAt, createSessionAt, listSessionsAt } from "./stored-sessions.js";
-export { addSurveyFiles, listStoredSurveys } from "./stored-surveys.js";
+export { listStoredSurveys } from "./stored-surveys.js";
 export {
   findSurveyVersions,
   getSurvey,

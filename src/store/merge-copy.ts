@@ -1,7 +1,8 @@
 // Merge's copies of what has no content to compare: survey versions (checked against their
 // hash), sessions (differing details reported, the target's kept), kept conflicts and imports.
+
+import { hashDefinition } from "../definition/hash.js";
 import type { Survey } from "../definition/model.js";
-import { hashDefinition } from "../definition/normalize.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { guard, parseStored } from "./errors.js";
 import type { Store } from "./open.js";

@@ -4,8 +4,8 @@
 
 import { type CodeLayout, codeLayout, encodeAnswersInto } from "../definition/answer-codes.js";
 import type { Answers } from "../definition/answers.js";
+import { hashDefinition } from "../definition/hash.js";
 import type { Survey } from "../definition/model.js";
-import { hashDefinition } from "../definition/normalize.js";
 import type { Connection } from "./connection.js";
 
 /** Per layout, the buffer blocks are made in before they are copied out (one, not one a row). */

@@ -1,7 +1,8 @@
 // Survey versions in the store: each kept whole (the normalised definition as JSON) under its
 // content hash, so that a report or an export never needs the YAML file the data came from.
+
+import { hashDefinition } from "../definition/hash.js";
 import type { Survey, Text } from "../definition/model.js";
-import { hashDefinition } from "../definition/normalize.js";
 import { closest } from "../definition/suggest.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { guard, parseStored } from "./errors.js";

@@ -65,7 +65,7 @@ describe("kuulo report (built binary)", () => {
     expect(readdirSync(tmp.dir).some((f) => f.endsWith(".tmp"))).toBe(false);
   });
 
-  it("loads for each format only what it needs, and the chart code on worker threads only", () => {
+  it("loads for each format only what it needs (no survey file code), and the chart code on worker threads only", () => {
     const loads = (name: string, args: string[]): string => {
       const r = modulesLoaded(["report", "minimal", "--db", db, ...args], {
         cwd: tmp.dir,
@@ -107,6 +107,11 @@ describe("kuulo report (built binary)", () => {
         expect(loaded.includes(`dist/render/report/${file}`), `${format} loads ${file}`).toBe(
           other === format,
         );
+      // A stored survey needs none of the survey file's code (zod, yaml), nor, but for csv, the
+      // export's CSV writer: on no thread.
+      for (const name of ["zod", "yaml", "csv-stringify"])
+        if (!(format === "csv" && name === "csv-stringify"))
+          expect(loaded.includes(`node_modules/${name}/`), `${format} loads ${name}`).toBe(false);
       // The charts are drawn on worker threads: this thread loads no chart code, not even the fallback.
       expect(loaded, format).not.toContain("dist/render/report/html.js");
       if (!workers) continue;

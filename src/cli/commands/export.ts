@@ -78,7 +78,7 @@ Examples:
           ExitCode.usage,
         );
       const delimiter = parseDelimiter(opts.delimiter);
-      const { exportSurvey } = await import("../../store/index.js");
+      const { exportSurvey } = await import("../../store/files.js");
       // Not over rows printed on the same terminal: only beside a file or a pipe.
       const progress = opts.out || !io.stdout.isTTY ? progressBar(io) : undefined;
       const result = await exportSurvey({

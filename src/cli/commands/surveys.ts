@@ -64,7 +64,7 @@ Examples:
     .addOption(schemaOption())
     .addHelpText("after", "\nExample:\n  kuulo surveys add surveys/*.yaml --db workshop.db")
     .action(async (files: string[], opts: { db?: string }) => {
-      const { addSurveyFiles } = await library();
+      const { addSurveyFiles } = await import("../../store/files.js");
       const c = colorsFor(io);
       for (const { file, survey, added } of addSurveyFiles(resolveDbPath(opts, io), io.cwd, files))
         out(

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { base, ChoiceRef } from "../schema-parts.js";
 import type { DefinitionRow } from "./row.js";
-import { oneSlot } from "./shared.js";
 
 const schema = z.strictObject({
   ...base,
@@ -14,13 +13,9 @@ type File = z.infer<typeof schema>;
 
 export const allocate = {
   schema,
-  asks: true,
-  ordinal: false,
-  choiceColumns: "points",
   normalize(q: File, n) {
     return { ...n.base, type: "allocate", ...n.resolve(q.choices), points: q.points };
   },
-  slots: (q) => oneSlot(q, "allocation"),
   refs(q: File, r) {
     r.put(q.id, "allocation", false, r.codes(q.choices));
   },

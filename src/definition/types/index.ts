@@ -1,6 +1,6 @@
-// The definition table: one row per question type (types/<type>.ts). `satisfies` makes a
-// type without a row a build error; rowOf() is the one place that looks a row up.
-import type { LikertQuestion, MatrixQuestion, Question, ScaleQuestion } from "../model.js";
+// The definition table of the survey file: one row per question type (types/<type>.ts). `satisfies`
+// makes a type without a row a build error; rowOf() is the one place that looks a row up. What a
+// stored question's type means beyond its file (slots, asks, ordinal) is in traits.ts, without zod.
 import type { QuestionType } from "../question-type.js";
 import { allocate } from "./allocate.js";
 import { info } from "./info.js";
@@ -35,19 +35,4 @@ export const DEFINITION_TYPES = {
  */
 export function rowOf(q: { type: QuestionType }): DefinitionRow<QuestionType> {
   return DEFINITION_TYPES[q.type] as DefinitionRow<QuestionType>;
-}
-
-/** One column per choice in flat files (a tick, a rank or points), or null: one per slot. */
-export function choiceColumnsOf(q: Question): DefinitionRow<QuestionType>["choiceColumns"] {
-  return rowOf(q).choiceColumns;
-}
-
-/** Answered by people: every type but info, which is only shown. */
-export function asks(q: Question): boolean {
-  return rowOf(q).asks;
-}
-
-/** Ordered numeric types: the choice codes of non-missing choices are numbers. */
-export function isOrdinal(q: Question): q is LikertQuestion | ScaleQuestion | MatrixQuestion {
-  return rowOf(q).ordinal;
 }

@@ -13,11 +13,7 @@ const schema = z.strictObject({
 
 export const info = {
   schema,
-  asks: false,
-  ordinal: false,
-  choiceColumns: null,
   normalize: (_q, n) => ({ ...n.base, type: "info" }),
-  slots: () => [],
   refs() {},
   check() {},
 } satisfies DefinitionRow<"info"> & { schema: typeof schema };

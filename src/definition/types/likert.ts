@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { base, ScaleRef } from "../schema-parts.js";
 import type { DefinitionRow } from "./row.js";
-import { checkNumericPoints, oneSlot } from "./shared.js";
+import { checkNumericPoints } from "./shared.js";
 
 const schema = z.strictObject({
   ...base,
@@ -16,13 +16,9 @@ type File = z.infer<typeof schema>;
 
 export const likert = {
   schema,
-  asks: true,
-  ordinal: true,
-  choiceColumns: null,
   normalize(q: File, n) {
     return { ...n.base, type: "likert", ...n.resolve(q.scale), smileys: q.smileys === true };
   },
-  slots: (q) => oneSlot(q, "choice"),
   refs(q: File, r) {
     r.put(q.id, "choice", true, r.codes(q.scale));
   },

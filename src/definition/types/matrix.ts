@@ -32,9 +32,6 @@ function check(q: File, c: CheckContext): void {
 
 export const matrix = {
   schema,
-  asks: true,
-  ordinal: true,
-  choiceColumns: null,
   normalize(q: File, n) {
     return {
       ...n.base,
@@ -49,7 +46,6 @@ export const matrix = {
       smileys: q.smileys === true,
     };
   },
-  slots: (q) => q.items.map((it) => ({ id: `${q.id}.${it.id}`, question: q, kind: "choice", item: it.id })),
   refs(q: File, r) {
     for (const it of q.items) r.put(`${q.id}.${it.id}`, "choice", true, r.codes(q.scale));
   },

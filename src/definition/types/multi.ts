@@ -3,7 +3,6 @@ import { z } from "zod";
 import { base, ChoiceRef, ChoiceValue } from "../schema-parts.js";
 import { didYouMean } from "../suggest.js";
 import type { CheckContext, DefinitionRow } from "./row.js";
-import { withOtherSlot } from "./shared.js";
 
 const schema = z.strictObject({
   ...base,
@@ -41,9 +40,6 @@ function check(q: File, c: CheckContext): void {
 
 export const multi = {
   schema,
-  asks: true,
-  ordinal: false,
-  choiceColumns: "flag",
   normalize(q: File, n) {
     const r = n.resolve(q.choices);
     const choices = n.withOther(r.choices, q.other === true);
@@ -58,7 +54,6 @@ export const multi = {
       other: q.other === true,
     };
   },
-  slots: (q) => withOtherSlot(q, "choices"),
   refs(q: File, r) {
     r.put(q.id, "choices", false, r.codes(q.choices, q.other ? ["other"] : []));
     if (q.other) r.put(`${q.id}.other`, "text", false);

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { base, Text } from "../schema-parts.js";
 import type { DefinitionRow } from "./row.js";
-import { oneSlot } from "./shared.js";
 
 const schema = z.strictObject({
   ...base,
@@ -16,9 +15,6 @@ type File = z.infer<typeof schema>;
 
 export const number = {
   schema,
-  asks: true,
-  ordinal: false,
-  choiceColumns: null,
   normalize(q: File, n) {
     return {
       ...n.base,
@@ -29,7 +25,6 @@ export const number = {
       ...(q.unit ? { unit: q.unit } : {}),
     };
   },
-  slots: (q) => oneSlot(q, "number"),
   refs(q: File, r) {
     r.put(q.id, "number", false);
   },

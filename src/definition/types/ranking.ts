@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { base, ChoiceRef } from "../schema-parts.js";
 import type { DefinitionRow } from "./row.js";
-import { oneSlot } from "./shared.js";
 
 const schema = z.strictObject({
   ...base,
@@ -14,13 +13,9 @@ type File = z.infer<typeof schema>;
 
 export const ranking = {
   schema,
-  asks: true,
-  ordinal: false,
-  choiceColumns: "rank",
   normalize(q: File, n) {
     return { ...n.base, type: "ranking", ...n.resolve(q.choices), top: q.top };
   },
-  slots: (q) => oneSlot(q, "ranking"),
   refs(q: File, r) {
     r.put(q.id, "ranking", false, r.codes(q.choices));
   },

@@ -1,12 +1,11 @@
-// What the definition layer knows about one question type: its part of the file format, how it
-// becomes the model, which slots it fills, what show_if may say about it and its own checks.
+// What the definition layer knows about one question type's file: its part of the file format, how
+// it becomes the model, what show_if may say about it and its own checks (the rest: traits.ts).
 import type { z } from "zod";
 import type { RefInfo } from "../expr/check.js";
 import type { Choice, QuestionBase, QuestionOf, Text } from "../model.js";
 import type { QuestionType } from "../question-type.js";
 import type { RuleIssue } from "../rule-issue.js";
 import type { ChoiceFile, NumericScaleFile } from "../schema-parts.js";
-import type { Slot } from "../slot.js";
 import type { Path } from "../source.js";
 
 export type ChoiceRef = string | ChoiceFile[] | NumericScaleFile;
@@ -49,17 +48,7 @@ export interface CheckContext {
 export interface DefinitionRow<K extends QuestionType> {
   /** This type's part of the survey file format (zod). */
   schema: z.ZodType<{ type: K }>;
-  /** Answered by people (false: display only, no number, no slot). */
-  asks: boolean;
-  /** Ordered numeric points: means, top boxes, indices and diverging bars apply. */
-  ordinal: boolean;
-  /**
-   * In flat files (export, template, import, the form's codes) its answer may be one column per
-   * choice, holding a tick, a rank or points; null: one column per slot.
-   */
-  choiceColumns: "flag" | "rank" | "points" | null;
   normalize(q: { type: K }, n: NormalizeContext): QuestionOf<K>;
-  slots(q: QuestionOf<K>): Slot[];
   refs(q: { type: K; id: string }, r: RefContext): void;
   check(q: { type: K; id: string }, c: CheckContext): void;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Choice, Text } from "../model.js";
 import { base, Text as TextSchema } from "../schema-parts.js";
 import type { CheckContext, DefinitionRow, NormalizeContext } from "./row.js";
-import { oneSlot, pointCodes } from "./shared.js";
+import { pointCodes } from "./shared.js";
 
 const schema = z.strictObject({
   ...base,
@@ -50,11 +50,7 @@ function check(q: File, c: CheckContext): void {
 
 export const scale = {
   schema,
-  asks: true,
-  ordinal: true,
-  choiceColumns: null,
   normalize,
-  slots: (q) => oneSlot(q, "choice"),
   refs(q: File, r) {
     r.put(q.id, "choice", true, [...pointCodes(q.min, q.max), ...(q.dont_know ? ["dk"] : [])]);
   },

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { base, ChoiceRef } from "../schema-parts.js";
 import type { DefinitionRow } from "./row.js";
-import { withOtherSlot } from "./shared.js";
 
 const schema = z.strictObject({
   ...base,
@@ -14,15 +13,11 @@ type File = z.infer<typeof schema>;
 
 export const single = {
   schema,
-  asks: true,
-  ordinal: false,
-  choiceColumns: null,
   normalize(q: File, n) {
     const r = n.resolve(q.choices);
     const choices = n.withOther(r.choices, q.other === true);
     return { ...n.base, type: "single", ...r, choices, other: q.other === true };
   },
-  slots: (q) => withOtherSlot(q, "choice"),
   refs(q: File, r) {
     r.put(q.id, "choice", false, r.codes(q.choices, q.other ? ["other"] : []));
     if (q.other) r.put(`${q.id}.other`, "text", false);

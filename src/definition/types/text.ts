@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { base } from "../schema-parts.js";
 import type { DefinitionRow } from "./row.js";
-import { oneSlot } from "./shared.js";
 
 const schema = z.strictObject({
   ...base,
@@ -16,13 +15,9 @@ export const DEFAULT_TEXT_MAX = 2000;
 
 export const text = {
   schema,
-  asks: true,
-  ordinal: false,
-  choiceColumns: null,
   normalize(q: File, n) {
     return { ...n.base, type: "text", maxLength: q.max_length ?? DEFAULT_TEXT_MAX };
   },
-  slots: (q) => oneSlot(q, "text"),
   refs(q: File, r) {
     r.put(q.id, "text", false);
   },

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { base } from "../schema-parts.js";
 import type { DefinitionRow } from "./row.js";
-import { oneSlot } from "./shared.js";
 
 const schema = z.strictObject({
   ...base,
@@ -13,9 +12,6 @@ type File = z.infer<typeof schema>;
 
 export const yesno = {
   schema,
-  asks: true,
-  ordinal: false,
-  choiceColumns: null,
   normalize(q: File, n) {
     return {
       ...n.base,
@@ -27,7 +23,6 @@ export const yesno = {
       ],
     };
   },
-  slots: (q) => oneSlot(q, "choice"),
   refs(q: File, r) {
     r.put(q.id, "choice", false, ["yes", "no", ...(q.dont_know ? ["dk"] : [])]);
   },

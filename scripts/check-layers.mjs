@@ -24,7 +24,8 @@ export const LAYERS = [
 
 /**
  * Folders whose other modules are private: from outside, import only these files. store/table.ts
- * and store/errors.ts are the parts that need no database, so that using them does not load SQLite.
+ * and store/errors.ts are the parts that need no database, so that using them does not load SQLite;
+ * store/files.ts the calls that read survey files, so that the rest does not load the file format.
  */
 export const ENTRIES = { store: ["store/index.ts", "store/files.ts", "store/table.ts", "store/errors.ts"] };
 

@@ -61,7 +61,7 @@ describe("layers", () => {
     expect(result.cycles).toEqual([["cli/main.ts", "terminal/io.ts"]]);
     expect(result.folderCycles).toEqual([["cli", "terminal"]]);
     expect(result.upward).toEqual([
-      "session/sink.ts imports store/responses.ts: outside store/ import store/index.ts or store/table.ts or store/errors.ts",
+      "session/sink.ts imports store/responses.ts: outside store/ import store/index.ts or store/files.ts or store/table.ts or store/errors.ts",
       "stray/thing.ts is in no layer: add its folder to LAYERS in scripts/check-layers.mjs",
       "terminal/io.ts imports cli/main.ts, which is in a higher layer",
     ]);

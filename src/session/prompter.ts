@@ -95,7 +95,7 @@ export type Reply =
 
 /** A screen of text with buttons: intro, the end of the questions, thank-you. */
 export interface Page {
-  key: "intro" | "end" | "thanks";
+  key: "intro" | "end" | "thanks" | "saveFailed";
   title: string;
   text: string;
   /** The button that goes on. */

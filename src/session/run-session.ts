@@ -3,6 +3,7 @@
 // changed earlier answer hides are removed from it. Knows nothing of terminals or SQLite.
 import { type Answers, type AnswerValue, OTHER_CODE } from "../definition/answers.js";
 import { defaultLanguage, hasOther, type Survey } from "../definition/model.js";
+import { ExitCode, KuuloError } from "../errors.js";
 import { translator } from "../i18n/index.js";
 import { checkAnswer } from "./check-answer.js";
 import {
@@ -58,63 +59,101 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     return s ? { kind: "step", step: s } : { kind: "end" };
   };
   let pos: Position = survey.intro ? { kind: "intro" } : first();
-
-  for (;;) {
-    try {
-      if (pos.kind === "intro") {
-        await prompter.page(page("intro", say(survey.title), say(survey.intro), t("run.start"), false));
-        pos = first();
-      } else if (pos.kind === "end") {
-        const last = lastStep(survey, answers);
-        const r = await prompter.page(page("end", t("run.end.title"), "", t("run.end.send"), last !== null));
-        if (r === "back" && last) pos = { kind: "step", step: last };
-        else break;
-      } else {
-        const step = pos.step;
-        const before = previousStep(survey, answers, step);
-        const canBack = before !== null || survey.intro !== undefined;
-        const reply = await prompter.ask(buildScreen(survey, answers, step, canBack, opts));
-        if (reply.kind === "back") {
-          pos = before ? { kind: "step", step: before } : survey.intro ? { kind: "intro" } : pos;
-          continue;
-        }
-        for (const [slot, value] of writesFor(step, reply)) {
-          if (value === undefined) {
-            if (Object.hasOwn(answers, slot)) {
-              delete answers[slot];
-              await sink.remove(slot);
-            }
-          } else if (!Object.hasOwn(answers, slot) || !same(answers[slot]!, value)) {
-            answers[slot] = value;
-            await sink.save(slot, value, now());
-          }
-        }
-        for (const slot of hiddenAnswers(survey, answers)) {
-          delete answers[slot];
-          await sink.remove(slot);
-        }
-        const after = nextStep(survey, answers, step);
-        pos = after ? { kind: "step", step: after } : { kind: "end" };
-      }
-    } catch (e) {
-      if (!isInterrupt(e) || !o.onInterrupt) throw e;
-      if ((await o.onInterrupt()) === "stop") return { status: "stopped", answers };
-    }
-  }
-
-  await sink.complete(now());
-  const outro = say(survey.outro);
-  const thanks = outro ? `${outro}\n\n${t("run.thanks.saved")}` : t("run.thanks.saved");
   try {
-    await prompter.page(page("thanks", t("run.thanks.title"), thanks, t("run.thanks.close"), false));
+    return await turn();
   } catch (e) {
-    // The answers are complete and saved; leaving the thank-you page by Ctrl+C loses nothing.
-    if (!isInterrupt(e)) throw e;
+    // The participant sees a calm page in their language; the facilitator then gets the error.
+    if (isStorageFailure(e))
+      await showCalmly(
+        prompter,
+        page(
+          "saveFailed",
+          t("run.saveFailed.title"),
+          t("run.saveFailed.text"),
+          t("run.saveFailed.close"),
+          false,
+        ),
+      );
+    throw e;
   }
-  return { status: "complete", answers };
+
+  async function turn(): Promise<SessionResult> {
+    for (;;) {
+      try {
+        if (pos.kind === "intro") {
+          await prompter.page(page("intro", say(survey.title), say(survey.intro), t("run.start"), false));
+          pos = first();
+        } else if (pos.kind === "end") {
+          const last = lastStep(survey, answers);
+          const r = await prompter.page(
+            page("end", t("run.end.title"), "", t("run.end.send"), last !== null),
+          );
+          if (r === "back" && last) pos = { kind: "step", step: last };
+          else break;
+        } else {
+          const step = pos.step;
+          const before = previousStep(survey, answers, step);
+          const canBack = before !== null || survey.intro !== undefined;
+          const reply = await prompter.ask(buildScreen(survey, answers, step, canBack, opts));
+          if (reply.kind === "back") {
+            pos = before ? { kind: "step", step: before } : survey.intro ? { kind: "intro" } : pos;
+            continue;
+          }
+          for (const [slot, value] of writesFor(step, reply)) {
+            if (value === undefined) {
+              if (Object.hasOwn(answers, slot)) {
+                delete answers[slot];
+                await sink.remove(slot);
+              }
+            } else if (!Object.hasOwn(answers, slot) || !same(answers[slot]!, value)) {
+              answers[slot] = value;
+              await sink.save(slot, value, now());
+            }
+          }
+          for (const slot of hiddenAnswers(survey, answers)) {
+            delete answers[slot];
+            await sink.remove(slot);
+          }
+          const after = nextStep(survey, answers, step);
+          pos = after ? { kind: "step", step: after } : { kind: "end" };
+        }
+      } catch (e) {
+        if (!isInterrupt(e) || !o.onInterrupt) throw e;
+        if ((await o.onInterrupt()) === "stop") return { status: "stopped", answers };
+      }
+    }
+
+    await sink.complete(now());
+    const outro = say(survey.outro);
+    const thanks = outro ? `${outro}\n\n${t("run.thanks.saved")}` : t("run.thanks.saved");
+    try {
+      await prompter.page(page("thanks", t("run.thanks.title"), thanks, t("run.thanks.close"), false));
+    } catch (e) {
+      // The answers are complete and saved; leaving the thank-you page by Ctrl+C loses nothing.
+      if (!isInterrupt(e)) throw e;
+    }
+    return { status: "complete", answers };
+  }
 
   function page(key: Page["key"], title: string, text: string, next: string, canBack: boolean): Page {
     return { key, title, text, next, canBack, language: o.language, t };
+  }
+}
+
+/**
+ * A write the store could not make (exit 74: the disk is full, the database server stopped or
+ * cannot be reached). What was saved before stays saved; the turn cannot go on.
+ */
+function isStorageFailure(e: unknown): boolean {
+  return e instanceof KuuloError && e.exitCode === ExitCode.ioError;
+}
+
+/** A page that Ctrl+C or a closed terminal may also leave: the error after it is what counts. */
+async function showCalmly(prompter: Prompter, p: Page): Promise<void> {
+  try {
+    await prompter.page(p);
+  } catch {
+    // Nothing more to tell the participant; the facilitator's message follows.
   }
 }
 

@@ -1,6 +1,7 @@
 // A whole turn through a survey driven by a scripted prompter: answers saved as they are given,
 // going back and changing, skipping, answers hidden by a change removed, completion.
 import { describe, expect, it } from "vitest";
+import type { AnswerValue } from "../../src/definition/answers.js";
 import type { QuestionScreen } from "../../src/session/prompter.js";
 import type { ScriptEntry } from "../../src/session/scripted-prompter.js";
 import { play, tail } from "../helpers/session-play.js";
@@ -114,5 +115,54 @@ describe("runSession", () => {
     expect(result.answers).not.toHaveProperty("wishes");
     expect(sink.events).toContain("remove wishes");
     expect(result.answers.barriers).toBeNull();
+  });
+});
+
+describe("runSession when an answer cannot be saved", () => {
+  it("shows the participant a calm page in their language, then gives the storage error to the facilitator", async () => {
+    const { MemorySink } = await import("../helpers/session-play.js");
+    const { ScriptedPrompter } = await import("../../src/session/scripted-prompter.js");
+    const { runSession } = await import("../../src/session/run-session.js");
+    const { ExitCode, KuuloError } = await import("../../src/errors.js");
+    const { minimal } = await import("../helpers/session-play.js");
+    class FailingSink extends MemorySink {
+      override save(slot: string, value: AnswerValue, at: Date) {
+        if (this.events.length > 0)
+          throw new KuuloError("STORE_UNAVAILABLE", "The database server did not answer.", ExitCode.ioError);
+        super.save(slot, value, at);
+      }
+    }
+    const sink = new FailingSink();
+    const prompter = new ScriptedPrompter([["visit_freq", { answer: "weekly" }], ...tail]);
+    const run = runSession({ survey: minimal, prompter, sink, language: "fi", plain: false, emoji: true });
+    await expect(run).rejects.toMatchObject({ code: "STORE_UNAVAILABLE" });
+    const last = prompter.shown.at(-1) as { key: string; title: string; text: string; canBack: boolean };
+    expect(last.key).toBe("saveFailed");
+    expect(last.title).toBe("Tallennus ei onnistunut");
+    expect(last.text).toContain("Aiemmat vastauksesi ovat tallessa");
+    expect(last.canBack).toBe(false);
+    expect(Object.keys(sink.answers)).toHaveLength(1);
+  });
+
+  it("lets any other error through without the page (a bug is not a full disk)", async () => {
+    const { MemorySink, minimal } = await import("../helpers/session-play.js");
+    const { ScriptedPrompter } = await import("../../src/session/scripted-prompter.js");
+    const { runSession } = await import("../../src/session/run-session.js");
+    class BrokenSink extends MemorySink {
+      override save() {
+        throw new Error("boom");
+      }
+    }
+    const prompter = new ScriptedPrompter([["visit_freq", { answer: "weekly" }], ...tail]);
+    const run = runSession({
+      survey: minimal,
+      prompter,
+      sink: new BrokenSink(),
+      language: "en",
+      plain: false,
+      emoji: true,
+    });
+    await expect(run).rejects.toThrow("boom");
+    expect(prompter.shown.some((s) => s.key === "saveFailed")).toBe(false);
   });
 });

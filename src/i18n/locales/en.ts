@@ -175,6 +175,10 @@ export const en = {
   "run.thanks.title": "Thank you!",
   "run.thanks.saved": "Your answers are saved.",
   "run.thanks.close": "Finish ✓",
+  "run.saveFailed.title": "Your answer could not be saved",
+  "run.saveFailed.text":
+    "Your last answer could not be saved just now. Your earlier answers are saved.\n\nPlease ask a member of the library staff for help.",
+  "run.saveFailed.close": "OK",
   "run.welcome.title": "Welcome!",
   "run.welcome.press": "Press Enter to start.",
   "run.language.choose": "Choose a language",

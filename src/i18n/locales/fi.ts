@@ -177,6 +177,10 @@ export const fi: Messages = {
   "run.thanks.title": "Kiitos!",
   "run.thanks.saved": "Vastauksesi on tallennettu.",
   "run.thanks.close": "Valmis ✓",
+  "run.saveFailed.title": "Tallennus ei onnistunut",
+  "run.saveFailed.text":
+    "Viimeistä vastaustasi ei voitu tallentaa juuri nyt. Aiemmat vastauksesi ovat tallessa.\n\nPyydä apua kirjaston työntekijältä.",
+  "run.saveFailed.close": "Selvä",
   "run.welcome.title": "Tervetuloa!",
   "run.welcome.press": "Aloita painamalla Enter.",
   "run.language.choose": "Valitse kieli",

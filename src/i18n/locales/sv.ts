@@ -174,6 +174,10 @@ export const sv: Messages = {
   "run.thanks.title": "Tack!",
   "run.thanks.saved": "Dina svar är sparade.",
   "run.thanks.close": "Klar ✓",
+  "run.saveFailed.title": "Det gick inte att spara",
+  "run.saveFailed.text":
+    "Ditt senaste svar kunde inte sparas just nu. Dina tidigare svar är sparade.\n\nBe bibliotekets personal om hjälp.",
+  "run.saveFailed.close": "Okej",
   "run.welcome.title": "Välkommen!",
   "run.welcome.press": "Tryck på Enter för att börja.",
   "run.language.choose": "Välj språk",

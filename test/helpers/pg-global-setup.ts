@@ -8,7 +8,12 @@ let cluster: PgCluster | undefined;
 export async function setup(): Promise<void> {
   if (process.env.KUULO_TEST_PG || process.env.KUULO_TEST_NO_PG) return;
   const bin = findPgBin();
-  if (!bin) return;
+  if (!bin) {
+    // CI installs PostgreSQL: there, its tests must run, never be skipped in silence.
+    if (process.env.KUULO_TEST_REQUIRE_PG)
+      throw new Error("KUULO_TEST_REQUIRE_PG is set but no PostgreSQL programs (initdb) were found.");
+    return;
+  }
   cluster = await startCluster(bin);
   process.env.KUULO_TEST_PG = cluster.url;
   process.env.KUULO_TEST_PG_TCP = cluster.tcpUrl;

@@ -80,7 +80,13 @@ function useSchema(conn: PgConnection, schema: string, create: boolean, label: s
       throw new KuuloError("STORE_NOT_FOUND", `There is no schema ${schema} in ${label}.`, ExitCode.noInput, {
         hint: "Check --schema (and --db). A schema is created when surveys are first added, answers collected or imported.",
       });
-    conn.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // CREATE SCHEMA IF NOT EXISTS is not safe against another Kuulo creating the same schema at
+    // the same moment (both pass the check, one fails on the catalogue's unique index): the
+    // advisory lock of this schema (the one migrations take) makes the second wait and find it.
+    conn.transaction(() => {
+      conn.exec(`SELECT pg_advisory_xact_lock(${LOCK_KEY}, hashtext('${schema}'))`);
+      conn.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    })();
   }
   // Only this schema: another organisation's tables are never found by accident.
   conn.exec(`SET search_path TO "${schema}"`);

@@ -27,7 +27,7 @@ export class XlsxSource implements RecordSource {
   async *batches(): AsyncGenerator<SourceRecord[]> {
     const size = await checkWorkbookFile(this.path);
     if (size > this.streamAbove) {
-      yield* this.streamed();
+      yield* this.streamedWithRetry();
       this.bytesRead = size;
       return;
     }
@@ -87,6 +87,27 @@ export class XlsxSource implements RecordSource {
       }
     }
     return best;
+  }
+
+  /**
+   * exceljs's streaming reader now and then fails on a sound file before giving a single row
+   * (a race in how it parks worksheets that come before the workbook part; "reading 'sheets'").
+   * Nothing has been read then, so reading again loses nothing; a file that fails every time
+   * is reported as damaged, as before.
+   */
+  private async *streamedWithRetry(): AsyncGenerator<SourceRecord[]> {
+    for (let attempt = 1; ; attempt++) {
+      let yielded = false;
+      try {
+        for await (const batch of this.streamed()) {
+          yielded = true;
+          yield batch;
+        }
+        return;
+      } catch (e) {
+        if (yielded || attempt >= 3 || !(e instanceof KuuloError) || e.code !== "XLSX_CORRUPT") throw e;
+      }
+    }
   }
 
   private async *streamed(): AsyncGenerator<SourceRecord[]> {

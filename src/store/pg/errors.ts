@@ -21,76 +21,75 @@ export class PgSqlError extends Error {
 const RETRY =
   "Nothing of the interrupted change was saved. Try again in a moment; if it keeps failing, ask whoever runs the database server to check it.";
 
+/** What a person can act on, by SQLSTATE (or errno name): the error's code, message, exit and hint. */
+const KNOWN: readonly {
+  codes: readonly string[];
+  kuulo: string;
+  message: (label: string, detail: string) => string;
+  exit: ExitCode;
+  hint: string;
+}[] = [
+  {
+    codes: ["28P01", "28000"],
+    kuulo: "STORE_AUTH",
+    message: (label) => `The database server refused the user name or password for ${label}.`,
+    exit: ExitCode.ioError,
+    hint: "Check the user name and password (put the password in PGPASSWORD or ~/.pgpass rather than in --db).",
+  },
+  {
+    codes: ["3D000"],
+    kuulo: "STORE_NOT_FOUND",
+    message: (label) => `There is no database ${label} on the server.`,
+    exit: ExitCode.noInput,
+    hint: "Check the database name in --db, or create the database first (see the README: Many libraries).",
+  },
+  {
+    codes: ["ENOTFOUND", "EAI_AGAIN"],
+    kuulo: "STORE_UNAVAILABLE",
+    message: (label) => `The database server of ${label} was not found.`,
+    exit: ExitCode.ioError,
+    hint: "Check the host name in --db and the network connection.",
+  },
+  {
+    codes: ["42501"],
+    kuulo: "STORE_PERMISSION",
+    message: (label, detail) => `The database role of ${label} may not do this: ${detail}.`,
+    exit: ExitCode.ioError,
+    hint: "Kiosks may only add answers, staff may read and report, erasure and upgrades need the admin role (see the README: Many libraries).",
+  },
+  {
+    codes: ["40001", "40P01", "55P03"],
+    kuulo: "STORE_BUSY",
+    message: (label) => `The database ${label} was busy with another change.`,
+    exit: ExitCode.ioError,
+    hint: RETRY,
+  },
+  {
+    codes: ["53100"],
+    kuulo: "STORE_DISK_FULL",
+    message: (label) => `The database server of ${label} is out of disk space.`,
+    exit: ExitCode.ioError,
+    hint: RETRY,
+  },
+];
+
 export function pgFailure(f: PgFault, label: string): Error {
   const code = f.code ?? "";
-  const cause = new Error(scrub(f.message));
-  if (code === "28P01" || code === "28000")
-    return new KuuloError(
-      "STORE_AUTH",
-      `The database server refused the user name or password for ${label}.`,
-      ExitCode.ioError,
-      {
-        hint: "Check the user name and password (put the password in PGPASSWORD or ~/.pgpass rather than in --db).",
-        cause,
-      },
-    );
-  if (code === "3D000")
-    return new KuuloError(
-      "STORE_NOT_FOUND",
-      `There is no database ${label} on the server.`,
-      ExitCode.noInput,
-      {
-        hint: "Check the database name in --db, or create the database first (see the README: Many libraries).",
-        cause,
-      },
-    );
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
-    return new KuuloError(
-      "STORE_UNAVAILABLE",
-      `The database server of ${label} was not found.`,
-      ExitCode.ioError,
-      {
-        hint: "Check the host name in --db and the network connection.",
-        cause,
-      },
-    );
-  if (code === "42501")
-    return new KuuloError(
-      "STORE_PERMISSION",
-      `The database role of ${label} may not do this: ${scrub(f.message)}.`,
-      ExitCode.ioError,
-      {
-        hint: "Kiosks may only add answers, staff may read and report, erasure and upgrades need the admin role (see the README: Many libraries).",
-        cause,
-      },
-    );
-  if (code === "40001" || code === "40P01" || code === "55P03")
-    return new KuuloError(
-      "STORE_BUSY",
-      `The database ${label} was busy with another change.`,
-      ExitCode.ioError,
-      {
-        hint: RETRY,
-        cause,
-      },
-    );
-  if (code === "53100")
-    return new KuuloError(
-      "STORE_DISK_FULL",
-      `The database server of ${label} is out of disk space.`,
-      ExitCode.ioError,
-      {
-        hint: RETRY,
-        cause,
-      },
-    );
-  if (/^[0-9A-Z]{5}$/.test(code) && !/^(08|57|53|58|XX)/.test(code))
-    return new PgSqlError(scrub(f.message), code);
+  const detail = scrub(f.message);
+  const cause = new Error(detail);
+  const known = KNOWN.find((k) => k.codes.includes(code));
+  if (known)
+    return new KuuloError(known.kuulo, known.message(label, detail), known.exit, { hint: known.hint, cause });
+  // Other SQL errors (a constraint, say) go back to the store; connection and server faults do not.
+  if (/^[0-9A-Z]{5}$/.test(code) && !/^(08|57|53|58|XX)/.test(code)) return new PgSqlError(detail, code);
   return new KuuloError(
     "STORE_UNAVAILABLE",
-    `The database server of ${label} did not answer (${scrub(f.message)}).`,
+    `The database server of ${label} did not answer (${detail}).`,
     ExitCode.ioError,
-    { hint: RETRY, cause },
+    {
+      hint: RETRY,
+      cause,
+    },
   );
 }
 

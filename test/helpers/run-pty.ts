@@ -1,7 +1,9 @@
 // Drives the built binary in a real pseudo-terminal (node-pty, 80×24): send keys, wait for a
 // screen's words to appear, then look at the store. Keys go only after the screen they are
-// meant for has been drawn: inquirer drops keys typed before a prompt is listening.
+// meant for has been drawn: inquirer drops keys typed before a prompt is listening. `screen()`
+// reads the grid a person sees back from a headless terminal emulator.
 import { stripVTControlCharacters } from "node:util";
+import { Terminal } from "@xterm/headless";
 import * as pty from "node-pty";
 import { BIN } from "./cli.js";
 
@@ -18,21 +20,29 @@ export class PtyRun {
   private raw = "";
   private mark = 0;
   private readonly proc: pty.IPty;
+  /** The same output drawn by a terminal emulator: the grid of characters a person sees. */
+  private readonly term: Terminal;
+  private pending = 0;
   readonly exited: Promise<{ exitCode: number; signal?: number }>;
 
   constructor(
     args: string[],
     opts: { cwd: string; env?: Record<string, string>; cols?: number; rows?: number },
   ) {
+    const cols = opts.cols ?? 80;
+    const rows = opts.rows ?? 24;
+    this.term = new Terminal({ cols, rows, allowProposedApi: true });
     this.proc = pty.spawn(process.execPath, [BIN, ...args], {
       name: "xterm-256color",
-      cols: opts.cols ?? 80,
-      rows: opts.rows ?? 24,
+      cols,
+      rows,
       cwd: opts.cwd,
       env: { ...process.env, NO_COLOR: "1", ...opts.env } as Record<string, string>,
     });
     this.proc.onData((d) => {
       this.raw += d;
+      this.pending++;
+      this.term.write(d, () => this.pending--);
     });
     this.exited = new Promise((resolve) => this.proc.onExit(resolve));
   }
@@ -44,6 +54,15 @@ export class PtyRun {
   /** Everything shown so far, escape codes removed. */
   get text(): string {
     return stripVTControlCharacters(this.raw);
+  }
+
+  /** The terminal's visible lines now (right-trimmed), once the emulator has drawn all output. */
+  async screen(): Promise<string[]> {
+    while (this.pending > 0) await sleep(10);
+    const b = this.term.buffer.active;
+    return Array.from({ length: this.term.rows }, (_, y) =>
+      (b.getLine(b.viewportY + y)?.translateToString(true) ?? "").trimEnd(),
+    );
   }
 
   /** Wait until text matching `re` is drawn after the last match; returns the new text. */
@@ -85,6 +104,10 @@ export class PtyRun {
 
   kill(signal: string): void {
     this.proc.kill(signal);
+  }
+
+  dispose(): void {
+    this.term.dispose();
   }
 }
 

@@ -36,12 +36,13 @@ export class MemorySink implements AnswerSink {
 let tick = 0;
 const clock = () => new Date(Date.UTC(2025, 0, 1, 10, 0, tick++));
 
-export async function play(
+/** Plays `script` to the end; answers go to `opts.sink` (a store's, say), else to a MemorySink. */
+export async function play<S extends AnswerSink = MemorySink>(
   script: ScriptEntry[],
-  opts: { onInterrupt?: () => Promise<"resume" | "stop">; survey?: typeof minimal } = {},
+  opts: { onInterrupt?: () => Promise<"resume" | "stop">; survey?: typeof minimal; sink?: S } = {},
 ) {
   const prompter = new ScriptedPrompter(script);
-  const sink = new MemorySink();
+  const sink = opts.sink ?? (new MemorySink() as AnswerSink as S);
   const result = await runSession({
     survey: opts.survey ?? minimal,
     prompter,
@@ -67,4 +68,18 @@ export const tail: ScriptEntry[] = [
   ["dots", { answer: { quiet: 2, easy: 3 } }],
   ["note", "next"],
   ["wishes", { answer: "More easy books" }],
+];
+
+/**
+ * "never" opens barriers, answered with an "other" text; then back to the start and "weekly",
+ * which hides barriers and its text again. Continue with likes (see tail).
+ */
+export const changeThatHides: ScriptEntry[] = [
+  ["visit_freq", { answer: "never" }],
+  ["barriers", { answer: ["other"], other: "No time" }],
+  ["likes", { answer: "no" }],
+  ["enjoy", "back"],
+  ["likes", "back"],
+  ["barriers", "back"],
+  ["visit_freq", { answer: "weekly" }],
 ];

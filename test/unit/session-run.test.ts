@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AnswerValue } from "../../src/definition/answers.js";
 import type { QuestionScreen } from "../../src/session/prompter.js";
 import type { ScriptEntry } from "../../src/session/scripted-prompter.js";
-import { play, tail } from "../helpers/session-play.js";
+import { changeThatHides, play, tail } from "../helpers/session-play.js";
 
 describe("runSession", () => {
   it("saves each answer as it is given and completes at the end", async () => {
@@ -71,13 +71,7 @@ describe("runSession", () => {
 
   it("removes answers that a changed earlier answer hides", async () => {
     const { sink, result } = await play([
-      ["visit_freq", { answer: "never" }],
-      ["barriers", { answer: ["other"], other: "No time" }],
-      ["likes", { answer: "no" }],
-      ["enjoy", "back"],
-      ["likes", "back"],
-      ["barriers", "back"],
-      ["visit_freq", { answer: "weekly" }],
+      ...changeThatHides,
       ["likes", { answer: "no" }],
       ...tail.slice(1, -1),
       ["wishes", { answer: "x" }],

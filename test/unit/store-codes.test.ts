@@ -11,8 +11,6 @@ import {
 } from "../../src/definition/answer-codes.js";
 import { type Answers, type SurveyResponse, surveySlots } from "../../src/definition/answers.js";
 import { generateResponses } from "../../src/fixtures/synthetic.js";
-import { runSession } from "../../src/session/run-session.js";
-import { ScriptedPrompter } from "../../src/session/scripted-prompter.js";
 import { StoreSink } from "../../src/session/store-sink.js";
 import {
   checkStore,
@@ -30,7 +28,7 @@ import {
   saveAnswer,
   saveResponses,
 } from "../../src/store/index.js";
-import { tail } from "../helpers/session-play.js";
+import { changeThatHides, play, tail } from "../helpers/session-play.js";
 import { minimal, sampleResponse, tempStore } from "../helpers/store-data.js";
 
 const survey = minimal();
@@ -116,25 +114,7 @@ describe("answer codes in the store", () => {
       plain: false,
       startedAt: new Date("2025-01-01T10:00:00Z"),
     });
-    let tick = 0;
-    const result = await runSession({
-      survey,
-      prompter: new ScriptedPrompter([
-        ["visit_freq", { answer: "never" }],
-        ["barriers", { answer: ["other"], other: "No time" }],
-        ["likes", { answer: "no" }],
-        ["enjoy", "back"],
-        ["likes", "back"],
-        ["barriers", "back"],
-        ["visit_freq", { answer: "weekly" }],
-        ...tail,
-      ]),
-      sink,
-      language: "en",
-      plain: false,
-      emoji: true,
-      now: () => new Date(Date.UTC(2025, 0, 1, 10, 0, tick++)),
-    });
+    const { result } = await play([...changeThatHides, ...tail], { survey, sink });
     expect(result.status).toBe("complete");
     const codes = storedCodes(s).get(sink.responseId!)!;
     expect(codes).not.toHaveProperty("barriers");

@@ -96,7 +96,16 @@ export interface AnswerStatus {
 }
 
 /** Statistics that a Report may withhold to protect small counts. */
-export type StatName = "mean" | "median" | "sd" | "ci" | "topBox" | "bottomBox" | "meanRank" | "borda";
+export type StatName =
+  | "mean"
+  | "median"
+  | "sd"
+  | "ci"
+  | "topBox"
+  | "bottomBox"
+  | "meanRank"
+  | "borda"
+  | "points";
 
 /** Summary of an ordered scale (likert, scale, one matrix item, a group's answers). */
 export interface ScaleStats {
@@ -257,7 +266,10 @@ export interface RankingResult extends QuestionCommon {
 export interface AllocateRow {
   code: string;
   label: Text;
-  /** Points given to it by everyone. Points are not people, so they are not suppressed. */
+  /**
+   * Points given to it by everyone. Withheld (null, `withheld: ["points"]`) where its supporters
+   * are hidden: a supporter gives 1 to N points, so the total bounds their number.
+   */
   totalPoints: number | null;
   /** totalPoints / valid respondents. */
   meanPoints: number | null;
@@ -265,6 +277,8 @@ export interface AllocateRow {
   shareOfPoints: number | null;
   /** Respondents who gave it at least one point. */
   supporters: Count;
+  /** Present only when its point statistics are withheld for privacy. */
+  withheld?: StatName[];
 }
 
 /** allocate: spread N points. */

@@ -1,11 +1,11 @@
 // Ranking (order the top N) and allocation (spread N points): the people counts behind them are
-// registered with the ledger; rank and point statistics are published when they reveal no small count.
+// registered with the ledger; rank and point statistics are published when they reveal no hidden count.
 import type { Slot } from "../definition/answers.js";
 import type { AllocateQuestion, RankingQuestion } from "../definition/model.js";
 import { VALID } from "./columns.js";
 import { common } from "./common.js";
 import { type Ctx, countOf, noteWithheld, slotData } from "./context.js";
-import type { AllocateResult, RankingResult, StatName } from "./report.js";
+import type { AllocateResult, AllocateRow, RankingResult, StatName } from "./report.js";
 import { prepareStatus } from "./status.js";
 
 export function prepareRanking(ctx: Ctx, slot: Slot): () => RankingResult {
@@ -121,7 +121,7 @@ export function prepareAllocate(ctx: Ctx, slot: Slot): () => AllocateResult {
   return () => {
     const show = !ctx.ledger.isHidden(status.validId) && status.valid > 0;
     const total = [...points.values()].reduce((a, b) => a + b, 0);
-    return {
+    const result: AllocateResult = {
       ...common(slot.question),
       kind: "allocate",
       status: status.finish(),
@@ -139,5 +139,41 @@ export function prepareAllocate(ctx: Ctx, slot: Slot): () => AllocateResult {
         };
       }),
     };
+    ctx.withheld += withholdHiddenPoints(result);
+    return result;
   };
+}
+
+/**
+ * Withholds the points of each choice whose supporters are hidden: a supporter gives 1 to N
+ * points, so a total of 2 says 1 or 2 people, and one over 3N says 4 of a "< 5". The question's
+ * total and every share go with them (a share gives the total, and the total minus the shown
+ * points the withheld ones), and so does the largest other total when only one choice would lose
+ * its points, since the total is valid n × N whenever everyone spent all their points.
+ * Returns how many choices' points it withheld. Mutates the result; used again by the protection
+ * across reports when it hides a supporters count.
+ */
+export function withholdHiddenPoints(q: AllocateResult): number {
+  let n = 0;
+  const withhold = (r: AllocateRow) => {
+    if (r.withheld?.includes("points")) return;
+    r.totalPoints = null;
+    r.meanPoints = null;
+    r.shareOfPoints = null;
+    r.withheld = ["points"];
+    n++;
+  };
+  for (const r of q.choices) if (r.supporters.suppressed && r.totalPoints !== null) withhold(r);
+  const off = q.choices.filter((r) => r.withheld?.includes("points"));
+  if (off.length === 0) return n;
+  if (off.length === 1) {
+    let partner: AllocateRow | undefined;
+    for (const r of q.choices)
+      if (r.totalPoints !== null && (partner === undefined || r.totalPoints > partner.totalPoints!))
+        partner = r;
+    if (partner) withhold(partner);
+  }
+  q.totalPoints = null;
+  for (const r of q.choices) r.shareOfPoints = null;
+  return n;
 }

@@ -1,6 +1,14 @@
 // The facts of one question's counts in a report: its answer status, its choices (or picks) and
 // the statistics computed from them (facts.ts). Pure apart from the `hide` actions they carry.
-import type { AnswerStatus, ChoiceRow, Report, ScaleStats } from "../analysis/report.js";
+import type {
+  AllocateResult,
+  AllocateRow,
+  AnswerStatus,
+  ChoiceRow,
+  Report,
+  ScaleStats,
+} from "../analysis/report.js";
+import { withholdHiddenPoints } from "../analysis/tally-points.js";
 import {
   coarsen,
   type FactSink,
@@ -187,7 +195,31 @@ export function questionFacts(sink: FactSink, q: Report["questions"][number]): v
     statusFacts(sink, q.id, q.status, ["valid"], () => {
       for (const r of q.choices) r.meanPoints = null;
     });
-    for (const r of q.choices)
-      pickFacts(sink, q.id, r.code, r.supporters, "supports", hideCount(r.supporters));
+    for (const r of q.choices) {
+      const hide = hideCount(r.supporters);
+      // Hiding the supporters withholds the points that bound them (1 to N points each).
+      pickFacts(sink, q.id, r.code, r.supporters, "supports", () => {
+        hide();
+        withholdHiddenPoints(q);
+      });
+      pointFacts(sink, q, r);
+    }
   } else statusFacts(sink, q.id, q.status, ["valid"], () => {});
+}
+
+/**
+ * A choice's points bound its supporters: each gives 1 to N points, so T points are ⌈T / N⌉ to T
+ * people (none when T is 0). Read as an interval, which tells a reader nothing about a shown count
+ * but narrows a hidden one (reports made before such points were withheld).
+ */
+function pointFacts(sink: FactSink, q: AllocateResult, r: AllocateRow): void {
+  if (r.totalPoints === null || !r.supporters.suppressed) return;
+  const lo = r.totalPoints === 0 ? 0 : Math.ceil(r.totalPoints / q.points);
+  const hi = r.totalPoints;
+  sink.push(`${q.id} points ${r.code}`, `${q.id}#supports:${r.code}`, ["yes"], (lo + hi) / 2, {
+    slack: (hi - lo) / 2 + 1e-9,
+    kind: "stat",
+    role: "stat",
+    hide: () => withholdHiddenPoints(q),
+  });
 }

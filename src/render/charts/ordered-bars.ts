@@ -25,12 +25,17 @@ export function planOrderedBars(spec: OrderedBarsSpec, env: Env): ChartPlan {
     frame: {
       title: spec.title,
       subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
-      notes: notesOf(
-        spec.notes,
-        spec.n === null || spec.items.some((it) => it.value === null),
-        fmt,
-        spec.suppressedLabel,
-      ),
+      notes: [
+        ...notesOf(
+          spec.notes,
+          spec.n === null || spec.items.some((it) => it.value === null && it.mark === undefined),
+          fmt,
+          spec.suppressedLabel,
+        ),
+        ...[...new Set(spec.items.flatMap((it) => (it.value === null && it.mark ? [it.mark] : [])))].map(
+          (label) => fmt.t("chart.withheld", { label }),
+        ),
+      ],
     },
     labels: items.map((it) => it.label),
     minRow: 30,
@@ -40,7 +45,7 @@ export function planOrderedBars(spec: OrderedBarsSpec, env: Env): ChartPlan {
     items.forEach((it, i) => {
       const cy = y.getPixelForValue(i);
       const text = texts[i];
-      if (it.value === null || !text) drawSlot(ctx, x.left, x.right, cy, 22, spec.suppressedLabel);
+      if (it.value === null || !text) drawSlot(ctx, x.left, x.right, cy, 22, it.mark ?? spec.suppressedLabel);
       else drawValue(ctx, text, x.getPixelForValue(Math.max(0, it.value)) + 5, cy);
     });
   });

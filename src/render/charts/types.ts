@@ -60,7 +60,7 @@ export interface OrderedBarsSpec extends ChartCommon {
   n: number | null;
   measure: "borda" | "points" | "count";
   /** Any order; the chart sorts (suppressed items last, in the order given). */
-  items: { label: string; value: number | null }[];
+  items: { label: string; value: number | null; mark?: string }[];
   decimals?: number;
 }
 

@@ -156,7 +156,11 @@ export function questionChart(fmt: ReportFormats, mark: string, q: QuestionResul
         subtitle: fmt.t("report.meta.points", { points: q.points }),
         suppressedLabel: mark,
         measure: "points",
-        items: q.choices.map((r) => ({ label: fmt.text(r.label), value: r.totalPoints })),
+        items: q.choices.map((r) => ({
+          label: fmt.text(r.label),
+          value: r.totalPoints,
+          ...(r.withheld?.includes("points") ? { mark: WITHHELD_MARK } : {}),
+        })),
         decimals: 0,
       };
     case "text":

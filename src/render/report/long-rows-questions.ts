@@ -48,12 +48,15 @@ function rankingRows(s: LongSink, b: Base, q: ResultOf<"ranking">): void {
 
 function allocateRows(s: LongSink, b: Base, q: ResultOf<"allocate">): void {
   s.status(b, q.status);
-  s.put(b, "total_points", q.totalPoints);
+  // Points withheld for privacy (their supporters hidden) take the total and the shares with them.
+  const some = q.choices.some((r) => r.withheld?.includes("points"));
+  s.stat(b, "total_points", q.totalPoints, some);
   for (const r of q.choices) {
     const cb = { ...b, code: r.code, label: s.fmt.text(r.label) };
-    s.put(cb, "total_points", r.totalPoints);
-    s.put(cb, "share_of_points", r.shareOfPoints);
-    s.put(cb, "mean_points", r.meanPoints);
+    const off = r.withheld?.includes("points") ?? false;
+    s.stat(cb, "total_points", r.totalPoints, off);
+    s.stat(cb, "share_of_points", r.shareOfPoints, some);
+    s.stat(cb, "mean_points", r.meanPoints, off);
     s.count(cb, "supporters", r.supporters);
   }
 }

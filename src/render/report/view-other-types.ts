@@ -91,6 +91,8 @@ export function rankingBlock(c: Cells, q: RankingResult): Block {
 
 export function allocateBlock(c: Cells, q: AllocateResult): Block {
   const { t, text } = c.fmt;
+  // Points withheld for privacy (their supporters hidden) take every share of points with them.
+  const some = q.choices.some((r) => r.withheld?.includes("points"));
   const table: Table = {
     caption: t("report.caption.answers", { question: text(q.text) }),
     columns: [
@@ -100,15 +102,18 @@ export function allocateBlock(c: Cells, q: AllocateResult): Block {
       { title: t("report.col.meanPoints"), kind: "number" },
       { title: t("report.col.supporters"), kind: "count" },
     ],
-    rows: sortedBy(q.choices, (r) => r.totalPoints).map((r) => ({
-      cells: [
-        c.label(text(r.label)),
-        c.number(r.totalPoints, false, 0),
-        c.share(r.shareOfPoints, false),
-        c.number(r.meanPoints, false, 2),
-        c.countOf(r.supporters),
-      ],
-    })),
+    rows: sortedBy(q.choices, (r) => r.totalPoints).map((r) => {
+      const off = r.withheld?.includes("points") ?? false;
+      return {
+        cells: [
+          c.label(text(r.label)),
+          c.number(r.totalPoints, off, 0),
+          c.share(r.shareOfPoints, some),
+          c.number(r.meanPoints, off, 2),
+          c.countOf(r.supporters),
+        ],
+      };
+    }),
     barColumn: 2,
   };
   return {

@@ -1,6 +1,7 @@
-// Opening a PostgreSQL store: schemas per organisation, migrations recorded once, refusals of
-// what is not Kuulo's (or is a newer Kuulo's), read-only opens, and failures that never show the
-// password. Needs the test run's PostgreSQL (pg-global-setup.ts).
+// Opening a PostgreSQL store: schemas per organisation, migrations recorded once, a failed write
+// rolled back whole, and failures that never show the password. (Refusals of what is not Kuulo's
+// or is a newer Kuulo's, and read-only opens: store-open.test.ts on both backends.) Needs the
+// test run's PostgreSQL (pg-global-setup.ts).
 import { afterEach, describe, expect, it } from "vitest";
 import { KuuloError } from "../../src/errors.js";
 import {
@@ -57,34 +58,6 @@ describe.skipIf(!PG_URL)("a PostgreSQL store", () => {
     expect(countResponses(a, undefined)).toBe(2);
     expect(countResponses(b, undefined)).toBe(0);
     expect(listSurveys(b)).toEqual([]);
-  });
-
-  it("says there is nothing yet when a command only reads (exit 66), and creates nothing", () => {
-    const url = pgStoreUrl();
-    const e = refusal(() => open(url, { readonly: true }));
-    expect(e.code).toBe("STORE_NOT_FOUND");
-    expect(e.exitCode).toBe(66);
-    expect(refusal(() => open(url, { readonly: true })).code).toBe("STORE_NOT_FOUND");
-  });
-
-  it("refuses a schema holding another program's tables, and a newer Kuulo's", () => {
-    const url = pgStoreUrl();
-    const s = open(url, { create: true });
-    s.db.exec("CREATE SCHEMA other_program; CREATE TABLE other_program.invoices (n integer)");
-    const other = refusal(() => open(url.replace(/schema=\w+/, "schema=other_program"), { create: true }));
-    expect(other.code).toBe("STORE_NOT_DATABASE");
-    expect(other.exitCode).toBe(74);
-    s.db.exec(`INSERT INTO kuulo_schema (version) VALUES (${SCHEMA_VERSION + 1})`);
-    const newer = refusal(() => open(url, { create: true }));
-    expect(newer.code).toBe("STORE_TOO_NEW");
-  });
-
-  it("opened read-only, refuses to write", () => {
-    const url = pgStoreUrl();
-    open(url, { create: true }).close();
-    const r = open(url, { readonly: true });
-    expect(() => registerSurvey(r, survey)).toThrow();
-    expect(listSurveys(r)).toEqual([]);
   });
 
   it("rolls back a failed write transaction as a whole", () => {

@@ -58,6 +58,14 @@ const KNOWN: readonly {
     hint: "Kiosks may only add answers, staff may read and report, erasure and upgrades need the admin role (see the README: Many libraries).",
   },
   {
+    // A read-only open, or a server that only reads (a replica): nothing was written.
+    codes: ["25006"],
+    kuulo: "STORE_READ_ONLY",
+    message: (label) => `The database ${label} is read-only here: nothing can be saved in it.`,
+    exit: ExitCode.ioError,
+    hint: "Saving needs the main server: check the host in --db (a read-only copy of the database only reads).",
+  },
+  {
     codes: ["40001", "40P01", "55P03"],
     kuulo: "STORE_BUSY",
     message: (label) => `The database ${label} was busy with another change.`,

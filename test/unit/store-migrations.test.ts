@@ -1,5 +1,6 @@
-// Schema migrations: from an empty file and from every earlier version, with data written at
-// that version surviving, and the result identical to a database created new.
+// Schema migrations: from an empty store and from every earlier version, with data written at
+// that version surviving, and the result identical to a store created new; on both backends
+// (store-migrations.pg.test.ts).
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SurveyResponse } from "../../src/definition/answers.js";
@@ -15,19 +16,13 @@ import {
   saveAnswer,
 } from "../../src/store/index.js";
 import { APPLICATION_ID, MIGRATIONS, migrate } from "../../src/store/migrations.js";
-import { minimal, sampleResponse, tempStore } from "../helpers/store-data.js";
+import { PgConnection } from "../../src/store/pg/connection.js";
+import { migratePg, openPg } from "../../src/store/pg/open.js";
+import { describeSchema, storeAtVersion, storedVersion, tableNames } from "../helpers/store-backend.js";
+import { currentBackend, minimal, sampleResponse, tempStore } from "../helpers/store-data.js";
 
 let t: ReturnType<typeof tempStore>;
 afterEach(() => t?.cleanup());
-
-function schemaOf(path: string): string[] {
-  const db = new Database(path, { readonly: true });
-  const rows = db.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY name").all() as {
-    sql: string | null;
-  }[];
-  db.close();
-  return rows.map((r) => JSON.stringify(r));
-}
 
 /** The paradata an older file holds for sampleResponse(survey, 0): one answer changed twice. */
 const OLD_TIMES: Record<string, [string, number]> = { visit_freq: ["2025-03-14T09:00:20.000Z", 2] };
@@ -38,8 +33,7 @@ const OLD_TIMES: Record<string, [string, number]> = { visit_freq: ["2025-03-14T0
  * matrix slot whose id has a dot, points per choice) and a partial one without answers.
  */
 function olderStore(path: string, version: number): SurveyResponse[] {
-  const db = new Database(path);
-  migrate(db, version);
+  const db = storeAtVersion(path, version);
   const survey = minimal();
   const rs = [sampleResponse(survey, 0), sampleResponse(survey, 5, { answers: {} })];
   db.prepare("INSERT INTO surveys (hash, id, definition, registered_at) VALUES (?, ?, ?, ?)").run(
@@ -100,22 +94,22 @@ function olderStore(path: string, version: number): SurveyResponse[] {
   return rs;
 }
 
+/** The oldest version a store can be at: PostgreSQL stores began at 4 (their step 4 moves no answers). */
+const first = currentBackend() === "postgres" ? 4 : 1;
+
 describe("migrations", () => {
   it("are numbered 1, 2, 3 … without gaps", () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
   });
 
-  it("build the whole schema from an empty file and mark it as Kuulo's", () => {
+  it("build the whole schema from an empty store and mark it as Kuulo's", () => {
     t = tempStore();
     const s = t.open();
-    expect(s.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
-    expect(s.db.pragma("application_id", { simple: true })).toBe(APPLICATION_ID);
-    const tables = s.db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-      .pluck()
-      .all();
-    expect(tables).toEqual([
+    expect(storedVersion(s.db)).toBe(SCHEMA_VERSION);
+    if (currentBackend() === "sqlite")
+      expect(s.db.pragma("application_id", { simple: true })).toBe(APPLICATION_ID);
+    expect(tableNames(s.db)).toEqual([
       "conflicts",
       "erased_import_rows",
       "import_rows",
@@ -129,7 +123,7 @@ describe("migrations", () => {
     ]);
   });
 
-  for (const from of MIGRATIONS.slice(0, -1).map((m) => m.version)) {
+  for (const from of MIGRATIONS.slice(first - 1, -1).map((m) => m.version)) {
     it(`upgrade a version-${from} database, keeping its data, to the same schema as a new one`, () => {
       t = tempStore();
       const written = olderStore(t.path, from);
@@ -174,50 +168,96 @@ describe("migrations", () => {
       const fresh = tempStore("fresh.db");
       try {
         fresh.open().close();
-        expect(schemaOf(t.path)).toEqual(schemaOf(fresh.path));
+        const schema = describeSchema(fresh.path);
+        // Every table's columns and indexes, and on PostgreSQL its constraints too.
+        expect(schema.length).toBeGreaterThan(currentBackend() === "postgres" ? 80 : 15);
+        expect(describeSchema(t.path)).toEqual(schema);
       } finally {
         fresh.cleanup();
       }
     });
   }
 
-  it("leave the older schema whole when a step fails half way (a full disk while building the codes)", () => {
-    t = tempStore();
-    olderStore(t.path, 6);
-    const db = new Database(t.path);
-    // Enough rows that writing their codes needs new pages, and no room for a single one.
-    const copy = db.prepare(
-      `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
-         submitted_at, status, content_hash, updated_at, answers, paradata)
-       SELECT ? || substr(id, 9), survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
-         submitted_at, status, content_hash, updated_at, answers, paradata FROM responses WHERE rid = 1`,
-    );
-    for (let i = 0; i < 400; i++) copy.run(String(i).padStart(8, "a"));
-    db.pragma(`max_page_count = ${db.pragma("page_count", { simple: true }) as number}`);
-    expect(() => migrate(db)).toThrow(/full/i);
-    expect(db.pragma("user_version", { simple: true })).toBe(6);
-    const columns = (db.pragma("table_info(responses)") as { name: string }[]).map((c) => c.name);
-    expect(columns).not.toContain("codes");
-    db.close();
-    const s = t.open({ create: false });
-    expect(s.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
-    expect(s.db.prepare("SELECT count(*) FROM responses WHERE codes IS NOT NULL").pluck().get()).toBe(402);
-    expect(checkStore(s).ok).toBe(true);
-  });
+  // SQLite: each step is a transaction of its own, and a full disk (max_page_count) stops step 7.
+  if (currentBackend() === "sqlite")
+    it("leave the older schema whole when a step fails half way (a full disk while building the codes)", () => {
+      t = tempStore();
+      olderStore(t.path, 6);
+      const db = new Database(t.path);
+      // Enough rows that writing their codes needs new pages, and no room for a single one.
+      const copy = db.prepare(
+        `INSERT INTO responses (id, survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
+           submitted_at, status, content_hash, updated_at, answers, paradata)
+         SELECT ? || substr(id, 9), survey_hash, survey_id, session_id, wave, source, language, plain, started_at,
+           submitted_at, status, content_hash, updated_at, answers, paradata FROM responses WHERE rid = 1`,
+      );
+      for (let i = 0; i < 400; i++) copy.run(String(i).padStart(8, "a"));
+      db.pragma(`max_page_count = ${db.pragma("page_count", { simple: true }) as number}`);
+      expect(() => migrate(db)).toThrow(/full/i);
+      expect(db.pragma("user_version", { simple: true })).toBe(6);
+      const columns = (db.pragma("table_info(responses)") as { name: string }[]).map((c) => c.name);
+      expect(columns).not.toContain("codes");
+      db.close();
+      const s = t.open({ create: false });
+      expect(s.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+      expect(s.db.prepare("SELECT count(*) FROM responses WHERE codes IS NOT NULL").pluck().get()).toBe(402);
+      expect(checkStore(s).ok).toBe(true);
+    });
 
-  it("upgrade an older file opened for reading, when it may be written", () => {
+  // PostgreSQL: every missing step runs in one transaction under the advisory lock.
+  if (currentBackend() === "postgres")
+    it("leave the older schema whole when a step fails half way (after its ALTER TABLE, building the codes)", () => {
+      t = tempStore();
+      olderStore(t.path, 6);
+      const last = MIGRATIONS.at(-1)!;
+      const failing = [
+        ...MIGRATIONS.slice(0, -1),
+        {
+          ...last,
+          run: (db: Parameters<NonNullable<typeof last.run>>[0]) => {
+            last.run?.(db);
+            throw new Error("the server stopped answering");
+          },
+        },
+      ];
+      expect(() => openPg(t.path, { create: true }, failing)).toThrow(/stopped answering/);
+      const raw = storeAtVersion(t.path, 6);
+      expect(storedVersion(raw)).toBe(6);
+      const columns = raw
+        .prepare(
+          "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'responses'",
+        )
+        .pluck()
+        .all();
+      expect(columns).not.toContain("codes");
+      raw.close();
+      const s = t.open({ create: false });
+      expect(storedVersion(s.db)).toBe(SCHEMA_VERSION);
+      expect(s.db.prepare("SELECT count(*) FROM responses WHERE codes IS NOT NULL").pluck().get()).toBe(2);
+      expect(checkStore(s).ok).toBe(true);
+    });
+
+  it("upgrade an older store opened for reading, when it may be written", () => {
     t = tempStore();
-    olderStore(t.path, 1);
+    olderStore(t.path, first);
     const s = openStore(t.path, { readonly: true });
     expect(s.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     s.close();
   });
 
-  it("are applied once when two connections open a new file at the same time", () => {
+  it("are applied once when two connections open a new store at the same time", () => {
     t = tempStore();
     const a = t.open();
     const b = t.open();
-    expect(migrate(a.db)).toEqual([]);
-    expect(migrate(b.db)).toEqual([]);
+    if (a.db instanceof PgConnection && b.db instanceof PgConnection) {
+      expect(migratePg(a.db, a.path, MIGRATIONS)).toBe(SCHEMA_VERSION);
+      expect(migratePg(b.db, b.path, MIGRATIONS)).toBe(SCHEMA_VERSION);
+      expect(a.db.prepare("SELECT version FROM kuulo_schema ORDER BY version").pluck().all()).toEqual(
+        MIGRATIONS.map((m) => m.version),
+      );
+    } else {
+      expect(migrate(a.db)).toEqual([]);
+      expect(migrate(b.db)).toEqual([]);
+    }
   });
 });

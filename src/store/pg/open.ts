@@ -57,7 +57,7 @@ export function openPg(
         hint: "Check --db and --schema. The tables are created when surveys are first added, answers collected or imported.",
       });
     if (version > SCHEMA_VERSION) throw tooNew(label, version, SCHEMA_VERSION);
-    if (version < SCHEMA_VERSION) version = migratePg(conn, label, migrations);
+    if (version < SCHEMA_VERSION) version = upgrade(conn, label, migrations, version);
     if (version > SCHEMA_VERSION) throw tooNew(label, version, SCHEMA_VERSION);
     // A read-only open cannot write by mistake: the server refuses it.
     if (opts.readonly) conn.exec("SET default_transaction_read_only = on");
@@ -151,6 +151,25 @@ export function migratePg(conn: PgConnection, label: string, migrations: readonl
     }
     return version;
   })();
+}
+
+/** migratePg, saying what to do when the role may not change the schema (a kiosk's, staff's, a reader's). */
+function upgrade(conn: PgConnection, label: string, migrations: readonly Migration[], from: number): number {
+  try {
+    return migratePg(conn, label, migrations);
+  } catch (e) {
+    if (!(e instanceof KuuloError && e.code === "STORE_PERMISSION")) throw e;
+    const to = migrations[migrations.length - 1]!.version;
+    throw new KuuloError(
+      "STORE_NEEDS_UPGRADE",
+      `${label} was made by an older Kuulo (database version ${from}; this Kuulo uses ${to}) and must be upgraded, but this database role may not change it.`,
+      ExitCode.ioError,
+      {
+        hint: "Run one Kuulo command as the admin role that owns the tables (for example kuulo doctor --db postgres://ADMIN@HOST/DATABASE --schema NAME); it upgrades the schema for everyone. Nothing was changed.",
+        cause: e,
+      },
+    );
+  }
 }
 
 function tooNew(label: string, version: number, SCHEMA_VERSION: number): KuuloError {

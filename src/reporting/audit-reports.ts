@@ -8,7 +8,7 @@ import { MAX_JSON_BYTES, readInputText } from "../input-file.js";
 import { auditFacts } from "../privacy/audit.js";
 import { extractFacts } from "../privacy/facts.js";
 import { loadSolver } from "../privacy/lp.js";
-import { getRelease, listReleases, openStore } from "../store/index.js";
+import { listReleases, openStore, releaseReport } from "../store/index.js";
 
 export { auditJson, auditLines } from "../render/audit-findings.js";
 
@@ -51,7 +51,7 @@ function ledgerSources(what: string[], dbPath: string): Source[] {
     );
     return [...list, ...named].map((r) => ({
       name: `release ${r.id}`,
-      report: JSON.parse(getRelease(store, r.id).report) as Report,
+      report: JSON.parse(releaseReport(store, r.id)) as Report,
     }));
   } finally {
     store.close();

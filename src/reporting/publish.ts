@@ -6,7 +6,7 @@ import type { Report } from "../analysis/report.js";
 import type { ResponseStatus, SurveyResponse } from "../definition/answers.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { translator } from "../i18n/index.js";
-import type { Release } from "../store/index.js";
+import type { ReleaseSummary } from "../store/index.js";
 
 export interface PublishRequest {
   report: Report;
@@ -51,9 +51,10 @@ export function poolOfResponses(responses: readonly SurveyResponse[]): PoolCount
 /** The pool of responses as columns, counted. */
 export function poolOfColumns(meta: MetaColumns): PoolCount[] {
   const { surveyId, status } = meta;
-  const counts = new Map<string, PoolCount>();
+  const counts = new Map<number, PoolCount>();
+  const ids = surveyId.values.length;
   for (let i = 0; i < meta.id.length; i++) {
-    const key = `${status.codes[i]}:${surveyId.codes[i]}`;
+    const key = status.codes[i]! * ids + surveyId.codes[i]!;
     const c = counts.get(key);
     if (c) c.count++;
     else
@@ -77,25 +78,25 @@ export function markPopulation(report: Report, pool: readonly PoolCount[]): stri
 }
 
 export async function publish(dbPath: string, req: PublishRequest): Promise<Publication> {
-  const { openStore, listReleases, getRelease, recordRelease, hasLedger } = await import("../store/index.js");
+  const st = await import("../store/index.js");
+  const { openStore, listReleases, releaseReport, releaseResponseIds, recordRelease, hasLedger } = st;
   const { report } = req;
   const origins = markPopulation(report, req.pool);
   if (origins.length === 0) origins.push(report.survey.id);
   const t = translator(req.lang);
+  const mine = st.inIdOrder(req.analysed);
   const store = openStore(dbPath, { readonly: true });
   try {
-    const earlier = hasLedger(store) ? listReleases(store, origins).map((r) => getRelease(store, r.id)) : [];
-    const mine = new Set(req.analysed);
-    refuseDifferencing(earlier, mine, report.options.minCell, t);
-    const reports = earlier.map((e) => JSON.parse(e.report) as Report);
+    const earlier = hasLedger(store) ? listReleases(store, origins) : [];
+    // How many people each earlier release and this one do not share, by walking both sorted
+    // lists of ids: no set of a million ids per release.
+    const diffs = earlier.map((e) => differenceCount(mine, () => releaseResponseIds(store, e.id)));
+    refuseDifferencing(earlier, diffs, report.options.minCell, t);
+    const reports = earlier.map((e) => JSON.parse(releaseReport(store, e.id)) as Report);
     // The same responses asked for the same way as an earlier release: publish that release again,
     // so that the same data and options give the same numbers (and nothing new is learnt).
     const same = earlier.findIndex(
-      (e, i) =>
-        e.responseIds.length === mine.size &&
-        e.responseIds.every((id) => mine.has(id)) &&
-        e.surveyHash === report.survey.hash &&
-        sameAnalysis(reports[i]!, report),
+      (e, i) => diffs[i] === 0 && e.surveyHash === report.survey.hash && sameAnalysis(reports[i]!, report),
     );
     if (same >= 0) return record(reports[same]!);
     await protectAgainst(report, reports, t);
@@ -127,7 +128,7 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
             options: req.options,
             outputs,
             report: text,
-            responseIds: [...req.analysed],
+            responseIds: mine,
           });
         } finally {
           s.close();
@@ -143,16 +144,13 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
  * tell those people's answers by subtraction: refused, saying how many more it would take.
  */
 function refuseDifferencing(
-  earlier: Pick<Release, "id" | "createdAt" | "responseIds">[],
-  mine: ReadonlySet<string>,
+  earlier: Pick<ReleaseSummary, "id" | "createdAt">[],
+  diffs: readonly number[],
   minCell: number,
   t: ReturnType<typeof translator>,
 ): void {
-  for (const e of earlier) {
-    let diff = 0;
-    const theirs = new Set(e.responseIds);
-    for (const id of mine) if (!theirs.has(id)) diff++;
-    for (const id of theirs) if (!mine.has(id)) diff++;
+  for (const [i, e] of earlier.entries()) {
+    const diff = diffs[i]!;
     if (diff > 0 && diff < minCell)
       throw new KuuloError(
         "REPORT_DIFFERENCING",
@@ -161,6 +159,38 @@ function refuseDifferencing(
         { hint: t("report.refuse.differenceHint", { id: e.id, min: minCell - diff }) },
       );
   }
+}
+
+/**
+ * The number of ids in one list and not the other. `mine` is sorted and without repeats; `theirs`
+ * comes from the ledger in the database's order, which is the same for ids of plain ASCII (as
+ * Kuulo's are); should it ever differ, the count is made with a set instead.
+ */
+export function differenceCount(mine: readonly string[], theirs: () => Iterable<string>): number {
+  let diff = 0;
+  let i = 0;
+  let previous: string | undefined;
+  for (const id of theirs()) {
+    if (previous !== undefined && id <= previous) return differenceBySet(mine, theirs());
+    previous = id;
+    while (i < mine.length && mine[i]! < id) {
+      diff++;
+      i++;
+    }
+    if (i < mine.length && mine[i] === id) i++;
+    else diff++;
+  }
+  return diff + (mine.length - i);
+}
+
+function differenceBySet(mine: readonly string[], theirs: Iterable<string>): number {
+  const set = new Set(mine);
+  let diff = mine.length;
+  for (const id of theirs) {
+    if (set.has(id)) diff--;
+    else diff++;
+  }
+  return diff;
 }
 
 /** Hides what the earlier releases would let a reader work out (src/privacy), or refuses the report. */

@@ -32,11 +32,14 @@ export {
   forgetRelease,
   getRelease,
   hasLedger,
+  inIdOrder,
   listReleases,
   type Release,
   type ReleaseInput,
   type ReleaseSummary,
   recordRelease,
+  releaseReport,
+  releaseResponseIds,
   setReleaseOutputs,
 } from "./releases.js";
 export {

@@ -218,12 +218,16 @@ export function whereClause(
   store: Store,
   survey: string | undefined,
   f: ResponseFilters,
+  order: "started" | "id" = "started",
 ): { where: string; params: (string | number)[] } {
   const conds: string[] = [];
   const params: (string | number)[] = [];
   if (survey !== undefined) {
     const hashes = findSurveyVersions(store, survey).map((v) => v.hash);
-    conds.push(`r.survey_hash IN (${hashes.map(() => "?").join(", ")})`);
+    // Read in id order, the survey's index (survey_hash, started_at) would make SQLite sort all of
+    // a survey's rows for every page: an expression on the column keeps it to the id index.
+    const column = order === "id" ? "r.survey_hash || ''" : "r.survey_hash";
+    conds.push(`${column} IN (${hashes.map(() => "?").join(", ")})`);
     params.push(...hashes);
   }
   const eq = (col: string, v: string | undefined) => {

@@ -65,6 +65,16 @@ export function hasLedger(store: Store): boolean {
   );
 }
 
+/**
+ * The ids in order (the given array when it is already sorted). The ledger's two indexes are then
+ * written front to back: at random places each id dirtied a page of its own, and a report over a
+ * million responses spent most of its time recording them.
+ */
+export function inIdOrder(ids: readonly string[]): readonly string[] {
+  for (let k = 1; k < ids.length; k++) if (ids[k - 1]! > ids[k]!) return [...ids].sort();
+  return ids;
+}
+
 export function recordRelease(store: Store, input: ReleaseInput): number {
   return guard(store.path, () =>
     store.write(() => {
@@ -82,12 +92,13 @@ export function recordRelease(store: Store, input: ReleaseInput): number {
           JSON.stringify(input.outputs),
           input.report,
         ) as number;
+      const ids = inIdOrder(input.responseIds);
       if (store.sqlite) {
         const add = store.sql(
           "INSERT OR IGNORE INTO release_responses (release_id, response_id) VALUES (?, ?)",
         );
-        for (const r of input.responseIds) add.run(id, r);
-      } else addInChunks(store, id, input.responseIds);
+        for (const r of ids) add.run(id, r);
+      } else addInChunks(store, id, ids);
       return id;
     }),
   );
@@ -136,13 +147,35 @@ function releaseRow(store: Store, id: number): Row {
 export function getRelease(store: Store, id: number): Release {
   return guard(store.path, () => {
     const row = releaseRow(store, id);
-    const report = store.sql("SELECT report FROM releases WHERE id = ?").pluck().get(id) as string;
-    const responseIds = store
+    const responseIds = [...releaseResponseIds(store, id)];
+    return { ...summary(row), report: releaseReport(store, id), responseIds };
+  });
+}
+
+/** The report an entry published (report.json), without the ids it covered. */
+export function releaseReport(store: Store, id: number): string {
+  return guard(store.path, () => {
+    releaseRow(store, id);
+    return store.sql("SELECT report FROM releases WHERE id = ?").pluck().get(id) as string;
+  });
+}
+
+/**
+ * The ids of the responses an entry covered, in order, one at a time: a comparison with them
+ * need not hold a million of them at once.
+ */
+export function* releaseResponseIds(store: Store, id: number): Generator<string> {
+  const ids = guard(store.path, () =>
+    store
       .sql("SELECT response_id FROM release_responses WHERE release_id = ? ORDER BY response_id")
       .pluck()
-      .all(id) as string[];
-    return { ...summary(row), report, responseIds };
-  });
+      .iterate(id),
+  ) as IterableIterator<string>;
+  for (;;) {
+    const next = guard(store.path, () => ids.next());
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 export function forgetRelease(store: Store, id: number): ReleaseSummary {

@@ -6,6 +6,7 @@ import { accFor, bad, type Handler } from "./map-choices.js";
 import type { MappedRow } from "./mapped-row.js";
 import {
   type ChoiceIndex,
+  exactChoiceList,
   isTrueFlag,
   parseChoice,
   parseChoiceList,
@@ -27,7 +28,9 @@ function listReader({ slot, column, ix: ixOf, set }: ReaderInput): Handler {
   const order = new Map(ix.codes.map((c, i) => [c, i]));
   return (raw, row) => {
     if (raw.trim() === "") return;
-    const { codes, bad: unknown } = parseChoiceList(raw, ix);
+    const exact = exactChoiceList(raw, ix);
+    if (exact !== undefined && slot.kind !== "ranking" && inOrder(exact, order)) return set(row, exact);
+    const { codes, bad: unknown } = exact ? { codes: exact, bad: [] } : parseChoiceList(raw, ix);
     if (unknown.length > 0) {
       const one = parseChoice(unknown[0]!, ix);
       return bad(
@@ -48,6 +51,12 @@ function listReader({ slot, column, ix: ixOf, set }: ReaderInput): Handler {
       unique.sort((a, b) => order.get(a)! - order.get(b)!),
     );
   };
+}
+
+/** Picked codes already in the survey's order, each once (as a typed-in list nearly always is). */
+function inOrder(codes: readonly string[], order: ReadonlyMap<string, number>): boolean {
+  for (let i = 1; i < codes.length; i++) if (order.get(codes[i - 1]!)! >= order.get(codes[i]!)!) return false;
+  return true;
 }
 
 function numberReader({ slot, column, set }: ReaderInput): Handler {
@@ -118,6 +127,9 @@ const CELL_READERS: { [K in SlotKind]: (r: ReaderInput) => Handler } = {
     const ix = ixOf();
     return (raw, row) => {
       if (raw.trim() === "") return;
+      // A code or label exactly as written (nearly every cell) needs no normalising.
+      const hit = ix.exact.get(raw);
+      if (hit !== undefined) return set(row, hit);
       const r = parseChoice(raw, ix);
       r.ok ? set(row, r.value) : bad(row, column, raw, r.message);
     };

@@ -56,11 +56,13 @@ export function makeRowMapper(survey: Survey, plan: ColumnPlan, opts: MapperOpti
     c.role.kind === "slot" && c.role.slot.other ? [c.role.slot] : [],
   );
 
+  // The per-question scratch of one row, emptied for the next (the row keeps nothing of it).
+  const acc = new Map<string, Acc>();
   return (cells) => {
     // A prototype-less object is a plain hash table to V8: rows fill different subsets of dozens
     // of slot ids, and ordinary objects would walk a new hidden class for each (10× slower).
     const row: MappedRow = { answers: Object.create(null) as Answers, meta: {}, problems: [] };
-    const acc = new Map<string, Acc>();
+    if (acc.size > 0) acc.clear();
     for (const h of handlers) {
       let raw = cells[h.index];
       if (raw === undefined || raw === "") continue;

@@ -138,6 +138,25 @@ export function isTrueFlag(raw: string): boolean {
   return TRUE_FLAGS.has(normalizeKey(raw));
 }
 
+const LIST_SEPARATORS = /[;,|]/;
+
+/**
+ * The codes of a joined list whose every piece is a code or label exactly as written, when no
+ * code or label holds a separator itself (so each piece stands alone): what parseChoiceList
+ * gives then, without its search for longer runs. Undefined when any piece needs more.
+ */
+export function exactChoiceList(raw: string, ix: ChoiceIndex): string[] | undefined {
+  if (ix.maxSeparators !== 0 || raw.includes("\n")) return undefined;
+  const codes: string[] = [];
+  for (const piece of raw.split(LIST_SEPARATORS)) {
+    if (piece === "") continue;
+    const hit = ix.exact.get(piece);
+    if (hit === undefined) return undefined;
+    codes.push(hit);
+  }
+  return codes;
+}
+
 /**
  * Split a joined list ("1;3", "fines, hours", "Muu, mikä?|Sakot") into codes. Labels may hold
  * commas themselves, so at each point the longest run of pieces that names a choice wins.

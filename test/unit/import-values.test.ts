@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Choice } from "../../src/definition/model.js";
 import {
+  exactChoiceList,
   indexChoices,
   parseChoice,
   parseChoiceList,
@@ -87,5 +89,37 @@ describe("parseFlag", () => {
     for (const s of ["0", "ei", "nej", "no"]) expect(parseFlag(s)).toEqual({ ok: true, value: false });
     expect(parseFlag(" ")).toEqual({ ok: true, value: null });
     expect(parseFlag("maybe").ok).toBe(false);
+  });
+});
+
+describe("exactChoiceList", () => {
+  const plain = indexChoices(
+    [
+      { value: "1", label: { fi: "Kirjat", en: "Books" } },
+      { value: "2", label: { fi: "Lehdet", en: "Magazines" } },
+      { value: "x", label: { fi: "Muu" } },
+    ],
+    "fi",
+  );
+  it("reads exactly written pieces, and leaves anything else to parseChoiceList", () => {
+    expect(exactChoiceList("1;2", plain)).toEqual(["1", "2"]);
+    expect(exactChoiceList("Lehdet|1", plain)).toEqual(["2", "1"]);
+    expect(exactChoiceList("1;;2,", plain)).toEqual(["1", "2"]);
+    expect(exactChoiceList("1; 2", plain)).toBeUndefined();
+    expect(exactChoiceList("kirjat", plain)).toBeUndefined();
+    expect(exactChoiceList("1\n2", plain)).toBeUndefined();
+    // Labels holding a separator need the search for longer runs.
+    expect(exactChoiceList("weekly;monthly", ix)).toBeUndefined();
+  });
+  it("gives what parseChoiceList gives whenever it gives anything", () => {
+    const piece = fc.constantFrom("1", "2", "x", "Kirjat", "Lehdet", "Muu", "kirjat", " 1", "3", "", " ");
+    const sep = fc.constantFrom(";", ",", "|", "\n", "; ");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, sep), { maxLength: 6 }), piece, (pairs, last) => {
+        const raw = pairs.map(([p, s]) => p + s).join("") + last;
+        const exact = exactChoiceList(raw, plain);
+        if (exact !== undefined) expect(parseChoiceList(raw, plain)).toEqual({ codes: exact, bad: [] });
+      }),
+    );
   });
 });

@@ -6,10 +6,11 @@ import {
   beginTransaction,
   erasedLines,
   getSession,
-  knownRowHashes,
+  hasLegacyRowHashes,
   listSurveys,
   openStore,
   previousImport,
+  recordedRowHashes,
   recordImport,
   registerSurvey,
   type Store,
@@ -29,7 +30,6 @@ export function openStoreTarget(
 ): StoreTarget {
   const store: Store = openStore(path, opts.readonly ? { readonly: true } : { create: true });
   let tx: { commit(): void; rollback(): void } | undefined;
-  let known: Set<string> | undefined;
   // Lines of this very file whose responses were erased since an earlier import of it.
   let erased: Set<number> = new Set();
   // Whether the store holds row hashes from before they included the session.
@@ -60,13 +60,8 @@ export function openStoreTarget(
 
     begin(info) {
       current = { file: info.file, fileHash: info.fileHash, at: new Date() };
-      known = knownRowHashes(store, survey.id);
       erased = erasedLines(store, info.fileHash);
-      for (const h of known)
-        if (!h.startsWith("2.")) {
-          legacy = true;
-          break;
-        }
+      legacy = hasLegacyRowHashes(store, survey.id);
       if (readonly) return;
       tx = beginTransaction(store);
       registerSurvey(store, survey, current.at);
@@ -74,11 +69,16 @@ export function openStoreTarget(
 
     write(rows: readonly PreparedRow[]): RowOutcome[] {
       const fresh: PreparedRow[] = [];
-      const outcomes: RowOutcome[] = rows.map((r) => {
+      // Only this batch's hashes are looked up: the store's may be millions.
+      const asked = rows.map((r) => r.contentHash);
+      const legacyHashes = legacy ? rows.map((r) => r.legacyHash?.()) : [];
+      if (legacy) for (const h of legacyHashes) if (h !== undefined) asked.push(h);
+      const known = recordedRowHashes(store, survey.id, asked);
+      const outcomes: RowOutcome[] = rows.map((r, i) => {
         // An older row hash does not know its session: it still counts, so that an old file
         // imported again adds nothing, as it did when that row was recorded.
-        if (known!.has(r.contentHash) || (legacy && r.legacyHash && known!.has(r.legacyHash())))
-          return "duplicate";
+        const old = legacyHashes[i];
+        if (known.has(r.contentHash) || (old !== undefined && known.has(old))) return "duplicate";
         // An erased person's row in the same file stays out (counted with the duplicates).
         if (erased.has(r.line)) return "duplicate";
         fresh.push(r);

@@ -8,10 +8,12 @@ export { checkStore, repairCodes, type StoreHealth } from "./doctor.js";
 export { type Cell, type ExportColumn, exportColumns, exportRow } from "./export-table.js";
 export {
   erasedLines,
+  hasLegacyRowHashes,
   isFileImported,
   knownRowHashes,
   type PreviousImport,
   previousImport,
+  recordedRowHashes,
   recordImport,
 } from "./imports.js";
 export { type MergeSourceSummary, mergeStores } from "./merge.js";

@@ -12,12 +12,14 @@ import {
   createSession,
   getResponse,
   getSurvey,
+  hasLegacyRowHashes,
   iterateResponses,
   knownRowHashes,
   listResponses,
   listSessions,
   listSurveys,
   previousImport,
+  recordedRowHashes,
   recordImport,
   registerSurvey,
   removeAnswer,
@@ -154,6 +156,65 @@ describe("saveResponses", () => {
     expect(knownRowHashes(s, survey.id).has("d")).toBe(true);
     expect(checkStore(s).ok).toBe(true);
   });
+
+  it("looks up which row hashes were recorded, in batches of any size, and tells older hashes apart", () => {
+    registerSurvey(s, survey);
+    const stored = Array.from({ length: 1500 }, (_, i) => `2.h${i}`);
+    recordImport(s, { ...baseRecord(), fileHash: "f1", stored: stored.length, rowHashes: stored });
+    const asked = Array.from({ length: 1300 }, (_, i) => `2.h${i * 2}`);
+    const found = recordedRowHashes(s, survey.id, asked);
+    expect(found.size).toBe(750);
+    expect(found.has("2.h1498") && !found.has("2.h1500") && !found.has("2.h1")).toBe(true);
+    expect(recordedRowHashes(s, "other", asked).size).toBe(0);
+    expect(recordedRowHashes(s, survey.id, []).size).toBe(0);
+    expect(hasLegacyRowHashes(s, survey.id)).toBe(false);
+    // An older hash is base64url without the prefix: before "2." or after it in byte order.
+    for (const old of ["1zzz", "2-abc", "2_abc", "Zabc", "abc"]) {
+      const tx = beginTransaction(s);
+      recordImport(s, { ...baseRecord(), fileHash: `f-${old}`, rowHashes: [old] });
+      expect(hasLegacyRowHashes(s, survey.id), old).toBe(false);
+      tx.commit();
+      expect(hasLegacyRowHashes(s, survey.id), old).toBe(true);
+      s.sqlite!.prepare("DELETE FROM import_rows WHERE row_hash = ?").run(old);
+    }
+  });
+
+  it("records a large import's rows with the index by response intact, and a rollback keeps it too", () => {
+    registerSurvey(s, survey);
+    const indexSql = () =>
+      s.sqlite!.prepare("SELECT sql FROM sqlite_schema WHERE name = 'import_rows_by_response'").pluck().get();
+    const before = indexSql();
+    expect(before).toContain("WHERE response_id IS NOT NULL");
+    // Enough rows for the index to be built again after them rather than taking them one by one.
+    const n = 25_000;
+    const rec = (fileHash: string) => ({
+      ...baseRecord(),
+      fileHash,
+      stored: n,
+      rowHashes: Array.from({ length: n }, (_, i) => `h${i * 7919}`),
+      rows: Array.from({ length: n }, (_, i) => ({ responseId: `r${i}`, line: i + 2 })),
+    });
+    const tx = beginTransaction(s);
+    recordImport(s, rec("f1"));
+    tx.rollback();
+    expect(indexSql()).toBe(before);
+    expect(knownRowHashes(s, survey.id).size).toBe(0);
+    const tx2 = beginTransaction(s);
+    recordImport(s, rec("f1"));
+    tx2.commit();
+    expect(indexSql()).toBe(before);
+    expect(knownRowHashes(s, survey.id).size).toBe(n);
+    // The erasure's look-up by response finds the row through the index, built again in full.
+    const plan = s
+      .sqlite!.prepare("EXPLAIN QUERY PLAN SELECT file_hash, line FROM import_rows WHERE response_id = ?")
+      .all("r77") as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain("import_rows_by_response");
+    expect(s.sqlite!.prepare("SELECT line FROM import_rows WHERE response_id = 'r77'").pluck().get()).toBe(
+      79,
+    );
+    expect(s.sqlite!.prepare("PRAGMA integrity_check").pluck().all()).toEqual(["ok"]);
+    expect(checkStore(s).ok).toBe(true);
+  });
 });
 
 describe("reading", () => {
@@ -215,3 +276,15 @@ describe("reading", () => {
     expect(getResponse(s, "00000000-0000-4000-8000-000000000003")?.answers.visit_freq).toBe("weekly");
   });
 });
+
+function baseRecord() {
+  return {
+    fileHash: "f",
+    fileName: "forms.csv",
+    surveyId: survey.id,
+    importedAt: at(0),
+    stored: 1,
+    rejected: 0,
+    rowHashes: [] as string[],
+  };
+}

@@ -66,7 +66,7 @@ no matching responses, 73 cannot write --out, 74 database problem.
 
 Examples:
   npx kuulo export welcome-baseline --out vastaukset.csv --delimiter ";" --bom --decimal-comma
-  npx kuulo export welcome-baseline --out vastaukset.xlsx --labels --lang fi
+  npx kuulo export welcome-baseline --out taulukko.xlsx --labels --lang fi
   npx kuulo export surveys/welcome-baseline.yaml --format json > responses.json`,
     )
     .action(async (ref: string, opts: ExportCliOptions) => {

@@ -93,7 +93,7 @@ folder, 74 database problem.
 Examples:
   npx kuulo report welcome-baseline
   npx kuulo report welcome-baseline --out raportti/ --lang fi
-  npx kuulo report welcome-baseline --compare wave --format pdf,xlsx --out raportti/
+  npx kuulo report welcome-baseline --compare wave --format pdf,xlsx --out vertailu/
   npx kuulo report surveys/welcome-baseline.yaml --by age_group --format md > raportti.md`,
     )
     .action(async (ref: string, opts: ReportCliOptions) => {

@@ -235,6 +235,11 @@ export interface NumberResult extends QuestionCommon {
   min: number | null;
   max: number | null;
   histogram: HistogramBin[];
+  /**
+   * Present only when statistics are withheld for privacy beside a shown n: the mean, SD and
+   * quartiles would narrow a hidden count of the histogram ("mean", "median", "sd", "ci").
+   */
+  withheld?: StatName[];
 }
 
 /** One choice of a ranking question. */

@@ -61,11 +61,16 @@ export function classTargets(
     if (shown && g.length === 1) return;
     for (const s of own)
       for (const c of slotCats(all, s)) {
-        if (s !== F.root && c !== "yes") continue;
+        // A pick's sub-slot is checked by its "yes"; a number's bins ("v:20") each.
+        if (s !== F.root && c !== "yes" && !c.startsWith("v:")) continue;
         // Non-answers are published exactly (base − valid n gives their total): not secrets.
         if (isNonAnswer(c)) continue;
         const what =
-          s === F.root ? `${s} ${c.replace(/^c:|^m:/, "")}` : s.replace("#", " ").replace(":", " ");
+          s === F.root
+            ? `${s} ${c.replace(/^c:|^m:/, "")}`
+            : c.startsWith("v:")
+              ? `${F.root} ${c.slice(2)}`
+              : s.replace("#", " ").replace(":", " ");
         const x = cell(s, k, c);
         if (!shown)
           extra.push({ t: { idx: [x], coef: [1] }, slot: s, label: `${what} among ${describe(g)}` });

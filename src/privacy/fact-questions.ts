@@ -9,49 +9,10 @@ import type {
   ScaleStats,
 } from "../analysis/report.js";
 import { withholdHiddenPoints } from "../analysis/tally-points.js";
-import {
-  coarsen,
-  type FactSink,
-  hideCount,
-  hideRow,
-  type Published,
-  STATUS,
-  shown,
-  statusCats,
-  withhold,
-} from "./fact-sink.js";
+import { numberFacts } from "./fact-numbers.js";
+import { coarsen, type FactSink, hideCount, hideRow, type Published, shown, withhold } from "./fact-sink.js";
+import { statusFacts } from "./fact-status.js";
 import type { Fact } from "./fact-types.js";
-
-/** `shares` are the figures divided by the valid n: hiding it hides them too. */
-export function statusFacts(
-  sink: FactSink,
-  slot: string,
-  status: AnswerStatus,
-  validCats: string[],
-  shares: () => void,
-): void {
-  const { push, defineSlot } = sink;
-  const all = [...validCats, ...statusCats(status)];
-  defineSlot(slot, all);
-  push(`${slot} base`, slot, all, status.base, { role: "base" });
-  push(`${slot} valid`, slot, validCats, status.valid, {
-    role: "valid",
-    hide: () => {
-      hideCount(status.valid)();
-      shares();
-    },
-  });
-  for (const m of status.missing)
-    push(`${slot} ${m.code}`, slot, [`m:${m.code}`], m, {
-      role: "status",
-      hide: () => {
-        m.count = null;
-        m.suppressed = true;
-      },
-    });
-  for (const s of STATUS)
-    push(`${slot} ${s}`, slot, [s], status[s], { role: "status", hide: hideCount(status[s]) });
-}
 
 const noShares = (rows: { share: number | null }[], st: ScaleStats | null) => () => {
   for (const r of rows) r.share = null;
@@ -204,7 +165,8 @@ export function questionFacts(sink: FactSink, q: Report["questions"][number]): v
       });
       pointFacts(sink, q, r);
     }
-  } else statusFacts(sink, q.id, q.status, ["valid"], () => {});
+  } else if (q.kind === "number") numberFacts(sink, q);
+  else statusFacts(sink, q.id, q.status, ["valid"], () => {});
 }
 
 /**

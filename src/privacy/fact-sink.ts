@@ -42,6 +42,19 @@ export const hideRow = (r: {
     r.suppressed = true;
   };
 };
+/** Hides a histogram bin; `also` runs after (what else the bin's hiding takes with it). */
+export const hideBin = (
+  b: { count: number | null; suppressed: boolean; complement?: true },
+  also: () => void,
+) => {
+  const minCell = floor;
+  return () => {
+    if (complementMark(b.count, minCell)) b.complement = true;
+    b.count = null;
+    b.suppressed = true;
+    also();
+  };
+};
 export const shown = (c: Count | null) => (c === null || c.suppressed ? null : c.value);
 
 /** A published count as the report holds it: a Count, or a row with `count`. */

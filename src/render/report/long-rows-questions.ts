@@ -16,7 +16,7 @@ function choiceRows(s: LongSink, b: Base, q: ResultOf<"choice" | "multi">): void
 function numberRows(s: LongSink, b: Base, q: ResultOf<"number">): void {
   s.status(b, q.status);
   s.count(b, "n", q.n);
-  const hidden = q.n.suppressed;
+  const hidden = q.n.suppressed || (q.withheld?.length ?? 0) > 0;
   for (const [m, v] of [
     ["mean", q.mean],
     ["median", q.median],

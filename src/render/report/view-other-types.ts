@@ -9,8 +9,8 @@ import { decimalsOf, meta, pair, sortedBy } from "./view-common.js";
 export function numberBlock(c: Cells, q: NumberResult): Block {
   const { t, text } = c.fmt;
   const unit = q.unit ? ` (${text(q.unit)})` : "";
-  // A number's statistics are hidden exactly when its n is.
-  const hidden = q.n.suppressed;
+  // A number's statistics are hidden when its n is, or withheld beside it ("–").
+  const hidden = q.n.suppressed || (q.withheld?.length ?? 0) > 0;
   const stats: Table = {
     caption: t("report.caption.stats", { question: text(q.text) }),
     columns: [

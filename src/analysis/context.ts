@@ -5,7 +5,16 @@ import { OTHER_CODE, type Slot } from "../definition/answers.js";
 import { compileShowIf, evaluateWith } from "../definition/expr/index.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import { ABSENT, NOT_REACHED, NOT_SHOWN, type ResponseColumns, SKIPPED, type SlotColumn } from "./columns.js";
+import {
+  ABSENT,
+  MISSING,
+  NOT_REACHED,
+  NOT_SHOWN,
+  type ResponseColumns,
+  SKIPPED,
+  type SlotColumn,
+  VALID,
+} from "./columns.js";
 import { emptyMaskCounts, type MaskCounts } from "./mask.js";
 import type { Count, StatName } from "./report.js";
 import { picked, rowLookup } from "./row-view.js";
@@ -31,11 +40,21 @@ export interface Ctx {
 /**
  * One slot over the analysed responses: `state[k]` is the state of response `rows[k]` (VALID,
  * MISSING, SKIPPED, NOT_SHOWN, NOT_REACHED or INVALID); its value is in `col` at row `rows[k]`.
+ * The tallies every question needs are counted in the same pass that settles the states.
  */
 export interface SlotData {
   col: SlotColumn;
   state: Uint8Array;
   rows: Int32Array;
+  /** Responses per state. */
+  byState: Float64Array;
+  /**
+   * Per choice index, the valid answers that are (or pick) it: one code (single, scale, a matrix
+   * item) or the picked codes that are not "don't know" (multi); zeros for other kinds.
+   */
+  validByCode: Float64Array;
+  /** Per choice index, the "don't know"-type answers (the code of a missing answer is its choice's). */
+  missingByCode: Float64Array;
 }
 
 export const BASE_CELL = "counts/analysed";
@@ -98,27 +117,54 @@ function settle(ctx: Ctx, slot: Slot): SlotData {
   const view = rowLookup(cols);
   const main = slot.other ? cols.bySlot.get(slot.question.id) : undefined;
   let shown: Uint8Array | undefined;
+  const byState = new Float64Array(8);
+  const validByCode = new Float64Array(col.codes.length);
+  const missingByCode = new Float64Array(col.codes.length);
+  const one = col.slot.kind === "choice";
+  const picks = col.slot.kind === "choices" ? col.picks : null;
   for (let k = 0; k < n; k++) {
     const i = rows[k]!;
-    const s = col.state[i]!;
-    if (s !== ABSENT) {
-      state[k] = s;
-      continue;
-    }
-    if (expr !== undefined) {
-      // One show_if is evaluated at most once per response (matrix items and questions share it).
-      if (!shown) shown = shownOf(ctx, showIf!);
-      if (shown[k] === 0) shown[k] = evaluateWith(expr, view.at(i)) ? 1 : 2;
-      if (shown[k] === 2) {
-        state[k] = NOT_SHOWN;
-        continue;
+    let s = col.state[i]!;
+    if (s === ABSENT) {
+      s = SKIPPED;
+      if (expr !== undefined) {
+        // One show_if is evaluated at most once per response (matrix items and questions share it).
+        if (!shown) shown = shownOf(ctx, showIf!);
+        if (shown[k] === 0) shown[k] = evaluateWith(expr, view.at(i)) ? 1 : 2;
+        if (shown[k] === 2) s = NOT_SHOWN;
+      }
+      if (s !== NOT_SHOWN) {
+        if (index > cols.reached[i]!) s = NOT_REACHED;
+        else if (slot.other) s = main && picked(main, i, OTHER_CODE) ? SKIPPED : NOT_SHOWN;
       }
     }
-    if (index > cols.reached[i]!) state[k] = NOT_REACHED;
-    else if (slot.other) state[k] = main && picked(main, i, OTHER_CODE) ? SKIPPED : NOT_SHOWN;
-    else state[k] = SKIPPED;
+    state[k] = s;
+    byState[s]!++;
+    if (s === VALID) {
+      if (one) validByCode[col.code[i]!]!++;
+      else if (picks) countPicks(picks, i * col.width, col.width, col.missing, validByCode);
+    } else if (s === MISSING) missingByCode[col.code[i]!]!++;
   }
-  return { col, state, rows };
+  return { col, state, rows, byState, validByCode, missingByCode };
+}
+
+/** Add one row's picks (`width` words of bits from `at`) that are not "don't know" to `counts`. */
+function countPicks(
+  picks: Uint32Array,
+  at: number,
+  width: number,
+  missing: readonly boolean[],
+  counts: Float64Array,
+): void {
+  for (let w = 0; w < width; w++) {
+    let bits = picks[at + w]!;
+    while (bits !== 0) {
+      const b = 31 - Math.clz32(bits);
+      bits &= ~(1 << b);
+      const c = w * 32 + b;
+      if (!missing[c]) counts[c]!++;
+    }
+  }
 }
 
 function shownOf(ctx: Ctx, showIf: string): Uint8Array {

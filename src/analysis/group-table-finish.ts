@@ -4,6 +4,7 @@ import type { Choice } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
 import { type Ctx, complementOf, countOf } from "./context.js";
 import type { Count, GroupRow, GroupTable, ScaleStats } from "./report.js";
+import { listSample } from "./sample.js";
 import { boxSize, type ScaleCell, scaleStats } from "./scale-stats.js";
 import { ciMean, diffMeans, diffProportions, mean, median, sd } from "./stats.js";
 
@@ -77,7 +78,7 @@ export function groupStats(
       p
         ? scaleStats(
             ctx,
-            p.values,
+            listSample(p.values),
             valid[gi]!,
             choices
               .map((c) => ({

@@ -3,8 +3,8 @@
 // they pin no hidden small count; a box share only when it adds nothing to the shown cells.
 import { type Ctx, noteWithheld } from "./context.js";
 import type { Count, ScaleStats, StatName } from "./report.js";
+import type { Sample } from "./sample.js";
 import { type AuditCell, statsAreSafe } from "./stat-audit.js";
-import { ciMean, mean, median, sd } from "./stats.js";
 
 /** From this valid n on, a mean is published rounded when the exact one would pin a count. */
 export const HEADLINE_N = 30;
@@ -43,7 +43,7 @@ function headlineSafe(audit: AuditCell[], minCell: number): boolean {
  * one possible value (stat-audit.ts). A box share is kept when its hidden cells are all of the
  * hidden cells or none of them: then it follows from n and the shown cells anyway.
  */
-export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCell[]): ScaleStats {
+export function scaleStats(ctx: Ctx, values: Sample, n: Count, cells: ScaleCell[]): ScaleStats {
   const none: ScaleStats = {
     n,
     mean: null,
@@ -55,7 +55,7 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
     box: boxSize(cells.length),
     withheld: [],
   };
-  if (values.length === 0) return none;
+  if (values.n === 0) return none;
   const withheld: StatName[] = [];
   if (n.suppressed) {
     withheld.push("mean", "median", "sd", "ci", "topBox", "bottomBox");
@@ -69,7 +69,7 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
     return sorted.map((c) => ({ value: c.value, count: c.count, hidden: c.hidden && !known.has(c.id) }));
   };
   let audit = auditOf();
-  if (values.length >= HEADLINE_N && !headlineSafe(audit, ctx.minCell)) {
+  if (values.n >= HEADLINE_N && !headlineSafe(audit, ctx.minCell)) {
     // The headline costs one more count rather than the mean: a large count hidden beside the
     // small ones (a "–") leaves a rounded mean too many ways to come about.
     const extra = sorted.find(
@@ -90,29 +90,29 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
   const full = statsAreSafe(audit, { mean: true, median: true, sd: true }, ctx.minCell);
   const central = full || statsAreSafe(audit, { mean: true, median: true }, ctx.minCell);
   if (central) {
-    out.mean = mean(values);
-    out.median = median(values);
+    out.mean = values.mean();
+    out.median = values.median();
   } else if (statsAreSafe(audit, { mean: true }, ctx.minCell)) {
     // The median pins where the mean alone does not (it splits the people in half at one point).
-    out.mean = mean(values);
+    out.mean = values.mean();
     withheld.push("median");
   } else if (
-    values.length >= HEADLINE_N &&
+    values.n >= HEADLINE_N &&
     statsAreSafe(audit, { meanDecimals: HEADLINE_DECIMALS }, ctx.minCell)
   ) {
     // The headline rule: at n ≥ 30 the mean printed to one decimal (and the median, unless it
     // pins a count itself) confine the hidden counts to wide ranges; published rounded, so that
     // report.json tells no more.
     const f = 10 ** HEADLINE_DECIMALS;
-    out.mean = Math.round((mean(values) ?? 0) * f) / f;
+    out.mean = Math.round((values.mean() ?? 0) * f) / f;
     out.meanDecimals = HEADLINE_DECIMALS;
     if (statsAreSafe(audit, { meanDecimals: HEADLINE_DECIMALS, median: true }, ctx.minCell))
-      out.median = median(values);
+      out.median = values.median();
     else withheld.push("median");
   } else withheld.push("mean", "median");
   if (full) {
-    out.sd = sd(values);
-    out.ci = ciMean(values);
+    out.sd = values.sd();
+    out.ci = values.ci();
   } else withheld.push("sd", "ci");
   const k = none.box;
   const box = (part: ScaleCell[], name: StatName): number | null => {
@@ -122,7 +122,7 @@ export function scaleStats(ctx: Ctx, values: number[], n: Count, cells: ScaleCel
       withheld.push(name);
       return null;
     }
-    return part.reduce((s, c) => s + c.count, 0) / values.length;
+    return part.reduce((s, c) => s + c.count, 0) / values.n;
   };
   out.topBox = box(sorted.slice(-k), "topBox");
   out.bottomBox = box(sorted.slice(0, k), "bottomBox");

@@ -2,7 +2,7 @@
 // registered with the suppression ledger as one line that adds up to the analysed responses.
 import type { Slot } from "../definition/answers.js";
 import { hasChoices } from "../definition/model.js";
-import { INVALID, MISSING, NOT_REACHED, NOT_SHOWN, SKIPPED, VALID } from "./columns.js";
+import { INVALID, NOT_REACHED, NOT_SHOWN, SKIPPED, VALID } from "./columns.js";
 import { BASE_CELL, type Ctx, complementOf, countOf, type SlotData } from "./context.js";
 import type { AnswerStatus } from "./report.js";
 import { type CellOptions, LOCKED } from "./suppress.js";
@@ -18,15 +18,7 @@ export interface PreparedStatus {
 }
 
 export function prepareStatus(ctx: Ctx, slot: Slot, data: SlotData, prefix: string): PreparedStatus {
-  const { state, col, rows } = data;
-  const byState = new Float64Array(8);
-  // "Don't know"-type answers by choice index (the code of a missing answer is its choice's).
-  const byCode = new Float64Array(col.codes.length);
-  for (let k = 0; k < state.length; k++) {
-    const s = state[k]!;
-    byState[s]!++;
-    if (s === MISSING) byCode[col.code[rows[k]!]!]!++;
-  }
+  const { state, col, byState, missingByCode } = data;
   const tally = {
     valid: byState[VALID]!,
     skipped: byState[SKIPPED]!,
@@ -35,7 +27,7 @@ export function prepareStatus(ctx: Ctx, slot: Slot, data: SlotData, prefix: stri
     invalid: byState[INVALID]!,
   };
   const missing = new Map<string, number>();
-  byCode.forEach((c, i) => {
+  missingByCode.forEach((c, i) => {
     if (c > 0) missing.set(col.codes[i]!, (missing.get(col.codes[i]!) ?? 0) + c);
   });
   const q = slot.question;

@@ -3,9 +3,9 @@
 import type { Slot } from "../definition/answers.js";
 import { type Choice, hasChoices } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
-import { VALID } from "./columns.js";
-import { type Ctx, complementOf, countOf, type SlotData, slotData } from "./context.js";
+import { type Ctx, complementOf, countOf, slotData } from "./context.js";
 import type { ChoiceRow, ScaleStats } from "./report.js";
+import { codedSample, listSample } from "./sample.js";
 import { type ScaleCell, scaleStats } from "./scale-stats.js";
 import { type PreparedStatus, prepareStatus } from "./status.js";
 
@@ -32,7 +32,7 @@ export function prepareChoices(ctx: Ctx, slot: Slot): PreparedChoices {
   const q = slot.question;
   const choices = hasChoices(q) ? q.choices.filter((c) => !c.missing) : [];
   const counts = new Map(choices.map((c) => [c.value, 0]));
-  validCodeCounts(data).forEach((n, i) => {
+  data.validByCode.forEach((n, i) => {
     const code = data.col.codes[i]!;
     if (n > 0) counts.set(code, (counts.get(code) ?? 0) + n);
   });
@@ -80,50 +80,9 @@ export function prepareChoices(ctx: Ctx, slot: Slot): PreparedChoices {
   };
 }
 
-/**
- * Per choice index, the valid answers that are (or pick) it: one code (single, scale, a matrix
- * item) or the picked codes that are not "don't know" (multi).
- */
-export function validCodeCounts({ col, state, rows }: SlotData): Float64Array {
-  const counts = new Float64Array(col.codes.length);
-  if (col.slot.kind === "choice") {
-    for (let k = 0; k < state.length; k++) if (state[k] === VALID) counts[col.code[rows[k]!]!]!++;
-  } else if (col.slot.kind === "choices") {
-    const { picks, width, missing } = col;
-    for (let k = 0; k < state.length; k++) {
-      if (state[k] !== VALID) continue;
-      const at = rows[k]! * width;
-      for (let w = 0; w < width; w++) {
-        let bits = picks![at + w]!;
-        while (bits !== 0) {
-          const b = 31 - Math.clz32(bits);
-          bits &= ~(1 << b);
-          const i = w * 32 + b;
-          if (!missing[i]) counts[i]!++;
-        }
-      }
-    }
-  }
-  return counts;
-}
-
 /** Per choice index, its code as a number (null for codes that are not numbers). */
 export function codeNumbers(codes: readonly string[]): (number | null)[] {
   return codes.map(codeNumber);
-}
-
-/** Valid answers of a one-code slot as numbers (scale values), in the analysed order. */
-export function scaleValues(ctx: Ctx, slot: Slot): number[] {
-  const out: number[] = [];
-  const { col, state, rows } = slotData(ctx, slot);
-  if (col.slot.kind !== "choice") return out;
-  const numbers = codeNumbers(col.codes);
-  for (let k = 0; k < state.length; k++) {
-    if (state[k] !== VALID) continue;
-    const v = numbers[col.code[rows[k]!]!]!;
-    if (v !== null) out.push(v);
-  }
-  return out;
 }
 
 /** Scale statistics for a prepared one-code slot, after the ledger is solved. */
@@ -136,5 +95,8 @@ export function finishScaleStats(ctx: Ctx, p: PreparedChoices): ScaleStats {
       hidden: ctx.ledger.isHidden(p.cellId(c.value)),
     }))
     .filter((c): c is ScaleCell => c.value !== null);
-  return scaleStats(ctx, scaleValues(ctx, p.slot), countOf(ctx, p.status.validId, p.status.valid), cells);
+  const data = slotData(ctx, p.slot);
+  const values =
+    data.col.slot.kind === "choice" ? codedSample(data, codeNumbers(data.col.codes)) : listSample([]);
+  return scaleStats(ctx, values, countOf(ctx, p.status.validId, p.status.valid), cells);
 }

@@ -59,6 +59,14 @@ function stemmerOf(lang: string): (w: string) => string {
   return f;
 }
 
+/** Answers with the same text in the same language, and how many there are. */
+export interface TextGroup {
+  text: string;
+  /** The language of the answers ("" when not known). */
+  lang: string;
+  count: number;
+}
+
 /**
  * Terms used by at least `minCell` respondents, most frequent first, ties alphabetical. `langs[i]`
  * is the language answer i was given in; each language's terms are counted apart.
@@ -68,17 +76,40 @@ export function countTerms(
   minCell: number,
   langs?: readonly string[],
 ): TermCount[] {
+  const groups: TextGroup[] = [];
+  const byLang = new Map<string, Map<string, TextGroup>>();
+  answers.forEach((text, i) => {
+    const lang = langs?.[i] ?? "";
+    let m = byLang.get(lang);
+    if (!m) {
+      m = new Map();
+      byLang.set(lang, m);
+    }
+    const g = m.get(text);
+    if (g) g.count++;
+    else {
+      const added = { text, lang, count: 1 };
+      m.set(text, added);
+      groups.push(added);
+    }
+  });
+  return countTermGroups(groups, minCell);
+}
+
+/**
+ * The same from the answers grouped by text and language, the groups in the order their first
+ * answer came: the terms of each distinct text are found and stemmed once.
+ */
+export function countTermGroups(groups: readonly TextGroup[], minCell: number): TermCount[] {
   const counts = new Map<string, number>();
   const forms = new Map<string, Map<string, number>>();
-  // The same answer has the same terms: split each distinct text once.
   const seen = new Map<string, string[]>();
-  answers.forEach((a, i) => {
-    let terms = seen.get(a);
+  for (const { text, lang, count } of groups) {
+    let terms = seen.get(text);
     if (!terms) {
-      terms = termsOf(a);
-      seen.set(a, terms);
+      terms = termsOf(text);
+      seen.set(text, terms);
     }
-    const lang = langs?.[i] ?? "";
     const stem = stemmerOf(lang);
     const keys = new Map<string, string>();
     for (const w of terms) {
@@ -86,12 +117,15 @@ export function countTerms(
       if (!keys.has(key)) keys.set(key, w);
     }
     for (const [key, w] of keys) {
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      const f = forms.get(key) ?? new Map<string, number>();
-      f.set(w, (f.get(w) ?? 0) + 1);
-      forms.set(key, f);
+      counts.set(key, (counts.get(key) ?? 0) + count);
+      let f = forms.get(key);
+      if (!f) {
+        f = new Map<string, number>();
+        forms.set(key, f);
+      }
+      f.set(w, (f.get(w) ?? 0) + count);
     }
-  });
+  }
   const surface = (key: string) =>
     [...forms.get(key)!].sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
   return [...counts]

@@ -9,27 +9,39 @@ import { VALID } from "./columns.js";
 import { type Ctx, countOf, slotData } from "./context.js";
 import { atPrecision, compositeDecimals, intervalAt, type PublishedMeans } from "./published-means.js";
 import type { GapResult, IndexResult, IpaQuadrant, IpaResult } from "./report.js";
-import { ciMean, cronbachAlpha, mean, median, sd } from "./stats.js";
+import { ciMean, cronbachAlphaOfItems, mean, median, sd } from "./stats.js";
+
+/** Per analysis run, each slot's numeric answers (indices, IPA and gaps share their items). */
+const numericCache = new WeakMap<Ctx, Map<string, Float64Array>>();
 
 /** Numeric answers of a slot over the analysed responses (NaN when not a valid number). */
 export function numericAnswers(ctx: Ctx, slotId: string): Float64Array {
+  let cache = numericCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    numericCache.set(ctx, cache);
+  }
+  let out = cache.get(slotId);
+  if (!out) {
+    out = readNumeric(ctx, slotId);
+    cache.set(slotId, out);
+  }
+  return out;
+}
+
+function readNumeric(ctx: Ctx, slotId: string): Float64Array {
   const out = new Float64Array(ctx.rows.length).fill(Number.NaN);
   const slot = findSlot(ctx.survey, slotId);
   if (!slot) return out;
   const { col, state, rows } = slotData(ctx, slot);
-  const numbers = col.codes.map(codeNumber);
+  const kind = col.slot.kind;
+  const numbers = Float64Array.from(col.codes, (c) => codeNumber(c) ?? Number.NaN);
   for (let k = 0; k < state.length; k++) {
     if (state[k] !== VALID) continue;
     const i = rows[k]!;
-    const v =
-      col.slot.kind === "choice"
-        ? numbers[col.code[i]!]!
-        : col.slot.kind === "number"
-          ? col.number![i]!
-          : col.slot.kind === "text" && col.texts
-            ? codeNumber(col.texts[i]!)
-            : null;
-    if (v !== null) out[k] = v;
+    if (kind === "choice") out[k] = numbers[col.code[i]!]!;
+    else if (kind === "number") out[k] = col.number![i]!;
+    else if (kind === "text" && col.texts) out[k] = codeNumber(col.texts[i]!) ?? Number.NaN;
   }
   return out;
 }
@@ -45,16 +57,34 @@ function scaleRange(ctx: Ctx, slotId: string): { lo: number; hi: number } | null
   return vals.length ? { lo: Math.min(...vals), hi: Math.max(...vals) } : null;
 }
 
-/** Rows of complete cases over the given slots. */
+/** The complete cases over the given slots, as one column of values per slot. */
 function completeCases(cols: Float64Array[]): number[][] {
-  const rows: number[][] = [];
   const n = cols[0]?.length ?? 0;
+  const complete = new Uint8Array(n).fill(1);
+  let cases = n;
+  for (const c of cols)
+    for (let i = 0; i < n; i++)
+      if (complete[i] === 1 && Number.isNaN(c[i]!)) {
+        complete[i] = 0;
+        cases--;
+      }
+  return cols.map((c) => {
+    const out = new Array<number>(cases);
+    for (let i = 0, j = 0; i < n; i++) if (complete[i] === 1) out[j++] = c[i]!;
+    return out;
+  });
+}
+
+/** Per complete case, the mean of its items (summed left to right). */
+function scoresOf(items: number[][]): number[] {
+  const n = items[0]?.length ?? 0;
+  const scores = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    let complete = true;
-    for (const c of cols) if (Number.isNaN(c[i]!)) complete = false;
-    if (complete) rows.push(cols.map((c) => c[i]!));
+    let s = 0;
+    for (const item of items) s += item[i]!;
+    scores[i] = s / items.length;
   }
-  return rows;
+  return scores;
 }
 
 export function prepareIndices(ctx: Ctx): (published: PublishedMeans) => IndexResult[] {
@@ -64,16 +94,17 @@ export function prepareIndices(ctx: Ctx): (published: PublishedMeans) => IndexRe
       const range = scaleRange(ctx, item);
       return ix.reverse.includes(item) && range ? vals.map((v) => range.lo + range.hi - v) : vals;
     });
-    const rows = completeCases(cols);
-    const id = ctx.ledger.cell(`ix/${ix.id}/n`, rows.length);
-    return { ix, rows, id };
+    const items = completeCases(cols);
+    const cases = items[0]?.length ?? 0;
+    const id = ctx.ledger.cell(`ix/${ix.id}/n`, cases);
+    return { ix, items, cases, id };
   });
   return (published) =>
-    prepared.map(({ ix, rows, id }) => {
-      const n = countOf(ctx, id, rows.length);
-      const show = !n.suppressed && rows.length > 0;
-      const scores = rows.map((r) => r.reduce((a, b) => a + b, 0) / r.length);
-      const d = show ? limit(ctx, compositeDecimals(published, ix.items, rows.length, ctx.minCell), 2) : null;
+    prepared.map(({ ix, items, cases, id }) => {
+      const n = countOf(ctx, id, cases);
+      const show = !n.suppressed && cases > 0;
+      const scores = show ? scoresOf(items) : [];
+      const d = show ? limit(ctx, compositeDecimals(published, ix.items, cases, ctx.minCell), 2) : null;
       return {
         id: ix.id,
         title: ix.title,
@@ -84,7 +115,7 @@ export function prepareIndices(ctx: Ctx): (published: PublishedMeans) => IndexRe
         median: show ? median(scores) : null,
         sd: show ? sd(scores) : null,
         ci: show ? intervalAt(ciMean(scores), d) : null,
-        alpha: show ? cronbachAlpha(rows) : null,
+        alpha: show ? cronbachAlphaOfItems(items) : null,
       };
     });
 }
@@ -92,23 +123,27 @@ export function prepareIndices(ctx: Ctx): (published: PublishedMeans) => IndexRe
 export function prepareIpa(ctx: Ctx): (published: PublishedMeans) => IpaResult | null {
   if (ctx.survey.ipa.length === 0) return () => null;
   const prepared = ctx.survey.ipa.map((pair) => {
-    const rows = completeCases([numericAnswers(ctx, pair.importance), numericAnswers(ctx, pair.performance)]);
-    return { pair, rows, id: ctx.ledger.cell(`ipa/${pair.id}/n`, rows.length) };
+    const [importance, performance] = completeCases([
+      numericAnswers(ctx, pair.importance),
+      numericAnswers(ctx, pair.performance),
+    ]) as [number[], number[]];
+    const cases = importance.length;
+    return { pair, importance, performance, cases, id: ctx.ledger.cell(`ipa/${pair.id}/n`, cases) };
   });
   return (published) => {
-    const rows = prepared.map(({ pair, rows: data, id }) => {
-      const n = countOf(ctx, id, data.length);
-      const show = !n.suppressed && data.length > 0;
+    const rows = prepared.map(({ pair, importance, performance, cases, id }) => {
+      const n = countOf(ctx, id, cases);
+      const show = !n.suppressed && cases > 0;
       const at = (slot: string) =>
-        show ? limit(ctx, compositeDecimals(published, [slot], data.length, ctx.minCell), 1) : null;
+        show ? limit(ctx, compositeDecimals(published, [slot], cases, ctx.minCell), 1) : null;
       return {
         id: pair.id,
         label: pair.label,
         importance: pair.importance,
         performance: pair.performance,
         n,
-        importanceMean: show ? atPrecision(mean(data.map((r) => r[0]!)), at(pair.importance)) : null,
-        performanceMean: show ? atPrecision(mean(data.map((r) => r[1]!)), at(pair.performance)) : null,
+        importanceMean: show ? atPrecision(mean(importance), at(pair.importance)) : null,
+        performanceMean: show ? atPrecision(mean(performance), at(pair.performance)) : null,
         quadrant: null as IpaQuadrant | null,
       };
     });
@@ -129,21 +164,22 @@ export function prepareIpa(ctx: Ctx): (published: PublishedMeans) => IpaResult |
 
 export function prepareGaps(ctx: Ctx): (published: PublishedMeans) => GapResult[] {
   const prepared = ctx.survey.gaps.map((gap) => {
-    const rows = completeCases([
+    const [minimum, desired, perceived] = completeCases([
       numericAnswers(ctx, gap.minimum),
       numericAnswers(ctx, gap.desired),
       numericAnswers(ctx, gap.perceived),
-    ]);
-    return { gap, rows, id: ctx.ledger.cell(`gap/${gap.id}/n`, rows.length) };
+    ]) as [number[], number[], number[]];
+    const cases = minimum.length;
+    return { gap, minimum, desired, perceived, cases, id: ctx.ledger.cell(`gap/${gap.id}/n`, cases) };
   });
   return (published) =>
-    prepared.map(({ gap, rows, id }) => {
-      const n = countOf(ctx, id, rows.length);
-      const show = !n.suppressed && rows.length > 0;
-      const adequacy = rows.map((r) => r[2]! - r[0]!);
-      const superiority = rows.map((r) => r[2]! - r[1]!);
+    prepared.map(({ gap, minimum, desired, perceived, cases, id }) => {
+      const n = countOf(ctx, id, cases);
+      const show = !n.suppressed && cases > 0;
+      const adequacy = perceived.map((p, i) => p - minimum[i]!);
+      const superiority = perceived.map((p, i) => p - desired[i]!);
       const at = (slots: string[], figures: number) =>
-        show ? limit(ctx, compositeDecimals(published, slots, rows.length, ctx.minCell), figures) : null;
+        show ? limit(ctx, compositeDecimals(published, slots, cases, ctx.minCell), figures) : null;
       const [dMin, dDes, dPer] = [at([gap.minimum], 1), at([gap.desired], 1), at([gap.perceived], 1)];
       const dAdq = at([gap.perceived, gap.minimum], 2);
       const dSup = at([gap.perceived, gap.desired], 2);
@@ -154,9 +190,9 @@ export function prepareGaps(ctx: Ctx): (published: PublishedMeans) => GapResult[
         desired: gap.desired,
         perceived: gap.perceived,
         n,
-        minimumMean: show ? atPrecision(mean(rows.map((r) => r[0]!)), dMin) : null,
-        desiredMean: show ? atPrecision(mean(rows.map((r) => r[1]!)), dDes) : null,
-        perceivedMean: show ? atPrecision(mean(rows.map((r) => r[2]!)), dPer) : null,
+        minimumMean: show ? atPrecision(mean(minimum), dMin) : null,
+        desiredMean: show ? atPrecision(mean(desired), dDes) : null,
+        perceivedMean: show ? atPrecision(mean(perceived), dPer) : null,
         adequacy: {
           mean: show ? atPrecision(mean(adequacy), dAdq) : null,
           ci: show ? intervalAt(ciMean(adequacy), dAdq) : null,

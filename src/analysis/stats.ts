@@ -191,10 +191,20 @@ export function expectedCountsAllow(expected: readonly (readonly number[])[]): b
 /** Cronbach's alpha for complete cases: rows are respondents, columns items. */
 export function cronbachAlpha(rows: readonly (readonly number[])[]): number | null {
   const k = rows[0]?.length ?? 0;
-  if (k < 2 || rows.length < 2) return null;
+  return cronbachAlphaOfItems(Array.from({ length: k }, (_, j) => rows.map((r) => r[j]!)));
+}
+
+/** The same from the items' columns (each the complete cases' answers to one item). */
+export function cronbachAlphaOfItems(items: readonly (readonly number[])[]): number | null {
+  const k = items.length;
+  const n = items[0]?.length ?? 0;
+  if (k < 2 || n < 2) return null;
   let itemVar = 0;
-  for (let j = 0; j < k; j++) itemVar += variance(rows.map((r) => r[j]!))!;
-  const totalVar = variance(rows.map((r) => sum(r)))!;
+  for (let j = 0; j < k; j++) itemVar += variance(items[j]!)!;
+  // Each respondent's total, compensated over the items as sum() would add the row.
+  const totals = new Array<number>(n);
+  for (let i = 0; i < n; i++) totals[i] = compensatedSum(k, (j) => items[j]![i]!);
+  const totalVar = variance(totals)!;
   if (totalVar === 0) return null;
   return (k / (k - 1)) * (1 - itemVar / totalVar);
 }

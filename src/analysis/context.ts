@@ -109,43 +109,53 @@ function settle(ctx: Ctx, slot: Slot): SlotData {
       `The responses were read without the slot ${slot.id}`,
       ExitCode.internal,
     );
-  const index = cols.slots.indexOf(col);
   const n = rows.length;
   const state = new Uint8Array(n);
-  const showIf = slot.question.showIf;
-  const expr = showIf === undefined ? undefined : compileShowIf(showIf);
-  const view = rowLookup(cols);
-  const main = slot.other ? cols.bySlot.get(slot.question.id) : undefined;
-  let shown: Uint8Array | undefined;
+  const absent = absentState(ctx, slot, cols.slots.indexOf(col));
   const byState = new Float64Array(8);
   const validByCode = new Float64Array(col.codes.length);
   const missingByCode = new Float64Array(col.codes.length);
   const one = col.slot.kind === "choice";
   const picks = col.slot.kind === "choices" ? col.picks : null;
+  // Locals, not property reads: the calls in the loop would make the engine read them every time.
+  const { state: stored, code, width, missing } = col;
   for (let k = 0; k < n; k++) {
     const i = rows[k]!;
-    let s = col.state[i]!;
-    if (s === ABSENT) {
-      s = SKIPPED;
-      if (expr !== undefined) {
-        // One show_if is evaluated at most once per response (matrix items and questions share it).
-        if (!shown) shown = shownOf(ctx, showIf!);
-        if (shown[k] === 0) shown[k] = evaluateWith(expr, view.at(i)) ? 1 : 2;
-        if (shown[k] === 2) s = NOT_SHOWN;
-      }
-      if (s !== NOT_SHOWN) {
-        if (index > cols.reached[i]!) s = NOT_REACHED;
-        else if (slot.other) s = main && picked(main, i, OTHER_CODE) ? SKIPPED : NOT_SHOWN;
-      }
-    }
+    let s = stored[i]!;
+    if (s === ABSENT) s = absent(k, i);
     state[k] = s;
     byState[s]!++;
     if (s === VALID) {
-      if (one) validByCode[col.code[i]!]!++;
-      else if (picks) countPicks(picks, i * col.width, col.width, col.missing, validByCode);
-    } else if (s === MISSING) missingByCode[col.code[i]!]!++;
+      if (one) validByCode[code[i]!]!++;
+      else if (picks) countPicks(picks, i * width, width, missing, validByCode);
+    } else if (s === MISSING) missingByCode[code[i]!]!++;
   }
   return { col, state, rows, byState, validByCode, missingByCode };
+}
+
+/**
+ * The state of analysed response k (row i) without a stored answer to the slot (at `index` in
+ * the columns): not shown, not reached or skipped.
+ */
+function absentState(ctx: Ctx, slot: Slot, index: number): (k: number, i: number) => number {
+  const { cols } = ctx;
+  const showIf = slot.question.showIf;
+  const expr = showIf === undefined ? undefined : compileShowIf(showIf);
+  const view = rowLookup(cols);
+  const main = slot.other ? cols.bySlot.get(slot.question.id) : undefined;
+  const reached = cols.reached;
+  let shown: Uint8Array | undefined;
+  return (k, i) => {
+    if (expr !== undefined) {
+      // One show_if is evaluated at most once per response (matrix items and questions share it).
+      if (!shown) shown = shownOf(ctx, showIf!);
+      if (shown[k] === 0) shown[k] = evaluateWith(expr, view.at(i)) ? 1 : 2;
+      if (shown[k] === 2) return NOT_SHOWN;
+    }
+    if (index > reached[i]!) return NOT_REACHED;
+    if (slot.other) return main && picked(main, i, OTHER_CODE) ? SKIPPED : NOT_SHOWN;
+    return SKIPPED;
+  };
 }
 
 /** Add one row's picks (`width` words of bits from `at`) that are not "don't know" to `counts`. */

@@ -166,14 +166,19 @@ export function filterRows(
 
 /** Rows ordered by their response ids (a code-unit comparison; equal ids keep their order). */
 export function byId(ids: readonly string[], rowsIn: Int32Array): Int32Array {
-  const rows = Array.from(rowsIn);
   let sorted = true;
-  for (let k = 1; k < rows.length && sorted; k++) if (ids[rows[k - 1]!]! > ids[rows[k]!]!) sorted = false;
-  if (!sorted)
-    rows.sort((a, b) => {
-      const x = ids[a]!;
-      const y = ids[b]!;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+  for (let k = 1; k < rowsIn.length && sorted; k++)
+    if (ids[rowsIn[k - 1]!]! > ids[rowsIn[k]!]!) sorted = false;
+  if (sorted) return Int32Array.from(rowsIn);
+  // Strings sort fastest without a comparator (the default order is by code units too); each id
+  // then finds its row. Ids are unique in a store; should two be equal, a stable sort keeps their order.
+  const rowOf = new Map<string, number>();
+  for (const r of rowsIn) rowOf.set(ids[r]!, r);
+  if (rowOf.size === rowsIn.length) return Int32Array.from([...rowOf.keys()].sort(), (id) => rowOf.get(id)!);
+  const rows = Array.from(rowsIn).sort((a, b) => {
+    const x = ids[a]!;
+    const y = ids[b]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   return Int32Array.from(rows);
 }

@@ -29,8 +29,9 @@ export function prepareCounts(
 ): () => ReportCounts {
   const { ledger } = ctx;
   const status = ctx.cols.meta.status;
+  const isComplete = status.values.map((v) => v === "complete");
   let complete = 0;
-  for (const i of matched) if (dictValue(status, i) === "complete") complete++;
+  for (let k = 0; k < matched.length; k++) if (isComplete[status.codes[matched[k]!]!]) complete++;
   const partial = matched.length - complete;
   ledger.cell("counts/matched", matched.length, { cost: COST_BASE });
   ledger.cell("counts/complete", complete, { cost: COST_TOTAL });
@@ -43,7 +44,8 @@ export function prepareCounts(
     const m = new Map<string | null, number>(dim === "source" ? SOURCES.map((s) => [s, 0]) : []);
     const { values, codes } = dimColumn(ctx.cols, dim);
     const byCode = new Float64Array(values.length);
-    for (const i of ctx.rows) byCode[codes[i]!]!++;
+    const rows = ctx.rows;
+    for (let k = 0; k < rows.length; k++) byCode[codes[rows[k]!]!]!++;
     byCode.forEach((n, c) => {
       if (n > 0) m.set(values[c]!, (m.get(values[c]!) ?? 0) + n);
     });

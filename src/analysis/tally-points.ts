@@ -94,22 +94,29 @@ export function prepareAllocate(ctx: Ctx, slot: Slot): () => AllocateResult {
   const points = new Map(choices.map((c) => [c.value, 0]));
   const supporters = new Map(choices.map((c) => [c.value, 0]));
   const { col, state, rows } = data;
-  // Each code's column of points (a code's first choice), summed in the analysed order.
-  const at = [...points.keys()].map((code) => ({ code, i: col.codes.indexOf(code) }));
-  for (const { code, i } of at) {
-    let sum = 0;
-    let people = 0;
-    for (let k = 0; k < state.length; k++) {
-      if (state[k] !== VALID) continue;
-      const p = col.points![rows[k]! * col.width + i]!;
+  // Each code's column of points (a code's first choice), summed in the analysed order: one pass
+  // over the responses, every code's sum added to in the same order as a pass per code would.
+  const codes = [...points.keys()];
+  const at = Int32Array.from(codes, (code) => col.codes.indexOf(code));
+  const sums = new Float64Array(codes.length);
+  const people = new Float64Array(codes.length);
+  const values = col.points!;
+  const width = col.width;
+  for (let k = 0; k < state.length; k++) {
+    if (state[k] !== VALID) continue;
+    const base = rows[k]! * width;
+    for (let j = 0; j < at.length; j++) {
+      const p = values[base + at[j]!]!;
       if (p > 0) {
-        sum += p;
-        people++;
+        sums[j] = sums[j]! + p;
+        people[j]!++;
       }
     }
-    points.set(code, sum);
-    supporters.set(code, people);
   }
+  codes.forEach((code, j) => {
+    points.set(code, sums[j]!);
+    supporters.set(code, people[j]!);
+  });
   for (const c of choices) {
     const n = supporters.get(c.value)!;
     const id = ctx.ledger.cell(`${prefix}/supporters/${c.value}`, n);

@@ -90,9 +90,13 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
     const earlier = hasLedger(store) ? listReleases(store, origins) : [];
     // How many people each earlier release and this one do not share, by walking both sorted
     // lists of ids: no set of a million ids per release.
-    const diffs = earlier.map((e) => differenceCount(mine, () => releaseResponseIds(store, e.id)));
-    refuseDifferencing(earlier, diffs, report.options.minCell, t);
     const reports = earlier.map((e) => JSON.parse(releaseReport(store, e.id)) as Report);
+    // People erased since a release are gone from its list but still in its numbers: they count
+    // as people it does not share with this report.
+    const diffs = earlier.map(
+      (e, i) => differenceCount(mine, () => releaseResponseIds(store, e.id)) + erasedSince(e, reports[i]!),
+    );
+    refuseDifferencing(earlier, diffs, report.options.minCell, t);
     // The same responses asked for the same way as an earlier release: publish that release again,
     // so that the same data and options give the same numbers (and nothing new is learnt).
     const same = earlier.findIndex(
@@ -137,6 +141,15 @@ export async function publish(dbPath: string, req: PublishRequest): Promise<Publ
       },
     };
   }
+}
+
+/**
+ * Responses an earlier release covered that have been erased since: erasure takes them out of
+ * the ledger's list, but the published report still counts them (and may quote them).
+ */
+function erasedSince(e: Pick<ReleaseSummary, "responses">, published: Report): number {
+  const n = published.counts.analysed.value;
+  return n === null ? 0 : Math.max(0, n - e.responses);
 }
 
 /**

@@ -211,9 +211,11 @@ export async function drawCharts(
   const { renderChartsAsTheyCome } = await import("../render/charts/pool.js");
   const { chartSpecs } = await import("../render/report/chart-specs.js");
   const entries = chartSpecs(report, lang);
+  // Charts that are written nowhere but into the PDF are compressed the fast way (same pixels).
+  const pdfOnly = formats.every((f) => f === "pdf" || !RENDERERS[f].charts);
   const pngs = renderChartsAsTheyCome(
     entries.map((e) => e.spec),
-    { locale: lang },
+    { locale: lang, ...(pdfOnly ? { compression: "fast" as const } : {}) },
     pool,
   );
   for (const [i, e] of entries.entries()) charts.set(e.id, pngs[i]!);

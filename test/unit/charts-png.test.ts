@@ -3,7 +3,7 @@
 import { crc32, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { ChartSpec } from "../../src/render/charts/index.js";
-import { inspectChart, renderChart, renderCharts } from "../../src/render/charts/index.js";
+import { inspectChart, renderChart, renderChartAsync, renderCharts } from "../../src/render/charts/index.js";
 import { rgbScanlines } from "../../src/render/charts/png.js";
 import {
   ALL_SPECS,
@@ -102,6 +102,27 @@ describe("sizes and resolution", () => {
 
   it("honours a fixed height", () => {
     expect(size(renderChart(diverging, { locale: "fi", height: 500 })).height).toBe(1000);
+  });
+
+  it("compressed the fast way (for a PDF only), holds the same pixels in more bytes", async () => {
+    const pixels = (png: Buffer) =>
+      inflateSync(
+        Buffer.concat(
+          chunks(png)
+            .filter((c) => c.type === "IDAT")
+            .map((c) => c.data),
+        ),
+      );
+    for (const spec of ALL_SPECS) {
+      const file = renderChart(spec, { locale: "fi" });
+      const fast = renderChart(spec, { locale: "fi", compression: "fast" });
+      expect(fast.equals(file), spec.type).toBe(false);
+      expect(fast.length, spec.type).toBeGreaterThan(file.length);
+      expect(pixels(fast).equals(pixels(file)), spec.type).toBe(true);
+      expect(chunks(fast).map((c) => c.type)).toEqual(chunks(file).map((c) => c.type));
+      // Off the thread the same bytes as on it.
+      expect((await renderChartAsync(spec, { locale: "fi", compression: "fast" })).equals(fast)).toBe(true);
+    }
   });
 
   it("renders the same bytes in batch (parallel encoding) as one by one", async () => {

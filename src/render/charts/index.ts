@@ -55,12 +55,12 @@ function draw<T>(
 
 /** One chart as PNG bytes: `width × scale` pixels wide (1600 by default), as tall as its rows need. */
 export function renderChart(spec: ChartSpec, opts: ChartOptions): Buffer {
-  return draw(spec, opts, encodePng);
+  return draw(spec, opts, (c) => encodePng(c, opts.compression));
 }
 
 /** The same, with the PNG compressed on the thread pool (about a third of the time). */
 export function renderChartAsync(spec: ChartSpec, opts: ChartOptions): Promise<Buffer> {
-  return draw(spec, opts, encodePngAsync);
+  return draw(spec, opts, (c) => encodePngAsync(c, opts.compression));
 }
 
 /**

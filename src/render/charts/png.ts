@@ -1,7 +1,8 @@
 // PNG encoding of the chart pixels as opaque RGB (charts have a white background, so alpha carries
 // nothing): smaller and faster than the canvas's RGBA encoder, and pdfkit can embed RGB PNG data
 // without decoding it. Records the print resolution in a pHYs chunk. No file system.
-import { deflate, deflateSync } from "node:zlib";
+import * as zlib from "node:zlib";
+import type { PngCompression } from "./types.js";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -24,7 +25,13 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** zlib's own CRC-32 (Node 20.15 and later; the same numbers), else the table below. */
+const nativeCrc32: ((bytes: Uint8Array) => number) | undefined = (
+  zlib as { crc32?: (bytes: Uint8Array) => number }
+).crc32;
+
 function crc32(bytes: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(bytes);
   let c = 0xffffffff;
   for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -108,16 +115,23 @@ export interface Pixels {
 
 const ppm = (dpi: number) => Math.round(dpi / 0.0254);
 
-export function encodeRgbPng(p: Pixels): Buffer {
-  const idat = deflateSync(rgbScanlines(p.rgba, p.width, p.height), { level: 6 });
+/**
+ * zlib levels. 6, zlib's default, for files. A PNG bound only for a PDF takes 3, the fastest
+ * strategy's best level: on a report's charts, 3.5 times less time for 25 % more bytes (level 1 is
+ * no faster and larger; level 4 already takes most of level 6's time).
+ */
+const LEVEL: Record<PngCompression, number> = { file: 6, fast: 3 };
+
+export function encodeRgbPng(p: Pixels, compression: PngCompression = "file"): Buffer {
+  const idat = zlib.deflateSync(rgbScanlines(p.rgba, p.width, p.height), { level: LEVEL[compression] });
   return assemble(p.width, p.height, ppm(p.dpi), idat);
 }
 
 /** The same; the compression (most of the time) runs on the thread pool. */
-export function encodeRgbPngAsync(p: Pixels): Promise<Buffer> {
+export function encodeRgbPngAsync(p: Pixels, compression: PngCompression = "file"): Promise<Buffer> {
   const lines = rgbScanlines(p.rgba, p.width, p.height);
   return new Promise((resolve, reject) => {
-    deflate(lines, { level: 6 }, (err, idat) => {
+    zlib.deflate(lines, { level: LEVEL[compression] }, (err, idat) => {
       if (err) reject(err);
       else resolve(assemble(p.width, p.height, ppm(p.dpi), idat));
     });

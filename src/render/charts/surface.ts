@@ -7,7 +7,7 @@ import { FONT_BOLD, FONT_REGULAR } from "../fonts.js";
 import { encodeRgbPng, encodeRgbPngAsync, type Pixels } from "./png.js";
 import type { Measure } from "./text.js";
 import { COLOR, FONT_FAMILY, SIZE } from "./theme.js";
-import type { ChartInspection } from "./types.js";
+import type { ChartInspection, PngCompression } from "./types.js";
 
 let ready = false;
 
@@ -117,11 +117,11 @@ function pixels(canvas: Canvas): Pixels {
 }
 
 /** PNG bytes (opaque RGB, print resolution recorded). */
-export function encodePng(canvas: Canvas): Buffer {
-  return encodeRgbPng(pixels(canvas));
+export function encodePng(canvas: Canvas, compression?: PngCompression): Buffer {
+  return encodeRgbPng(pixels(canvas), compression);
 }
 
 /** The same, compressed off the main thread (the pixels are copied at the call), so charts encode in parallel. */
-export function encodePngAsync(canvas: Canvas): Promise<Buffer> {
-  return encodeRgbPngAsync(pixels(canvas));
+export function encodePngAsync(canvas: Canvas, compression?: PngCompression): Promise<Buffer> {
+  return encodeRgbPngAsync(pixels(canvas), compression);
 }

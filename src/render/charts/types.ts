@@ -136,7 +136,15 @@ export interface ChartOptions {
   scale?: number;
   /** Layout height in CSS pixels; by default it grows with the number of rows. */
   height?: number;
+  /**
+   * "file" (default): compressed as tightly as zlib's default level, for PNG files and web pages.
+   * "fast": for a PNG that only goes into a PDF: the same pixels, compressed about three times
+   * faster into about a quarter more bytes.
+   */
+  compression?: PngCompression;
 }
+
+export type PngCompression = "file" | "fast";
 
 /** What a chart drew, for tests and layout checks: every text, and the plot area (CSS pixels). */
 export interface ChartInspection {

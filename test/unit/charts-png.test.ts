@@ -174,6 +174,12 @@ describe("PNG scanlines", () => {
         rgbScanlines(rgba, width, height).equals(reference(rgba, width, height)),
         `offset ${offset}`,
       ).toBe(true);
+      // Written into a reused, larger buffer that still holds an earlier chart's bytes.
+      const used = Buffer.alloc(height * (width * 3 + 1) + 99, 0x5a);
+      expect(
+        rgbScanlines(rgba, width, height, used).equals(reference(rgba, width, height)),
+        `reused, offset ${offset}`,
+      ).toBe(true);
     }
   });
 });

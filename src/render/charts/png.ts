@@ -63,11 +63,16 @@ function pixelWords(rgba: Uint8Array, count: number): Uint32Array {
  * Scanlines for PNG (filter byte 0, then RGB) from premultiplied RGBA pixels, composited on
  * white so that any stray transparency comes out as it looks on paper.
  */
-export function rgbScanlines(rgba: Uint8Array, width: number, height: number): Buffer {
+export function rgbScanlines(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  into: Buffer = Buffer.allocUnsafe(height * (width * 3 + 1)),
+): Buffer {
   const stride = width * 3 + 1;
   // Most of a chart is white background: start from white and write only the other pixels,
   // reading each pixel as one word (three times faster than byte by byte, the same bytes).
-  const out = Buffer.allocUnsafe(height * stride).fill(255);
+  const out = into.subarray(0, height * stride).fill(255);
   const words = pixelWords(rgba, width * height);
   let s = 0;
   for (let y = 0; y < height; y++) {
@@ -122,16 +127,46 @@ const ppm = (dpi: number) => Math.round(dpi / 0.0254);
  */
 const LEVEL: Record<PngCompression, number> = { file: 6, fast: 3 };
 
+/**
+ * The scanline buffer of a finished chart, kept for the next one. Each chart's scanlines take a
+ * few megabytes outside the JavaScript heap, and V8 answers that much fresh outside memory with a
+ * full garbage collection every few charts: reusing the buffer halves them (the canvas's pixels
+ * are the other half, and they are the canvas's to allocate).
+ */
+let spare: Buffer | undefined;
+
+/** A buffer of at least `size` bytes for scanlines: the spare one when it is large enough. */
+function takeBuffer(size: number): Buffer {
+  const b = spare && spare.length >= size ? spare : Buffer.allocUnsafe(size);
+  if (b === spare) spare = undefined;
+  return b;
+}
+
+/** Done with it: kept when it is the largest free one. */
+function giveBack(b: Buffer): void {
+  if (!spare || b.length > spare.length) spare = b;
+}
+
 export function encodeRgbPng(p: Pixels, compression: PngCompression = "file"): Buffer {
-  const idat = zlib.deflateSync(rgbScanlines(p.rgba, p.width, p.height), { level: LEVEL[compression] });
-  return assemble(p.width, p.height, ppm(p.dpi), idat);
+  const buffer = takeBuffer(p.height * (p.width * 3 + 1));
+  try {
+    const idat = zlib.deflateSync(rgbScanlines(p.rgba, p.width, p.height, buffer), {
+      level: LEVEL[compression],
+    });
+    return assemble(p.width, p.height, ppm(p.dpi), idat);
+  } finally {
+    giveBack(buffer);
+  }
 }
 
 /** The same; the compression (most of the time) runs on the thread pool. */
 export function encodeRgbPngAsync(p: Pixels, compression: PngCompression = "file"): Promise<Buffer> {
-  const lines = rgbScanlines(p.rgba, p.width, p.height);
+  const buffer = takeBuffer(p.height * (p.width * 3 + 1));
+  const lines = rgbScanlines(p.rgba, p.width, p.height, buffer);
   return new Promise((resolve, reject) => {
     zlib.deflate(lines, { level: LEVEL[compression] }, (err, idat) => {
+      // The thread pool has finished reading it.
+      giveBack(buffer);
       if (err) reject(err);
       else resolve(assemble(p.width, p.height, ppm(p.dpi), idat));
     });

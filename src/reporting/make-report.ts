@@ -14,7 +14,7 @@ import type { ProgressUpdate } from "../terminal/progress.js";
 import type { ReportFormat } from "./formats.js";
 import { type Publication, poolOfColumns, publish } from "./publish.js";
 import { rawSheet } from "./raw-sheet.js";
-import { drawsCharts } from "./renderers.js";
+import { drawsCharts, loadRenderers, type Renderer } from "./renderers.js";
 import { type ReportInput, readReportInput } from "./report-input.js";
 import { renderForScreen, type WrittenFile, writeReportFiles } from "./report-output.js";
 
@@ -120,8 +120,12 @@ export async function makeReport(req: ReportRequest, sink: ReportSink): Promise<
     req.out && drawsCharts(req.formats)
       ? (await import("../render/charts/pool.js")).startChartPool()
       : undefined;
+  // So are the renderers (pdfkit and its fonts for a PDF): their files are read while this thread
+  // waits on the store and on HiGHS, not after. A failure to load is reported where they are used.
+  const renderers = req.out ? loadRenderers(req.formats) : undefined;
+  renderers?.catch(() => {});
   try {
-    return await reportWith(req, sink, chartPool);
+    return await reportWith(req, sink, chartPool, renderers);
   } finally {
     await chartPool?.close();
   }
@@ -131,6 +135,7 @@ async function reportWith(
   req: ReportRequest,
   sink: ReportSink,
   chartPool?: ChartPool,
+  renderers?: Promise<Map<ReportFormat, Renderer>>,
 ): Promise<ReportResult> {
   sink.progress?.(step("reading the responses"));
   const input = await readReportInput(req.dbPath, req.ref, { responses: req.raw });
@@ -169,6 +174,7 @@ async function reportWith(
     ...(raw ? { raw } : {}),
     rules: req.rules,
     ...(chartPool ? { chartPool } : {}),
+    ...(renderers ? { renderers } : {}),
   });
   const note = publication.done(written.map((w) => w.path));
   if (note) sink.note(note);

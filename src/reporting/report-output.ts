@@ -10,7 +10,7 @@ import type { ChartPool } from "../render/charts/pool.js";
 import type { RawData, SectionTitle } from "../render/report/index.js";
 import type { Paint } from "../render/report/terminal.js";
 import type { ReportFormat } from "./formats.js";
-import { drawCharts, loadRenderers, type RenderInput } from "./renderers.js";
+import { drawCharts, loadRenderers, type Renderer, type RenderInput } from "./renderers.js";
 
 export interface WrittenFile {
   path: string;
@@ -25,6 +25,8 @@ export interface ReportFileOptions {
   rules?: OutputRules;
   /** Chart workers started early (startChartPool); else they are started when the charts are due. */
   chartPool?: ChartPool;
+  /** The formats' renderers, when their loading was started early (loadRenderers). */
+  renderers?: Promise<Map<ReportFormat, Renderer>>;
 }
 
 /** The terminal summary, or one of md, csv and json, as the text to print. */
@@ -80,7 +82,7 @@ export async function writeReportFiles(
   // The charts are drawn on the workers while this thread loads the renderers.
   const [charts, renderers] = await Promise.all([
     drawCharts(report, opts.lang, formats, opts.chartPool),
-    loadRenderers(formats),
+    opts.renderers ?? loadRenderers(formats),
   ]);
   const chartFiles: Record<string, string> = formats.includes("png")
     ? Object.fromEntries([...charts.keys()].map((id) => [id, `charts/${id}.png`]))

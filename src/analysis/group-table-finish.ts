@@ -4,9 +4,9 @@ import type { Choice } from "../definition/model.js";
 import { codeNumber } from "./classify.js";
 import { type Ctx, complementOf, countOf } from "./context.js";
 import type { Count, GroupRow, GroupTable, ScaleStats } from "./report.js";
-import { listSample } from "./sample.js";
+import type { Sample } from "./sample.js";
 import { boxSize, type ScaleCell, scaleStats } from "./scale-stats.js";
-import { ciMean, diffMeans, diffProportions, mean, median, sd } from "./stats.js";
+import { diffMeansOf, diffProportions } from "./stats.js";
 
 type TableKind = GroupTable["kind"];
 
@@ -16,7 +16,8 @@ export interface Registered {
   validId: string;
   counts: Map<string, number>;
   cellId(code: string): string;
-  values: number[];
+  /** The column's valid answers as numbers. */
+  values: Sample;
   notShownId: string;
   otherId: string;
 }
@@ -78,7 +79,7 @@ export function groupStats(
       p
         ? scaleStats(
             ctx,
-            listSample(p.values),
+            p.values,
             valid[gi]!,
             choices
               .map((c) => ({
@@ -94,13 +95,13 @@ export function groupStats(
   if (kind === "number")
     return per.map((p, gi) => {
       if (!p) return noStats(hiddenCount);
-      const show = !valid[gi]!.suppressed && p.values.length > 0;
+      const show = !valid[gi]!.suppressed && p.values.n > 0;
       return {
         ...noStats(valid[gi]!),
-        mean: show ? mean(p.values) : null,
-        median: show ? median(p.values) : null,
-        sd: show ? sd(p.values) : null,
-        ci: show ? ciMean(p.values) : null,
+        mean: show ? p.values.mean() : null,
+        median: show ? p.values.median() : null,
+        sd: show ? p.values.sd() : null,
+        ci: show ? p.values.ci() : null,
       };
     });
   return null;
@@ -118,7 +119,7 @@ export function meanDifferences(
     if (!p || !ref || gi === r) return null;
     const ok = (k: number) => stats[k]!.mean !== null && stats[k]!.sd !== null;
     if (!ok(gi) || !ok(r!)) return null;
-    const d = diffMeans(p.values, ref.values);
+    const d = diffMeansOf(p.values, ref.values);
     return d ? { diff: d.diff, ci: d.ci, cohenD: d.cohenD } : null;
   });
 }

@@ -9,6 +9,7 @@ import { COST_MARGIN, COST_TOTAL, type Ctx, countOf, slotData } from "./context.
 import { choiceRows, groupStats, meanDifferences, type Registered } from "./group-table-finish.js";
 import { type GroupSpec, shownGroup } from "./groups.js";
 import type { Count, GroupTable } from "./report.js";
+import { codedSample, listSample, type Sample } from "./sample.js";
 import { choiceCellId } from "./tally-choice.js";
 
 export type TableKind = GroupTable["kind"];
@@ -29,7 +30,8 @@ interface Tally {
   cells: number[];
   /** Codes that are not among the choices (e.g. missing answers). */
   extra: Map<string, number>;
-  values: number[];
+  /** The column's valid answers as numbers (scale points or number answers). */
+  values: Sample;
   valid: number;
   notShown: number;
   size: number;
@@ -77,7 +79,11 @@ function columnsOf(groups: GroupSpec[], restId: string | null): Column[] {
   return columns;
 }
 
-/** Each response's column, then one pass over the answers for all columns. */
+/**
+ * Each response's column, then one pass over the answers for all columns: sizes and answers per
+ * choice index; scale values as counts per point (the sample reads the rest from the columns),
+ * numbers as lists.
+ */
 function tallyColumns(
   ctx: Ctx,
   slot: Slot,
@@ -87,54 +93,54 @@ function tallyColumns(
   n: number,
   rest: boolean,
 ): Tally[] {
-  const { col, state, rows } = slotData(ctx, slot);
+  const data = slotData(ctx, slot);
+  const { col, state, rows } = data;
   const columnOf = columnOfResponses(groups, state.length, rest);
-  const choiceIndex = new Map(choices.map((c, i) => [c.value, i]));
-  // Per choice index of the slot: its cell (-1: counted apart by code) and its number.
-  const cellOf = col.codes.map((code) => choiceIndex.get(code) ?? -1);
-  const numbers = col.codes.map(codeNumber);
-  const tallies: Tally[] = Array.from({ length: n }, () => ({
-    cells: new Array<number>(choices.length).fill(0),
-    extra: new Map<string, number>(),
-    values: [],
-    valid: 0,
-    notShown: 0,
-    size: 0,
-  }));
-  const countCode = (t: Tally, i: number) => {
-    const cell = cellOf[i]!;
-    if (cell >= 0) t.cells[cell]!++;
-    else {
-      const code = col.codes[i]!;
-      t.extra.set(code, (t.extra.get(code) ?? 0) + 1);
-    }
-  };
+  const codes = col.codes.length;
+  const byCode = new Float64Array(n * codes);
+  const valid = new Float64Array(n);
+  const notShown = new Float64Array(n);
+  const size = new Float64Array(n);
+  const numbers: number[][] = Array.from({ length: n }, () => []);
+  const one = col.slot.kind === "choice";
+  const number = col.slot.kind === "number" ? col.number : null;
+  const picks = col.slot.kind === "choices" ? col.picks : null;
+  const { code, width, missing } = col;
   for (let k = 0; k < state.length; k++) {
     const ci = columnOf[k]!;
     if (ci < 0) continue;
-    const t = tallies[ci]!;
     const s = state[k]!;
-    t.size++;
-    if (s === NOT_SHOWN) t.notShown++;
+    size[ci]!++;
+    if (s === NOT_SHOWN) notShown[ci]!++;
     if (s !== VALID) continue;
-    t.valid++;
+    valid[ci]!++;
     const i = rows[k]!;
-    if (col.slot.kind === "number") t.values.push(col.number![i]!);
-    else if (col.slot.kind === "choice") {
-      const c = col.code[i]!;
-      countCode(t, c);
-      if (kind === "scale") {
-        const x = numbers[c]!;
-        if (x !== null) t.values.push(x);
-      }
-    } else if (col.slot.kind === "choices") {
-      // The picked codes that are not "don't know", in survey order.
-      for (let c = 0; c < col.codes.length; c++)
-        if (!col.missing[c] && (col.picks![i * col.width + (c >>> 5)]! & (1 << (c & 31))) !== 0)
-          countCode(t, c);
-    }
+    if (number) numbers[ci]!.push(number[i]!);
+    else if (one) byCode[ci * codes + code[i]!]!++;
+    else if (picks)
+      // The picked codes that are not "don't know".
+      for (let c = 0; c < codes; c++)
+        if (!missing[c] && (picks[i * width + (c >>> 5)]! & (1 << (c & 31))) !== 0) byCode[ci * codes + c]!++;
   }
-  return tallies;
+  const choiceIndex = new Map(choices.map((c, i) => [c.value, i]));
+  // Per choice index of the slot: its cell (-1: counted apart by code).
+  const cellOf = col.codes.map((c) => choiceIndex.get(c) ?? -1);
+  const scaleNumbers = kind === "scale" && one ? col.codes.map(codeNumber) : null;
+  return Array.from({ length: n }, (_, ci): Tally => {
+    const counts = byCode.subarray(ci * codes, (ci + 1) * codes);
+    const cells = new Array<number>(choices.length).fill(0);
+    const extra = new Map<string, number>();
+    counts.forEach((m, c) => {
+      if (m === 0) return;
+      const cell = cellOf[c]!;
+      if (cell >= 0) cells[cell]! += m;
+      else extra.set(col.codes[c]!, (extra.get(col.codes[c]!) ?? 0) + m);
+    });
+    const values = scaleNumbers
+      ? codedSample(data, scaleNumbers, { columnOf, column: ci, validByCode: counts })
+      : listSample(numbers[ci]!);
+    return { cells, extra, values, valid: valid[ci]!, notShown: notShown[ci]!, size: size[ci]! };
+  });
 }
 
 /** One column's cells into the ledger under `cp`, each line adding up to its group's size. */

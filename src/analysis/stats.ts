@@ -124,13 +124,26 @@ export function diffMeans(
   a: readonly number[],
   b: readonly number[],
 ): { diff: number; ci: Interval; df: number; cohenD: number | null } | null {
-  const m1 = mean(a);
-  const m2 = mean(b);
-  const v1 = variance(a);
-  const v2 = variance(b);
+  const of = (xs: readonly number[]) => ({
+    n: xs.length,
+    mean: () => mean(xs),
+    variance: () => variance(xs),
+  });
+  return diffMeansOf(of(a), of(b));
+}
+
+/** The same for two samples known by their size, mean and variance. */
+export function diffMeansOf(
+  a: { n: number; mean(): number | null; variance(): number | null },
+  b: { n: number; mean(): number | null; variance(): number | null },
+): { diff: number; ci: Interval; df: number; cohenD: number | null } | null {
+  const m1 = a.mean();
+  const m2 = b.mean();
+  const v1 = a.variance();
+  const v2 = b.variance();
   if (m1 === null || m2 === null || v1 === null || v2 === null) return null;
-  const n1 = a.length;
-  const n2 = b.length;
+  const n1 = a.n;
+  const n2 = b.n;
   const se2 = v1 / n1 + v2 / n2;
   const diff = m1 - m2;
   const pooled = Math.sqrt(((n1 - 1) * v1 + (n2 - 1) * v2) / (n1 + n2 - 2));

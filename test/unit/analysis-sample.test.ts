@@ -72,6 +72,23 @@ describe("codedSample", () => {
           expect(Object.is(a.median(), b.median())).toBe(true);
           expect(Object.is(a.sd(), b.sd())).toBe(true);
           expect(a.ci()).toStrictEqual(b.ci());
+          expect(Object.is(a.variance(), b.variance())).toBe(true);
+          // One group of them (a column of a table by groups): every other response in it.
+          const columnOf = Int32Array.from(order, (_, k) => k % 2);
+          const groupCounts = new Float64Array(numbers.length);
+          const groupList: number[] = [];
+          order.forEach((i, k) => {
+            const v = numbers[answers[i]!.code]!;
+            if (k % 2 !== 1 || answers[i]!.state !== VALID) return;
+            groupCounts[answers[i]!.code]!++;
+            if (v !== null) groupList.push(v);
+          });
+          const g = codedSample(data, numbers, { columnOf, column: 1, validByCode: groupCounts });
+          const h = listSample(groupList);
+          expect(g.n).toBe(h.n);
+          for (const stat of ["mean", "median", "sd", "variance"] as const)
+            expect(Object.is(g[stat](), h[stat]())).toBe(true);
+          expect(g.ci()).toStrictEqual(h.ci());
         },
       ),
       { numRuns: 500 },

@@ -2,7 +2,7 @@
 // As stat-audit.ts does for scales: every spread of the hidden total over the hidden bins is kept
 // when the mean, SD and quartiles could have come from it (a bin's answers lie anywhere in it),
 // and the statistics are safe only if every hidden small count keeps minCell possible values. Pure.
-import { AUDIT_LIMIT } from "./stat-audit.js";
+import { spreadsAreWide } from "./stat-audit.js";
 
 export interface AuditBin {
   /** The bin's least and greatest possible answer (equal for a bin of one whole number). */
@@ -71,34 +71,10 @@ function binOfRank(counts: readonly number[], rank: number): number {
  * least minCell possible values (from its least to its most), as the audit measures it.
  */
 export function numberStatsAreSafe(bins: readonly AuditBin[], st: NumberStats, minCell: number): boolean {
-  const hidden = bins.map((b, i) => (b.hidden ? i : -1)).filter((i) => i >= 0);
-  const watch = hidden.filter((i) => bins[i]!.count >= 1 && bins[i]!.count < minCell);
-  if (watch.length === 0) return true;
-  const total = hidden.reduce((a, i) => a + bins[i]!.count, 0);
-  let ways = 1;
-  for (let j = 1; j < hidden.length; j++) ways = (ways * (total + j)) / j;
-  if (ways > AUDIT_LIMIT) return false;
-  // A hidden zero is marked "–" (0 or minCell and more): taken as known, the safe side.
-  const range = (count: number): [number, number] =>
-    count === 0 ? [0, 0] : count < minCell ? [0, minCell - 1] : [minCell, Number.POSITIVE_INFINITY];
-  const counts = bins.map((b) => b.count);
-  const seen = new Map<number, Set<number>>(watch.map((i) => [i, new Set<number>()]));
-  const spread = (k: number, left: number): void => {
-    const [lo, hi] = range(bins[hidden[k]!]!.count);
-    if (k === hidden.length - 1) {
-      if (left < lo || left > hi) return;
-      counts[hidden[k]!] = left;
-      if (fits(bins, counts, st)) for (const i of watch) seen.get(i)!.add(counts[i]!);
-      return;
-    }
-    for (let v = lo; v <= Math.min(hi, left); v++) {
-      counts[hidden[k]!] = v;
-      spread(k + 1, left - v);
-    }
-  };
-  spread(0, total);
-  return watch.every((i) => {
-    const v = [...seen.get(i)!];
-    return v.length > 0 && Math.max(...v) - Math.min(...v) + 1 >= minCell;
-  });
+  return spreadsAreWide(
+    bins.map((b) => b.count),
+    bins.map((b) => b.hidden),
+    minCell,
+    (counts) => fits(bins, counts, st),
+  );
 }

@@ -22,7 +22,10 @@ export interface PublishedStats {
 /** Above this many spreads the audit gives up and answers "not safe" (the caller withholds). */
 export const AUDIT_LIMIT = 200_000;
 
-function stats(values: number[], counts: number[]): { mean: number; sd: number | null; median: number } {
+function stats(
+  values: readonly number[],
+  counts: readonly number[],
+): { mean: number; sd: number | null; median: number } {
   let n = 0;
   let s = 0;
   for (let i = 0; i < values.length; i++) {
@@ -36,7 +39,7 @@ function stats(values: number[], counts: number[]): { mean: number; sd: number |
 }
 
 /** Type-7 median of a distribution given as sorted values with counts. */
-export function medianOfCounts(values: number[], counts: number[], n: number): number {
+export function medianOfCounts(values: readonly number[], counts: readonly number[], n: number): number {
   const h = (n - 1) * 0.5;
   const at = (rank: number): number => {
     let cum = 0;
@@ -70,39 +73,61 @@ export function statsAreSafe(cells: AuditCell[], which: PublishedStats, minCell:
     values,
     sorted.map((c) => c.count),
   );
-  const hidden = sorted.map((c, i) => (c.hidden ? i : -1)).filter((i) => i >= 0);
-  const watch = hidden.filter((i) => sorted[i]!.count >= 1 && sorted[i]!.count < minCell);
+  return spreadsAreWide(
+    sorted.map((c) => c.count),
+    sorted.map((c) => c.hidden),
+    minCell,
+    (counts) => {
+      const s = stats(values, counts);
+      if (which.mean && !same(s.mean, truth.mean)) return false;
+      if (which.meanDecimals !== undefined && !sameRounded(s.mean, truth.mean, which.meanDecimals))
+        return false;
+      if (which.sd && !same(s.sd, truth.sd)) return false;
+      if (which.median && !same(s.median, truth.median)) return false;
+      return true;
+    },
+  );
+}
+
+/**
+ * Tries every way to spread the hidden cells' total over them within what their marks tell
+ * ("< minCell" or at least minCell), keeps the spreads `fits` accepts (those that give the
+ * published statistics), and says whether every hidden small count keeps at least minCell
+ * possible values in them (from its least to its most), the audit's measure. False past
+ * AUDIT_LIMIT spreads. `counts` are the true counts.
+ */
+export function spreadsAreWide(
+  truth: readonly number[],
+  hiddenAt: readonly boolean[],
+  minCell: number,
+  fits: (counts: readonly number[]) => boolean,
+): boolean {
+  const hidden = hiddenAt.map((h, i) => (h ? i : -1)).filter((i) => i >= 0);
+  const watch = hidden.filter((i) => truth[i]! >= 1 && truth[i]! < minCell);
   if (watch.length === 0) return true;
-  const total = hidden.reduce((a, i) => a + sorted[i]!.count, 0);
+  const total = hidden.reduce((a, i) => a + truth[i]!, 0);
   // Number of ways to spread `total` over the hidden cells: C(total + k − 1, k − 1).
   let ways = 1;
   for (let j = 1; j < hidden.length; j++) ways = (ways * (total + j)) / j;
   if (ways > AUDIT_LIMIT) return false;
-  const counts = sorted.map((c) => c.count);
+  // A hidden zero is marked "–" (0 or minCell and more): taken as known, the safe side.
+  const markRange = (count: number): [number, number] =>
+    count === 0 ? [0, 0] : count < minCell ? [0, minCell - 1] : [minCell, Number.POSITIVE_INFINITY];
+  const counts = [...truth];
   const seen = new Map<number, Set<number>>(watch.map((i) => [i, new Set<number>()]));
   const spread = (k: number, left: number): void => {
+    const [lo, hi] = markRange(truth[hidden[k]!]!);
     if (k === hidden.length - 1) {
-      counts[hidden[k]!] = left;
-      const [lo, hi] = markRange(sorted[hidden[k]!]!.count);
       if (left < lo || left > hi) return;
-      const s = stats(values, counts);
-      if (which.mean && !same(s.mean, truth.mean)) return;
-      if (which.meanDecimals !== undefined && !sameRounded(s.mean, truth.mean, which.meanDecimals)) return;
-      if (which.sd && !same(s.sd, truth.sd)) return;
-      if (which.median && !same(s.median, truth.median)) return;
-      for (const i of watch) seen.get(i)!.add(counts[i]!);
+      counts[hidden[k]!] = left;
+      if (fits(counts)) for (const i of watch) seen.get(i)!.add(counts[i]!);
       return;
     }
-    // A reader knows each hidden count's range from its mark: "< minCell" or at least minCell.
-    const [lo, hi] = markRange(sorted[hidden[k]!]!.count);
     for (let v = lo; v <= Math.min(hi, left); v++) {
       counts[hidden[k]!] = v;
       spread(k + 1, left - v);
     }
   };
-  // A hidden zero is marked "–" (0 or minCell and more): taken as known, the safe side.
-  const markRange = (count: number): [number, number] =>
-    count === 0 ? [0, 0] : count < minCell ? [0, minCell - 1] : [minCell, Number.POSITIVE_INFINITY];
   spread(0, total);
   // As wide as the audit demands: at least minCell possible values from the least to the most.
   return watch.every((i) => {

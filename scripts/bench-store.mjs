@@ -103,7 +103,7 @@ function readCodes(r, tally, key) {
         n += page.length;
         if (!tally) continue;
         for (const row of page) {
-          const b = row[12];
+          const b = row[store.PAGE_ROW.codes];
           if (b === null) continue;
           for (let k = 0; k < choice.length; k++) {
             const f = choice[k];

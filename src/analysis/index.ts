@@ -5,7 +5,8 @@ import { type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { allQuestions } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import { columnsOf, dictValue, type ResponseColumns } from "./columns.js";
+import { dictValue, type ResponseColumns } from "./columns.js";
+import { columnsOf } from "./columns-builder.js";
 import { prepareGaps, prepareIndices, prepareIpa } from "./composites.js";
 import { createContext } from "./context.js";
 import { periodOf, prepareCounts } from "./counts.js";
@@ -18,7 +19,7 @@ import { REPORT_FORMAT, type Report } from "./report.js";
 import { createLedger } from "./suppress.js";
 
 export type { ResponseColumns } from "./columns.js";
-export { columnsBuilder, columnsOf } from "./columns.js";
+export { columnsBuilder, columnsOf } from "./columns-builder.js";
 export type { AnalysisFilters, AnalysisOptions, CompareBy } from "./options.js";
 export { DEFAULT_MIN_CELL, MIN_CELL_FLOOR } from "./options.js";
 export type * from "./report.js";

@@ -138,7 +138,11 @@ async function reportWith(
   renderers?: Promise<Map<ReportFormat, Renderer>>,
 ): Promise<ReportResult> {
   sink.progress?.(step("reading the responses"));
-  const input = await readReportInput(req.dbPath, req.ref, { responses: req.raw });
+  const input = await readReportInput(req.dbPath, req.ref, {
+    responses: req.raw,
+    progress: (done, total) =>
+      sink.progress?.({ done, total, note: `reading the responses: ${done} of ${total}` }),
+  });
   const lang = checkLanguage(req.lang, input.survey.languages);
   sink.progress?.(step(`analysing ${input.columns.length} responses`));
   const analysed = analyseInput(input, req);

@@ -1,11 +1,13 @@
 // What `kuulo report` reports on: the survey definition and its stored responses, from a survey
 // id, a version hash (prefix) or a survey file. Every stored version of the survey is included
 // (the Report counts them by version); the definition is the newest one, or the file's.
-import { columnsBuilder, type ResponseColumns } from "../analysis/columns.js";
+import type { ResponseColumns } from "../analysis/columns.js";
+import { columnsBuilder } from "../analysis/columns-builder.js";
 import { type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { storeLabel } from "../store/errors.js";
+import type { CodePageRow } from "../store/index.js";
 
 type StoreModule = typeof import("../store/index.js");
 
@@ -29,7 +31,7 @@ const looksLikeFile = (ref: string) => /\.ya?ml$/i.test(ref) || /[/\\]/.test(ref
 export async function readReportInput(
   dbPath: string,
   ref: string,
-  options: { responses?: boolean } = {},
+  options: { responses?: boolean; progress?: (done: number, total: number) => void } = {},
 ): Promise<ReportInput> {
   const st = await import("../store/index.js");
   const { openStore, findSurveyVersions, surveyByHash, iterateResponses, listSessions } = st;
@@ -62,7 +64,7 @@ export async function readReportInput(
       // A hash names one version; an id names them all.
       source = byHash ? survey.hash : survey.id;
     }
-    const columns = readColumns(st, store, survey, source);
+    const columns = readColumns(st, store, survey, source, options.progress);
     const versions = columns.meta.surveyHash.values.filter((v) => v !== null).sort();
     const sessionNames = Object.fromEntries(listSessions(store).map((s) => [s.id, s.name]));
     const input = { survey, columns, versions, newest: columns.newest, sessionNames };
@@ -75,47 +77,54 @@ export async function readReportInput(
 /**
  * The responses of `source` as columns, read a page at a time: each row's answer codes decoded
  * field by field into the columns (the JSON only for a row without codes), and the free texts of
- * the text slots (json_extract, only where there is one). No object per response's answers.
+ * the text slots (json_extract, only where there is one). No object per response: the fields
+ * that repeat come as one string, looked up once per row.
  */
 function readColumns(
   st: StoreModule,
   store: InstanceType<StoreModule["Store"]>,
   survey: Survey,
   source: string,
+  progress?: (done: number, total: number) => void,
 ): ResponseColumns {
   const { PAGE_ROW: P, codeLayoutOf, countResponses, iterateCodePages } = st;
   const texts = surveySlots(survey)
     .filter((s) => s.kind === "text")
     .map((s) => s.id);
   const textAt = new Map(texts.map((id, k) => [id, P.texts + k]));
-  const b = columnsBuilder(survey, countResponses(store, source));
+  const total = countResponses(store, source);
+  const b = columnsBuilder(survey, total);
+  let done = 0;
+  // Per distinct meta string: its group in the builder and its version's layout of codes.
+  const groups = new Map<string, { group: number; layout: ReturnType<typeof codeLayoutOf> | null }>();
   const layouts = new Map<string, ReturnType<typeof codeLayoutOf>>();
+  let row: CodePageRow = [] as unknown as CodePageRow;
+  const text = (slot: string) => row[textAt.get(slot)!] as string | null;
   for (const page of iterateCodePages(store, source, {}, { texts })) {
-    for (const row of page) {
-      const meta = {
-        id: row[P.id],
-        surveyId: row[P.surveyId],
-        surveyHash: row[P.surveyHash],
-        sessionId: row[P.sessionId],
-        wave: row[P.wave],
-        source: row[P.source],
-        language: row[P.language],
-        startedAt: row[P.startedAt],
-        submittedAt: row[P.submittedAt],
-        status: row[P.status],
-      };
+    for (row of page) {
+      const key = row[P.meta];
+      let g = groups.get(key);
+      if (g === undefined) {
+        const meta = st.codePageMeta(key);
+        g = { group: b.group(meta), layout: layouts.get(meta.surveyHash) ?? null };
+        groups.set(key, g);
+      }
+      const id = row[P.id];
+      const submitted = row[P.submitted] === 1;
       const codes = row[P.codes];
       if (codes === null) {
-        b.add(meta, st.decodeAnswers(row[P.answers] as string));
+        b.addAnswers(id, g.group, row[P.time], submitted, st.decodeAnswers(row[P.answers] as string));
         continue;
       }
-      let layout = layouts.get(meta.surveyHash);
-      if (!layout) {
-        layout = codeLayoutOf(store, meta.surveyHash);
-        layouts.set(meta.surveyHash, layout);
+      if (g.layout === null) {
+        const hash = st.codePageMeta(key).surveyHash;
+        g.layout = layouts.get(hash) ?? codeLayoutOf(store, hash);
+        layouts.set(hash, g.layout);
       }
-      b.addCoded(meta, layout, codes, (slot) => row[textAt.get(slot)!] as string | null);
+      b.addCoded(id, g.group, row[P.time], submitted, g.layout, codes, text);
     }
+    done += page.length;
+    progress?.(done, total);
   }
   return b.finish();
 }

@@ -2,10 +2,11 @@
 // the meta columns and the answer codes (the JSON only where a row has no codes), with the filters
 // of iterateResponses but in id order, and the free texts of chosen slots beside them.
 import { PRESENT } from "../definition/answer-codes.js";
+import type { ResponseSource, ResponseStatus, SurveyResponse } from "../definition/answers.js";
 import { codeLayoutOf } from "./codes.js";
 import { guard } from "./errors.js";
 import type { Store } from "./open.js";
-import { type PageMeta, type ResponseFilters, whereClause } from "./read.js";
+import { type ResponseFilters, whereClause } from "./read.js";
 import { findSurveyVersions } from "./surveys.js";
 
 /**
@@ -13,7 +14,16 @@ import { findSurveyVersions } from "./surveys.js";
  * order, for rows with codes (a row without them has its whole JSON in `answers`).
  */
 export type CodePageRow = [
-  ...PageMeta,
+  id: string,
+  /**
+   * The fields that repeat from row to row (codePageMeta reads them): one string, so that a reader
+   * makes one lookup per row instead of seven.
+   */
+  meta: string,
+  /** submitted_at, else started_at. */
+  time: string,
+  /** 1 when the response has a submitted_at, else 0. */
+  submitted: number,
   /** The block of answer codes (definition/answer-codes.ts, layout: codeLayoutOf(store, surveyHash)). */
   codes: Uint8Array | null,
   /** The answers as JSON text, only where codes is null (then the source of truth for this row). */
@@ -24,22 +34,34 @@ export type CodePageRow = [
 /** Column indexes of a CodePageRow. */
 export const PAGE_ROW = {
   id: 0,
-  surveyId: 1,
-  surveyHash: 2,
-  sessionId: 3,
-  wave: 4,
-  source: 5,
-  language: 6,
-  plain: 7,
-  startedAt: 8,
-  submittedAt: 9,
-  status: 10,
-  rid: 11,
-  codes: 12,
-  answers: 13,
+  meta: 1,
+  time: 2,
+  submitted: 3,
+  codes: 4,
+  answers: 5,
   /** The first text (of `texts`). */
-  texts: 14,
+  texts: 6,
 } as const;
+
+/** The repeating fields of a response, as a CodePageRow's `meta` holds them. */
+export type CodePageMeta = Pick<
+  SurveyResponse,
+  "surveyId" | "surveyHash" | "sessionId" | "wave" | "source" | "language" | "status"
+>;
+
+/** A CodePageRow's `meta` read. */
+export function codePageMeta(meta: string): CodePageMeta {
+  const [surveyId, surveyHash, sessionId, wave, source, language, status] = JSON.parse(meta) as [
+    string,
+    string,
+    string | null,
+    string | null,
+    ResponseSource,
+    string,
+    ResponseStatus,
+  ];
+  return { surveyId, surveyHash, sessionId, wave, source, language, status };
+}
 
 export interface CodePageOptions {
   /** Text slots whose answers to read beside the codes (a string, or null when there is none). */
@@ -48,8 +70,10 @@ export interface CodePageOptions {
   pageSize?: number;
 }
 
-const COLUMNS =
-  "r.id, r.survey_id, r.survey_hash, r.session_id, r.wave, r.source, r.language, r.plain, r.started_at, r.submitted_at, r.status, r.rid, r.codes, CASE WHEN r.codes IS NULL THEN r.answers END";
+// The repeating fields as one JSON array: exact for any value (nulls too), one string per row.
+const COLUMNS = `r.id, json_array(r.survey_id, r.survey_hash, r.session_id, r.wave, r.source, r.language, r.status),
+  coalesce(r.submitted_at, r.started_at), CASE WHEN r.submitted_at IS NULL THEN 0 ELSE 1 END,
+  r.codes, CASE WHEN r.codes IS NULL THEN r.answers END`;
 
 /**
  * The responses of a survey (id or version hash prefix; all when undefined) in id order, a page

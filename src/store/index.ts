@@ -1,6 +1,13 @@
 // The store's public API: everything other parts of Kuulo may call. No SQL outside src/store/.
 
-export { type CodePageOptions, type CodePageRow, iterateCodePages, PAGE_ROW } from "./code-pages.js";
+export {
+  type CodePageMeta,
+  type CodePageOptions,
+  type CodePageRow,
+  codePageMeta,
+  iterateCodePages,
+  PAGE_ROW,
+} from "./code-pages.js";
 export { type CodebookRow, codebookMarkdown, codebookRows } from "./codebook.js";
 export { codeLayoutOf } from "./codes.js";
 export { type DeletedResponse, deleteResponses } from "./delete.js";

@@ -1,6 +1,8 @@
 // The schema, as an ordered list of migrations keyed by PRAGMA user_version. A database is
 // brought up to date one step at a time, each step in its own transaction. Never edit a
 // released step: add a new one, and a test that starts from the version before it.
+
+import { activeProgress } from "../terminal/progress.js";
 import type { Connection } from "./connection.js";
 import { rebuildCodes } from "./rebuild-codes.js";
 
@@ -11,8 +13,11 @@ export interface Migration {
   version: number;
   describe: string;
   sql: string;
-  /** Work SQL alone cannot do, run after `sql` in the same transaction. */
-  run?: (db: Connection) => void;
+  /**
+   * Work SQL alone cannot do, run after `sql` in the same transaction; `progress` hears of the
+   * rows done (of all) when it is long.
+   */
+  run?: (db: Connection, progress?: (done: number, total: number) => void) => void;
   /** The step for PostgreSQL where the SQLite one cannot be translated (see pg/dialect.ts). */
   postgres?: string;
 }
@@ -178,7 +183,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // where the answers cannot be held exactly (readers then take the JSON, the source of truth).
     // A later change of the block's format needs a step of its own that rebuilds them.
     sql: "ALTER TABLE responses ADD COLUMN codes BLOB;",
-    run: (db) => void rebuildCodes(db),
+    run: (db, progress) => void rebuildCodes(db, undefined, progress),
   },
 ];
 
@@ -199,7 +204,14 @@ export function migrate(db: Connection, to = SCHEMA_VERSION): number[] {
     const step = db.transaction(() => {
       if (schemaVersion(db) >= m.version) return false;
       db.exec(m.sql);
-      m.run?.(db);
+      // A big store takes a while (a million responses: a minute or two): shown on a terminal.
+      m.run?.(db, (done, total) =>
+        activeProgress()?.update({
+          done,
+          total,
+          note: `upgrading the database: ${done} of ${total}`,
+        }),
+      );
       db.pragma(`user_version = ${m.version}`);
       return true;
     });

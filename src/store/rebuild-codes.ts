@@ -43,8 +43,13 @@ const PAGE = 1000;
 /**
  * Write the block of every stored response (or only of the rids given), inside the caller's
  * transaction; answers that do not parse or fit get NULL. Returns how many rows changed.
+ * `progress` hears of the rows done (of all) after each page.
  */
-export function rebuildCodes(db: Connection, rids?: readonly number[]): number {
+export function rebuildCodes(
+  db: Connection,
+  rids?: readonly number[],
+  progress?: (done: number, total: number) => void,
+): number {
   const layouts = storedLayouts(db);
   const update = db.prepare("UPDATE responses SET codes = ? WHERE rid = ? AND codes IS NOT ?");
   let changed = 0;
@@ -68,10 +73,14 @@ export function rebuildCodes(db: Connection, rids?: readonly number[]): number {
   const page = db
     .prepare(`SELECT rid, survey_hash, answers FROM responses WHERE rid > ? ORDER BY rid LIMIT ${PAGE}`)
     .raw(true);
+  const total = progress ? (db.prepare("SELECT count(*) FROM responses").pluck().get() as number) : 0;
   let after = 0;
+  let done = 0;
   for (;;) {
     const rows = page.all(after) as [number, string, string][];
     for (const [rid, hash, text] of rows) fix(rid, hash, text);
+    done += rows.length;
+    progress?.(done, total);
     if (rows.length < PAGE) return changed;
     after = rows[rows.length - 1]![0];
   }

@@ -22,13 +22,21 @@ const DELAY_MS = 1000;
 const EVERY_MS = 100;
 const BAR = 30;
 
+/** The bar made last: work deep in a layer without an Io (a store's upgrade) draws on it. */
+let active: ProgressBar | undefined;
+
+/** The progress line of the command running now, if it has one. */
+export function activeProgress(): ProgressBar | undefined {
+  return active;
+}
+
 /** `now` is injectable so that tests can step through time. */
 export function progressBar(io: Io, now: () => number = Date.now): ProgressBar {
   const start = now();
   let drawn = false;
   let last = 0;
   let lastNote = "";
-  return {
+  active = {
     update: (p) => {
       const t = now();
       if (!io.stderr.isTTY || t - start < DELAY_MS) return;
@@ -53,6 +61,7 @@ export function progressBar(io: Io, now: () => number = Date.now): ProgressBar {
       drawn = false;
     },
   };
+  return active;
 }
 
 /** Responses handled so far, of all: "12000 of 100000 responses". */

@@ -9,7 +9,13 @@ import { loadSurvey } from "../../src/definition/load.js";
 import type { Survey } from "../../src/definition/model.js";
 import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { readReportInput } from "../../src/reporting/report-input.js";
-import { iterateCodePages, listResponses, registerSurvey, saveResponses } from "../../src/store/index.js";
+import {
+  iterateCodePages,
+  listResponses,
+  PAGE_ROW,
+  registerSurvey,
+  saveResponses,
+} from "../../src/store/index.js";
 import { ROOT } from "../helpers/cli.js";
 import { tempStore } from "../helpers/store-data.js";
 
@@ -28,7 +34,7 @@ function storeOf(survey: Survey, responses: SurveyResponse[]): { path: string; s
   const stored = listResponses(s, survey.id);
   const rows = [...iterateCodePages(s, survey.id)].flat();
   // Most rows are read from their codes, the odd ones from their JSON: both paths are taken.
-  expect(rows.filter((r) => r[12] !== null).length).toBeGreaterThan(rows.length / 2);
+  expect(rows.filter((r) => r[PAGE_ROW.codes] !== null).length).toBeGreaterThan(rows.length / 2);
   s.close();
   return { path: t.path, stored };
 }

@@ -1,7 +1,9 @@
 // The progress line: on a terminal only, after a second, throttled, never wider than the
 // terminal, and taken back when done; and export, merge and report draw it (import has since
 // long) and clear it before their own lines.
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/main.js";
 import { memoryIo } from "../../src/terminal/io.js";
@@ -118,6 +120,29 @@ describe("export, merge and report on a terminal", () => {
       expect(io.output()).not.toContain("\r");
     },
   );
+
+  /** A report of `dbPath` on a terminal: what it wrote to standard error. */
+  async function reportOnTerminal(dbPath: string): Promise<string> {
+    slowClock();
+    const io = memoryIo({ cwd: tmp.dir, tty: true, env: { NO_COLOR: "1" } });
+    const args = ["report", "welcome-baseline", "--db", dbPath, "--format", "json", "--out", fresh("r")];
+    expect(await run(args, io), io.errors()).toBe(0);
+    return io.errors();
+  }
+
+  it("report counts the responses as it reads them", async () => {
+    expect(await reportOnTerminal(db)).toMatch(/\r\[#+\] 100% {2}reading the responses: 62 of 62/);
+  });
+
+  it("an older store's upgrade (the answer codes made for every response) draws the line too", async () => {
+    const old = fresh("old.db");
+    copyFileSync(db, old);
+    const raw = new Database(old);
+    raw.exec("ALTER TABLE responses DROP COLUMN codes");
+    raw.pragma("user_version = 6");
+    raw.close();
+    expect(await reportOnTerminal(old)).toMatch(/\r\[#+\] 100% {2}upgrading the database: 62 of 62/);
+  });
 
   it.each(commands)("%s writes no progress when standard error is not a terminal", async (_, args) => {
     slowClock();

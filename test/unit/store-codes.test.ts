@@ -14,6 +14,7 @@ import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { StoreSink } from "../../src/session/store-sink.js";
 import {
   checkStore,
+  codePageMeta,
   completeResponse,
   createResponse,
   deleteResponses,
@@ -238,7 +239,7 @@ describe("answer codes in the store", () => {
     expect(rows.map((r) => r[PAGE_ROW.id])).toEqual(expected.map((r) => r.id));
     for (const [i, row] of rows.entries()) {
       const r = expected[i]!;
-      expect(row[PAGE_ROW.wave]).toBe("w1");
+      expect(codePageMeta(row[PAGE_ROW.meta]).wave).toBe("w1");
       expect(decodeAnswerCodes(layout, row[PAGE_ROW.codes]!)).toEqual(marked(r.answers));
       const text = (slot: string) => (typeof r.answers[slot] === "string" ? r.answers[slot] : null);
       expect(row.slice(PAGE_ROW.texts)).toEqual([text("wishes"), text("barriers.other")]);

@@ -27,6 +27,7 @@ describe("toPostgres", () => {
       "coalesce(sum(CASE WHEN r.status = 'complete' THEN 1 ELSE 0 END), 0)",
     ],
     ["DELETE FROM temp.staged_import_hashes", "DELETE FROM pg_temp.staged_import_hashes"],
+    ["SELECT json_array(r.wave, r.status), r.id", "SELECT json_build_array(r.wave, r.status)::text, r.id"],
     [
       "CREATE INDEX responses_by_survey ON responses (survey_hash, started_at);",
       "CREATE INDEX responses_by_survey ON responses (survey_hash, started_at, rid);",

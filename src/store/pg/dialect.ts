@@ -53,6 +53,8 @@ const RULES: [RegExp, string][] = [
   [/\?\s*\|\|/g, "CAST(? AS text) ||"],
   // SQLite counts a comparison as 0 or 1; PostgreSQL's is a boolean, which sum() does not take.
   [/\bsum\(([\w.]+\s*(?:=|<>|!=)\s*'[^']*')\)/g, "sum(CASE WHEN $1 THEN 1 ELSE 0 END)"],
+  // A JSON array of values, as text (SQLite's json_array is text; PostgreSQL's would be json).
+  [/\bjson_array\(([^()]*)\)/g, "json_build_array($1)::text"],
   // The members of a JSON object stored as text.
   [/\bjson_each\(([\w.]+)\)/g, "jsonb_each($1::jsonb)"],
   // substr(x, -n): the last n characters.

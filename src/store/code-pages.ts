@@ -95,10 +95,18 @@ export function* iterateCodePages(
     survey === undefined
       ? (store.sql("SELECT hash FROM surveys").pluck().all() as string[])
       : findSurveyVersions(store, survey).map((v) => v.hash);
-  const columns = texts.map((slot) => textColumn(store, hashes, slot));
-  const textColumns = columns.map((c) => `, ${c ?? "NULL"}`).join("");
-  const paths = texts.filter((_, i) => columns[i] !== null).map((slot) => `$."${slot}"`);
-  const select = `SELECT ${COLUMNS}${textColumns} FROM responses r`;
+  const present = texts.map((slot) => textPresent(store, hashes, slot));
+  const asked = texts.filter((_, i) => present[i] !== null);
+  // PostgreSQL parses a row's JSON once (the lateral j, kept apart from the query by OFFSET 0),
+  // not once per text; SQLite's json_extract reads the text as it is, without building a tree.
+  const pg = store.backend === "postgres" && asked.length > 0;
+  const text = pg ? "j.answers ->> CAST(? AS text)" : "json_extract(r.answers, ?)";
+  const textColumns = present.map((c) => `, ${c ? `CASE WHEN ${c} THEN ${text} END` : "NULL"}`).join("");
+  const paths = pg ? asked : asked.map((slot) => `$."${slot}"`);
+  const lateral = pg
+    ? ` CROSS JOIN LATERAL (SELECT CASE WHEN ${present.filter((c) => c !== null).join(" OR ")} THEN r.answers::jsonb END AS answers OFFSET 0) j`
+    : "";
+  const select = `SELECT ${COLUMNS}${textColumns} FROM responses r${lateral}`;
   const first = store.sql(`${select} ${where} ORDER BY r.id LIMIT ${size}`).raw(true);
   const next = store
     .sql(`${select} ${where ? `${where} AND` : "WHERE"} r.id > ? ORDER BY r.id LIMIT ${size}`)
@@ -120,11 +128,11 @@ export function* iterateCodePages(
 }
 
 /**
- * A text slot's answer, read from the JSON (json_extract, bound path) only where the row's codes
- * say there is a text: parsing every row's JSON is what the codes are there to spare. Rows
- * without codes get NULL here; their JSON comes whole in the answers column.
+ * Where the row's codes say a text slot has an answer: its text is read from the JSON only there,
+ * since parsing every row's JSON is what the codes are there to spare. Rows without codes get
+ * NULL; their JSON comes whole in the answers column. Null: no version of the survey has the slot.
  */
-function textColumn(store: Store, hashes: readonly string[], slot: string): string | null {
+function textPresent(store: Store, hashes: readonly string[], slot: string): string | null {
   const when: string[] = [];
   for (const hash of hashes) {
     const f = codeLayoutOf(store, hash).bySlot.get(slot);
@@ -133,5 +141,5 @@ function textColumn(store: Store, hashes: readonly string[], slot: string): stri
       when.push(`WHEN '${hash}' THEN substr(r.codes, ${f.offset + 1}, 1)`);
   }
   if (when.length === 0) return null;
-  return `CASE WHEN (CASE r.survey_hash ${when.join(" ")} END) = x'${PRESENT.toString(16).padStart(2, "0")}' THEN json_extract(r.answers, ?) END`;
+  return `(CASE r.survey_hash ${when.join(" ")} END) = x'${PRESENT.toString(16).padStart(2, "0")}'`;
 }

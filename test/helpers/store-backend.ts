@@ -1,7 +1,10 @@
 // What the store tests do to a store behind Kuulo's back, on either backend: a raw connection to
 // an SQLite file or to a PostgreSQL schema, its schema version, its description (to compare an
-// upgraded store with a new one), and a store stopped at an older version of the migrations.
+// upgraded store with a new one), a store stopped at an older version of the migrations, and the
+// KuuloError a refused step throws.
 import Database from "better-sqlite3";
+import { expect } from "vitest";
+import { KuuloError } from "../../src/errors.js";
 import type { Connection } from "../../src/store/connection.js";
 import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
 import { PgConnection } from "../../src/store/pg/connection.js";
@@ -72,4 +75,15 @@ export function storeAtVersion(path: string, version: number): Connection {
     return db;
   }
   return openPg(path, { create: true }, MIGRATIONS.slice(0, version)).conn;
+}
+
+/** The KuuloError `fn` throws (anything else fails the test). */
+export function refusal(fn: () => unknown): KuuloError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(KuuloError);
+    return e as KuuloError;
+  }
+  throw new Error("expected a KuuloError");
 }

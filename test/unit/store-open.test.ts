@@ -5,7 +5,6 @@
 import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { KuuloError } from "../../src/errors.js";
 import {
   createResponse,
   getResponse,
@@ -16,21 +15,11 @@ import {
   saveAnswer,
 } from "../../src/store/index.js";
 import { APPLICATION_ID } from "../../src/store/migrations.js";
-import { rawConnection, setStoredVersion, storedVersion } from "../helpers/store-backend.js";
+import { rawConnection, refusal, setStoredVersion, storedVersion } from "../helpers/store-backend.js";
 import { currentBackend, minimal, tempStore } from "../helpers/store-data.js";
 
 let t: ReturnType<typeof tempStore>;
 afterEach(() => t?.cleanup());
-
-function refusal(fn: () => unknown): KuuloError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(KuuloError);
-    return e as KuuloError;
-  }
-  throw new Error("expected a KuuloError");
-}
 
 /** The same store under another schema name (PostgreSQL); unchanged for a file. */
 const otherSchema = (path: string, name: string) => path.replace(/schema=\w+/, `schema=${name}`);

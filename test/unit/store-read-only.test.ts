@@ -16,7 +16,7 @@ import {
 } from "../../src/store/index.js";
 import { readOnlyName } from "../../src/store/store-file.js";
 import { tempDir } from "../helpers/cli.js";
-import { rawConnection, storeAtVersion } from "../helpers/store-backend.js";
+import { rawConnection, refusal, storeAtVersion } from "../helpers/store-backend.js";
 import { currentBackend, minimal, sampleResponse, tempStore } from "../helpers/store-data.js";
 
 let tmp: ReturnType<typeof tempDir>;
@@ -39,16 +39,6 @@ function storeIn(folder: string, n: number): string {
   );
   s.close();
   return path;
-}
-
-function refusal(fn: () => unknown): KuuloError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(KuuloError);
-    return e as KuuloError;
-  }
-  throw new Error("expected a KuuloError");
 }
 
 function lock(folder: string): void {

@@ -200,11 +200,18 @@ function tieToQuestion(ctx: Ctx, slot: Slot, choices: Choice[], perCol: Register
     );
 }
 
+/** The columns of responses already worked out, per set of groups (every table of a stage shares it). */
+const columnCache = new WeakMap<GroupSpec[], { key: string; colOf: Int32Array }>();
+
 /**
  * Per response, the index of its column: the shown groups in order, then (with `rest`) one
  * column pooling the groups that are too few. Groups partition the responses.
  */
 function columnOfResponses(groups: GroupSpec[], n: number, rest: boolean): Int32Array {
+  // The groups are settled before their tables: the same shown ones give the same columns.
+  const key = `${rest}:${n}:${groups.map((g) => (shownGroup(g) ? 1 : 0)).join("")}`;
+  const cached = columnCache.get(groups);
+  if (cached?.key === key) return cached.colOf;
   const colOf = new Int32Array(n).fill(-1);
   const shown = groups.filter(shownGroup).length;
   let k = 0;
@@ -214,5 +221,6 @@ function columnOfResponses(groups: GroupSpec[], n: number, rest: boolean): Int32
     const m = g.members;
     for (let i = 0; i < n; i++) if (m[i]) colOf[i] = ci;
   }
+  columnCache.set(groups, { key, colOf });
   return colOf;
 }

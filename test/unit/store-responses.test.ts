@@ -27,7 +27,7 @@ import {
   saveAnswer,
   saveResponses,
 } from "../../src/store/index.js";
-import { minimal, sampleResponse, storeForEachTest } from "../helpers/store-data.js";
+import { currentBackend, minimal, sampleResponse, storeForEachTest } from "../helpers/store-data.js";
 
 let s: Store;
 storeForEachTest((store) => {
@@ -175,46 +175,53 @@ describe("saveResponses", () => {
       expect(hasLegacyRowHashes(s, survey.id), old).toBe(false);
       tx.commit();
       expect(hasLegacyRowHashes(s, survey.id), old).toBe(true);
-      s.sqlite!.prepare("DELETE FROM import_rows WHERE row_hash = ?").run(old);
+      s.db.prepare("DELETE FROM import_rows WHERE row_hash = ?").run(old);
     }
   });
 
-  it("records a large import's rows with the index by response intact, and a rollback keeps it too", () => {
-    registerSurvey(s, survey);
-    const indexSql = () =>
-      s.sqlite!.prepare("SELECT sql FROM sqlite_schema WHERE name = 'import_rows_by_response'").pluck().get();
-    const before = indexSql();
-    expect(before).toContain("WHERE response_id IS NOT NULL");
-    // Enough rows for the index to be built again after them rather than taking them one by one.
-    const n = 25_000;
-    const rec = (fileHash: string) => ({
-      ...baseRecord(),
-      fileHash,
-      stored: n,
-      rowHashes: Array.from({ length: n }, (_, i) => `h${i * 7919}`),
-      rows: Array.from({ length: n }, (_, i) => ({ responseId: `r${i}`, line: i + 2 })),
-    });
-    const tx = beginTransaction(s);
-    recordImport(s, rec("f1"));
-    tx.rollback();
-    expect(indexSql()).toBe(before);
-    expect(knownRowHashes(s, survey.id).size).toBe(0);
-    const tx2 = beginTransaction(s);
-    recordImport(s, rec("f1"));
-    tx2.commit();
-    expect(indexSql()).toBe(before);
-    expect(knownRowHashes(s, survey.id).size).toBe(n);
-    // The erasure's look-up by response finds the row through the index, built again in full.
-    const plan = s
-      .sqlite!.prepare("EXPLAIN QUERY PLAN SELECT file_hash, line FROM import_rows WHERE response_id = ?")
-      .all("r77") as { detail: string }[];
-    expect(plan.map((p) => p.detail).join()).toContain("import_rows_by_response");
-    expect(s.sqlite!.prepare("SELECT line FROM import_rows WHERE response_id = 'r77'").pluck().get()).toBe(
-      79,
-    );
-    expect(s.sqlite!.prepare("PRAGMA integrity_check").pluck().all()).toEqual(["ok"]);
-    expect(checkStore(s).ok).toBe(true);
-  });
+  // SQLite only: the index is dropped and built again only in a file (PostgreSQL files rows as they come).
+  it.skipIf(currentBackend() !== "sqlite")(
+    "records a large import's rows with the index by response intact, and a rollback keeps it too",
+    () => {
+      registerSurvey(s, survey);
+      const indexSql = () =>
+        s
+          .sqlite!.prepare("SELECT sql FROM sqlite_schema WHERE name = 'import_rows_by_response'")
+          .pluck()
+          .get();
+      const before = indexSql();
+      expect(before).toContain("WHERE response_id IS NOT NULL");
+      // Enough rows for the index to be built again after them rather than taking them one by one.
+      const n = 25_000;
+      const rec = (fileHash: string) => ({
+        ...baseRecord(),
+        fileHash,
+        stored: n,
+        rowHashes: Array.from({ length: n }, (_, i) => `h${i * 7919}`),
+        rows: Array.from({ length: n }, (_, i) => ({ responseId: `r${i}`, line: i + 2 })),
+      });
+      const tx = beginTransaction(s);
+      recordImport(s, rec("f1"));
+      tx.rollback();
+      expect(indexSql()).toBe(before);
+      expect(knownRowHashes(s, survey.id).size).toBe(0);
+      const tx2 = beginTransaction(s);
+      recordImport(s, rec("f1"));
+      tx2.commit();
+      expect(indexSql()).toBe(before);
+      expect(knownRowHashes(s, survey.id).size).toBe(n);
+      // The erasure's look-up by response finds the row through the index, built again in full.
+      const plan = s
+        .sqlite!.prepare("EXPLAIN QUERY PLAN SELECT file_hash, line FROM import_rows WHERE response_id = ?")
+        .all("r77") as { detail: string }[];
+      expect(plan.map((p) => p.detail).join()).toContain("import_rows_by_response");
+      expect(s.sqlite!.prepare("SELECT line FROM import_rows WHERE response_id = 'r77'").pluck().get()).toBe(
+        79,
+      );
+      expect(s.sqlite!.prepare("PRAGMA integrity_check").pluck().all()).toEqual(["ok"]);
+      expect(checkStore(s).ok).toBe(true);
+    },
+  );
 });
 
 describe("reading", () => {

@@ -89,7 +89,10 @@ export function pgFailure(f: PgFault, label: string): Error {
   if (known)
     return new KuuloError(known.kuulo, known.message(label, detail), known.exit, { hint: known.hint, cause });
   // Other SQL errors (a constraint, say) go back to the store; connection and server faults do not.
-  if (/^[0-9A-Z]{5}$/.test(code) && !/^(08|57|53|58|XX)/.test(code)) return new PgSqlError(detail, code);
+  // No SQLSTATE class begins with E, so a five-letter errno name (EPIPE: a write to a closed
+  // socket) is a lost connection, never an SQL error.
+  if (/^[0-9A-DF-Z][0-9A-Z]{4}$/.test(code) && !/^(08|57|53|58|XX)/.test(code))
+    return new PgSqlError(detail, code);
   return new KuuloError(
     "STORE_UNAVAILABLE",
     `The database server of ${label} did not answer (${detail}).`,

@@ -1,7 +1,7 @@
 // Horizontal bars for single choice (shares of answers) and multi-select (shares of respondents),
 // in the survey's order, each with its value label ("42 % (24)"); suppressed items as empty slots.
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, markNotes, subtitleOf } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { BarsSpec } from "./types.js";
@@ -20,17 +20,13 @@ export function planBars(spec: BarsSpec, env: Env): ChartPlan {
     frame: {
       title: spec.title,
       subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
-      notes: [
-        ...notesOf(
-          spec.notes,
-          spec.n === null || spec.items.some((it) => it.share === null && it.mark === undefined),
-          fmt,
-          spec.suppressedLabel,
-        ),
-        ...[...new Set(spec.items.flatMap((it) => (it.share === null && it.mark ? [it.mark] : [])))].map(
-          (label) => fmt.t("chart.withheld", { label }),
-        ),
-      ],
+      notes: markNotes(
+        spec.notes,
+        spec.n === null,
+        spec.items.filter((it) => it.share === null),
+        fmt,
+        spec.suppressedLabel,
+      ),
     },
     labels: spec.items.map((it) => it.label),
     minRow: 30,

@@ -1,7 +1,7 @@
 // Rankings (Borda scores) and dot-voting or other totals as bars sorted largest first, each with its
 // value. Suppressed items keep their label and come last as empty slots, in the order given.
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, markNotes, subtitleOf, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { OrderedBarsSpec } from "./types.js";
@@ -25,17 +25,13 @@ export function planOrderedBars(spec: OrderedBarsSpec, env: Env): ChartPlan {
     frame: {
       title: spec.title,
       subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
-      notes: [
-        ...notesOf(
-          spec.notes,
-          spec.n === null || spec.items.some((it) => it.value === null && it.mark === undefined),
-          fmt,
-          spec.suppressedLabel,
-        ),
-        ...[...new Set(spec.items.flatMap((it) => (it.value === null && it.mark ? [it.mark] : [])))].map(
-          (label) => fmt.t("chart.withheld", { label }),
-        ),
-      ],
+      notes: markNotes(
+        spec.notes,
+        spec.n === null,
+        spec.items.filter((it) => it.value === null),
+        fmt,
+        spec.suppressedLabel,
+      ),
     },
     labels: items.map((it) => it.label),
     minRow: 30,

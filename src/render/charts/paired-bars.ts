@@ -4,7 +4,7 @@
 import type { Scale } from "chart.js";
 import type { LegendItem } from "./frame.js";
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, drawOver, type Env, notesOf, nText, tickFormat } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, markNotes, nText, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
@@ -114,18 +114,11 @@ function drawPairs(ctx: Ctx, x: Scale, y: Scale, spec: PairedBarsSpec, show: (v:
 
 /** The caller's notes and the explanation of every mark the chart prints. */
 function pairedNotes(spec: PairedBarsSpec, fmt: Env["fmt"]): string[] {
-  return [
-    ...notesOf(
-      spec.notes,
-      spec.series.some((s) => s.n === null) ||
-        spec.items.some((it) => it.values.some((e) => e.value === null && e.mark === undefined)),
-      fmt,
-      spec.suppressedLabel,
-    ),
-    ...[
-      ...new Set(
-        spec.items.flatMap((it) => it.values.flatMap((e) => (e.value === null && e.mark ? [e.mark] : []))),
-      ),
-    ].map((label) => fmt.t("chart.withheld", { label })),
-  ];
+  return markNotes(
+    spec.notes,
+    spec.series.some((s) => s.n === null),
+    spec.items.flatMap((it) => it.values.filter((e) => e.value === null)),
+    fmt,
+    spec.suppressedLabel,
+  );
 }

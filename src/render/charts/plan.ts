@@ -29,6 +29,25 @@ export function notesOf(
   return suppressed ? [...(notes ?? []), fmt.t("chart.suppressed", { label })] : [...(notes ?? [])];
 }
 
+/**
+ * The caller's notes and the explanation of every mark the chart prints: the suppression line
+ * when the whole chart is suppressed or a value is hidden without a mark of its own, and one
+ * line per distinct mark of a withheld value. `hidden`: the entries whose value is not shown.
+ */
+export function markNotes(
+  notes: string[] | undefined,
+  wholeSuppressed: boolean,
+  hidden: readonly { mark?: string }[],
+  fmt: Formats,
+  label: string,
+): string[] {
+  const marks = new Set(hidden.flatMap((h) => (h.mark ? [h.mark] : [])));
+  return [
+    ...notesOf(notes, wholeSuppressed || hidden.some((h) => h.mark === undefined), fmt, label),
+    ...[...marks].map((mark) => fmt.t("chart.withheld", { label: mark })),
+  ];
+}
+
 /** Axis ticks: whole numbers without decimals, others with `decimals`. */
 export function tickFormat(fmt: Formats, decimals: number): (v: number) => string {
   return (v) => fmt.number(v, Number.isInteger(v) ? 0 : decimals);

@@ -47,7 +47,13 @@ export function openStoreTarget(
     previousImport(fileHash: string): PreviousImport | undefined {
       const p = previousImport(store, fileHash);
       return p
-        ? { importedAt: p.importedAt, file: p.fileName, stored: p.stored, rejected: p.rejected }
+        ? {
+            importedAt: p.importedAt,
+            file: p.fileName,
+            surveyId: p.surveyId,
+            stored: p.stored,
+            rejected: p.rejected,
+          }
         : undefined;
     },
 

@@ -22,6 +22,8 @@ export type RowOutcome = "stored" | "duplicate";
 export interface PreviousImport {
   importedAt: string;
   file: string;
+  /** The survey the file went into: a file given again with another survey is named by it. */
+  surveyId: string;
   stored: number;
   rejected: number;
 }
@@ -68,8 +70,15 @@ export class MemoryTarget implements ImportTarget {
     return this.files.get(fileHash);
   }
 
-  begin(info: { file: string; fileHash: string }): void {
-    this.pending = { rows: [], keys: new Set(), ids: new Set(), file: info.file, fileHash: info.fileHash };
+  begin(info: { survey: Survey; file: string; fileHash: string }): void {
+    this.pending = {
+      rows: [],
+      keys: new Set(),
+      ids: new Set(),
+      file: info.file,
+      fileHash: info.fileHash,
+      surveyId: info.survey.id,
+    };
   }
 
   write(rows: readonly PreparedRow[]): RowOutcome[] {
@@ -94,6 +103,7 @@ export class MemoryTarget implements ImportTarget {
     this.files.set(p.fileHash, {
       importedAt: new Date(0).toISOString(),
       file: p.file,
+      surveyId: p.surveyId,
       stored: totals.stored,
       rejected: totals.rejected,
     });
@@ -111,4 +121,5 @@ interface Pending {
   ids: Set<string>;
   file: string;
   fileHash: string;
+  surveyId: string;
 }

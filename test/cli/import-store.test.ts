@@ -38,6 +38,10 @@ describe("import into a store", () => {
     expect(again.stdout).toContain("was imported before");
     expect(again.stdout).toContain("Nothing was added");
     expect(count(db)).toBe(6);
+    // Given again with another survey, it says which survey has it, not only that it was seen.
+    const other = await runCli(["import", "surveys/welcome-baseline.yaml", f, "--db", db]);
+    expect(other.stdout).toContain(`was imported before into survey ${survey.id}`);
+    expect(count(db)).toBe(6);
     // The same rows in another file (re-saved with another delimiter) are duplicates too.
     const copy = join(tmp.dir, "resaved.csv");
     writeFileSync(copy, readFileSync(f, "latin1").replace(/\r\n/g, "\n"), "utf8");

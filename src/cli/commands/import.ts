@@ -133,7 +133,7 @@ function outcomeLines(io: Io, o: ImportOutcome, req: ImportRequest, lines: typeo
     return lines(o.summary, { ...(req.dryRun ? { dryRun: true } : {}), c: colorsFor(io) });
   const p = o.previous;
   return [
-    `Nothing new: ${o.file} was imported before (${p.importedAt.slice(0, 16).replace("T", " ")}, ${p.stored} row(s) stored${p.rejected ? `, ${p.rejected} rejected` : ""}). Nothing was added.`,
+    `Nothing new: ${o.file} was imported before into survey ${p.surveyId} (${p.importedAt.slice(0, 16).replace("T", " ")}, ${p.stored} row(s) stored${p.rejected ? `, ${p.rejected} rejected` : ""}). Nothing was added.`,
   ];
 }
 

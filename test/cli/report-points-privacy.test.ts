@@ -1,7 +1,7 @@
 // Dot voting and privacy: a choice's point total bounds its supporters (each gives 1 to N points),
 // so points are withheld where the supporters are hidden, and `kuulo audit` reads the bound in
 // reports that still show such points.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AllocateResult, Report } from "../../src/analysis/report.js";
@@ -65,16 +65,14 @@ describe("dot voting: points of hidden supporters", () => {
 
     // The same report with the points still shown, as an earlier version published it: the audit
     // finds that c's supporters are 1 or 2.
-    const c2 = q.choices.find((r) => r.code === "c")!;
-    c2.totalPoints = 2;
-    c2.meanPoints = 2 / 12;
-    delete c2.withheld;
+    c.totalPoints = 2;
+    c.meanPoints = 2 / 12;
+    delete c.withheld;
     const old = join(dir, "old.json");
     writeFileSync(old, JSON.stringify({ ...(JSON.parse(res.stdout) as Report), questions: [q] }));
     const audit = await cli(["audit", old]);
     expect(audit.code).toBe(65);
     expect(audit.stdout).toMatch(/dots supports c is between 1 and 2/);
-    expect(readFileSync(old, "utf8")).toContain('"totalPoints":2');
   });
 
   it("keeps every point figure when no supporters count is hidden", async () => {

@@ -14,7 +14,7 @@ import {
   stopCluster,
   TEST_PASSWORD,
 } from "../helpers/pg-cluster.js";
-import { KEY, PtyRun } from "../helpers/run-pty.js";
+import { KEY, PtyRun, sleep } from "../helpers/run-pty.js";
 import { PG_URL } from "../helpers/store-data.js";
 
 const tmp = tempDir("kuulo-pg-kiosk-");
@@ -62,8 +62,9 @@ describe.skipIf(!PG_URL)("the network drops mid-kiosk", () => {
       expect(page).toMatch(/❯ Okej/);
       // No error, code or address for the participant to read; the page waits for them.
       expect(page).not.toMatch(/STORE_|postgres|Error|Virhe|Fel\b/);
-      await new Promise((r) => setTimeout(r, 500));
-      expect(await Promise.race([t.exited.then(() => "ended"), Promise.resolve("waiting")])).toBe("waiting");
+      expect(await Promise.race([t.exited.then(() => "ended"), sleep(500).then(() => "waiting")])).toBe(
+        "waiting",
+      );
 
       t.send(enter);
       expect((await t.exited).exitCode).toBe(74);

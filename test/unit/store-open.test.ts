@@ -35,9 +35,11 @@ describe("openStore", () => {
       expect(existsSync(t.path)).toBe(false);
     } else {
       const schema = /schema=(\w+)/.exec(t.path)![1]!;
-      expect(e.message).toContain(schema);
-      // Nor the schema: asking again finds nothing either.
-      expect(refusal(() => openStore(t.path, { readonly: true })).message).toContain(schema);
+      expect(e.message).toContain(`There is no schema ${schema}`);
+      // Nor the schema: asking again finds no schema either.
+      expect(refusal(() => openStore(t.path, { readonly: true })).message).toContain(
+        `There is no schema ${schema}`,
+      );
     }
   });
 

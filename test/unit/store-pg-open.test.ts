@@ -3,7 +3,6 @@
 // or is a newer Kuulo's, and read-only opens: store-open.test.ts on both backends.) Needs the
 // test run's PostgreSQL (pg-global-setup.ts).
 import { afterEach, describe, expect, it } from "vitest";
-import { KuuloError } from "../../src/errors.js";
 import {
   countResponses,
   listSurveys,
@@ -14,6 +13,7 @@ import {
   saveResponses,
 } from "../../src/store/index.js";
 import { TEST_PASSWORD } from "../helpers/pg-cluster.js";
+import { refusal } from "../helpers/store-backend.js";
 import { minimal, PG_URL, pgStoreUrl, sampleResponse } from "../helpers/store-data.js";
 
 const opened: Store[] = [];
@@ -25,16 +25,6 @@ const open = (url: string, o = {}) => {
 afterEach(() => {
   for (const s of opened.splice(0)) s.close();
 });
-
-function refusal(fn: () => unknown): KuuloError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KuuloError) return e;
-    throw e;
-  }
-  throw new Error("did not throw");
-}
 
 const survey = minimal();
 

@@ -6,7 +6,6 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { KuuloError } from "../../src/errors.js";
 import {
   checkStore,
   countResponses,
@@ -116,15 +115,9 @@ if (currentBackend() === "sqlite")
       s.close();
       writer.close();
       lock(folder);
-      let error: unknown;
-      try {
-        openStore(join(folder, "kuulo.db"), { readonly: true });
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(KuuloError);
+      const error = refusal(() => openStore(join(folder, "kuulo.db"), { readonly: true }));
       expect(error).toMatchObject({ code: "STORE_READ_ONLY_WAL", exitCode: 74 });
-      expect((error as KuuloError).hint).toContain("kuulo.db-wal");
+      expect(error.hint).toContain("kuulo.db-wal");
       expect(readdirSync(folder).sort()).toEqual(["kuulo.db", "kuulo.db-wal"]);
     });
   });

@@ -7,6 +7,7 @@ import type ExcelJS from "exceljs";
 import { ExitCode, fileError, KuuloError } from "../errors.js";
 import { checkInputFile, checkWorkbookSize, MAX_XLSX_BYTES } from "../input-file.js";
 import type { CellNote, RecordSource, SourceInfo, SourceRecord } from "./read-csv.js";
+import { retryBeforeFirst } from "./retry-before-first.js";
 
 /** Above this size a workbook is streamed and merged cells are not detected. */
 export const XLSX_STREAM_BYTES = 20_000_000;
@@ -92,22 +93,14 @@ export class XlsxSource implements RecordSource {
   /**
    * exceljs's streaming reader now and then fails on a sound file before giving a single row
    * (a race in how it parks worksheets that come before the workbook part; "reading 'sheets'").
-   * Nothing has been read then, so reading again loses nothing; a file that fails every time
-   * is reported as damaged, as before.
+   * A file that fails every time is reported as damaged, as before.
    */
-  private async *streamedWithRetry(): AsyncGenerator<SourceRecord[]> {
-    for (let attempt = 1; ; attempt++) {
-      let yielded = false;
-      try {
-        for await (const batch of this.streamed()) {
-          yielded = true;
-          yield batch;
-        }
-        return;
-      } catch (e) {
-        if (yielded || attempt >= 3 || !(e instanceof KuuloError) || e.code !== "XLSX_CORRUPT") throw e;
-      }
-    }
+  private streamedWithRetry(): AsyncGenerator<SourceRecord[]> {
+    return retryBeforeFirst(
+      () => this.streamed(),
+      (e) => e instanceof KuuloError && e.code === "XLSX_CORRUPT",
+      3,
+    );
   }
 
   private async *streamed(): AsyncGenerator<SourceRecord[]> {

@@ -100,8 +100,7 @@ export function prepareNumber(ctx: Ctx, slot: Slot): () => NumberResult {
     if (show && !numberStatsSafe(result, values, ctx.minCell)) {
       // The mean and quartiles would pin a hidden count of the histogram: only n, the range and
       // the histogram stay (the range's ends lie in bins the histogram shows as not empty).
-      result.mean = result.median = result.sd = result.q1 = result.q3 = null;
-      result.ci = null;
+      clearNumberStats(result);
       result.withheld = noteWithheld(ctx, ["mean", "median", "sd", "ci"]);
     }
     return result;
@@ -135,4 +134,10 @@ function countAt(values: readonly number[], low: number, high: number, last: boo
   let n = 0;
   for (const v of values) if (v >= low && (v < high || last)) n++;
   return n;
+}
+
+/** Empties a number question's mean, SD, interval and quartiles: n, the range and the histogram stay. */
+export function clearNumberStats(q: NumberResult): void {
+  q.mean = q.median = q.sd = q.q1 = q.q3 = null;
+  q.ci = null;
 }

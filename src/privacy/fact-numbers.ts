@@ -2,6 +2,7 @@
 // is one whole number, its mean and SD as weighted sums of them (as a scale's). Pure apart from
 // the `hide` actions they carry.
 import type { NumberResult } from "../analysis/report.js";
+import { clearNumberStats } from "../analysis/tally-number.js";
 import { type FactSink, hideBin } from "./fact-sink.js";
 import { statusFacts } from "./fact-status.js";
 
@@ -11,8 +12,7 @@ const STATS = ["mean", "median", "sd", "ci"] as const;
 function withholdStats(q: NumberResult): () => void {
   return () => {
     if (q.mean === null && q.median === null) return;
-    q.mean = q.median = q.sd = q.q1 = q.q3 = null;
-    q.ci = null;
+    clearNumberStats(q);
     q.withheld = [...STATS];
   };
 }

@@ -95,9 +95,9 @@ function readColumns(
   const total = countResponses(store, source);
   const b = columnsBuilder(survey, total);
   let done = 0;
-  // Per distinct meta string: its group in the builder and its version's layout of codes.
-  const groups = new Map<string, { group: number; layout: ReturnType<typeof codeLayoutOf> | null }>();
-  const layouts = new Map<string, ReturnType<typeof codeLayoutOf>>();
+  // Per distinct meta string: its group in the builder, its version, and that version's layout
+  // of codes once a row has codes (codeLayoutOf keeps each layout per store and version).
+  const groups = new Map<string, { group: number; hash: string; layout?: ReturnType<typeof codeLayoutOf> }>();
   let row: CodePageRow = [] as unknown as CodePageRow;
   const text = (slot: string) => row[textAt.get(slot)!] as string | null;
   for (const page of iterateCodePages(store, source, {}, { texts })) {
@@ -106,7 +106,7 @@ function readColumns(
       let g = groups.get(key);
       if (g === undefined) {
         const meta = st.codePageMeta(key);
-        g = { group: b.group(meta), layout: layouts.get(meta.surveyHash) ?? null };
+        g = { group: b.group(meta), hash: meta.surveyHash };
         groups.set(key, g);
       }
       const id = row[P.id];
@@ -116,11 +116,7 @@ function readColumns(
         b.addAnswers(id, g.group, row[P.time], submitted, st.decodeAnswers(row[P.answers] as string));
         continue;
       }
-      if (g.layout === null) {
-        const hash = st.codePageMeta(key).surveyHash;
-        g.layout = layouts.get(hash) ?? codeLayoutOf(store, hash);
-        layouts.set(hash, g.layout);
-      }
+      g.layout ??= codeLayoutOf(store, g.hash);
       b.addCoded(id, g.group, row[P.time], submitted, g.layout, codes, text);
     }
     done += page.length;

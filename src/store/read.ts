@@ -106,7 +106,7 @@ const PAGE = 1000;
 const PAGE_COLUMNS =
   "r.id, r.survey_id, r.survey_hash, r.session_id, r.wave, r.source, r.language, r.plain, r.started_at, r.submitted_at, r.status, r.rid, r.answers";
 /** The columns of a page row before its answers: a response's id and meta data, and its rid. */
-export type PageMeta = [
+type PageMeta = [
   id: string,
   surveyId: string,
   surveyHash: string,

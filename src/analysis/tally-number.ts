@@ -97,7 +97,7 @@ export function prepareNumber(ctx: Ctx, slot: Slot): () => NumberResult {
       max: show ? sorted[sorted.length - 1]! : null,
       histogram,
     };
-    if (show && !numberStatsSafe(result, values, ctx.minCell)) {
+    if (show && !numberStatsSafe(result, values, counts, ctx.minCell)) {
       // The mean and quartiles would pin a hidden count of the histogram: only n, the range and
       // the histogram stay (the range's ends lie in bins the histogram shows as not empty).
       clearNumberStats(result);
@@ -108,32 +108,28 @@ export function prepareNumber(ctx: Ctx, slot: Slot): () => NumberResult {
 }
 
 /** Are the mean, SD and quartiles safe beside the histogram as it will be shown? */
-function numberStatsSafe(r: NumberResult, values: readonly number[], minCell: number): boolean {
+function numberStatsSafe(
+  r: NumberResult,
+  values: readonly number[],
+  counts: readonly number[],
+  minCell: number,
+): boolean {
   if (!r.histogram.some((b) => b.suppressed) || r.mean === null) return true;
   // Whole-number answers in a bin [low, high) are low … high − 1, which a reader of an integer
   // question knows; for others a bin's answers may lie anywhere in it.
   const whole = values.every((v) => Number.isInteger(v));
-  const bins: AuditBin[] = r.histogram.map((b, i) => {
-    const last = i === r.histogram.length - 1;
-    return {
-      lo: b.low,
-      hi: whole ? Math.max(b.low, b.high - 1) : b.high,
-      count: b.count ?? countAt(values, b.low, b.high, last),
-      hidden: b.suppressed,
-    };
-  });
+  const bins: AuditBin[] = r.histogram.map((b, i) => ({
+    lo: b.low,
+    hi: whole ? Math.max(b.low, b.high - 1) : b.high,
+    count: counts[i]!,
+    hidden: b.suppressed,
+  }));
   const quartiles = [
     { p: 0.25, value: r.q1! },
     { p: 0.5, value: r.median! },
     { p: 0.75, value: r.q3! },
   ];
   return numberStatsAreSafe(bins, { n: values.length, mean: r.mean, sd: r.sd, quartiles }, minCell);
-}
-
-function countAt(values: readonly number[], low: number, high: number, last: boolean): number {
-  let n = 0;
-  for (const v of values) if (v >= low && (v < high || last)) n++;
-  return n;
 }
 
 /** Empties a number question's mean, SD, interval and quartiles: n, the range and the histogram stay. */

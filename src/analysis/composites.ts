@@ -11,20 +11,12 @@ import { atPrecision, compositeDecimals, intervalAt, type PublishedMeans } from 
 import type { GapResult, IndexResult, IpaQuadrant, IpaResult } from "./report.js";
 import { ciMean, cronbachAlphaOfItems, mean, median, sd } from "./stats.js";
 
-/** Per analysis run, each slot's numeric answers (indices, IPA and gaps share their items). */
-const numericCache = new WeakMap<Ctx, Map<string, Float64Array>>();
-
-/** Numeric answers of a slot over the analysed responses (NaN when not a valid number). */
+/** Numeric answers of a slot over the analysed responses (NaN when not a valid number), read once per run. */
 export function numericAnswers(ctx: Ctx, slotId: string): Float64Array {
-  let cache = numericCache.get(ctx);
-  if (!cache) {
-    cache = new Map();
-    numericCache.set(ctx, cache);
-  }
-  let out = cache.get(slotId);
+  let out = ctx.numeric.get(slotId);
   if (!out) {
     out = readNumeric(ctx, slotId);
-    cache.set(slotId, out);
+    ctx.numeric.set(slotId, out);
   }
   return out;
 }

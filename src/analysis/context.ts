@@ -32,6 +32,8 @@ export interface Ctx {
   data: Map<string, SlotData>;
   /** Per show_if source: per analysed response, 0 not evaluated yet, 1 shown, 2 not shown. */
   shown: Map<string, Uint8Array>;
+  /** Per slot id: its numeric answers over `rows` (NaN where none); indices, IPA and gaps share items. */
+  numeric: Map<string, Float64Array>;
   withheld: number;
   tooFewGroups: number;
   masked: MaskCounts;
@@ -78,6 +80,7 @@ export function createContext(
     rows,
     data: new Map(),
     shown: new Map(),
+    numeric: new Map(),
     withheld: 0,
     tooFewGroups: 0,
     masked: emptyMaskCounts(),

@@ -25,6 +25,13 @@ export interface RunRequest {
   answers?: string;
 }
 
+/**
+ * How long a save may wait for a database server, in ms. Every answer is saved before the next
+ * screen comes, and a network link that drops without a reset (Wi-Fi, a VPN) would otherwise
+ * freeze the participant's screen for minutes; after this the calm "could not save" page comes.
+ */
+export const SAVE_REPLY_LIMIT = 10_000;
+
 /** What a run ended with; the language is the one the participant(s) started in. */
 export type RunResult =
   | { mode: "answers"; language: string; responseId: string }
@@ -49,7 +56,7 @@ export async function runSurvey(r: RunRequest): Promise<RunResult> {
         hint: `Create the session first (kuulo sessions create ${r.sessionId} --db ${storeLabel(r.dbPath)}), or check --db.`,
       },
     );
-  const store = openStore(r.dbPath, { create: true });
+  const store = openStore(r.dbPath, { create: true, replyLimit: SAVE_REPLY_LIMIT });
   try {
     const survey = fromFile ?? getSurvey(store, r.surveyRef);
     const language = checkLanguage(r.lang, survey.languages);

@@ -20,6 +20,11 @@ export interface OpenOptions {
   create?: boolean;
   /** How long to wait for another writer, in ms (default 5000). */
   busyTimeout?: number;
+  /**
+   * PostgreSQL: the longest wait for the server's reply to one call, in ms (default 120 s). A
+   * kiosk's saves use a short one, so that a dropped network stops it within seconds.
+   */
+  replyLimit?: number;
   /** Tests only: cap the file at this many pages, to make a full disk happen on purpose. */
   maxPageCount?: number;
 }

@@ -57,6 +57,24 @@ describe.skipIf(!PG_URL)("a PostgreSQL store", () => {
     expect(() => saveResponses(s, [sampleResponse(survey, 1), bad])).toThrow(/does not ask/);
     expect(countResponses(s, undefined)).toBe(0);
   });
+
+  it("with a reply limit (a kiosk), gives up a call the server does not answer in time, and has the server end abandoned transactions", () => {
+    const s = open(pgStoreUrl(), { create: true, replyLimit: 2000 });
+    expect(s.sql("SHOW idle_in_transaction_session_timeout").pluck().get()).toBe("1min");
+    const started = Date.now();
+    expect(refusal(() => s.sql("SELECT pg_sleep(6)").get())).toMatchObject({
+      code: "STORE_UNAVAILABLE",
+      exitCode: 74,
+      message: expect.stringMatching(/did not answer within 2 s\.$/),
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The connection is given up: a late reply must never answer the next call.
+    expect(refusal(() => s.sql("SELECT 1").get())).toMatchObject({ code: "STORE_UNAVAILABLE" });
+    // Without a limit, the same call waits for its reply; nothing ends the server's transactions.
+    const t = open(pgStoreUrl(), { create: true });
+    expect(t.sql("SELECT 1 FROM pg_sleep(2.5)").pluck().get()).toBe(1);
+    expect(t.sql("SHOW idle_in_transaction_session_timeout").pluck().get()).toBe("0");
+  });
 });
 
 describe.skipIf(!process.env.KUULO_TEST_PG_TCP)("PostgreSQL connection failures", () => {

@@ -7,11 +7,15 @@ import { fileURLToPath } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { Connection, RunResult, Statement, Transaction } from "../connection.js";
 import { toPostgres } from "./dialect.js";
-import { pgFailure } from "./errors.js";
+import { noReply, pgFailure } from "./errors.js";
 import type { PgReply, PgRequest } from "./protocol.js";
 
-/** How long to wait for one reply before giving the server up, in ms (queries time out before). */
-const REPLY_WAIT = 120_000;
+/**
+ * How long to wait for one reply before giving the server up, in ms, unless the opener asks for
+ * less (a kiosk's saves: see OpenOptions.replyLimit). A dropped network link sends no reset, so
+ * without a limit a call would wait as long as TCP retransmits (up to a quarter of an hour).
+ */
+export const DEFAULT_REPLY_LIMIT = 120_000;
 
 export class PgConnection implements Connection {
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
@@ -21,10 +25,14 @@ export class PgConnection implements Connection {
   private broken = false;
   open = true;
 
-  /** `label`: how messages name the database (never with its password). */
+  /**
+   * `label`: how messages name the database (never with its password). `replyLimit`: the longest
+   * wait for one reply in ms, connecting included.
+   */
   constructor(
     config: Record<string, unknown>,
     readonly label: string,
+    public replyLimit = DEFAULT_REPLY_LIMIT,
   ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -52,15 +60,17 @@ export class PgConnection implements Connection {
     if (this.broken) throw pgFailure({ message: "Connection terminated", code: "ECONNRESET" }, this.label);
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage(req);
-    const deadline = Date.now() + REPLY_WAIT;
+    const deadline = Date.now() + this.replyLimit;
     let reply: PgReply | undefined;
     while (reply === undefined) {
       Atomics.wait(this.flag, 0, 0, Math.max(1, Math.min(1000, deadline - Date.now())));
       reply = receiveMessageOnPort(this.port)?.message as PgReply | undefined;
       if (reply === undefined && Date.now() >= deadline) {
+        // The connection cannot be used again (a late reply would answer the next call): the
+        // worker ends and closes its socket; an open transaction is rolled back by the server.
         this.broken = true;
         void this.worker.terminate();
-        throw pgFailure({ message: "no reply", code: "ETIMEDOUT" }, this.label);
+        throw noReply(this.label, this.replyLimit);
       }
     }
     if (!reply.ok) {
@@ -91,6 +101,17 @@ export class PgConnection implements Connection {
     this.call({ op: "exec", sql: text });
     if (verb === "BEGIN") this.depth = 1;
     return this;
+  }
+
+  /** Run `fn` with another reply limit (a long migration on a kiosk's short-limited connection). */
+  withReplyLimit<T>(ms: number, fn: () => T): T {
+    const before = this.replyLimit;
+    this.replyLimit = ms;
+    try {
+      return fn();
+    } finally {
+      this.replyLimit = before;
+    }
   }
 
   /** better-sqlite3's db.transaction: BEGIN … COMMIT, or a savepoint inside an open transaction. */

@@ -104,6 +104,21 @@ export function pgFailure(f: PgFault, label: string): Error {
   );
 }
 
+/**
+ * The server gave no reply within `ms` (a network link that dropped without a reset, or a server
+ * that hangs). The change being made may or may not have reached it; earlier ones are kept.
+ */
+export function noReply(label: string, ms: number): KuuloError {
+  return new KuuloError(
+    "STORE_UNAVAILABLE",
+    `The database server of ${label} did not answer within ${Math.round(ms / 1000)} s.`,
+    ExitCode.ioError,
+    {
+      hint: "The network connection to the server may be down. Everything saved before is kept on the server (the last change may or may not have reached it). Check the network (Wi-Fi, VPN) and try again.",
+    },
+  );
+}
+
 /** Driver messages can quote a connection string; a password in one never leaves this module. */
 export function scrub(text: string): string {
   return text

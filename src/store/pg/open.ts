@@ -5,7 +5,7 @@
 import { ExitCode, KuuloError } from "../../errors.js";
 import type { Connection } from "../connection.js";
 import { notADatabase } from "../errors.js";
-import { PgConnection } from "./connection.js";
+import { DEFAULT_REPLY_LIMIT, PgConnection } from "./connection.js";
 import { checkSchemaName, parsePgTarget } from "./url.js";
 
 /** "KULO" again (see APPLICATION_ID): the first key of the advisory lock; the schema is the second. */
@@ -30,7 +30,7 @@ export interface PgOpened {
  */
 export function openPg(
   url: string,
-  opts: { readonly?: boolean; create?: boolean },
+  opts: { readonly?: boolean; create?: boolean; replyLimit?: number },
   migrations: readonly Migration[],
 ): PgOpened {
   const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
@@ -48,7 +48,7 @@ export function openPg(
         },
       );
   }
-  const conn = new PgConnection(target.config, label);
+  const conn = new PgConnection(connectionConfig(target.config, opts.replyLimit), label, opts.replyLimit);
   try {
     if (schema !== undefined) useSchema(conn, schema, opts.create === true && opts.readonly !== true, label);
     let version = schemaVersion(conn, label);
@@ -57,7 +57,11 @@ export function openPg(
         hint: "Check --db and --schema. The tables are created when surveys are first added, answers collected or imported.",
       });
     if (version > SCHEMA_VERSION) throw tooNew(label, version, SCHEMA_VERSION);
-    if (version < SCHEMA_VERSION) version = upgrade(conn, label, migrations, version);
+    // Migrating a large schema is one long transaction, whatever limit the opener's own calls have.
+    if (version < SCHEMA_VERSION)
+      version = conn.withReplyLimit(Math.max(conn.replyLimit, DEFAULT_REPLY_LIMIT), () =>
+        upgrade(conn, label, migrations, version),
+      );
     if (version > SCHEMA_VERSION) throw tooNew(label, version, SCHEMA_VERSION);
     // A read-only open cannot write by mistake: the server refuses it.
     if (opts.readonly) conn.exec("SET default_transaction_read_only = on");
@@ -66,6 +70,25 @@ export function openPg(
     conn.close();
     throw e;
   }
+}
+
+/**
+ * The driver's settings beside the URL's. TCP keepalive probes an idle connection (a kiosk
+ * waiting for the next participant), so a network or firewall that forgets quiet connections
+ * keeps this one, and a link that is gone is noticed before the next save waits for it. With a
+ * reply limit (a kiosk), the server also ends a transaction left open by a vanished client
+ * after a minute, instead of holding its row locks until its own keepalive gives up (hours).
+ */
+function connectionConfig(
+  config: Record<string, unknown>,
+  replyLimit: number | undefined,
+): Record<string, unknown> {
+  return {
+    ...config,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    ...(replyLimit === undefined ? {} : { idle_in_transaction_session_timeout: 60_000 }),
+  };
 }
 
 function useSchema(conn: PgConnection, schema: string, create: boolean, label: string): void {

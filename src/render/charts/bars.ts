@@ -1,7 +1,7 @@
 // Horizontal bars for single choice (shares of answers) and multi-select (shares of respondents),
 // in the survey's order, each with its value label ("42 % (24)"); suppressed items as empty slots.
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, drawOver, type Env, markNotes, subtitleOf } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, hiddenN, markNotes, subtitleOf } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { BarsSpec } from "./types.js";
@@ -19,11 +19,11 @@ export function planBars(spec: BarsSpec, env: Env): ChartPlan {
   const layout = layoutRows(measure, env.width, env.height, {
     frame: {
       title: spec.title,
-      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
+      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, undefined, spec.nMark),
       notes: markNotes(
         spec.notes,
-        spec.n === null,
-        spec.items.filter((it) => it.share === null),
+        false,
+        [...hiddenN(spec), ...spec.items.filter((it) => it.share === null)],
         fmt,
         spec.suppressedLabel,
       ),

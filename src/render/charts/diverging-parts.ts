@@ -72,7 +72,7 @@ export function divergingPlugin(d: DivergingDrawing): Plugin {
     spec.rows.forEach((row, r) => {
       const cy = y.getPixelForValue(r);
       if (suppressedRow(row)) {
-        drawSlot(ctx, x.left, x.right, cy, 24, spec.suppressedLabel);
+        drawSlot(ctx, x.left, x.right, cy, 24, row.mark ?? spec.suppressedLabel);
       } else {
         drawSegmentLabels(ctx, chart.getDatasetMeta.bind(chart), segs, r, cy, d);
         drawTotals(ctx, spec, row.shares, x, cy, d.fmt);

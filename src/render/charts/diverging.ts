@@ -13,15 +13,23 @@ import {
   TOTAL_COL,
 } from "./diverging-parts.js";
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, type Env, notesOf, subtitleOf } from "./plan.js";
+import { type ChartPlan, type Env, markNotes as explainMarks, hiddenN, subtitleOf } from "./plan.js";
 import { layoutRows, valueAxis } from "./rows.js";
 import { type FittedText, fitText } from "./text.js";
 import { COLOR, divergingColors, SIZE } from "./theme.js";
 import type { DivergingSpec } from "./types.js";
 
-const anySuppressed = (spec: DivergingSpec) =>
-  spec.n === null ||
-  spec.rows.some((r) => r.n === null || r.dontKnow === null || r.shares.some((s) => s === null));
+/** What the chart hides: its n, whole rows (with their own mark when they have one) and shares. */
+const hiddenOf = (spec: DivergingSpec): { mark?: string }[] => [
+  ...hiddenN(spec),
+  ...spec.rows.flatMap((r) =>
+    suppressedRow(r)
+      ? [r.mark ? { mark: r.mark } : {}]
+      : r.dontKnow === null || r.shares.some((s) => s === null)
+        ? [{}]
+        : [],
+  ),
+];
 
 /** Every mark the chart prints besides "< 5", explained on the chart itself. */
 function markNotes(spec: DivergingSpec, fmt: Env["fmt"]): string[] {
@@ -66,10 +74,11 @@ export function planDiverging(spec: DivergingSpec, env: Env): ChartPlan {
   const layout = layoutRows(measure, env.width, env.height, {
     frame: {
       title: spec.title,
-      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
-      notes: notesOf(
+      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, undefined, spec.nMark),
+      notes: explainMarks(
         [...(spec.notes ?? []), ...markNotes(spec, fmt)],
-        anySuppressed(spec),
+        false,
+        hiddenOf(spec),
         fmt,
         spec.suppressedLabel,
       ),

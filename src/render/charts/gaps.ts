@@ -2,7 +2,7 @@
 // and the perceived level as a marker whose shape says whether it falls below, inside or above.
 import { drawMarker, type LegendItem, type Shape } from "./frame.js";
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, hiddenN, markNotes, subtitleOf, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { GapsSpec } from "./types.js";
@@ -39,9 +39,15 @@ export function planGaps(spec: GapsSpec, env: Env): ChartPlan {
   const layout = layoutRows(measure, env.width, env.height, {
     frame: {
       title: spec.title,
-      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, spec.nMax),
+      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, spec.nMax, spec.nMark),
       legend,
-      notes: notesOf(spec.notes, spec.n === null || spec.rows.some(hasNull), fmt, spec.suppressedLabel),
+      notes: markNotes(
+        spec.notes,
+        false,
+        [...hiddenN(spec), ...spec.rows.filter(hasNull)],
+        fmt,
+        spec.suppressedLabel,
+      ),
     },
     labels: spec.rows.map((r) => r.label),
     minRow: 32,
@@ -51,11 +57,11 @@ export function planGaps(spec: GapsSpec, env: Env): ChartPlan {
     spec.rows.forEach((row, i) => {
       const cy = y.getPixelForValue(i);
       if (row.minimum === null && row.desired === null && row.perceived === null) {
-        drawSlot(ctx, x.left, x.right, cy, 20, spec.suppressedLabel);
+        drawSlot(ctx, x.left, x.right, cy, 20, row.mark ?? spec.suppressedLabel);
         return;
       }
       if (row.minimum === null || row.desired === null)
-        drawSlot(ctx, x.left, x.right, cy, 20, spec.suppressedLabel);
+        drawSlot(ctx, x.left, x.right, cy, 20, row.mark ?? spec.suppressedLabel);
       if (row.perceived === null) return;
       const mark = MARK[places[i]!];
       const px = x.getPixelForValue(row.perceived);

@@ -2,7 +2,7 @@
 // optional mean/median markers placed by value within the bins. A suppressed bin is an empty slot.
 import type { Scale } from "chart.js";
 import { framePlugin, type LegendItem, planFrame } from "./frame.js";
-import { type ChartPlan, drawOver, type Env, notesOf, subtitleOf, tickFormat } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, hiddenN, markNotes, subtitleOf, tickFormat } from "./plan.js";
 import { valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
@@ -41,11 +41,12 @@ export function planHistogram(spec: HistogramSpec, env: Env): ChartPlan {
   }));
   const frame = planFrame(measure, env.width, {
     title: spec.title,
-    subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
+    subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, undefined, spec.nMark),
     legend,
-    notes: notesOf(
+    notes: markNotes(
       spec.notes,
-      spec.n === null || spec.bins.some((b) => b.count === null),
+      false,
+      [...hiddenN(spec), ...spec.bins.filter((b) => b.count === null)],
       fmt,
       spec.suppressedLabel,
     ),
@@ -113,7 +114,7 @@ function drawBins(ctx: Ctx, x: Scale, y: Scale, spec: HistogramSpec, fmt: Env["f
       ctx.setLineDash([]);
       ctx.fillStyle = COLOR.muted;
       ctx.textBaseline = "bottom";
-      ctx.fillText(spec.suppressedLabel, cx, y.bottom - 4);
+      ctx.fillText(bin.mark ?? spec.suppressedLabel, cx, y.bottom - 4);
       return;
     }
     ctx.fillStyle = COLOR.text;

@@ -135,7 +135,7 @@ export function planIpa(spec: IpaSpec, env: Env): ChartPlan {
     notes.unshift(fmt.t("chart.ipa.key", { items: shown.map((p, i) => `${i + 1} ${p.label}`).join(" · ") }));
   const frame = planFrame(measure, env.width, {
     title: spec.title,
-    subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, spec.nMax),
+    subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, spec.nMax, spec.nMark),
     notes,
   });
   const height = env.height ?? Math.ceil(frame.header + plotHeight + AXIS + frame.footer);

@@ -1,7 +1,7 @@
 // Rankings (Borda scores) and dot-voting or other totals as bars sorted largest first, each with its
 // value. Suppressed items keep their label and come last as empty slots, in the order given.
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, drawOver, type Env, markNotes, subtitleOf, tickFormat } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, hiddenN, markNotes, subtitleOf, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import { COLOR, font, SIZE } from "./theme.js";
 import type { OrderedBarsSpec } from "./types.js";
@@ -24,11 +24,11 @@ export function planOrderedBars(spec: OrderedBarsSpec, env: Env): ChartPlan {
   const layout = layoutRows(measure, env.width, env.height, {
     frame: {
       title: spec.title,
-      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle),
+      subtitle: subtitleOf(spec.n, fmt, spec.suppressedLabel, spec.subtitle, undefined, spec.nMark),
       notes: markNotes(
         spec.notes,
-        spec.n === null,
-        spec.items.filter((it) => it.value === null),
+        false,
+        [...hiddenN(spec), ...spec.items.filter((it) => it.value === null)],
         fmt,
         spec.suppressedLabel,
       ),

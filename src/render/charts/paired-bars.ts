@@ -4,7 +4,7 @@
 import type { Scale } from "chart.js";
 import type { LegendItem } from "./frame.js";
 import { planHorizontalBars } from "./horizontal-bars.js";
-import { type ChartPlan, drawOver, type Env, markNotes, nText, tickFormat } from "./plan.js";
+import { type ChartPlan, drawOver, type Env, hiddenN, markNotes, nText, tickFormat } from "./plan.js";
 import { drawSlot, drawValue, layoutRows, valueAxis } from "./rows.js";
 import type { Ctx } from "./surface.js";
 import { COLOR, font, SIZE } from "./theme.js";
@@ -25,7 +25,7 @@ export function planPairedBars(spec: PairedBarsSpec, env: Env): ChartPlan {
     spec.series[1].label ?? fmt.t("chart.followUp"),
   ];
   const subtitle = spec.series
-    .map((s, i) => `${names[i]} ${nText(s.n, s.nMax, fmt, spec.suppressedLabel)}`)
+    .map((s, i) => `${names[i]} ${nText(s.n, s.nMax, fmt, spec.suppressedLabel, s.nMark)}`)
     .concat(spec.subtitle ? [spec.subtitle] : [])
     .join(" · ");
   const hasInterval = spec.items.some((it) => it.values.some((e) => e.low != null && e.high != null));
@@ -116,8 +116,11 @@ function drawPairs(ctx: Ctx, x: Scale, y: Scale, spec: PairedBarsSpec, show: (v:
 function pairedNotes(spec: PairedBarsSpec, fmt: Env["fmt"]): string[] {
   return markNotes(
     spec.notes,
-    spec.series.some((s) => s.n === null),
-    spec.items.flatMap((it) => it.values.filter((e) => e.value === null)),
+    false,
+    [
+      ...spec.series.flatMap(hiddenN),
+      ...spec.items.flatMap((it) => it.values.filter((e) => e.value === null)),
+    ],
     fmt,
     spec.suppressedLabel,
   );

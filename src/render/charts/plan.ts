@@ -53,22 +53,39 @@ export function tickFormat(fmt: Formats, decimals: number): (v: number) => strin
   return (v) => fmt.number(v, Number.isInteger(v) ? 0 : decimals);
 }
 
-/** "n = 57 · several answers allowed", or "n < 5" when the whole chart is suppressed. */
+/**
+ * "n = 57 · several answers allowed", or "n < 5" when the whole chart is suppressed ("n = –"
+ * when its n is hidden as a complement: `nMark`).
+ */
 export function subtitleOf(
   n: number | null,
   fmt: Formats,
   suppressed: string,
   extra?: string,
   nMax?: number,
+  nMark?: string,
 ): string {
-  const head = nText(n, nMax, fmt, suppressed);
+  const head = nText(n, nMax, fmt, suppressed, nMark);
   return extra ? `${head} · ${extra}` : head;
 }
 
 /** "n = 42", or "n = 42–46" when the chart's parts rest on different numbers of people. */
-export function nText(n: number | null, nMax: number | undefined, fmt: Formats, suppressed: string): string {
-  if (n === null) return `n ${suppressed}`;
+export function nText(
+  n: number | null,
+  nMax: number | undefined,
+  fmt: Formats,
+  suppressed: string,
+  nMark?: string,
+): string {
+  // The table's own words: "n < 5" for a small n, "n = –" for one hidden as a complement.
+  if (n === null) return nMark ? `n = ${nMark}` : `n ${suppressed}`;
   return nMax !== undefined && nMax > n ? `${fmt.n(n)}–${fmt.number(nMax, 0)}` : fmt.n(n);
+}
+
+/** The chart's hidden n as an entry of `markNotes`' hidden list: none when the n is shown. */
+export function hiddenN(spec: { n: number | null; nMark?: string }): { mark?: string }[] {
+  if (spec.n !== null) return [];
+  return spec.nMark ? [{ mark: spec.nMark }] : [{}];
 }
 
 /** A chart.js plugin that draws over the datasets (values, marks, slots), given the canvas and both scales. */

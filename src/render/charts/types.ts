@@ -10,6 +10,8 @@ export interface ChartCommon {
   subtitle?: string;
   /** Drawn in place of a suppressed value, e.g. "< 5". */
   suppressedLabel: string;
+  /** The mark of a hidden n when it is not `suppressedLabel` ("n = –" for a complement). */
+  nMark?: string;
   /** Lines under the chart (source, caveats), wrapped. */
   notes?: string[];
 }
@@ -38,8 +40,15 @@ export interface DivergingSpec extends ChartCommon {
   /**
    * `shares` are 0–1 of the valid answers (without "don't know"), one per category;
    * `dontKnow` is 0–1 of all answers to the item. Omit `dontKnow` on every row to drop the column.
+   * `mark`: the mark of a hidden row when it is not the chart's "< 5" (its n hidden as a complement).
    */
-  rows: { label: string; n?: number | null; shares: (number | null)[]; dontKnow?: number | null }[];
+  rows: {
+    label: string;
+    n?: number | null;
+    shares: (number | null)[];
+    dontKnow?: number | null;
+    mark?: string;
+  }[];
 }
 
 /** Numbers: counts per bin, with optional mean/median markers. */
@@ -47,7 +56,8 @@ export interface HistogramSpec extends ChartCommon {
   type: "histogram";
   n: number | null;
   /** Bins in ascending order, of equal width, each `from` ≤ x < `to` (the last one closed). */
-  bins: { from: number; to: number; count: number | null; label?: string }[];
+  /** `mark`: the mark of a hidden bin when it is not the chart's "< 5" (a complement's "–"). */
+  bins: { from: number; to: number; count: number | null; label?: string; mark?: string }[];
   /** What the numbers are, e.g. "Age (years)". */
   axisTitle?: string;
   markers?: { kind: "mean" | "median"; value: number }[];
@@ -88,6 +98,8 @@ export interface PairedSeries {
   /** The smallest n of the series' bars; `nMax` the largest when they differ. */
   n: number | null;
   nMax?: number;
+  /** The mark of a hidden n when it is not the chart's "< 5" (a complement's "–"). */
+  nMark?: string;
 }
 
 /** Importance–performance analysis: a labelled scatter with quadrant lines. */
@@ -112,7 +124,14 @@ export interface GapsSpec extends ChartCommon {
   n: number | null;
   nMax?: number;
   range: { min: number; max: number };
-  rows: { label: string; minimum: number | null; desired: number | null; perceived: number | null }[];
+  /** `mark`: for a row whose means are withheld although its n is shown (a "–"). */
+  rows: {
+    label: string;
+    minimum: number | null;
+    desired: number | null;
+    perceived: number | null;
+    mark?: string;
+  }[];
   decimals?: number;
 }
 

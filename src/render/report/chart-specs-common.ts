@@ -2,6 +2,7 @@
 // numeric range of a scale (for the comparison, IPA and gap charts).
 import type { Report } from "../../analysis/report.js";
 import type { ChartSpec } from "../charts/types.js";
+import { WITHHELD_MARK } from "./format.js";
 
 export interface ChartEntry {
   /** The block it belongs to (question id, "compare.<slot>", "ipa", "gaps"); also its file name. */
@@ -11,18 +12,34 @@ export interface ChartEntry {
   alt: string;
 }
 
-export const nOf = (c: { value: number | null; suppressed: boolean }) => (c.suppressed ? null : c.value);
+type Hidable = { value: number | null; suppressed: boolean; complement?: true };
+
+export const nOf = (c: Hidable) => (c.suppressed ? null : c.value);
+
+/** A hidden count's own mark where the table prints "–" (a complement), not the chart's "< 5". */
+export const markOf = (c: { suppressed: boolean; complement?: true }): { mark?: string } =>
+  c.suppressed && c.complement ? { mark: WITHHELD_MARK } : {};
+
+/** A chart's n and, when the table hides it as a complement, its "–" (`n = –`, not `n < 5`). */
+export function nWithMark(c: Hidable): { n: number | null; nMark?: string } {
+  const { mark } = markOf(c);
+  return mark ? { n: null, nMark: mark } : { n: nOf(c) };
+}
 
 /**
  * The n a chart shows, from the counts of what it draws: the smallest, with the largest as `nMax`
- * when they differ; null when none is shown.
+ * when they differ; null when none is shown ("–" as `nMark` when every one is a complement).
  */
-export function nRange(counts: { value: number | null; suppressed: boolean }[]): {
+export function nRange(counts: Hidable[]): {
   n: number | null;
   nMax?: number;
+  nMark?: string;
 } {
   const ns = counts.map(nOf).filter((v): v is number => v !== null);
-  if (ns.length === 0) return { n: null };
+  if (ns.length === 0)
+    return counts.length > 0 && counts.every((c) => c.complement)
+      ? { n: null, nMark: WITHHELD_MARK }
+      : { n: null };
   const lo = Math.min(...ns);
   const hi = Math.max(...ns);
   return hi > lo ? { n: lo, nMax: hi } : { n: lo };

@@ -8,7 +8,7 @@ import type {
   ScaleResult,
 } from "../../analysis/report.js";
 import type { ChartSpec, DivergingSpec, ScaleSide } from "../charts/types.js";
-import { nOf } from "./chart-specs-common.js";
+import { markOf, nOf, nWithMark } from "./chart-specs-common.js";
 import { type ReportFormats, WITHHELD_MARK } from "./format.js";
 import { statementText } from "./view-common.js";
 
@@ -42,6 +42,7 @@ function divergingOf(fmt: ReportFormats, mark: string, q: ScaleResult | MatrixRe
       ? q.items.map((it) => ({
           label: statementText(fmt.text, it),
           n: nOf(it.status.valid),
+          ...markOf(it.status.valid),
           shares: it.choices.map((ch) => (ch.suppressed ? null : ch.share)),
           dontKnow: dontKnowShare(it.status.valid, it.status.missing),
         }))
@@ -49,6 +50,7 @@ function divergingOf(fmt: ReportFormats, mark: string, q: ScaleResult | MatrixRe
           {
             label: fmt.t("report.chart.allAnswers"),
             n: nOf(q.status.valid),
+            ...markOf(q.status.valid),
             shares: q.choices.map((ch) => (ch.suppressed ? null : ch.share)),
             dontKnow: dontKnowShare(q.status.valid, q.status.missing),
           },
@@ -60,15 +62,17 @@ function divergingOf(fmt: ReportFormats, mark: string, q: ScaleResult | MatrixRe
     type: "diverging",
     title: fmt.text(q.text),
     n: ns.some((n) => n === null) ? null : Math.max(0, ...ns.map((n) => n ?? 0)),
+    // "n = –" only when every hidden n is a complement; one small n makes it "n < 5".
+    ...(ns.some((n) => n === null) && rows.every((r) => r.n !== null || r.mark)
+      ? { nMark: WITHHELD_MARK }
+      : {}),
     suppressedLabel: mark,
     categories: points.map((p, i) => ({ label: fmt.text(p.label), side: sides[i] ?? "neutral" })),
     ...(q.kind === "matrix" && q.items.some((it) => it.reverse)
       ? { notes: [fmt.t("report.note.reverse")] }
       : {}),
     ...(anyDk && firstDk ? { dontKnowLabel: fmt.text(firstDk) } : {}),
-    rows: rows.map((r) =>
-      anyDk ? { ...r, dontKnow: r.dontKnow ?? null } : { label: r.label, n: r.n, shares: r.shares },
-    ),
+    rows: rows.map(({ dontKnow, ...r }) => (anyDk ? { ...r, dontKnow: dontKnow ?? null } : r)),
   };
 }
 
@@ -98,7 +102,7 @@ export function questionChart(fmt: ReportFormats, mark: string, q: QuestionResul
       return {
         type: "bars",
         title,
-        n: nOf(q.status.valid),
+        ...nWithMark(q.status.valid),
         ...(q.kind === "multi" ? { subtitle: fmt.t("report.meta.several") } : {}),
         suppressedLabel: mark,
         measure: q.kind === "multi" ? "respondents" : "answers",
@@ -111,7 +115,7 @@ export function questionChart(fmt: ReportFormats, mark: string, q: QuestionResul
       return {
         type: "bars",
         title,
-        n: nOf(q.status.valid),
+        ...nWithMark(q.status.valid),
         suppressedLabel: mark,
         measure: "answers",
         items: shareBars(fmt, q.choices),
@@ -125,9 +129,14 @@ export function questionChart(fmt: ReportFormats, mark: string, q: QuestionResul
       return {
         type: "histogram",
         title,
-        n: nOf(q.n),
+        ...nWithMark(q.n),
         suppressedLabel: mark,
-        bins: q.histogram.map((b) => ({ from: b.low, to: b.high, count: b.suppressed ? null : b.count })),
+        bins: q.histogram.map((b) => ({
+          from: b.low,
+          to: b.high,
+          count: b.suppressed ? null : b.count,
+          ...markOf(b),
+        })),
         ...(q.unit ? { axisTitle: fmt.text(q.unit) } : {}),
         markers,
       };
@@ -138,7 +147,7 @@ export function questionChart(fmt: ReportFormats, mark: string, q: QuestionResul
       return {
         type: "bars",
         title,
-        n: nOf(q.status.valid),
+        ...nWithMark(q.status.valid),
         subtitle: fmt.t("report.chart.inTop", { top: q.top }),
         suppressedLabel: mark,
         measure: "respondents",
@@ -146,13 +155,14 @@ export function questionChart(fmt: ReportFormats, mark: string, q: QuestionResul
           label: fmt.text(r.label),
           share: r.inTop.suppressed ? null : r.inTopShare,
           count: r.inTop.value,
+          ...markOf(r.inTop),
         })),
       };
     case "allocate":
       return {
         type: "ordered-bars",
         title,
-        n: nOf(q.status.valid),
+        ...nWithMark(q.status.valid),
         subtitle: fmt.t("report.meta.points", { points: q.points }),
         suppressedLabel: mark,
         measure: "points",

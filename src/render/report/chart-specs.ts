@@ -2,7 +2,7 @@
 // diverging bars for likert scales and matrices, histograms for numbers, ordered bars for rankings
 // and points, paired bars for a two-group comparison, the IPA scatter, the gap chart). Shared by
 // HTML, PNG files and the PDF so that they show the same charts. Hidden values go in as null.
-import type { Report } from "../../analysis/report.js";
+import type { Count, Report } from "../../analysis/report.js";
 import type { ChartSpec } from "../charts/types.js";
 import { type ChartEntry, nRange, scaleRange } from "./chart-specs-common.js";
 import { comparisonCharts } from "./chart-specs-compare.js";
@@ -26,6 +26,23 @@ export function chartSpecs(report: Report, lang: string): ChartEntry[] {
   return out;
 }
 
+/**
+ * The n of the rows a chart plots; when it plots none, the n of them all, as the table beside it
+ * shows it (means withheld beside "n = 8" must not read "n < 5").
+ */
+function plottedN<T extends { n: Count }>(rows: T[], plotted: (r: T) => boolean) {
+  const drawn = rows.filter(plotted);
+  return nRange((drawn.length > 0 ? drawn : rows).map((r) => r.n));
+}
+
+/**
+ * The mark of a row whose means are hidden, as the table marks them: a mean withheld beside a
+ * shown n (or one hidden as a complement) protects a count, "–"; beside an n of "< 5", "< 5".
+ */
+function withheldMark(n: Count): { mark?: string } {
+  return n.suppressed && !n.complement ? {} : { mark: WITHHELD_MARK };
+}
+
 /** The importance–performance scatter, when the survey has IPA pairs. */
 function ipaChart(report: Report, fmt: ReportFormats, mark: string): ChartEntry | undefined {
   if (!report.ipa || report.ipa.rows.length === 0) return undefined;
@@ -33,19 +50,14 @@ function ipaChart(report: Report, fmt: ReportFormats, mark: string): ChartEntry 
   const spec: ChartSpec = {
     type: "ipa",
     title: fmt.t("report.ipa.title"),
-    ...nRange(
-      report.ipa.rows.filter((r) => r.importanceMean !== null && r.performanceMean !== null).map((r) => r.n),
-    ),
+    ...plottedN(report.ipa.rows, (r) => r.importanceMean !== null && r.performanceMean !== null),
     suppressedLabel: mark,
     range: scaleRange(report, first.importance),
     points: report.ipa.rows.map((r) => ({
       label: fmt.text(r.label),
       importance: r.importanceMean,
       performance: r.performanceMean,
-      // A mean withheld beside a shown n protects a count: "–", not "too few".
-      ...(!r.n.suppressed && (r.importanceMean === null || r.performanceMean === null)
-        ? { mark: WITHHELD_MARK }
-        : {}),
+      ...(r.importanceMean === null || r.performanceMean === null ? withheldMark(r.n) : {}),
     })),
     ...(report.ipa.crosshair ? { cross: report.ipa.crosshair } : {}),
   };
@@ -58,7 +70,7 @@ function gapsChart(report: Report, fmt: ReportFormats, mark: string): ChartEntry
   const spec: ChartSpec = {
     type: "gaps",
     title: fmt.t("report.gaps.title"),
-    ...nRange(report.gaps.filter((g) => g.perceivedMean !== null).map((g) => g.n)),
+    ...plottedN(report.gaps, (g) => g.perceivedMean !== null),
     suppressedLabel: mark,
     range: scaleRange(report, report.gaps[0]!.perceived),
     rows: report.gaps.map((g) => ({
@@ -66,6 +78,9 @@ function gapsChart(report: Report, fmt: ReportFormats, mark: string): ChartEntry
       minimum: g.minimumMean,
       desired: g.desiredMean,
       perceived: g.perceivedMean,
+      ...(g.minimumMean === null || g.desiredMean === null || g.perceivedMean === null
+        ? withheldMark(g.n)
+        : {}),
     })),
   };
   return { id: "gaps", spec, alt: fmt.t("report.alt.gaps", { title: spec.title }) };

@@ -74,3 +74,22 @@ describe("a chart's n hidden as a complement", () => {
     expect(explainsSmall(dash)).toBe(false);
   });
 });
+
+describe("the terminal summary's n of a number question", () => {
+  it('reads "n = –" when hidden as a complement and "n < 5" when small, as the tables do', async () => {
+    const { renderTerminal } = await import("../../src/render/report/index.js");
+    const { sections } = await import("../helpers/report-fixtures.js");
+    const report = frozenReport("minimal-compare-waves", { compare: "wave" });
+    const q = report.questions.find((x) => x.id === "books")!;
+    if (q.kind !== "number") throw new Error(q.kind);
+    const line = (n: Count) => {
+      q.n = n;
+      const text = renderTerminal(report, { lang: "en", sections: sections() });
+      return text.split("\n").filter((l) => /^\s+n\b/.test(l));
+    };
+    const dash = line({ ...COMPLEMENT });
+    expect(dash.some((l) => /^\s+n = –/.test(l))).toBe(true);
+    expect(dash.some((l) => /^\s+n –/.test(l))).toBe(false);
+    expect(line({ ...SMALL }).some((l) => /^\s+n < 5/.test(l))).toBe(true);
+  });
+});

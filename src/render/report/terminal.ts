@@ -35,7 +35,8 @@ function statLine(table: Table): string {
     .filter((r) => r.cells[1]?.text)
     .map(
       (r) =>
-        `${r.cells[0]?.text}${r.cells[0]?.text === "n" && !r.cells[1]?.hidden ? " =" : ""} ${r.cells[1]?.text}`,
+        // "n < 5" for a small n; a shown one and one hidden as a complement read "n = 12", "n = –".
+        `${r.cells[0]?.text}${r.cells[0]?.text === "n" && r.cells[1]?.hidden !== "suppressed" ? " =" : ""} ${r.cells[1]?.text}`,
     )
     .join(" · ");
 }

@@ -14,7 +14,7 @@ import type { ProgressUpdate } from "../terminal/progress.js";
 import type { ReportFormat } from "./formats.js";
 import { type Publication, poolOfColumns, publish } from "./publish.js";
 import { rawSheet } from "./raw-sheet.js";
-import { drawsCharts, loadRenderers, type Renderer } from "./renderers.js";
+import { loadRenderers, type Renderer, startReportCharts } from "./renderers.js";
 import { type ReportInput, readReportInput } from "./report-input.js";
 import { renderForScreen, type WrittenFile, writeReportFiles } from "./report-output.js";
 
@@ -114,12 +114,18 @@ function analysedIds(input: ReportInput, req: ReportRequest): string[] {
   return Array.from(analysed, (i) => input.columns.meta.id[i]!);
 }
 
-export async function makeReport(req: ReportRequest, sink: ReportSink): Promise<ReportResult> {
+/**
+ * The report. `started`: the chart workers the caller started before loading this module
+ * (startReportCharts), taken over and closed here; without it they are started here when the
+ * formats draw charts.
+ */
+export async function makeReport(
+  req: ReportRequest,
+  sink: ReportSink,
+  started?: Promise<ChartPool | undefined>,
+): Promise<ReportResult> {
   // The chart workers load chart.js, the canvas and the fonts while the responses are read.
-  const chartPool =
-    req.out && drawsCharts(req.formats)
-      ? (await import("../render/charts/pool.js")).startChartPool()
-      : undefined;
+  const chartPool = await (started ?? startReportCharts(req.formats, req.out));
   // So are the renderers (pdfkit and its fonts for a PDF): their files are read while this thread
   // waits on the store and on HiGHS, not after. A failure to load is reported where they are used.
   const renderers = req.out ? loadRenderers(req.formats) : undefined;

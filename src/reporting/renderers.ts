@@ -196,6 +196,19 @@ export function drawsCharts(formats: readonly ReportFormat[]): boolean {
 }
 
 /**
+ * Chart workers for a report whose formats draw charts into an --out folder, else none. Started
+ * before the report's own code is loaded, they load chart.js, the canvas and the fonts on the
+ * other cores meanwhile; loading the pool loads no chart code.
+ */
+export async function startReportCharts(
+  formats: readonly ReportFormat[],
+  out: string | undefined,
+): Promise<ChartPool | undefined> {
+  if (!out || !drawsCharts(formats)) return undefined;
+  return (await import("../render/charts/pool.js")).startChartPool();
+}
+
+/**
  * Chart PNGs by id, each a promise kept as soon as the chart is drawn, drawn once when one of the
  * formats needs them (else an empty map): on `pool` when the caller started one early, else on
  * workers started here.

@@ -99,25 +99,34 @@ Examples:
     .action(async (ref: string, opts: ReportCliOptions) => {
       const { io } = ctx;
       const req = reportRequest(ref, opts, io);
+      // The chart workers start loading on the other cores while this thread loads the report code.
+      const { startReportCharts } = await import("../../reporting/renderers.js");
+      const charts = startReportCharts(req.formats, req.out);
+      // Awaited (and any failure reported) by makeReport.
+      charts.catch(() => {});
       const { makeReport } = await import("../../reporting/make-report.js");
       const e = colorsFor(io, io.stderr);
       // Cleared before anything is printed: the report's own lines start clean.
       const progress = progressBar(io);
-      const { written } = await makeReport(req, {
-        write: (data) => {
-          progress.clear();
-          io.stdout.write(data);
+      const { written } = await makeReport(
+        req,
+        {
+          write: (data) => {
+            progress.clear();
+            io.stdout.write(data);
+          },
+          line: (text) => {
+            progress.clear();
+            out(io, text);
+          },
+          note: (text, warning) => {
+            progress.clear();
+            err(io, warning ? e.yellow(text) : text);
+          },
+          progress: progress.update,
         },
-        line: (text) => {
-          progress.clear();
-          out(io, text);
-        },
-        note: (text, warning) => {
-          progress.clear();
-          err(io, warning ? e.yellow(text) : text);
-        },
-        progress: progress.update,
-      }).finally(() => progress.clear());
+        charts,
+      ).finally(() => progress.clear());
       if (opts.out) listWritten(io, opts.out, written);
     });
 }

@@ -20,6 +20,14 @@ export interface Paint {
 
 export const INK = "#000000";
 
+/**
+ * Heights of wrapped text already measured in a document, by text, width and style. A block is
+ * measured several times before it is drawn (does it fit with its notes, with its chart, on this
+ * page?), and each measure runs pdfkit's line wrapper over the whole text again; pdfkit keeps only
+ * the shapes of single words.
+ */
+const HEIGHTS = new WeakMap<PDFKit.PDFDocument, Map<string, number>>();
+
 export class Pen {
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -35,7 +43,15 @@ export class Pen {
   measure(text: string, width: number, style: TextStyle): number {
     if (text === "") return 0;
     this.use(style);
-    return this.doc.heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
+    const heights = HEIGHTS.get(this.doc) ?? new Map<string, number>();
+    HEIGHTS.set(this.doc, heights);
+    const key = `${style.font}\u0000${style.size}\u0000${style.lineGap ?? 0}\u0000${width}\u0000${text}`;
+    let h = heights.get(key);
+    if (h === undefined) {
+      h = this.doc.heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
+      heights.set(key, h);
+    }
+    return h;
   }
 
   /** Width of `text` on one line. */

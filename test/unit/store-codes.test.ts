@@ -225,12 +225,15 @@ describe("answer codes in the store", () => {
         }),
       ),
     );
+    // A row without codes comes with its whole JSON and no texts beside it.
+    const uncoded = rs[3]!.id;
+    s.db.prepare("UPDATE responses SET codes = NULL WHERE id = ?").run(uncoded);
     const pages = [
       ...iterateCodePages(
         s,
         "minimal",
         { wave: "w1" },
-        { pageSize: 64, texts: ["wishes", "barriers.other"] },
+        { pageSize: 64, texts: ["wishes", "no_such_slot", "barriers.other"] },
       ),
     ];
     expect(pages.map((p) => p.length)).toEqual([64, 64, 64, 58]);
@@ -240,9 +243,16 @@ describe("answer codes in the store", () => {
     for (const [i, row] of rows.entries()) {
       const r = expected[i]!;
       expect(codePageMeta(row[PAGE_ROW.meta]).wave).toBe("w1");
+      if (r.id === uncoded) {
+        expect(row[PAGE_ROW.codes]).toBeNull();
+        expect(JSON.parse(row[PAGE_ROW.answers]!)).toEqual(r.answers);
+        expect(row.slice(PAGE_ROW.texts)).toEqual([null, null, null]);
+        continue;
+      }
       expect(decodeAnswerCodes(layout, row[PAGE_ROW.codes]!)).toEqual(marked(r.answers));
+      expect(row[PAGE_ROW.answers]).toBeNull();
       const text = (slot: string) => (typeof r.answers[slot] === "string" ? r.answers[slot] : null);
-      expect(row.slice(PAGE_ROW.texts)).toEqual([text("wishes"), text("barriers.other")]);
+      expect(row.slice(PAGE_ROW.texts)).toEqual([text("wishes"), null, text("barriers.other")]);
     }
     expect(rows.some((r) => r[PAGE_ROW.texts] !== null)).toBe(true);
   });

@@ -6,9 +6,10 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { Connection, RunResult, Statement, Transaction } from "../connection.js";
+import { CURSOR_PAGE, CursorRows } from "./cursor.js";
 import { toPostgres } from "./dialect.js";
 import { noReply, pgFailure } from "./errors.js";
-import type { PgReply, PgRequest } from "./protocol.js";
+import type { JsonTexts, PgReply, PgRequest } from "./protocol.js";
 
 /**
  * How long to wait for one reply before giving the server up, in ms, unless the opener asks for
@@ -23,6 +24,10 @@ export class PgConnection implements Connection {
   private readonly worker: Worker;
   private depth = 0;
   private broken = false;
+  /** Cursors being read (PgStatement.iterate). */
+  private readonly live = new Set<CursorRows>();
+  /** A read transaction begun for cursors opened outside any transaction (cursors need one). */
+  private ownTx = false;
   open = true;
 
   /**
@@ -56,7 +61,7 @@ export class PgConnection implements Connection {
   }
 
   /** Send one request and wait for its reply; failures become KuuloErrors or SQL errors. */
-  call(req: PgRequest): { rows: unknown[]; rowCount: number } {
+  call(req: PgRequest): Extract<PgReply, { ok: true }> {
     if (this.broken) throw pgFailure({ message: "Connection terminated", code: "ECONNRESET" }, this.label);
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage(req);
@@ -87,6 +92,7 @@ export class PgConnection implements Connection {
   exec(sql: string): this {
     const text = toPostgres(sql);
     const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
+    if (this.ownTx || verb === "ROLLBACK" || verb === "COMMIT" || verb === "END") this.settleCursors();
     if (verb === "ROLLBACK" || verb === "COMMIT" || verb === "END") {
       // After a lost connection the server has rolled back already; the transaction is over.
       try {
@@ -117,12 +123,14 @@ export class PgConnection implements Connection {
   /** better-sqlite3's db.transaction: BEGIN … COMMIT, or a savepoint inside an open transaction. */
   transaction<T>(fn: () => T): Transaction<T> {
     const run = (): T => {
+      this.beforeWrite();
       const nested = this.depth > 0;
       const savepoint = `kuulo_${this.depth}`;
       this.call({ op: "exec", sql: nested ? `SAVEPOINT ${savepoint}` : "BEGIN" });
       this.depth++;
       try {
         const result = fn();
+        if (!nested) this.settleCursors();
         this.call({ op: "exec", sql: nested ? `RELEASE ${savepoint}` : "COMMIT" });
         this.depth--;
         return result;
@@ -140,6 +148,80 @@ export class PgConnection implements Connection {
       }
     };
     return Object.assign(run, { immediate: run });
+  }
+
+  /**
+   * The rows of a query through a cursor, a page at a time (see cursor.ts). Outside a
+   * transaction the cursor gets a read transaction of its own, ended when the last such cursor
+   * is finished, or earlier when a write comes (settleCursors).
+   */
+  cursor(
+    sql: string,
+    params: unknown[],
+    array: boolean,
+    shape: (rows: unknown[]) => unknown[],
+    texts?: JsonTexts,
+  ): CursorRows {
+    const own = this.depth === 0 && !this.ownTx;
+    if (own) {
+      this.call({ op: "exec", sql: "BEGIN ISOLATION LEVEL REPEATABLE READ" });
+      this.ownTx = true;
+    }
+    try {
+      const req = {
+        op: "cursor" as const,
+        sql,
+        params,
+        array,
+        size: CURSOR_PAGE,
+        ...(texts ? { texts } : {}),
+      };
+      const c = new CursorRows(this, req, shape, (done) => this.cursorDone(done));
+      if (c.open) this.live.add(c);
+      return c;
+    } catch (e) {
+      if (own) this.endOwnTx("ROLLBACK");
+      throw e;
+    }
+  }
+
+  /**
+   * The rows of an SQLite-dialect query as arrays, read through a cursor, with texts taken out of
+   * a JSON column by the worker (see JsonTexts): PostgreSQL's own JSON functions parse each
+   * document on the server, which costs it more than the rest of a report's reading.
+   */
+  rowsWithTexts(sql: string, params: unknown[], texts: JsonTexts): CursorRows {
+    return this.cursor(toPostgres(sql), params, true, arrayRows, texts);
+  }
+
+  private cursorDone(c: CursorRows): void {
+    this.live.delete(c);
+    if (this.ownTx && this.live.size === 0) this.endOwnTx("COMMIT");
+  }
+
+  private endOwnTx(how: "COMMIT" | "ROLLBACK"): void {
+    this.ownTx = false;
+    if (!this.broken) this.call({ op: "exec", sql: how });
+  }
+
+  /**
+   * Before a write, or before the transaction around them ends: read the open cursors' remaining
+   * rows into memory and close them, so the write is not held inside their read transaction and
+   * their rows outlive the transaction. Reading code finishes its cursors first, so this is rare.
+   */
+  settleCursors(): void {
+    if (this.broken) {
+      // Nothing more can be read; the server has ended the transaction.
+      this.live.clear();
+      this.ownTx = false;
+      return;
+    }
+    for (const c of [...this.live]) c.drain();
+  }
+
+  /** A write outside a transaction must not be held in the cursors' read transaction. */
+  beforeWrite(): void {
+    if (this.ownTx) this.settleCursors();
   }
 
   pragma(source: string, options?: { simple?: boolean }): unknown {
@@ -163,6 +245,9 @@ export class PgConnection implements Connection {
   close(): this {
     if (!this.open) return this;
     this.open = false;
+    // Open cursors end with the connection (and the server rolls back their read transaction).
+    this.live.clear();
+    this.ownTx = false;
     if (!this.broken) {
       try {
         this.call({ op: "end" });
@@ -208,12 +293,18 @@ class PgStatement implements Statement {
 
   private query(params: unknown[]): { rows: unknown[]; rowCount: number } {
     const r = this.conn.call({ op: "query", sql: this.text, params, array: this.plucked || this.arrays });
-    for (const row of r.rows) fixBuffers(row as Record<string, unknown>);
-    if (this.plucked) r.rows = r.rows.map((row) => (row as unknown[])[0]);
+    r.rows = this.shape(r.rows);
     return r;
   }
 
+  /** Rows as the statement returns them: Buffers for bytea, the first column when plucked. */
+  private readonly shape = (rows: unknown[]): unknown[] => {
+    for (const row of rows) fixBuffers(row as Record<string, unknown>);
+    return this.plucked ? rows.map((row) => (row as unknown[])[0]) : rows;
+  };
+
   run(...params: unknown[]): RunResult {
+    this.conn.beforeWrite();
     return { changes: this.query(params).rowCount };
   }
 
@@ -225,9 +316,15 @@ class PgStatement implements Statement {
     return this.query(params).rows;
   }
 
+  /** A page at a time through a cursor: a million rows are never all in memory. */
   iterate(...params: unknown[]): IterableIterator<unknown> {
-    return this.query(params).rows[Symbol.iterator]();
+    return this.conn.cursor(this.text, params, this.plucked || this.arrays, this.shape);
   }
+}
+
+function arrayRows(rows: unknown[]): unknown[] {
+  for (const row of rows) fixBuffers(row as Record<string, unknown>);
+  return rows;
 }
 
 /** bytea values cross the thread as Uint8Array; the store expects Buffers, as SQLite gives. */

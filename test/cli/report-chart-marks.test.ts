@@ -1,25 +1,13 @@
 // A chart says what its table says: a count hidden as a complement is "–" in the table, so the
 // chart beside it draws "–" too, never "< 5" (which claims 1 to 4 people), and a mean withheld
 // beside a shown n is "–". Reports made through the command on a small store of every type.
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NumberResult, RankingResult, Report } from "../../src/analysis/report.js";
-import { loadSurvey } from "../../src/definition/load.js";
-import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { inspectChart } from "../../src/render/charts/index.js";
 import { chartSpecs } from "../../src/render/report/index.js";
-import { ROOT, runCli, tempDir } from "../helpers/cli.js";
-
-const SURVEY = join(ROOT, "test/fixtures/surveys/analysis-reference.yaml");
-// Five workshops of 3 to 14 people in two waves: small enough that complements are needed.
-const SESSIONS = [
-  ["s1", 3, "w1"],
-  ["s2", 7, "w1"],
-  ["s3", 9, "w2"],
-  ["s4", 6, "w2"],
-  ["s5", 14, "w2"],
-] as const;
+import { runCli, tempDir } from "../helpers/cli.js";
+import { fillSmallStore } from "../helpers/small-store.js";
 
 let dir: string;
 let cleanup: () => void;
@@ -29,24 +17,11 @@ const cli = (args: string[]) => runCli([...args, "--db", join(dir, "k.db")]);
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
-  const survey = loadSurvey(SURVEY);
-  for (const [i, [session, count, wave]] of SESSIONS.entries()) {
-    const responses = generateResponses(survey, {
-      count,
-      seed: i + 1,
-      sessionId: session,
-      wave,
-      partialRate: 0,
-    });
-    const file = join(dir, `${session}.json`);
-    writeFileSync(file, JSON.stringify({ survey: { id: survey.id }, responses }));
-    const res = await cli(["import", SURVEY, file, "--session", session, "--new-session"]);
-    expect(res.code, res.stderr).toBe(0);
-  }
-  const a = await cli(["report", survey.id, "--format", "json"]);
+  await fillSmallStore(dir, cli);
+  const a = await cli(["report", "analysis_reference", "--format", "json"]);
   expect(a.code, a.stderr).toBe(0);
   whole = JSON.parse(a.stdout) as Report;
-  const b = await cli(["report", survey.id, "--wave", "w1", "--format", "json"]);
+  const b = await cli(["report", "analysis_reference", "--wave", "w1", "--format", "json"]);
   expect(b.code, b.stderr).toBe(0);
   wave1 = JSON.parse(b.stdout) as Report;
 }, 60_000);

@@ -2,6 +2,7 @@
 // response prepared and hashed. Pure apart from the injected clock and id source: it decides,
 // the pipeline (run-import.ts) counts, logs and stores.
 import type { Survey } from "../definition/model.js";
+import type { SlotOrder } from "../store/rows.js";
 import type { RowChecker } from "./check-row.js";
 import type { ColumnPlan } from "./columns.js";
 import type { ImportDiagnostic } from "./diagnostics.js";
@@ -24,6 +25,8 @@ export interface RecordContext {
   mapper: RowMapper;
   checker: RowChecker;
   prepare: PrepareOptions;
+  /** The survey's slot ids, sorted once for every row's hash. */
+  order: SlotOrder;
 }
 
 export type CheckedRecord =
@@ -58,8 +61,8 @@ export function checkRecord(rec: SourceRecord, ctx: RecordContext): CheckedRecor
   if (errors.length > 0) return { ok: false, diagnostics, reason: reasonOf(errors) };
   const ready: PreparedRow = {
     response: prepared.response,
-    contentHash: rowContentHash(survey.id, row.answers, row.meta, prepared.response.sessionId),
-    legacyHash: () => legacyRowContentHash(survey.id, row.answers, row.meta),
+    contentHash: rowContentHash(survey.id, row.answers, row.meta, prepared.response.sessionId, ctx.order),
+    legacyHash: () => legacyRowContentHash(survey.id, row.answers, row.meta, ctx.order),
     line: rec.line,
   };
   if (form) ready.form = form;

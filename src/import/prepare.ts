@@ -1,9 +1,16 @@
 // A mapped row → the SurveyResponse to store, and the row's content hash. Meta columns (form_no,
 // session, language…) are checked here; options given on the command line win over them.
 // Pure apart from the injected clock and id source.
-import type { Answers, ResponseSource, ResponseStatus, SurveyResponse } from "../definition/answers.js";
+import type {
+  Answers,
+  AnswerValue,
+  ResponseSource,
+  ResponseStatus,
+  SurveyResponse,
+} from "../definition/answers.js";
 import { defaultLanguage, type Survey } from "../definition/model.js";
 import { sha256 } from "../sha256.js";
+import { ownKeyCount, type SlotOrder } from "../store/rows.js";
 import type { MetaName } from "./columns.js";
 import type { CellProblem } from "./map-row.js";
 import { isTrueFlag } from "./values.js";
@@ -126,8 +133,9 @@ export function rowContentHash(
   answers: Answers,
   meta: Partial<Record<MetaName, string>>,
   sessionId: string | null,
+  order?: SlotOrder,
 ): string {
-  return `2.${sha256(hashKey(surveyId, answers, meta, sessionId ?? ""), "base64url")}`;
+  return `2.${sha256(hashKey(surveyId, answers, meta, sessionId ?? "", order), "base64url")}`;
 }
 
 /** The hash older versions recorded: the session column only, never `--session`. */
@@ -135,8 +143,9 @@ export function legacyRowContentHash(
   surveyId: string,
   answers: Answers,
   meta: Partial<Record<MetaName, string>>,
+  order?: SlotOrder,
 ): string {
-  return sha256(hashKey(surveyId, answers, meta, meta.session ?? ""), "base64url");
+  return sha256(hashKey(surveyId, answers, meta, meta.session ?? "", order), "base64url");
 }
 
 function hashKey(
@@ -144,16 +153,43 @@ function hashKey(
   answers: Answers,
   meta: Partial<Record<MetaName, string>>,
   session: string,
+  order: SlotOrder | undefined,
 ): string {
   // A fixed layout built as one string rather than canonical JSON: this runs for every row.
-  let key = `${surveyId}\u0000${meta.form_no ?? ""}\u0000${meta.response_id?.toLowerCase() ?? ""}\u0000${session}\u0000${meta.wave ?? ""}`;
-  for (const k of Object.keys(answers).sort()) {
-    const v = answers[k];
-    key += `\u0001${k}\u0002`;
-    if (typeof v === "string") key += `s${v}`;
-    else if (typeof v === "number") key += `n${v}`;
-    else if (Array.isArray(v)) key += `l${v.join("\u0003")}`;
-    else if (v !== null && v !== undefined) key += `p${JSON.stringify(Object.entries(v).sort())}`;
+  const head = `${surveyId}\u0000${meta.form_no ?? ""}\u0000${meta.response_id?.toLowerCase() ?? ""}\u0000${session}\u0000${meta.wave ?? ""}`;
+  if (order !== undefined) {
+    const key = answersKeyInOrder(answers, order.ids);
+    if (key !== undefined) return head + key;
   }
+  let key = head;
+  for (const k of Object.keys(answers).sort()) key += answerKey(k, answers[k]);
   return key;
+}
+
+function answerKey(k: string, v: AnswerValue | undefined): string {
+  const name = `\u0001${k}\u0002`;
+  if (typeof v === "string") return `${name}s${v}`;
+  if (typeof v === "number") return `${name}n${v}`;
+  if (Array.isArray(v)) return `${name}l${v.join("\u0003")}`;
+  if (v !== null && v !== undefined) return `${name}p${JSON.stringify(Object.entries(v).sort())}`;
+  return name;
+}
+
+/**
+ * The answers' part of the key by the survey's sorted slot ids, without sorting each row's keys;
+ * undefined when the answers hold a key the survey lacks (then the keys are sorted as before).
+ */
+function answersKeyInOrder(answers: Answers, ids: readonly string[]): string | undefined {
+  // A plain object inherits keys such as "constructor": only own ones count.
+  const inherits = Object.getPrototypeOf(answers) !== null;
+  let key = "";
+  let seen = 0;
+  for (const id of ids) {
+    const v = answers[id];
+    // Every own key counts, even one whose value is undefined (it adds its name, as it always did).
+    if (v === undefined ? !Object.hasOwn(answers, id) : inherits && !Object.hasOwn(answers, id)) continue;
+    seen++;
+    key += answerKey(id, v);
+  }
+  return ownKeyCount(answers) === seen ? key : undefined;
 }

@@ -2,9 +2,10 @@
 // → new rows written in batches into one transaction → commit, or roll back when any row failed
 // (unless --skip-invalid, which sends failed rows to a rejects file). Returns a summary; prints
 // nothing itself. Memory stays bounded: one batch of records at a time.
-import type { ResponseSource } from "../definition/answers.js";
+import { type ResponseSource, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
+import { slotOrder } from "../store/rows.js";
 import { checkRecord, type RecordContext } from "./check-record.js";
 import { makeRowChecker } from "./check-row.js";
 import { columnCatalog, planColumns } from "./columns.js";
@@ -157,6 +158,7 @@ function readHeader(
     mapper: makeRowMapper(survey, plan, { restoreApostrophe: source.info.format === "csv" }),
     checker: makeRowChecker(survey),
     prepare: prepareOptions(opts),
+    order: slotOrder(surveySlots(survey).map((s) => s.id)),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   erasedLines,
   getSession,
   hasLegacyRowHashes,
+  hasRowHashes,
   listSurveys,
   openStore,
   previousImport,
@@ -18,6 +19,8 @@ import {
   surveyByHash,
 } from "../store/index.js";
 import type { ImportTarget, ImportTotals, PreparedRow, PreviousImport, RowOutcome } from "./target.js";
+
+const NOTHING: ReadonlySet<string> = new Set();
 
 export interface StoreTarget extends ImportTarget {
   close(): void;
@@ -34,6 +37,9 @@ export function openStoreTarget(
   let erased: Set<number> = new Set();
   // Whether the store holds row hashes from before they included the session.
   let legacy = false;
+  // Whether this import must look its rows up among earlier ones: not in an SQLite store holding
+  // none of the survey's yet, which no other import can add to while this one holds the write lock.
+  let lookUp = true;
   let current: { file: string; fileHash: string; at: Date } | undefined;
   const readonly = opts.readonly === true;
 
@@ -70,6 +76,7 @@ export function openStoreTarget(
       legacy = hasLegacyRowHashes(store, survey.id);
       if (readonly) return;
       tx = beginTransaction(store);
+      lookUp = store.sqlite === undefined || hasRowHashes(store, survey.id);
       registerSurvey(store, survey, current.at);
     },
 
@@ -79,7 +86,7 @@ export function openStoreTarget(
       const asked = rows.map((r) => r.contentHash);
       const legacyHashes = legacy ? rows.map((r) => r.legacyHash?.()) : [];
       if (legacy) for (const h of legacyHashes) if (h !== undefined) asked.push(h);
-      const known = recordedRowHashes(store, survey.id, asked);
+      const known = lookUp ? recordedRowHashes(store, survey.id, asked) : NOTHING;
       const outcomes: RowOutcome[] = rows.map((r, i) => {
         // An older row hash does not know its session: it still counts, so that an old file
         // imported again adds nothing, as it did when that row was recorded.

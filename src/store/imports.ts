@@ -203,6 +203,15 @@ function lookUpRowHashes(store: Store, surveyId: string, hashes: readonly string
 }
 const LOOKUP = 512;
 
+/** Whether an earlier import of the survey recorded any row hash at all. */
+export function hasRowHashes(store: Store, surveyId: string): boolean {
+  return guard(
+    store.path,
+    () =>
+      store.sql("SELECT 1 FROM import_rows WHERE survey_id = ? LIMIT 1").pluck().get(surveyId) !== undefined,
+  );
+}
+
 /** Whether the survey has row hashes from before they included the session (no "2." prefix). */
 export function hasLegacyRowHashes(store: Store, surveyId: string): boolean {
   // SQLite compares text by bytes: the "2." hashes are one range of the key, and two range

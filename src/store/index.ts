@@ -16,6 +16,7 @@ export { type Cell, type ExportColumn, exportColumns, exportRow } from "./export
 export {
   erasedLines,
   hasLegacyRowHashes,
+  hasRowHashes,
   isFileImported,
   knownRowHashes,
   type PreviousImport,

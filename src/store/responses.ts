@@ -25,6 +25,8 @@ import {
   RESPONSE_COLUMNS,
   type ResponseRow,
   responseContentHash,
+  type SlotOrder,
+  slotOrder,
   toResponse,
 } from "./rows.js";
 import { ensureSession, getSession } from "./sessions.js";
@@ -213,7 +215,7 @@ function insertResponse(
   ifNew = false,
   codes: Buffer | null = codesFor(store, r.surveyHash, r.answers),
 ): boolean {
-  const answers = encodeAnswers(r.answers);
+  const answers = encodeAnswers(r.answers, orderOf(store, r.surveyHash));
   const { changes } = store
     .sql(ifNew ? INSERT_NEW_RESPONSE : INSERT_RESPONSE)
     .run(
@@ -255,7 +257,7 @@ function openResponse(store: Store, id: string): OpenRow {
 
 /** Write a response's changed answers back with its new content hash: one UPDATE, one transaction. */
 function rewrite(store: Store, row: OpenRow, answers: Answers, paradata: Paradata, at: string): void {
-  const text = encodeAnswers(answers);
+  const text = encodeAnswers(answers, orderOf(store, row.survey_hash));
   const hash = responseContentHash(toResponse(row, answers), text);
   store
     .sql(
@@ -278,6 +280,24 @@ function slotsOf(store: Store, surveyHash: string): Set<string> {
     bySurvey.set(surveyHash, slots);
   }
   return slots;
+}
+
+const orders = new WeakMap<Set<string>, SlotOrder>();
+
+/** The version's slot ids as encodeAnswers orders keys; undefined when it is not stored (its checks speak). */
+function orderOf(store: Store, surveyHash: string): SlotOrder | undefined {
+  let slots: Set<string>;
+  try {
+    slots = slotsOf(store, surveyHash);
+  } catch {
+    return undefined;
+  }
+  let order = orders.get(slots);
+  if (order === undefined) {
+    order = slotOrder(slots);
+    orders.set(slots, order);
+  }
+  return order;
 }
 
 /** Whether the response's survey version is stored and asks every slot the response answers. */

@@ -36,6 +36,8 @@ export type CheckedRecord =
   | { ok: true; diagnostics: ImportDiagnostic[]; row: PreparedRow };
 
 const NONE: ReadonlySet<string> = new Set();
+/** Frozen: shared by every row without a problem, so nothing may add to it. */
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as ImportDiagnostic[];
 
 /** Every problem of one record (cell, row and meta checks), and the row to store when it has no error. */
 export function checkRecord(rec: SourceRecord, ctx: RecordContext): CheckedRecord {
@@ -56,8 +58,13 @@ export function checkRecord(rec: SourceRecord, ctx: RecordContext): CheckedRecor
   if (prepared.problems.length > 0) problems.push(...prepared.problems);
   problems = partialExport(ctx.format, prepared.response.status, problems);
   const form = row.meta.form_no;
-  const diagnostics = problems.map((p) => toDiagnostic(p, file, rec.line, form, rec.where));
-  const errors = diagnostics.filter((d) => d.severity === "error");
+  // Nearly every row has no problem: no arrays are made for it.
+  const diagnostics =
+    problems.length === 0
+      ? NO_DIAGNOSTICS
+      : problems.map((p) => toDiagnostic(p, file, rec.line, form, rec.where));
+  const errors =
+    diagnostics.length === 0 ? NO_DIAGNOSTICS : diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) return { ok: false, diagnostics, reason: reasonOf(errors) };
   const ready: PreparedRow = {
     response: prepared.response,

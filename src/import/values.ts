@@ -43,6 +43,8 @@ export interface ChoiceIndex {
   candidates: string[];
   /** The most list separators (; , |) any code or label holds: how many pieces joined can name one. */
   maxSeparators?: number;
+  /** Which of the list separators (; , |) some code or label holds ("" when none does). */
+  separators?: string;
 }
 
 export function indexChoices(choices: readonly Choice[], defaultLang: string): ChoiceIndex {
@@ -67,9 +69,13 @@ export function indexChoices(choices: readonly Choice[], defaultLang: string): C
   }
   const display = choices.map((c) => c.label[defaultLang] ?? Object.values(c.label)[0] ?? c.value);
   let maxSeparators = 0;
-  for (const k of [...exact.keys(), ...loose.keys()])
-    maxSeparators = Math.max(maxSeparators, k.replace(/[^;,|]/g, "").length);
-  return { exact, loose, codes: choices.map((c) => c.value), display, candidates, maxSeparators };
+  let separators = "";
+  for (const k of [...exact.keys(), ...loose.keys()]) {
+    const held = k.replace(/[^;,|]/g, "");
+    maxSeparators = Math.max(maxSeparators, held.length);
+    for (const c of held) if (!separators.includes(c)) separators += c;
+  }
+  return { exact, loose, codes: choices.map((c) => c.value), display, candidates, maxSeparators, separators };
 }
 
 function expectedList(ix: ChoiceIndex): string {
@@ -142,11 +148,15 @@ const LIST_SEPARATORS = /[;,|]/;
 
 /**
  * The codes of a joined list whose every piece is a code or label exactly as written, when no
- * code or label holds a separator itself (so each piece stands alone): what parseChoiceList
- * gives then, without its search for longer runs. Undefined when any piece needs more.
+ * code or label holds a separator the cell uses (so each piece stands alone: "Muu, mikä?" is
+ * no reason to search "a|b" for longer runs): what parseChoiceList gives then, without that
+ * search. Undefined when any piece needs more.
  */
 export function exactChoiceList(raw: string, ix: ChoiceIndex): string[] | undefined {
-  if (ix.maxSeparators !== 0 || raw.includes("\n")) return undefined;
+  if (raw.includes("\n")) return undefined;
+  if (ix.separators === undefined) {
+    if (ix.maxSeparators !== 0) return undefined;
+  } else for (const c of ix.separators) if (raw.includes(c)) return undefined;
   const codes: string[] = [];
   for (const piece of raw.split(LIST_SEPARATORS)) {
     if (piece === "") continue;

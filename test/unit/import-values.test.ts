@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Choice } from "../../src/definition/model.js";
 import {
+  type ChoiceIndex,
   exactChoiceList,
   indexChoices,
   parseChoice,
@@ -108,18 +109,39 @@ describe("exactChoiceList", () => {
     expect(exactChoiceList("1; 2", plain)).toBeUndefined();
     expect(exactChoiceList("kirjat", plain)).toBeUndefined();
     expect(exactChoiceList("1\n2", plain)).toBeUndefined();
-    // Labels holding a separator need the search for longer runs.
-    expect(exactChoiceList("weekly;monthly", ix)).toBeUndefined();
+    // A cell using a separator that some label holds needs the search for longer runs; a cell
+    // using only others does not ("Muu, mikä?" holds a comma, not a semicolon).
+    expect(exactChoiceList("weekly,monthly", ix)).toBeUndefined();
+    expect(exactChoiceList("Muu, mikä?", ix)).toBeUndefined();
+    expect(exactChoiceList("weekly;monthly", ix)).toEqual(["weekly", "monthly"]);
+    expect(exactChoiceList("Muu, mikä?|weekly", ix)).toBeUndefined();
   });
-  it("gives what parseChoiceList gives whenever it gives anything", () => {
-    const piece = fc.constantFrom("1", "2", "x", "Kirjat", "Lehdet", "Muu", "kirjat", " 1", "3", "", " ");
-    const sep = fc.constantFrom(";", ",", "|", "\n", "; ");
+  /** Whenever exactChoiceList gives codes, parseChoiceList gives the same and calls nothing bad. */
+  const agrees = (index: ChoiceIndex, pieces: string[], seps: string[]) =>
     fc.assert(
-      fc.property(fc.array(fc.tuple(piece, sep), { maxLength: 6 }), piece, (pairs, last) => {
-        const raw = pairs.map(([p, s]) => p + s).join("") + last;
-        const exact = exactChoiceList(raw, plain);
-        if (exact !== undefined) expect(parseChoiceList(raw, plain)).toEqual({ codes: exact, bad: [] });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...seps)), { maxLength: 6 }),
+        fc.constantFrom(...pieces),
+        (pairs, last) => {
+          const raw = pairs.map(([p, s]) => p + s).join("") + last;
+          const exact = exactChoiceList(raw, index);
+          if (exact !== undefined) expect(parseChoiceList(raw, index)).toEqual({ codes: exact, bad: [] });
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  it("gives what parseChoiceList gives whenever it gives anything", () => {
+    agrees(
+      plain,
+      ["1", "2", "x", "Kirjat", "Lehdet", "Muu", "kirjat", " 1", "3", "", " "],
+      [";", ",", "|", "\n", "; "],
+    );
+  });
+  it("agrees with parseChoiceList also where labels hold separators", () => {
+    agrees(
+      ix,
+      ["weekly", "other", "Muu", " mikä?", "Muu, mikä?", "Annat", "x", "", "Other"],
+      [";", ",", "|", "\n", ", "],
     );
   });
 });

@@ -55,6 +55,77 @@ export function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Ar
   return b;
 }
 
+type Rows = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+/**
+ * Rows that were filled in another order than their final one: row r belongs at row where[r]
+ * (a permutation of 0..n-1). `scratch` is room shared by every column, grown as needed.
+ */
+export interface RowOrder {
+  where: Int32Array;
+  scratch: ArrayBuffer;
+}
+
+/**
+ * Moves each row of `a` (`w` values per row) to its final place: a copy of the column in the
+ * shared scratch room, then each row written to its place. Typed arrays are moved as 32-, 16- or
+ * 8-bit words (one loop per word size keeps each loop on one type; V8 slows down on many).
+ */
+export function moveRows(a: Rows, order: RowOrder, w: number): void {
+  const size = a.length * a.BYTES_PER_ELEMENT;
+  if (order.scratch.byteLength < size) order.scratch = new ArrayBuffer(size);
+  const { where } = order;
+  const row = a.BYTES_PER_ELEMENT * w;
+  if (row % 4 === 0)
+    scatter32(new Uint32Array(a.buffer, a.byteOffset, size / 4), order.scratch, where, row / 4);
+  else if (row % 2 === 0)
+    scatter16(new Uint16Array(a.buffer, a.byteOffset, size / 2), order.scratch, where, row / 2);
+  else scatter8(new Uint8Array(a.buffer, a.byteOffset, size), order.scratch, where, row);
+}
+
+function scatter32(a: Uint32Array, scratch: ArrayBuffer, where: Int32Array, w: number): void {
+  const copy = new Uint32Array(scratch, 0, a.length);
+  copy.set(a);
+  if (w === 1) for (let r = 0; r < where.length; r++) a[where[r]!] = copy[r]!;
+  else
+    for (let r = 0; r < where.length; r++)
+      for (let k = 0, to = where[r]! * w, from = r * w; k < w; k++) a[to + k] = copy[from + k]!;
+}
+
+function scatter16(a: Uint16Array, scratch: ArrayBuffer, where: Int32Array, w: number): void {
+  const copy = new Uint16Array(scratch, 0, a.length);
+  copy.set(a);
+  if (w === 1) for (let r = 0; r < where.length; r++) a[where[r]!] = copy[r]!;
+  else
+    for (let r = 0; r < where.length; r++)
+      for (let k = 0, to = where[r]! * w, from = r * w; k < w; k++) a[to + k] = copy[from + k]!;
+}
+
+function scatter8(a: Uint8Array, scratch: ArrayBuffer, where: Int32Array, w: number): void {
+  const copy = new Uint8Array(scratch, 0, a.length);
+  copy.set(a);
+  if (w === 1) for (let r = 0; r < where.length; r++) a[where[r]!] = copy[r]!;
+  else
+    for (let r = 0; r < where.length; r++)
+      for (let k = 0, to = where[r]! * w, from = r * w; k < w; k++) a[to + k] = copy[from + k]!;
+}
+
+/** A text column's rows moved to their final places (a new array: holes stay holes). */
+function movedTexts(texts: (string | undefined)[], where: Int32Array): (string | undefined)[] {
+  const moved = new Array<string | undefined>(where.length);
+  let end = 0;
+  for (let r = 0; r < texts.length; r++) {
+    const t = texts[r];
+    if (t === undefined) continue;
+    const to = where[r]!;
+    moved[to] = t;
+    if (to >= end) end = to + 1;
+  }
+  // As long as the array of rows added in order: up to the last row with a text.
+  moved.length = end;
+  return moved;
+}
+
 export interface SlotEncoder {
   /** The column being filled (its arrays are replaced as it grows). */
   readonly column: SlotColumn;
@@ -63,7 +134,8 @@ export interface SlotEncoder {
   /** A choice slot's answer given as the index of one of its (non-blank) codes. */
   putChoice(row: number, i: number): void;
   grow(cap: number): void;
-  finish(n: number): SlotColumn;
+  /** The column of the first `n` rows; with `order`, row r moved to row order.where[r]. */
+  finish(n: number, order?: RowOrder): SlotColumn;
 }
 
 /** The encoder of a slot's answers into columns of `cap` rows (they grow on demand). */
@@ -114,9 +186,17 @@ export function slotEncoder(slot: Slot, cap: number, keepTexts: boolean): SlotEn
       if (col.ranks) col.ranks = grown(col.ranks, c * width);
       if (col.points) col.points = grown(col.points, c * width);
     },
-    finish(n) {
-      const sized = <T extends Uint8Array | Uint16Array | Float64Array | Uint32Array>(a: T, w = 1): T =>
-        a.length === n * w ? a : (a.subarray(0, n * w) as T);
+    finish(n, order) {
+      const sized = <T extends Rows>(a: T, w = 1): T => {
+        const b = a.length === n * w ? a : (a.subarray(0, n * w) as T);
+        if (order) moveRows(b, order, w);
+        return b;
+      };
+      if (order && col.texts) col.texts = movedTexts(col.texts, order.where);
+      if (order && col.invalid.size > 0)
+        col.invalid = new Map(
+          [...col.invalid].map(([row, v]) => [order.where[row]!, v] as const).sort((a, b) => a[0] - b[0]),
+        );
       return {
         ...col,
         state: sized(col.state),

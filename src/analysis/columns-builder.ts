@@ -13,7 +13,7 @@ import {
 import { type Answers, type Slot, type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import { grown, type SlotEncoder, slotEncoder } from "./column-encoders.js";
+import { grown, moveRows, type RowOrder, type SlotEncoder, slotEncoder } from "./column-encoders.js";
 import type { DictColumn, ResponseColumns } from "./columns.js";
 
 /** The meta fields of one response, as the store or a SurveyResponse holds them. */
@@ -31,16 +31,21 @@ export interface ColumnsBuilder {
   /** The number of a combination of the repeating meta fields, for the calls below. */
   group(meta: MetaGroup): number;
   /**
-   * One response given by its id, meta group, time (submittedAt, else startedAt), whether it was
-   * submitted, and its answers as an object.
+   * For rows that come in another order than their final one: every row's id in the final order,
+   * before any row. Each row is then added by its place (its index in `ids`) instead of its id.
    */
-  addAnswers(id: string, group: number, time: string, submitted: boolean, answers: Answers): void;
+  placeRows(ids: string[]): void;
+  /**
+   * One response given by its id (or place, see placeRows), meta group, time (submittedAt, else
+   * startedAt), whether it was submitted, and its answers as an object.
+   */
+  addAnswers(id: RowKey, group: number, time: string, submitted: boolean, answers: Answers): void;
   /**
    * The same with answers as a block of answer codes of its version's layout (fields of slots
    * the survey does not have are ignored); `text(slot)` gives a text slot's stored text.
    */
   addCoded(
-    id: string,
+    id: RowKey,
     group: number,
     time: string,
     submitted: boolean,
@@ -50,6 +55,9 @@ export interface ColumnsBuilder {
   ): void;
   finish(): ResponseColumns;
 }
+
+/** A new row's id, or after placeRows its place. */
+export type RowKey = string | number;
 
 interface FieldPlan {
   f: CodeField;
@@ -85,7 +93,10 @@ export function columnsBuilder(
   let cap = Math.max(1, capacity);
   let n = 0;
   let newest: string | null = null;
-  const ids: string[] = [];
+  let ids: string[] = [];
+  let placed = false;
+  // After placeRows: where[row] is the place of the row added row-th.
+  let where = new Int32Array(0);
   const dicts = DICTS.map((): GrowingDict => ({ index: new Map(), values: [], codes: new Uint32Array(cap) }));
   // Per group: its code in each dictionary, and whether it is of complete responses.
   const groups: { codes: number[]; complete: boolean }[] = [];
@@ -107,6 +118,7 @@ export function columnsBuilder(
     reached = grown(reached, cap);
     for (const e of encoders) e.grow(cap);
   };
+  const idOf = (key: RowKey) => (typeof key === "number" ? (ids[key] ?? String(key)) : key);
   const code = (d: GrowingDict, v: string | null) => {
     let c = d.index.get(v);
     if (c === undefined) {
@@ -150,10 +162,13 @@ export function columnsBuilder(
     return plan;
   };
   /** A new row with its meta columns; returns its index. */
-  const begin = (id: string, g: number, t: string, isSubmitted: boolean): number => {
+  const begin = (key: RowKey, g: number, t: string, isSubmitted: boolean): number => {
+    if (placed !== (typeof key === "number"))
+      throw new Error("Rows are added by place after placeRows, else by id");
     if (n === cap) grow();
     const row = n++;
-    ids.push(id);
+    if (typeof key === "number") where[row] = key;
+    else ids.push(key);
     const { codes } = groups[g]!;
     for (let k = 0; k < dicts.length; k++) dicts[k]!.codes[row] = codes[k]!;
     time[row] = Date.parse(t);
@@ -161,7 +176,7 @@ export function columnsBuilder(
     if (newest === null || t > newest) newest = t;
     return row;
   };
-  const addAnswers = (id: string, g: number, t: string, isSubmitted: boolean, answers: Answers) => {
+  const addAnswers = (id: RowKey, g: number, t: string, isSubmitted: boolean, answers: Answers) => {
     const row = begin(id, g, t, isSubmitted);
     let last = groups[g]!.complete ? slots.length : -1;
     for (const key in answers) {
@@ -177,6 +192,13 @@ export function columnsBuilder(
 
   return {
     group,
+    placeRows(all) {
+      if (n > 0 || placed) throw new Error("placeRows comes before any row");
+      placed = true;
+      ids = all;
+      where = new Int32Array(ids.length);
+      while (cap < ids.length) grow();
+    },
     addAnswers,
     add(meta, answers) {
       const t = meta.submittedAt ?? meta.startedAt;
@@ -184,7 +206,7 @@ export function columnsBuilder(
     },
     addCoded(id, g, t, isSubmitted, layout, bytes, text) {
       if (bytes.length !== layout.size || bytes[0] !== CODES_FORMAT)
-        throw badCodes(id, "do not fit its survey version");
+        throw badCodes(idOf(id), "do not fit its survey version");
       const row = begin(id, g, t, isSubmitted);
       let last = groups[g]!.complete ? slots.length : -1;
       for (const { f, enc, index, choice } of planOf(layout)) {
@@ -193,7 +215,7 @@ export function columnsBuilder(
           const state = f.width === 1 ? bytes[at]! : bytes[at]! | (bytes[at + 1]! << 8);
           if (state === CODE_ABSENT) continue;
           const i = state === CODE_SKIPPED ? -1 : choice[state - FIRST_CODE];
-          if (i === undefined) throw badCodes(id, `hold a code that ${f.slot} does not have`);
+          if (i === undefined) throw badCodes(idOf(id), `hold a code that ${f.slot} does not have`);
           if (i >= 0) enc.putChoice(row, i);
           else enc.put(row, state === CODE_SKIPPED ? null : f.codes[state - FIRST_CODE]);
         } else {
@@ -216,10 +238,19 @@ export function columnsBuilder(
       reached[row] = last;
     },
     finish() {
-      const sized = <T extends { length: number; subarray(a: number, b: number): T }>(a: T) =>
-        a.length === n ? a : a.subarray(0, n);
-      const dict = (k: number): DictColumn => ({ values: dicts[k]!.values, codes: sized(dicts[k]!.codes) });
-      const cols = encoders.map((e) => e.finish(n));
+      const order = placed ? rowOrder(where, n, ids.length) : undefined;
+      const sized = <T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(a: T): T => {
+        const b = a.length === n ? a : (a.subarray(0, n) as T);
+        if (order) moveRows(b, order, 1);
+        return b;
+      };
+      const dict = (k: number): DictColumn => {
+        const d = dicts[k]!;
+        const codes = sized(d.codes);
+        // Codes numbered as rows added in their final order would have got them.
+        return order ? inFirstUse(d.values, codes) : { values: d.values, codes };
+      };
+      const cols = encoders.map((e) => e.finish(n, order));
       return {
         survey,
         length: n,
@@ -242,6 +273,38 @@ export function columnsBuilder(
       };
     },
   };
+}
+
+/**
+ * A dictionary renumbered in the order its values first appear in the rows (the codes are
+ * changed in place): rows added out of order get the codes rows added in order would have.
+ */
+function inFirstUse(values: (string | null)[], codes: Uint32Array): DictColumn {
+  const to = new Int32Array(values.length).fill(-1);
+  const used: (string | null)[] = [];
+  for (let row = 0; row < codes.length && used.length < to.length; row++) {
+    const c = codes[row]!;
+    if (to[c] === -1) {
+      to[c] = used.length;
+      used.push(values[c]!);
+    }
+  }
+  for (let row = 0; row < codes.length; row++) codes[row] = to[codes[row]!]!;
+  return { values: used, codes };
+}
+
+/** The order of rows added by place; every place must have come exactly once. */
+function rowOrder(where: Int32Array, n: number, places: number): RowOrder {
+  const seen = new Uint8Array(places);
+  if (n === places)
+    for (let row = 0; row < n; row++) {
+      const p = where[row]!;
+      if (p < 0 || p >= places || seen[p] === 1) break;
+      seen[p] = 1;
+    }
+  if (n !== places || seen.includes(0))
+    throw new Error(`The rows added by place do not fill the ${places} places exactly once`);
+  return { where, scratch: new ArrayBuffer(0) };
 }
 
 /** Columns of SurveyResponse objects (tests, the demo, fixtures). */

@@ -2,12 +2,12 @@
 // id, a version hash (prefix) or a survey file. Every stored version of the survey is included
 // (the Report counts them by version); the definition is the newest one, or the file's.
 import type { ResponseColumns } from "../analysis/columns.js";
-import { columnsBuilder } from "../analysis/columns-builder.js";
+import { columnsBuilder, type RowKey } from "../analysis/columns-builder.js";
 import { type SurveyResponse, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
 import { storeLabel } from "../store/errors.js";
-import type { CodePageRow } from "../store/index.js";
+import type { PageRowOf } from "../store/index.js";
 
 type StoreModule = typeof import("../store/index.js");
 
@@ -78,7 +78,8 @@ export async function readReportInput(
  * The responses of `source` as columns, read a page at a time: each row's answer codes decoded
  * field by field into the columns (the JSON only for a row without codes), and the free texts of
  * the text slots (json_extract, only where there is one). No object per response: the fields
- * that repeat come as one string, looked up once per row.
+ * that repeat come as one string, looked up once per row. SQLite's table is read in its own order,
+ * each row placed by its id's rank; otherwise the rows come in id order.
  */
 function readColumns(
   st: StoreModule,
@@ -87,38 +88,61 @@ function readColumns(
   source: string,
   progress?: (done: number, total: number) => void,
 ): ResponseColumns {
-  const { PAGE_ROW: P, codeLayoutOf, countResponses, iterateCodePages } = st;
+  const { PAGE_ROW: P, codeLayoutOf } = st;
   const texts = surveySlots(survey)
     .filter((s) => s.kind === "text")
     .map((s) => s.id);
   const textAt = new Map(texts.map((id, k) => [id, P.texts + k]));
-  const total = countResponses(store, source);
-  const b = columnsBuilder(survey, total);
+  let b = columnsBuilder(survey, 1024);
+  let total = 0;
   let done = 0;
   // Per distinct meta string: its group in the builder, its version, and that version's layout
   // of codes once a row has codes (codeLayoutOf keeps each layout per store and version).
   const groups = new Map<string, { group: number; hash: string; layout?: ReturnType<typeof codeLayoutOf> }>();
-  let row: CodePageRow = [] as unknown as CodePageRow;
+  let row: PageRowOf<RowKey> = [] as unknown as PageRowOf<RowKey>;
   const text = (slot: string) => row[textAt.get(slot)!] as string | null;
-  for (const page of iterateCodePages(store, source, {}, { texts })) {
-    for (row of page) {
-      const key = row[P.meta];
-      let g = groups.get(key);
-      if (g === undefined) {
-        const meta = st.codePageMeta(key);
-        g = { group: b.group(meta), hash: meta.surveyHash };
-        groups.set(key, g);
-      }
-      const id = row[P.id];
-      const submitted = row[P.submitted] === 1;
-      const codes = row[P.codes];
-      if (codes === null) {
-        b.addAnswers(id, g.group, row[P.time], submitted, st.decodeAnswers(row[P.answers] as string));
-        continue;
-      }
-      g.layout ??= codeLayoutOf(store, g.hash);
-      b.addCoded(id, g.group, row[P.time], submitted, g.layout, codes, text);
+  const add = (key: RowKey) => {
+    const meta = row[P.meta];
+    let g = groups.get(meta);
+    if (g === undefined) {
+      const m = st.codePageMeta(meta);
+      g = { group: b.group(m), hash: m.surveyHash };
+      groups.set(meta, g);
     }
+    const submitted = row[P.submitted] === 1;
+    const codes = row[P.codes];
+    if (codes === null) {
+      b.addAnswers(key, g.group, row[P.time], submitted, st.decodeAnswers(row[P.answers] as string));
+      return;
+    }
+    g.layout ??= codeLayoutOf(store, g.hash);
+    b.addCoded(key, g.group, row[P.time], submitted, g.layout, codes, text);
+  };
+  const ranked = st.readRankedCodePages(
+    store,
+    source,
+    {
+      ids(ids) {
+        b = columnsBuilder(survey, ids.length);
+        b.placeRows(ids);
+        total = ids.length;
+      },
+      page(rows, places) {
+        for (let k = 0; k < rows.length; k++) {
+          row = rows[k]!;
+          add(places[k]!);
+        }
+        done += rows.length;
+        progress?.(done, total);
+      },
+    },
+    { texts },
+  );
+  if (ranked) return b.finish();
+  total = st.countResponses(store, source);
+  b = columnsBuilder(survey, total);
+  for (const page of st.iterateCodePages(store, source, {}, { texts })) {
+    for (row of page) add(row[P.id]);
     done += page.length;
     progress?.(done, total);
   }

@@ -12,10 +12,11 @@ import { findSurveyVersions } from "./surveys.js";
 
 /**
  * One response of a code page; `texts` holds the asked-for slots' texts (null: none) in that
- * order, for rows with codes (a row without them has its whole JSON in `answers`).
+ * order, for rows with codes (a row without them has its whole JSON in `answers`). `key` is the
+ * response's id, or its table row number (rid) where the rows come in table order.
  */
-export type CodePageRow = [
-  id: string,
+export type PageRowOf<K> = [
+  key: K,
   /**
    * The fields that repeat from row to row (codePageMeta reads them): one string, so that a reader
    * makes one lookup per row instead of seven.
@@ -31,6 +32,9 @@ export type CodePageRow = [
   answers: string | null,
   ...texts: (string | null)[],
 ];
+
+/** A page row keyed by the response's id. */
+export type CodePageRow = PageRowOf<string>;
 
 /** Column indexes of a CodePageRow. */
 export const PAGE_ROW = {
@@ -72,9 +76,36 @@ export interface CodePageOptions {
 }
 
 // The repeating fields as one JSON array: exact for any value (nulls too), one string per row.
-const COLUMNS = `r.id, json_array(r.survey_id, r.survey_hash, r.session_id, r.wave, r.source, r.language, r.status),
+const CODE_COLUMNS = `json_array(r.survey_id, r.survey_hash, r.session_id, r.wave, r.source, r.language, r.status),
   coalesce(r.submitted_at, r.started_at), CASE WHEN r.submitted_at IS NULL THEN 0 ELSE 1 END,
   r.codes, CASE WHEN r.codes IS NULL THEN r.answers END`;
+const COLUMNS = `r.id, ${CODE_COLUMNS}`;
+
+/**
+ * SQLite: the SELECT of page rows keyed by `key` (r.id or r.rid) with the texts of `texts` for
+ * the versions `hashes`, and the parameters its text columns take first.
+ */
+export function pageSelect(
+  store: Store,
+  hashes: readonly string[],
+  texts: readonly string[],
+  key: "r.id" | "r.rid",
+): { select: string; paths: string[] } {
+  const present = texts.map((slot) => textPresent(store, hashes, slot));
+  const asked = texts.filter((_, i) => present[i] !== null);
+  const textColumns = present
+    .map((c) => `, ${c ? "CASE WHEN " + c + " THEN json_extract(r.answers, ?) END" : "NULL"}`)
+    .join("");
+  const paths = asked.map((slot) => `$."${slot}"`);
+  return { select: `SELECT ${key}, ${CODE_COLUMNS}${textColumns} FROM responses r`, paths };
+}
+
+/** The stored versions of `survey` (every stored survey when undefined). */
+export function surveyHashes(store: Store, survey: string | undefined): string[] {
+  return survey === undefined
+    ? (store.sql("SELECT hash FROM surveys").pluck().all() as string[])
+    : findSurveyVersions(store, survey).map((v) => v.hash);
+}
 
 /**
  * The responses of a survey (id or version hash prefix; all when undefined) in id order, a page
@@ -92,21 +123,13 @@ export function* iterateCodePages(
   const { where, params } = whereClause(store, survey, filters, "id");
   const texts = options.texts ?? [];
   const size = options.pageSize ?? 2000;
-  const hashes =
-    survey === undefined
-      ? (store.sql("SELECT hash FROM surveys").pluck().all() as string[])
-      : findSurveyVersions(store, survey).map((v) => v.hash);
-  const present = texts.map((slot) => textPresent(store, hashes, slot));
+  const hashes = surveyHashes(store, survey);
   if (store.backend === "postgres") {
+    const present = texts.map((slot) => textPresent(store, hashes, slot));
     yield* inPages(postgresRows(store, where, params, texts, present), size, store.path);
     return;
   }
-  const asked = texts.filter((_, i) => present[i] !== null);
-  const textColumns = present
-    .map((c) => `, ${c ? "CASE WHEN " + c + " THEN json_extract(r.answers, ?) END" : "NULL"}`)
-    .join("");
-  const paths = asked.map((slot) => `$."${slot}"`);
-  const select = `SELECT ${COLUMNS}${textColumns} FROM responses r`;
+  const { select, paths } = pageSelect(store, hashes, texts, "r.id");
   const first = store.sql(`${select} ${where} ORDER BY r.id LIMIT ${size}`).raw(true);
   const next = store
     .sql(`${select} ${where ? `${where} AND` : "WHERE"} r.id > ? ORDER BY r.id LIMIT ${size}`)

@@ -7,7 +7,9 @@ export {
   codePageMeta,
   iterateCodePages,
   PAGE_ROW,
+  type PageRowOf,
 } from "./code-pages.js";
+export { type RankedReader, type RidPageRow, readRankedCodePages } from "./code-pages-ranked.js";
 export { type CodebookRow, codebookMarkdown, codebookRows } from "./codebook.js";
 export { codeLayoutOf } from "./codes.js";
 export { type DeletedResponse, deleteResponses } from "./delete.js";

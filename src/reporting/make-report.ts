@@ -137,12 +137,14 @@ export async function makeReport(
   }
 }
 
-async function reportWith(
+/**
+ * Reads, analyses and publishes. The columns stay in here: once the report is published they are
+ * garbage (at a million responses ~300 MB that the renderers and the ledger need not share).
+ */
+async function readAndPublish(
   req: ReportRequest,
   sink: ReportSink,
-  chartPool?: ChartPool,
-  renderers?: Promise<Map<ReportFormat, Renderer>>,
-): Promise<ReportResult> {
+): Promise<{ input: Omit<ReportInput, "columns">; lang: string; publication: Publication }> {
   sink.progress?.(step("reading the responses"));
   const input = await readReportInput(req.dbPath, req.ref, {
     responses: req.raw,
@@ -154,6 +156,17 @@ async function reportWith(
   const analysed = analyseInput(input, req);
   sink.progress?.(step("checking the figures against earlier reports"));
   const publication = await publishReport(input, analysed, req, lang);
+  const { columns: _, ...rest } = input;
+  return { input: rest, lang, publication };
+}
+
+async function reportWith(
+  req: ReportRequest,
+  sink: ReportSink,
+  chartPool?: ChartPool,
+  renderers?: Promise<Map<ReportFormat, Renderer>>,
+): Promise<ReportResult> {
+  const { input, lang, publication } = await readAndPublish(req, sink);
   const report = publication.report;
   const sections = sectionTitles(input.survey);
   const result: ReportResult = { survey: input.survey.id, written: [] };
@@ -164,6 +177,8 @@ async function reportWith(
   if (!req.out) {
     const format = req.formats.find((f) => f !== "terminal");
     if (format === "md") sink.line(String(await renderForScreen(report, format, { lang, sections })));
+    // The JSON renderer's own text, rendered once for standard output and the ledger.
+    else if (format === "json") sink.write(publication.json());
     else if (format) sink.write(await renderForScreen(report, format, { lang, sections }));
     const note = publication.done(["-"]);
     if (note) sink.note(note);

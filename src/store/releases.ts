@@ -14,8 +14,8 @@ export interface ReleaseInput {
   options: Record<string, unknown>;
   /** Files written, or ["-"] for standard output. */
   outputs: string[];
-  /** report.json as published. */
-  report: string;
+  /** report.json as published, as text or as its UTF-8 bytes. */
+  report: string | Uint8Array;
   responseIds: readonly string[];
 }
 
@@ -76,11 +76,20 @@ export function inIdOrder(ids: readonly string[]): readonly string[] {
 }
 
 export function recordRelease(store: Store, input: ReleaseInput): number {
+  // Bytes go into SQLite as they are and are stored as TEXT (CAST reads them as UTF-8): no string
+  // of twice their size is made to hand them over. PostgreSQL is given the text.
+  const bytes = typeof input.report !== "string";
+  const r = input.report;
+  const report =
+    typeof r !== "string" && !store.sqlite
+      ? Buffer.from(r.buffer, r.byteOffset, r.length).toString("utf8")
+      : r;
+  const value = bytes && store.sqlite ? "CAST(? AS TEXT)" : "?";
   return guard(store.path, () =>
     store.write(() => {
       const id = store
         .sql(
-          "INSERT INTO releases (survey_id, survey_hash, origins, created_at, options, outputs, report) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          `INSERT INTO releases (survey_id, survey_hash, origins, created_at, options, outputs, report) VALUES (?, ?, ?, ?, ?, ?, ${value}) RETURNING id`,
         )
         .pluck()
         .get(
@@ -90,7 +99,7 @@ export function recordRelease(store: Store, input: ReleaseInput): number {
           input.createdAt,
           JSON.stringify(input.options),
           JSON.stringify(input.outputs),
-          input.report,
+          report,
         ) as number;
       const ids = inIdOrder(input.responseIds);
       if (store.sqlite) {

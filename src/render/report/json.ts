@@ -21,12 +21,29 @@ const KEY_ORDER: (keyof Report)[] = [
 ];
 
 export function renderJson(full: Report): string {
+  return `${jsonText(full)}\n`;
+}
+
+/**
+ * renderJson's text as UTF-8 bytes, made without a second copy of the text: the newline is
+ * written into the bytes, since adding it to a string of a hundred megabytes and then encoding
+ * that would copy the whole string once more.
+ */
+export function renderJsonBytes(full: Report): Buffer {
+  const text = jsonText(full);
+  const bytes = Buffer.allocUnsafe(Buffer.byteLength(text) + 1);
+  bytes.write(text);
+  bytes[bytes.length - 1] = 0x0a;
+  return bytes;
+}
+
+function jsonText(full: Report): string {
   const report = shownDifferences(full);
   const ordered: Record<string, unknown> = {};
   for (const k of KEY_ORDER) ordered[k] = report[k];
   for (const k of Object.keys(report))
     if (!(k in ordered)) ordered[k] = (report as unknown as Record<string, unknown>)[k];
-  const text = JSON.stringify(
+  return JSON.stringify(
     ordered,
     (key, value) => {
       if (typeof value === "number" && !Number.isFinite(value))
@@ -35,5 +52,4 @@ export function renderJson(full: Report): string {
     },
     2,
   );
-  return `${text}\n`;
 }

@@ -25,9 +25,9 @@ export interface ReleaseSummary extends Omit<ReleaseInput, "report" | "responseI
   responses: number;
 }
 
+/** An entry with the report it published; the ids it covered are read one by one (releaseResponseIds). */
 export interface Release extends ReleaseSummary {
   report: string;
-  responseIds: string[];
 }
 
 interface Row {
@@ -146,27 +146,33 @@ export function listReleases(store: Store, origins?: readonly string[]): Release
 /** The release's row, or RELEASE_UNKNOWN (exit 66) naming the store. */
 function releaseRow(store: Store, id: number): Row {
   const row = store.sql(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
-  if (!row)
-    throw new KuuloError("RELEASE_UNKNOWN", `There is no release ${id} in ${store.path}.`, ExitCode.noInput, {
-      hint: "See the releases with: npx kuulo releases list",
-    });
+  if (!row) throw unknownRelease(store, id);
   return row;
 }
 
+function unknownRelease(store: Store, id: number): KuuloError {
+  return new KuuloError("RELEASE_UNKNOWN", `There is no release ${id} in ${store.path}.`, ExitCode.noInput, {
+    hint: "See the releases with: npx kuulo releases list",
+  });
+}
+
+/** An entry and its report: its row read once, and none of the ids it covered. */
 export function getRelease(store: Store, id: number): Release {
   return guard(store.path, () => {
     const row = releaseRow(store, id);
-    const responseIds = [...releaseResponseIds(store, id)];
-    return { ...summary(row), report: releaseReport(store, id), responseIds };
+    return { ...summary(row), report: reportOf(store, id) };
   });
 }
 
 /** The report an entry published (report.json), without the ids it covered. */
 export function releaseReport(store: Store, id: number): string {
-  return guard(store.path, () => {
-    releaseRow(store, id);
-    return store.sql("SELECT report FROM releases WHERE id = ?").pluck().get(id) as string;
-  });
+  return guard(store.path, () => reportOf(store, id));
+}
+
+function reportOf(store: Store, id: number): string {
+  const report = store.sql("SELECT report FROM releases WHERE id = ?").pluck().get(id) as string | undefined;
+  if (report === undefined) throw unknownRelease(store, id);
+  return report;
 }
 
 /**

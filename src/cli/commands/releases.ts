@@ -100,7 +100,7 @@ Examples:
       const r = withStore(resolveDbPath(opts, io), { readonly: true }, (store) =>
         getRelease(store, releaseId(id)),
       );
-      const { responseIds: _ids, report, ...rest } = r;
+      const { report, ...rest } = r;
       if (opts.json) return out(io, JSON.stringify({ ...rest, report: JSON.parse(report) }, null, 2));
       const p = (JSON.parse(report) as { privacy?: Record<string, unknown> }).privacy ?? {};
       out(

@@ -4,7 +4,7 @@ import { crc32, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { ChartSpec } from "../../src/render/charts/index.js";
 import { inspectChart, renderChart, renderChartAsync, renderCharts } from "../../src/render/charts/index.js";
-import { rgbScanlines } from "../../src/render/charts/png.js";
+import { rgbScanlines, tableCrc32 } from "../../src/render/charts/png.js";
 import {
   ALL_SPECS,
   bars,
@@ -205,5 +205,19 @@ describe("edge cases", () => {
     };
     const { texts } = inspectChart(spec, { locale: "fi" });
     expect(texts.filter((t) => t.text === "< 5")).toEqual([]);
+  });
+});
+
+describe("the CRC-32 table (used where zlib has no crc32)", () => {
+  it("gives the known check values", () => {
+    // The standard check value of CRC-32 (ISO-HDLC), and the CRC every PNG's IEND chunk carries.
+    expect(tableCrc32(Buffer.from("123456789", "latin1"))).toBe(0xcbf43926);
+    expect(tableCrc32(Buffer.from("IEND", "latin1"))).toBe(0xae426082);
+    expect(tableCrc32(new Uint8Array(0))).toBe(0);
+  });
+
+  it("agrees with zlib over every byte value", () => {
+    const bytes = Uint8Array.from({ length: 1024 }, (_, i) => (i * 151 + 7) & 0xff);
+    expect(tableCrc32(bytes)).toBe(crc32(bytes));
   });
 });

@@ -25,16 +25,20 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** zlib's own CRC-32 (Node 20.15 and later; the same numbers), else the table below. */
+/** zlib's own CRC-32 (Node 20.15 and later; the same numbers), else the table above. */
 const nativeCrc32: ((bytes: Uint8Array) => number) | undefined = (
   zlib as { crc32?: (bytes: Uint8Array) => number }
 ).crc32;
 
-function crc32(bytes: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(bytes);
+/** CRC-32 by the table: what PNG chunks carry where zlib has no crc32 of its own. */
+export function tableCrc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+function crc32(bytes: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(bytes) : tableCrc32(bytes);
 }
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -2,9 +2,10 @@
 // second string of twice their size): it must be stored as the same text, readable as text.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Report } from "../../src/analysis/report.js";
-import { renderJson, renderJsonBytes } from "../../src/render/report/json.js";
+import { jsonPieces, renderJson, renderJsonBytes } from "../../src/render/report/json.js";
 import { getRelease, recordRelease, releaseReport } from "../../src/store/index.js";
 import { ROOT } from "../helpers/cli.js";
 import { tempStore } from "../helpers/store-data.js";
@@ -51,5 +52,19 @@ describe("report.json as bytes", () => {
         "text",
       );
     s.close();
+  });
+});
+
+describe("report.json made in pieces", () => {
+  it("is JSON.stringify's text with two spaces of indent and a newline, for any object", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
+        expect([...jsonPieces(value)].join("")).toBe(`${JSON.stringify(value, null, 2)}\n`);
+      }),
+      { numRuns: 300 },
+    );
+    const odd = { a: undefined, b: [1, undefined, () => 0, { c: [] }], d: [], e: {}, f: "x\ny" };
+    expect([...jsonPieces(odd)].join("")).toBe(`${JSON.stringify(odd, null, 2)}\n`);
+    expect([...jsonPieces({})].join("")).toBe("{}\n");
   });
 });

@@ -90,6 +90,28 @@ describe("Pen", () => {
     });
     expect(measuredOnly.equals(empty)).toBe(true);
   });
+
+  it("wraps a text once per document, width and style, however often a block is measured", async () => {
+    const pdf = createPdf({ title: "t", lang: "fi" });
+    const wraps: string[] = [];
+    const heightOfString = pdf.doc.heightOfString.bind(pdf.doc);
+    pdf.doc.heightOfString = (text: string, options?: PDFKit.Mixins.TextOptions) => {
+      wraps.push(text);
+      return heightOfString(text, options);
+    };
+    const text = "Kirjasto on kaikkia varten. ".repeat(6);
+    const heights = [1, 2, 3].map(() => new Pen(pdf.doc, false).measure(text, 200, body));
+    expect(new Set(heights).size).toBe(1);
+    expect(wraps).toEqual([text]);
+    // Another width or style is another wrap, with its own height.
+    expect(new Pen(pdf.doc, false).measure(text, 120, body)).toBeGreaterThan(heights[0]!);
+    new Pen(pdf.doc, false).measure(text, 200, { ...body, font: FONT.bold });
+    expect(wraps).toHaveLength(3);
+    // Drawing takes the height measured before.
+    expect(new Pen(pdf.doc, true).text(text, 60, pdf.doc.y, 200, body)).toBe(heights[0]);
+    expect(wraps).toHaveLength(3);
+    await pdf.finish();
+  });
 });
 
 describe("placeGroup", () => {

@@ -22,11 +22,9 @@ export interface Migration {
   postgres?: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    describe: "surveys, sessions, responses and answers",
-    sql: `
+/** Migration 1: the tables, with the columns of the index of a survey's responses in time order. */
+function firstSchema(surveyIndex: string): string {
+  return `
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE surveys (
         hash TEXT PRIMARY KEY,
@@ -62,7 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
         content_hash TEXT NOT NULL,
         updated_at TEXT NOT NULL
       );
-      CREATE INDEX responses_by_survey ON responses (survey_hash, started_at);
+      CREATE INDEX responses_by_survey ON responses ${surveyIndex};
       CREATE INDEX responses_by_session ON responses (session_id);
       CREATE TABLE answers (
         response_rid INTEGER NOT NULL REFERENCES responses (rid) ON DELETE CASCADE,
@@ -73,7 +71,17 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (response_rid, slot_id)
       ) WITHOUT ROWID;
       PRAGMA application_id = ${APPLICATION_ID};
-    `,
+    `;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    describe: "surveys, sessions, responses and answers",
+    sql: firstSchema("(survey_hash, started_at)"),
+    // SQLite ends every index with the rowid, so pages read in (started_at, rid) order come from
+    // the index alone; PostgreSQL needs rid written out, or each page sorts what is left of a survey.
+    postgres: firstSchema("(survey_hash, started_at, rid)"),
   },
   {
     version: 2,

@@ -29,10 +29,6 @@ describe("toPostgres", () => {
     ["DELETE FROM temp.staged_import_hashes", "DELETE FROM pg_temp.staged_import_hashes"],
     ["SELECT json_array(r.wave, r.status), r.id", "SELECT json_build_array(r.wave, r.status)::text, r.id"],
     [
-      "CREATE INDEX responses_by_survey ON responses (survey_hash, started_at);",
-      "CREATE INDEX responses_by_survey ON responses (survey_hash, started_at, rid);",
-    ],
-    [
       "UPDATE responses SET codes = ? WHERE rid = ? AND codes IS NOT ?",
       "UPDATE responses SET codes = $1 WHERE rid = $2 AND codes IS DISTINCT FROM $3",
     ],

@@ -36,12 +36,6 @@ const RULES: [RegExp, string][] = [
   [/\bTEXT\b/g, 'text COLLATE "C"'],
   [/\bBLOB\b/g, "bytea"],
   [/\btemp\./g, "pg_temp."],
-  // SQLite ends every index with the rowid, so pages read in (started_at, rid) order come from the
-  // index alone; PostgreSQL needs rid written out, or each page sorts what is left of the table.
-  [
-    /\b(CREATE INDEX responses_by_survey ON responses) \(survey_hash, started_at\)/g,
-    "$1 (survey_hash, started_at, rid)",
-  ],
   // A blob literal, x'01'.
   [/\bx'([0-9a-fA-F]*)'/g, "'\\x$1'::bytea"],
   // One value of a JSON document stored as text, by a path such as $."slot".

@@ -3,10 +3,11 @@
 // for every small class of respondents (e.g. the one person added between two reports) whether
 // their answers are pinned. Pure apart from the solver; reads only the facts (facts.ts).
 import type { Highs } from "highs";
-import { atomsOf, buildAtoms, describeAtom } from "./atoms.js";
+import { buildAtoms, describeAtom } from "./atoms.js";
 import { type ClassTarget, classTargets, isTarget, printedClasses } from "./audit-targets.js";
+import { leftOutAtoms, zeroAtoms } from "./empty-atoms.js";
 import type { Fact, ReportFacts } from "./facts.js";
-import { type Bounds, boundTargets, type Program, type Target } from "./lp.js";
+import { type Bounds, boundTargets, type Program, type Settles, type Target } from "./lp.js";
 import { type Builder, buildFamilies, families, programChunks } from "./program.js";
 
 export type FindingKind = "disclosed" | "weak";
@@ -50,24 +51,31 @@ function classify(bd: Bounds, minCell: number): FindingKind | null {
 }
 
 /** The reader's atoms, without those no report's counts leave room for (they hold nobody). */
-export function liveAtoms(highs: Highs, all: ReportFacts[]) {
+export function liveAtoms(
+  highs: Highs,
+  all: ReportFacts[],
+  minCell = Math.max(...all.map((r) => r.minCell)),
+) {
   const model = buildAtoms(all);
   const everyAtom = model.atoms.map((_, i) => i);
   const sizes = buildFamilies(all, model, everyAtom, []);
-  // Atoms inside a count of 0 (no paper forms, no other session) hold nobody: no need to solve.
-  const empty = new Set<number>();
-  for (const r of all)
-    for (const f of r.facts)
-      if (f.slot === "@size" && f.value === 0) for (const a of atomsOf(model, f)) empty.add(a);
-  const open = everyAtom.filter((a) => !empty.has(a));
-  // Only "can it hold anyone" matters here: a point with the atom above 0 settles it (wide at 2),
-  // so its upper bound may be an inner one; an atom never seen above 0 is solved exactly.
+  // Atoms inside a count of 0 (no paper forms) or left out of a report's groups that add up to
+  // its total (every session named) hold nobody: no need to solve. One atom at least is solved,
+  // which tells whether the counts fit together at all.
+  const zero = zeroAtoms(all, model);
+  const leftOut = leftOutAtoms(all, model);
+  let open = everyAtom.filter((a) => !zero.has(a) && !leftOut.has(a));
+  if (open.length === 0) open = everyAtom.filter((a) => !zero.has(a));
+  // Only "can it hold anyone" and "is it pinned to fewer than minCell" matter here: two values
+  // seen (wide at 2), or minCell or more, settle it, so its bounds may be inner ones; an atom not
+  // settled so is solved exactly.
   const solved = boundTargets(
     highs,
     { numVars: sizes.b.numVars, rows: sizes.b.rows },
     open.map((a) => ({ idx: [sizes.b.v(`N${a}`)], coef: [1] })),
     false,
     2,
+    open.map(() => (seen) => seen.max >= minCell),
   );
   if (!solved) return { model, bounds: null, alive: null };
   const bounds: Bounds[] = everyAtom.map(() => ({ min: 0, max: 0 }));
@@ -116,7 +124,7 @@ const CONTRADICTION = "the reports contradict each other";
 function auditOnce(highs: Highs, all: ReportFacts[], opts: AuditOptions): AuditResult {
   const { only } = opts;
   const minCell = opts.minCell ?? Math.max(...all.map((r) => r.minCell));
-  const { model, bounds: atomBounds, alive } = opts.atoms ?? liveAtoms(highs, all);
+  const { model, bounds: atomBounds, alive } = opts.atoms ?? liveAtoms(highs, all, minCell);
   if (!atomBounds || !alive) return { findings: [contradiction()], checked: 0, atoms: 0 };
   const atomIds = alive;
   const describe = (atoms: number[]) =>
@@ -179,7 +187,13 @@ function checkTargets(
   const targets = [...hidden.map(termsOf), ...extra.map((e) => e.t)];
   // A class's counts are reported only when exact: two values seen already settle one.
   const wideAt = [...hidden.map(() => minCell), ...extra.map(() => 2)];
-  const res = boundTargets(check.highs, { numVars: b.numVars, rows: b.rows }, targets, true, wideAt);
+  // What else settles a target: a count in a "too few" group is a finding only when pinned (two
+  // values seen), and a class's count outside a category only when pinned to 0 (1 or more seen).
+  const settles = [
+    ...hidden.map((f) => (f.few ? twoValues : undefined)),
+    ...extra.map((e) => (e.all ? someone : undefined)),
+  ];
+  const res = boundTargets(check.highs, { numVars: b.numVars, rows: b.rows }, targets, true, wideAt, settles);
   if (!res) {
     findings.push(contradiction());
     return;
@@ -220,6 +234,9 @@ function checkTargets(
       });
   });
 }
+
+const twoValues: Settles = (seen) => seen.max > seen.min;
+const someone: Settles = (seen) => seen.max >= 1;
 
 /** Everyone in a class chose the category: so did each atom, whose size may be pinned. */
 function wholeClass(check: Check, w: NonNullable<ClassTarget["all"]>, slot: string): Finding[] {

@@ -25,9 +25,15 @@ export interface Bounds {
   max: number;
   /** When asked for and the bounds meet: each row's weight in the proof (the row duals). */
   duals?: number[];
-  /** True when solutions seen already showed the target wide; min and max are then inner bounds. */
+  /**
+   * True when solutions seen already showed the target wide (or settled it, see `boundTargets`);
+   * min and max are then inner bounds.
+   */
   wide?: boolean;
 }
+
+/** Whether the whole values a target has been seen to take answer the caller's question. */
+export type Settles = (seen: { min: number; max: number }) => boolean;
 
 let loaded: Promise<Highs> | null = null;
 
@@ -57,6 +63,13 @@ export function boundTargets(
    * target, or one for all): minCell for a hidden count, 2 where only an exact value matters.
    */
   wideAtArg: number | number[] = Number.POSITIVE_INFINITY,
+  /**
+   * Per target, what else settles it: the whole values seen so far already answer the caller's
+   * question (a class's count seen at 1 or more cannot be pinned to 0). Once every target still
+   * ahead is settled, no more solves are made; a target with one ahead of it that is not settled
+   * is solved as before, so that the solves and certificates of those are the same.
+   */
+  settles?: readonly (Settles | undefined)[],
 ): Bounds[] | null {
   const wideAt = (i: number) => (typeof wideAtArg === "number" ? wideAtArg : wideAtArg[i]!);
   const anyWide =
@@ -91,14 +104,33 @@ export function boundTargets(
       wide: true,
     });
     const wide = (i: number) => Math.floor(seenHi[i]! + EPS) - Math.ceil(seenLo[i]! - EPS) + 1 >= wideAt(i);
+    const settled = (i: number) => {
+      if (wide(i)) return true;
+      const s = settles?.[i];
+      return s !== undefined && seenHi[i]! >= seenLo[i]! && s(seenSpan(i));
+    };
+    // Whether the targets from `from` on are all settled, and then the rest of the answer (their
+    // spans seen). Seen spans only grow: the last target not settled is looked for from the end.
+    let open = targets.length - 1;
+    const rest = (from: number) => {
+      while (open >= from && settled(open)) open--;
+      if (open >= from) return false;
+      for (let i = from; i < targets.length; i++) out.push(seenSpan(i));
+      return true;
+    };
     if (anyWide) {
       if (solve(targets, maximize) === null) return null;
+      if (settles && rest(0)) return out;
       solve(targets, minimize);
       // A few more corners in fixed pseudo-random directions: each point the reader cannot rule
       // out may show many targets wide at once, which saves two solves per target.
-      for (const [some, up] of corners(targets)) solve(some, up ? maximize : minimize);
+      for (const [some, up] of corners(targets)) {
+        if (settles && rest(0)) return out;
+        solve(some, up ? maximize : minimize);
+      }
     }
     for (const [i, t] of targets.entries()) {
+      if (settles && rest(i)) return out;
       if (wide(i)) {
         out.push(seenSpan(i));
         continue;

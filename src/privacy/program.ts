@@ -47,6 +47,18 @@ export function families(all: ReportFacts[]): Family[] {
   return [...byRoot.values()];
 }
 
+const sizeFacts = new WeakMap<Fact[], Fact[]>();
+
+/** A report's respondent counts ("@size"), picked out once per list of facts (programs share them). */
+function sizeFactsOf(r: ReportFacts): Fact[] {
+  let list = sizeFacts.get(r.facts);
+  if (!list) {
+    list = r.facts.filter((f) => f.slot === "@size");
+    sizeFacts.set(r.facts, list);
+  }
+  return list;
+}
+
 export class Builder {
   rows: Row[] = [];
   rowFacts: (Fact | null)[] = [];
@@ -167,8 +179,7 @@ export function buildFamilies(
     // "–" (a zero, or minCell or more) adds nothing a range can hold beyond ≥ 0.
     if (f.mark === "small") b.range(t.idx, t.coef, 0, m - 1, f);
   };
-  const sizeFacts = all.flatMap((r) => r.facts).filter((f) => f.slot === "@size");
-  for (const f of sizeFacts)
+  for (const f of all.flatMap(sizeFactsOf))
     if (f.value !== null) {
       const t = termsOf(f);
       b.eq(t.idx, t.coef, f.value, f);

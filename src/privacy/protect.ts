@@ -65,7 +65,7 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   // shows the very same count (same people, same answer), as statistics offices do.
   const first = extractFacts(candidate, idx);
   // The people are the same in every round (sizes are never hidden here): worked out once.
-  const atoms = liveAtoms(highs, [...before, first]);
+  const atoms = liveAtoms(highs, [...before, first], candidate.options.minCell);
   const sig = signature(atoms.model, new Set(atoms.alive ?? []));
   const hiddenBefore = new Set(before.flatMap((r) => r.facts.filter((f) => f.value === null).map(sig)));
   // A figure an earlier release shows for the very same people is public already: hiding it here
@@ -129,9 +129,20 @@ const MAX_TRIES = 12;
 
 /** What makes two facts the very same figure: the same live people, answer, split and weights. */
 function signature(model: AtomModel, live: Set<number>): (f: Fact) => string {
+  // atomsOf gives one list per report and group: each is written out once.
+  const people = new Map<number[], string>();
+  const peopleOf = (f: Fact) => {
+    const list = atomsOf(model, f);
+    let s = people.get(list);
+    if (s === undefined) {
+      s = list.filter((a) => live.has(a)).join(",");
+      people.set(list, s);
+    }
+    return s;
+  };
   return (f) =>
     JSON.stringify([
-      atomsOf(model, f).filter((a) => live.has(a)),
+      peopleOf(f),
       f.slot,
       [...f.cats].sort(),
       f.by ? [f.by.slot, [...f.by.cats].sort()] : null,

@@ -95,6 +95,13 @@ export interface AuditOptions {
    * only widen what a reader can tell, and only in its own family.
    */
   only?: ReadonlySet<string>;
+  /**
+   * Audit just these programs (by their place in a whole audit, its families chunked as it chunks
+   * them: the same programs give the same findings), and the respondent counts if `sizes`.
+   */
+  pick?: { programs: ReadonlySet<number>; sizes: boolean };
+  /** Whether the facts fit together, and nothing more: one solve per program, no findings but a contradiction. */
+  fitOnly?: boolean;
   /** `liveAtoms` of the same reports, when known: hiding answers leaves the people unchanged. */
   atoms?: LiveAtoms;
 }
@@ -109,35 +116,50 @@ export function auditFacts(highs: Highs, all: ReportFacts[], opts: AuditOptions 
   // with the counts (rounding beyond the model's tolerance), audit the counts alone. Reports made
   // before hidden counts had honest marks may say "< 5" of a larger count: then without marks
   // (which may change who can be in which class: the atoms are worked out again).
-  const counts = all.map((r) => ({ ...r, facts: r.facts.filter((f) => f.kind !== "stat") }));
+  const [counts, unmarked] = fallbacks(all);
   const res2 = auditOnce(highs, counts, opts);
   if (!res2.findings.some((f) => f.fact === CONTRADICTION)) return res2;
-  return auditOnce(
-    highs,
-    counts.map((r) => ({ ...r, facts: r.facts.map(({ mark: _, ...f }) => f) })),
-    { ...opts, atoms: undefined },
-  );
+  return auditOnce(highs, unmarked, { ...opts, atoms: undefined });
 }
 
-const CONTRADICTION = "the reports contradict each other";
+export const CONTRADICTION = "the reports contradict each other";
 
-function auditOnce(highs: Highs, all: ReportFacts[], opts: AuditOptions): AuditResult {
-  const { only } = opts;
+/** The facts a whole audit falls back on when they do not fit together: counts alone, then without marks. */
+export function fallbacks(all: ReportFacts[]): [ReportFacts[], ReportFacts[]] {
+  const counts = all.map((r) => ({ ...r, facts: r.facts.filter((f) => f.kind !== "stat") }));
+  return [counts, counts.map((r) => ({ ...r, facts: r.facts.map(({ mark: _, ...f }) => f) }))];
+}
+
+/** One audit of the facts as given (auditFacts falls back when they contradict each other). */
+export function auditOnce(highs: Highs, all: ReportFacts[], opts: AuditOptions): AuditResult {
+  const { only, pick } = opts;
   const minCell = opts.minCell ?? Math.max(...all.map((r) => r.minCell));
   const { model, bounds: atomBounds, alive } = opts.atoms ?? liveAtoms(highs, all, minCell);
   if (!atomBounds || !alive) return { findings: [contradiction()], checked: 0, atoms: 0 };
   const atomIds = alive;
   const describe = (atoms: number[]) =>
     atoms.map((a) => describeAtom(model.atoms[a]!, model.boundaries.get(model.atoms[a]!.survey)!)).join("; ");
-  const check: Check = { highs, minCell, atomBounds, describe, findings: [], checked: 0 };
+  const check: Check = {
+    highs,
+    minCell,
+    atomBounds,
+    describe,
+    findings: [],
+    checked: 0,
+    fitOnly: opts.fitOnly === true,
+  };
 
   // Respondent counts (sessions, waves, groups) first: they need no family.
   const sizes = buildFamilies(all, model, atomIds, []);
   const sizeTargets = all.flatMap((r) => r.facts).filter((f) => f.slot === "@size" && f.value === null);
-  if (!only || only.has("@size")) checkTargets(check, sizes.b, sizes.termsOf, sizeTargets, []);
+  if ((!only || only.has("@size")) && (!pick || pick.sizes))
+    checkTargets(check, sizes.b, sizes.termsOf, sizeTargets, []);
   const printed = printedClasses(all, model, atomIds);
   const all_ = families(all).filter((F) => !only || only.has(F.root));
+  let index = -1;
   for (const chunk of programChunks(all_)) {
+    index++;
+    if (pick && !pick.programs.has(index)) continue;
     const program = buildFamilies(all, model, atomIds, chunk);
     const hidden: Fact[] = [];
     const extra: ClassTarget[] = [];
@@ -161,6 +183,8 @@ interface Check {
   describe: (atoms: number[]) => string;
   findings: Finding[];
   checked: number;
+  /** Only whether each program fits: every target counts as settled after the first solve. */
+  fitOnly: boolean;
 }
 
 /** The shown facts a solver certificate (its duals) combines, with their weights. */
@@ -189,15 +213,18 @@ function checkTargets(
   const wideAt = [...hidden.map(() => minCell), ...extra.map(() => 2)];
   // What else settles a target: a count in a "too few" group is a finding only when pinned (two
   // values seen), and a class's count outside a category only when pinned to 0 (1 or more seen).
-  const settles = [
-    ...hidden.map((f) => (f.few ? twoValues : undefined)),
-    ...extra.map((e) => (e.all ? someone : undefined)),
-  ];
+  const settles = check.fitOnly
+    ? targets.map(() => anything)
+    : [
+        ...hidden.map((f) => (f.few ? twoValues : undefined)),
+        ...extra.map((e) => (e.all ? someone : undefined)),
+      ];
   const res = boundTargets(check.highs, { numVars: b.numVars, rows: b.rows }, targets, true, wideAt, settles);
   if (!res) {
     findings.push(contradiction());
     return;
   }
+  if (check.fitOnly) return;
   check.checked += targets.length;
   res.forEach((bd, i) => {
     const whole = i >= hidden.length ? extra[i - hidden.length]!.all : undefined;
@@ -235,6 +262,7 @@ function checkTargets(
   });
 }
 
+const anything: Settles = () => true;
 const twoValues: Settles = (seen) => seen.max > seen.min;
 const someone: Settles = (seen) => seen.max >= 1;
 

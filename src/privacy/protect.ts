@@ -6,6 +6,7 @@ import type { Report } from "../analysis/report.js";
 import { type AtomModel, atomsOf } from "./atoms.js";
 import { auditFacts, type Finding, liveAtoms } from "./audit.js";
 import { extractFacts, type Fact } from "./facts.js";
+import { findingKey, inheritedFindings } from "./inherited.js";
 
 export interface ProtectResult {
   /** Counts and statistics hidden by this protection, and exact means it rounded to one decimal. */
@@ -14,11 +15,14 @@ export interface ProtectResult {
   rounded: number;
   /** Findings that need an earlier release and that hiding more in the new report did not fix. */
   remaining: Finding[];
-  /** Findings of the earlier releases alone (the new report is not to blame for them). */
+  /**
+   * Findings of the earlier releases alone (the new report is not to blame for them), in the
+   * programs where its audit met findings not its own.
+   */
   inherited: Finding[];
 }
 
-const key = (f: Finding) => `${f.report}|${f.fact}`;
+const key = findingKey;
 const rootOf = (slot: string) => slot.split("#")[0]!;
 
 /**
@@ -53,13 +57,13 @@ function pick(candidates: Fact[]): Fact | undefined {
 export function protectReport(highs: Highs, candidate: Report, earlier: readonly Report[]): ProtectResult {
   const before = earlier.map((r, i) => extractFacts(r, i));
   const idx = earlier.length;
-  const inherited =
-    earlier.length > 0 ? auditFacts(highs, before, { minCell: candidate.options.minCell }).findings : [];
   // What the earlier releases tell among themselves cannot be mended now. What the new report
   // tells, alone or with them, is: the suppression of one report (src/analysis) checks each table
   // line by line and each scale's statistics against its own counts, but not a group's exact mean
   // beside the pooled counts, nor a bound that needs several tables at once; the audit sees those.
-  const known = new Set(inherited.map(key));
+  // The earlier releases' own findings are worked out only where this audit meets one not its own.
+  const inheritedOf = inheritedFindings(highs, before, candidate.options.minCell);
+  let known = new Map<string, Finding>();
   const tally: Tally = { cells: 0, statistics: 0, rounded: 0 };
   // Linked tables first: a count an earlier release hid is hidden here too wherever this report
   // shows the very same count (same people, same answer), as statistics offices do.
@@ -93,14 +97,16 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   );
   for (let round = 0; round < 200; round++) {
     const mine = extractFacts(candidate, idx);
-    const fresh = auditFacts(highs, [...before, mine], {
+    const met = auditFacts(highs, [...before, mine], {
       minCell: candidate.options.minCell,
       only: dirty,
       atoms,
-    }).findings.filter((f) => !known.has(key(f)));
+    }).findings;
+    known = inheritedOf(met.filter((f) => f.report !== idx));
+    const fresh = met.filter((f) => !known.has(key(f)));
     const again = dirty;
     findings = again ? [...findings.filter((f) => !again.has(rootOf(f.slot))), ...fresh] : fresh;
-    if (findings.length === 0) return { ...tally, remaining: [], inherited };
+    if (findings.length === 0) return { ...tally, remaining: [], inherited: [...known.values()] };
     const hideable = mine.facts.filter((f) =>
       f.value === null ? f.vague !== undefined : (f.hide || f.coarsen) && cost(f) < 9 && !public_.has(f.id),
     );
@@ -115,14 +121,14 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
         ),
       );
       const remaining = findings.filter((f) => !(f.report === idx && alone.has(f.fact)));
-      return { ...tally, remaining, inherited };
+      return { ...tally, remaining, inherited: [...known.values()] };
     }
     dirty = findings.some((f) => bySlots.has(rootOf(f.slot)))
       ? undefined
       : new Set<string>(findings.map((f) => rootOf(f.slot)));
     applyFixes(withheld, chosen, tally);
   }
-  return { ...tally, remaining: [], inherited };
+  return { ...tally, remaining: [], inherited: [...known.values()] };
 }
 
 const MAX_TRIES = 12;

@@ -8,9 +8,10 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/index.js";
 import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { buildAtoms } from "../../src/privacy/atoms.js";
-import { liveAtoms } from "../../src/privacy/audit.js";
+import { auditFacts, liveAtoms } from "../../src/privacy/audit.js";
 import { leftOutAtoms } from "../../src/privacy/empty-atoms.js";
 import { extractFacts, type Fact, type ReportFacts } from "../../src/privacy/facts.js";
+import { findingKey, inheritedFindings } from "../../src/privacy/inherited.js";
 import { boundTargets, type Settles } from "../../src/privacy/lp.js";
 import { buildFamilies, families } from "../../src/privacy/program.js";
 import { protectReport } from "../../src/privacy/protect.js";
@@ -117,6 +118,58 @@ describe("solves the protection makes", () => {
     expect(facts.facts.filter((f) => f.value === null)).toHaveLength(2);
     const programs = Math.ceil(families([facts]).length / 4);
     expect(runs()).toBeLessThanOrEqual(2 * programs + 6);
+  });
+
+  it("finds the earlier releases' own findings, where asked, exactly as a whole audit of them does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 3 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.array(request, { minLength: 1, maxLength: 3 }),
+        (sizes, seed, requests) => {
+          const responses = responsesOf(sizes, seed);
+          const before = requests.map((req, i) => {
+            const report = analyze(survey, responses, req);
+            report.population = { surveys: [{ id: survey.id, responses: responses.length }] };
+            return extractFacts(report, i);
+          });
+          const whole = auditFacts(solver(), before, { minCell: 5 }).findings;
+          const keys = new Set(whole.map(findingKey));
+          const asked = inheritedFindings(solver(), before, 5);
+          // Asked about each finding in turn: it is found, and nothing the whole audit lacks.
+          for (const f of whole) {
+            const found = asked([f]);
+            expect(found.has(findingKey(f))).toBe(true);
+            for (const k of found.keys()) expect(keys.has(k)).toBe(true);
+          }
+          // Asked about every slot at once: all of them.
+          const everySlot = before.flatMap((r) => r.facts).map((f) => ({ ...whole[0]!, slot: f.slot }));
+          if (whole.length > 0) expect([...asked(everySlot).keys()].sort()).toEqual([...keys].sort());
+        },
+      ),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+
+  it("audits the earlier releases again only where the new report's audit needs it", () => {
+    const responses = responsesOf([9, 7, 3], 11);
+    const before = [{}, { compare: "wave" } as Request].map((req, i) => {
+      const report = analyze(survey, responses, req);
+      report.population = { surveys: [{ id: survey.id, responses: responses.length }] };
+      return extractFacts(report, i);
+    });
+    const whole = counting(solver());
+    auditFacts(whole.highs, before, { minCell: 5 });
+    const lazy = counting(solver());
+    const asked = inheritedFindings(lazy.highs, before, 5);
+    // Whether the facts fit together (a solve per program) and the respondent counts: a fraction
+    // of the solves of a whole audit.
+    expect(asked([]).size).toBe(0);
+    expect(lazy.runs()).toBeLessThan(whole.runs() / 2);
+    // Asked about a question, that question's programs are solved as a whole audit solves them.
+    const slot = before[0]!.facts.find((f) => f.slot !== "@size")!.slot;
+    asked([{ kind: "weak", report: 0, fact: "x", slot, min: 0, max: 1, because: [] }]);
+    expect(lazy.runs()).toBeLessThan(whole.runs());
   });
 
   it("knows the people outside every named session hold nobody, counting each session once", () => {

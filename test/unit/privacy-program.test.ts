@@ -4,12 +4,12 @@
 // caught when the whole group chose the same answer.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../src/analysis/index.js";
-import { generateResponses } from "../../src/fixtures/synthetic.js";
+import type { analyze } from "../../src/analysis/index.js";
 import { auditFacts, liveAtoms } from "../../src/privacy/audit.js";
-import { extractFacts, type Fact, type ReportFacts } from "../../src/privacy/facts.js";
+import type { Fact } from "../../src/privacy/facts.js";
 import { boundTargets } from "../../src/privacy/lp.js";
 import { buildFamilies, families } from "../../src/privacy/program.js";
+import { factsOf, sessionsReport, sizeFact as size, workshops } from "../helpers/facts.js";
 import { minimalSurvey } from "../helpers/report-fixtures.js";
 import { useSolver } from "../helpers/solver.js";
 
@@ -33,21 +33,7 @@ describe("the reader's program", () => {
         fc.integer({ min: 1, max: 5000 }),
         fc.array(request, { minLength: 1, maxLength: 2 }),
         (sizes, seed, requests) => {
-          const responses = sizes.flatMap((count, k) =>
-            generateResponses(survey, {
-              count,
-              seed: seed + k,
-              wave: k % 2 === 0 ? "baseline" : "followup",
-              sessionId: `s${k + 1}`,
-              start: new Date(Date.parse("2025-03-03T09:00:00Z") + k * 86_400_000).toISOString(),
-              partialRate: 0,
-            }),
-          );
-          const all: ReportFacts[] = requests.map((req, i) => {
-            const report = analyze(survey, responses, req);
-            report.population = { surveys: [{ id: survey.id, responses: responses.length }] };
-            return extractFacts(report, i);
-          });
+          const all = factsOf(survey, workshops(survey, sizes, seed), requests);
           const { model, alive } = liveAtoms(solver(), all);
           if (!alive) return;
           for (const F of families(all)) {
@@ -66,16 +52,6 @@ describe("the reader's program", () => {
   }, 120_000);
 
   it("still finds the one person of a session whose whole group gave the same answer", () => {
-    const size = (id: string, value: number | null, session?: string): Fact => ({
-      id,
-      report: 0,
-      scope: session ? { attr: { name: "session", value: session } } : {},
-      slot: "@size",
-      cats: [],
-      value,
-      kind: "count",
-      role: "size",
-    });
     const cell = (id: string, cat: string, value: number): Fact => ({
       id,
       report: 0,
@@ -86,29 +62,18 @@ describe("the reader's program", () => {
       kind: "count",
       role: "cell",
     });
-    const report: ReportFacts = {
-      report: 0,
-      population: { surveys: [{ id: "s", responses: 11 }] },
-      filters: {
-        sessionIds: null,
-        waves: null,
-        sources: null,
-        since: null,
-        until: null,
-        includePartial: false,
-      },
-      minCell: 5,
-      // Ten people in one session, one in another; all eleven said yes.
-      facts: [
+    // Ten people in one session, one in another; all eleven said yes.
+    const report = sessionsReport(
+      11,
+      [
         size("n", 11),
         size("s1", 10, "s1"),
         size("s2", 1, "s2"),
         cell("yes", "c:yes", 11),
         cell("no", "c:no", 0),
       ],
-      slots: new Map([["likes", { cats: ["c:yes", "c:no"] }]]),
-      values: { session: new Set(["s1", "s2"]), wave: new Set(), source: new Set() },
-    };
+      new Map([["likes", { cats: ["c:yes", "c:no"] }]]),
+    );
     const found = auditFacts(solver(), [report]).findings.filter((f) => f.report === null);
     expect(found.map((f) => [f.kind, f.min, f.max])).toContainEqual(["disclosed", 1, 1]);
     expect(found.some((f) => /likes yes among .*session s2/.test(f.fact))).toBe(true);

@@ -6,7 +6,6 @@ import fc from "fast-check";
 import type { Highs } from "highs";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analysis/index.js";
-import { generateResponses } from "../../src/fixtures/synthetic.js";
 import { buildAtoms } from "../../src/privacy/atoms.js";
 import { auditFacts, liveAtoms } from "../../src/privacy/audit.js";
 import { leftOutAtoms } from "../../src/privacy/empty-atoms.js";
@@ -15,24 +14,14 @@ import { findingKey, inheritedFindings } from "../../src/privacy/inherited.js";
 import { boundTargets, type Settles } from "../../src/privacy/lp.js";
 import { buildFamilies, families } from "../../src/privacy/program.js";
 import { protectReport } from "../../src/privacy/protect.js";
+import { factsOf, sessionsReport, sizeFact as size, workshops } from "../helpers/facts.js";
 import { minimalSurvey } from "../helpers/report-fixtures.js";
 import { useSolver } from "../helpers/solver.js";
 
 const solver = useSolver();
 const survey = minimalSurvey();
 
-function responsesOf(sizes: number[], seed: number) {
-  return sizes.flatMap((count, k) =>
-    generateResponses(survey, {
-      count,
-      seed: seed + k,
-      wave: k % 2 === 0 ? "baseline" : "followup",
-      sessionId: `s${k + 1}`,
-      start: new Date(Date.parse("2025-03-03T09:00:00Z") + k * 86_400_000).toISOString(),
-      partialRate: 0,
-    }),
-  );
-}
+const responsesOf = (sizes: number[], seed: number) => workshops(survey, sizes, seed);
 
 /** The solver, counting the solves made with it. */
 function counting(highs: Highs): { highs: Highs; runs: () => number } {
@@ -62,12 +51,7 @@ describe("solves the protection makes", () => {
         fc.array(request, { minLength: 1, maxLength: 2 }),
         fc.integer({ min: 0, max: 2 }),
         (sizes, seed, requests, threshold) => {
-          const responses = responsesOf(sizes, seed);
-          const all: ReportFacts[] = requests.map((req, i) => {
-            const report = analyze(survey, responses, req);
-            report.population = { surveys: [{ id: survey.id, responses: responses.length }] };
-            return extractFacts(report, i);
-          });
+          const all = factsOf(survey, responsesOf(sizes, seed), requests);
           const { model, alive } = liveAtoms(solver(), all);
           if (!alive) return;
           for (const F of families(all)) {
@@ -127,12 +111,7 @@ describe("solves the protection makes", () => {
         fc.integer({ min: 1, max: 5000 }),
         fc.array(request, { minLength: 1, maxLength: 3 }),
         (sizes, seed, requests) => {
-          const responses = responsesOf(sizes, seed);
-          const before = requests.map((req, i) => {
-            const report = analyze(survey, responses, req);
-            report.population = { surveys: [{ id: survey.id, responses: responses.length }] };
-            return extractFacts(report, i);
-          });
+          const before = factsOf(survey, responsesOf(sizes, seed), requests);
           const whole = auditFacts(solver(), before, { minCell: 5 }).findings;
           const keys = new Set(whole.map(findingKey));
           const asked = inheritedFindings(solver(), before, 5);
@@ -152,12 +131,7 @@ describe("solves the protection makes", () => {
   }, 120_000);
 
   it("audits the earlier releases again only where the new report's audit needs it", () => {
-    const responses = responsesOf([9, 7, 3], 11);
-    const before = [{}, { compare: "wave" } as Request].map((req, i) => {
-      const report = analyze(survey, responses, req);
-      report.population = { surveys: [{ id: survey.id, responses: responses.length }] };
-      return extractFacts(report, i);
-    });
+    const before = factsOf(survey, responsesOf([9, 7, 3], 11), [{}, { compare: "wave" }]);
     const whole = counting(solver());
     auditFacts(whole.highs, before, { minCell: 5 });
     const lazy = counting(solver());
@@ -173,32 +147,7 @@ describe("solves the protection makes", () => {
   });
 
   it("knows the people outside every named session hold nobody, counting each session once", () => {
-    const size = (id: string, value: number | null, session?: string): Fact => ({
-      id,
-      report: 0,
-      scope: session ? { attr: { name: "session", value: session } } : {},
-      slot: "@size",
-      cats: [],
-      value,
-      kind: "count",
-      role: "size",
-    });
-    const reportOf = (facts: Fact[]): ReportFacts => ({
-      report: 0,
-      population: { surveys: [{ id: "s", responses: 20 }] },
-      filters: {
-        sessionIds: null,
-        waves: null,
-        sources: null,
-        since: null,
-        until: null,
-        includePartial: false,
-      },
-      minCell: 5,
-      facts,
-      slots: new Map(),
-      values: { session: new Set(["s1", "s2"]), wave: new Set(), source: new Set() },
-    });
+    const reportOf = (facts: Fact[]) => sessionsReport(20, facts);
     const other = (r: ReportFacts) => {
       const model = buildAtoms([r]);
       const empty = leftOutAtoms([r], model);

@@ -75,7 +75,28 @@ export function encodeAnswers(answers: Answers, order?: SlotOrder): string {
 
 /** A list of codes and every scalar is canonical as JSON.stringify writes it; points per code are not. */
 function valueJson(v: AnswerValue): string {
+  if (typeof v === "string" && v.length <= 40) return codeJson(v);
+  if (Array.isArray(v) && isFlat(v)) {
+    // A list of codes: each code's text from the same cache.
+    let out = "[";
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      out +=
+        (i === 0 ? "" : ",") + (typeof x === "string" && x.length <= 40 ? codeJson(x) : JSON.stringify(x));
+    }
+    return `${out}]`;
+  }
   return v === null || typeof v !== "object" || isFlat(v) ? JSON.stringify(v) : canonicalJson(v);
+}
+/** A short string's JSON (a choice code, nearly always): the few dozen codes of a survey are quoted once. */
+const codeTexts = new Map<string, string>();
+function codeJson(s: string): string {
+  let q = codeTexts.get(s);
+  if (q === undefined) {
+    q = JSON.stringify(s);
+    if (codeTexts.size < 10_000) codeTexts.set(s, q);
+  }
+  return q;
 }
 
 /**

@@ -3,6 +3,7 @@
 // row hash recorded by earlier versions (re-import recognition) depend on it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "../../src/canonical-json.js";
 import type { Answers } from "../../src/definition/answers.js";
 import { legacyRowContentHash, rowContentHash } from "../../src/import/prepare.js";
 import { encodeAnswers, slotOrder } from "../../src/store/rows.js";
@@ -17,6 +18,8 @@ const value = fc.oneof(
   fc.integer({ min: -5, max: 200 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.array(fc.string({ maxLength: 5 }), { maxLength: 4 }),
+  fc.array(fc.oneof(fc.string({ maxLength: 50 }), fc.integer()), { maxLength: 3 }),
+  fc.string({ minLength: 38, maxLength: 60 }),
   fc.dictionary(fc.constantFrom("b", "a", "c"), fc.integer({ min: 0, max: 9 })),
 );
 // Mostly the survey's slots; sometimes a key it lacks, or one every plain object inherits.
@@ -38,6 +41,9 @@ describe("answers in a survey's slot order", () => {
     fc.assert(
       fc.property(answers, (a) => {
         expect(encodeAnswers(a, order)).toBe(encodeAnswers(a));
+        // …and both are the canonical JSON of the answers given (quoted codes come from a cache).
+        const given = Object.entries(a).filter(([, v]) => v !== undefined);
+        expect(encodeAnswers(a)).toBe(canonicalJson(Object.fromEntries(given)));
       }),
       { numRuns: 2000 },
     );

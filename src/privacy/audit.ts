@@ -46,7 +46,8 @@ const sensitive = (min: number, max: number, minCell: number) => max >= 1 && min
 function classify(bd: Bounds, minCell: number): FindingKind | null {
   if (!sensitive(bd.min, bd.max, minCell)) return null;
   if (bd.min === bd.max) return "disclosed";
-  if (bd.max - bd.min + 1 < minCell) return "weak";
+  // Weak: fewer possible values than a "< minCell" mark leaves by itself (1 to minCell − 1).
+  if (bd.max - bd.min + 1 < minCell - 1) return "weak";
   return null;
 }
 
@@ -209,8 +210,10 @@ function checkTargets(
 ): void {
   const { minCell, findings } = check;
   const targets = [...hidden.map(termsOf), ...extra.map((e) => e.t)];
-  // A class's counts are reported only when exact: two values seen already settle one.
-  const wideAt = [...hidden.map(() => minCell), ...extra.map(() => 2)];
+  // A hidden count is wide at as many values as a "< minCell" mark leaves (see classify; at
+  // least two, so that a pinned one is always told). A class's counts are reported only when
+  // exact: two values seen already settle one.
+  const wideAt = [...hidden.map(() => Math.max(2, minCell - 1)), ...extra.map(() => 2)];
   // What else settles a target: a count in a "too few" group is a finding only when pinned (two
   // values seen), and a class's count outside a category only when pinned to 0 (1 or more seen).
   const settles = check.fitOnly

@@ -32,7 +32,8 @@ export interface Fact {
   /** Its place in a table: an answer cell, a status count, a valid n or base, a size. */
   role?: "cell" | "status" | "valid" | "base" | "size" | "stat";
   /**
-   * What a hidden count's mark tells: "small" ("< minCell": 0 to minCell − 1) or "complement"
+   * What a hidden count's mark tells: "small" ("< minCell": 1 to minCell − 1; 0 to
+   * minCell − 1 for a size or in a group of too few) or "complement"
    * ("–": hidden beside a small one; a zero or minCell or more, so as a range only ≥ 0). Absent
    * for shown facts.
    */

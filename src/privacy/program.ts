@@ -172,12 +172,16 @@ export function buildFamilies(
     return { idx, coef };
   };
   const minCellOf = new Map(all.map((r) => [r.report, r.minCell]));
-  /** A hidden count's mark as a range: "< minCell" is 0 to minCell − 1. */
+  /**
+   * A hidden count's mark as a range: "< minCell" is 1 to minCell − 1, since a hidden zero is
+   * "–" and a shown one "0". A group's size, and a count in a group printed as "too few", keep 0
+   * to minCell − 1 (the valid n of a group of too few may be a zero under its "< 5").
+   */
   const markRow = (f: Fact) => {
     const m = minCellOf.get(f.report) ?? 1;
     const t = termsOf(f);
     // "–" (a zero, or minCell or more) adds nothing a range can hold beyond ≥ 0.
-    if (f.mark === "small") b.range(t.idx, t.coef, 0, m - 1, f);
+    if (f.mark === "small") b.range(t.idx, t.coef, f.few || f.slot === "@size" ? 0 : 1, m - 1, f);
   };
   for (const f of all.flatMap(sizeFactsOf))
     if (f.value !== null) {

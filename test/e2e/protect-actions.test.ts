@@ -15,7 +15,9 @@ const bin = (args: string[]) => runBin([...args, "--db", join(dir, "k.db")], { c
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
-  responses = await fillSmallStore(dir, bin);
+  // Seeds from 13: answers with which the follow-up wave's exact grade mean would pin a count
+  // (the protection reads each "< 5" as 1 to 4).
+  responses = await fillSmallStore(dir, bin, 13);
 }, 120_000);
 afterAll(() => cleanup());
 

@@ -18,19 +18,20 @@ export const SMALL_SESSIONS = [
 ] as const;
 
 /**
- * Imports the sessions' responses (deterministic: seeds 1…5) through `cli` as Kuulo JSON exports;
+ * Imports the sessions' responses (deterministic: seeds firstSeed… in order) through `cli` as Kuulo JSON exports;
  * returns every response imported.
  */
 export async function fillSmallStore(
   dir: string,
   cli: (args: string[]) => Promise<CliResult> | CliResult,
+  firstSeed = 1,
 ): Promise<SurveyResponse[]> {
   const survey = loadSurvey(REFERENCE_SURVEY);
   const all: SurveyResponse[] = [];
   for (const [i, [session, count, wave]] of SMALL_SESSIONS.entries()) {
     const responses = generateResponses(survey, {
       count,
-      seed: i + 1,
+      seed: i + firstSeed,
       sessionId: session,
       wave,
       partialRate: 0,

@@ -97,11 +97,14 @@ describe("solves the protection makes", () => {
     const { highs, runs } = counting(solver());
     const res = protectReport(highs, report, []);
     expect(res).toMatchObject({ cells: 0, statistics: 0, rounded: 0, remaining: [] });
-    // One solve per program (four questions each), a few for the respondent counts and for the
-    // two hidden bins; each class's count was solved twice before (over a hundred solves).
-    expect(facts.facts.filter((f) => f.value === null)).toHaveLength(2);
+    // One solve per program (four questions each), a few for the respondent counts, and for each
+    // of the two hidden bins up to four of its own: a "< 5" is 1 to 4, and a solution found for
+    // another count seldom shows one at both ends. Each class's count was solved twice before
+    // (over a hundred solves).
+    const hidden = facts.facts.filter((f) => f.value === null);
+    expect(hidden).toHaveLength(2);
     const programs = Math.ceil(families([facts]).length / 4);
-    expect(runs()).toBeLessThanOrEqual(2 * programs + 6);
+    expect(runs()).toBeLessThanOrEqual(2 * programs + 6 + 4 * hidden.length);
   });
 
   it("finds the earlier releases' own findings, where asked, exactly as a whole audit of them does", () => {

@@ -2,7 +2,7 @@
 // response prepared and hashed. Pure apart from the injected clock and id source: it decides,
 // the pipeline (run-import.ts) counts, logs and stores.
 import type { Survey } from "../definition/model.js";
-import type { SlotOrder } from "../store/rows.js";
+import type { SlotOrder } from "../store/index.js";
 import type { RowChecker } from "./check-row.js";
 import type { ColumnPlan } from "./columns.js";
 import type { ImportDiagnostic } from "./diagnostics.js";

@@ -10,7 +10,7 @@ import type {
 } from "../definition/answers.js";
 import { defaultLanguage, type Survey } from "../definition/model.js";
 import { sha256 } from "../sha256.js";
-import { ownKeyCount, type SlotOrder } from "../store/rows.js";
+import { ownKeyCount, type SlotOrder } from "../store/index.js";
 import type { MetaName } from "./columns.js";
 import type { CellProblem } from "./map-row.js";
 import { isTrueFlag } from "./values.js";

@@ -5,7 +5,7 @@
 import { type ResponseSource, surveySlots } from "../definition/answers.js";
 import type { Survey } from "../definition/model.js";
 import { ExitCode, KuuloError } from "../errors.js";
-import { slotOrder } from "../store/rows.js";
+import { slotOrder } from "../store/index.js";
 import { checkRecord, type RecordContext } from "./check-record.js";
 import { makeRowChecker } from "./check-row.js";
 import { columnCatalog, planColumns } from "./columns.js";

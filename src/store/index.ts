@@ -64,7 +64,7 @@ export {
   saveAnswer,
   saveResponses,
 } from "./responses.js";
-export { decodeAnswers, responseContentHash } from "./rows.js";
+export { decodeAnswers, ownKeyCount, responseContentHash, type SlotOrder, slotOrder } from "./rows.js";
 export {
   closeSession,
   createSession,

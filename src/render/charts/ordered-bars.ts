@@ -57,8 +57,11 @@ export function planOrderedBars(spec: OrderedBarsSpec, env: Env): ChartPlan {
       },
     ],
     x: {
+      // Whole-number values get whole-number ticks only: with every value withheld the axis runs
+      // 0…1, and ticks at 0.2, 0.4… would all print as "0" or "1".
       ...valueAxis(layout, fmt.t(AXIS_KEY[spec.measure]), tickFormat(fmt, decimals), {
         maxTicksLimit: 7,
+        ...(decimals === 0 ? { precision: 0 } : {}),
       }),
       min: 0,
       suggestedMax: max > 0 ? max : 1,

@@ -15,11 +15,6 @@ export interface ProtectResult {
   rounded: number;
   /** Findings that need an earlier release and that hiding more in the new report did not fix. */
   remaining: Finding[];
-  /**
-   * Findings of the earlier releases alone (the new report is not to blame for them), in the
-   * programs where its audit met findings not its own.
-   */
-  inherited: Finding[];
 }
 
 const key = findingKey;
@@ -63,7 +58,6 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
   // beside the pooled counts, nor a bound that needs several tables at once; the audit sees those.
   // The earlier releases' own findings are worked out only where this audit meets one not its own.
   const inheritedOf = inheritedFindings(highs, before, candidate.options.minCell);
-  let known = new Map<string, Finding>();
   const tally: Tally = { cells: 0, statistics: 0, rounded: 0 };
   // Linked tables first: a count an earlier release hid is hidden here too wherever this report
   // shows the very same count (same people, same answer), as statistics offices do.
@@ -102,11 +96,12 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
       only: dirty,
       atoms,
     }).findings;
-    known = inheritedOf(met.filter((f) => f.report !== idx));
+    // Findings of the earlier releases alone: the new report is not to blame for them.
+    const known = inheritedOf(met.filter((f) => f.report !== idx));
     const fresh = met.filter((f) => !known.has(key(f)));
     const again = dirty;
     findings = again ? [...findings.filter((f) => !again.has(rootOf(f.slot))), ...fresh] : fresh;
-    if (findings.length === 0) return { ...tally, remaining: [], inherited: [...known.values()] };
+    if (findings.length === 0) return { ...tally, remaining: [] };
     const hideable = mine.facts.filter((f) =>
       f.value === null ? f.vague !== undefined : (f.hide || f.coarsen) && cost(f) < 9 && !public_.has(f.id),
     );
@@ -121,14 +116,14 @@ export function protectReport(highs: Highs, candidate: Report, earlier: readonly
         ),
       );
       const remaining = findings.filter((f) => !(f.report === idx && alone.has(f.fact)));
-      return { ...tally, remaining, inherited: [...known.values()] };
+      return { ...tally, remaining };
     }
     dirty = findings.some((f) => bySlots.has(rootOf(f.slot)))
       ? undefined
       : new Set<string>(findings.map((f) => rootOf(f.slot)));
     applyFixes(withheld, chosen, tally);
   }
-  return { ...tally, remaining: [], inherited: [...known.values()] };
+  return { ...tally, remaining: [] };
 }
 
 const MAX_TRIES = 12;
